@@ -1,0 +1,1 @@
+nav-login = Log in

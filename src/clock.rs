@@ -1,0 +1,42 @@
+//! The one source of "now". Production reads the system clock; tests move an offset to
+//! stand one second either side of a deadline or an expiry.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+
+use chrono::{NaiveDateTime, Utc};
+
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    offset_ms: Arc<AtomicI64>,
+}
+
+impl Clock {
+    pub fn system() -> Clock {
+        Clock::default()
+    }
+
+    /// Current UTC time, truncated to microseconds (what both databases keep).
+    pub fn now(&self) -> NaiveDateTime {
+        let t = Utc::now().naive_utc()
+            + chrono::Duration::milliseconds(self.offset_ms.load(Ordering::SeqCst));
+        crate::db::truncate_micros(t)
+    }
+
+    /// Moves this clock (and every clone of it) forward; for tests and demonstrations.
+    pub fn advance(&self, by: chrono::Duration) {
+        self.offset_ms.fetch_add(by.num_milliseconds(), Ordering::SeqCst);
+    }
+}
+
+/// Asia/Almaty, the time zone every date and time is shown in (UTC+5).
+pub const DISPLAY_TZ: chrono_tz::Tz = chrono_tz::Asia::Almaty;
+
+/// Formats a stored UTC time for people: `2026-11-24 22:45 (Almaty)`.
+pub fn format_local(t: NaiveDateTime) -> String {
+    use chrono::TimeZone;
+    DISPLAY_TZ
+        .from_utc_datetime(&t)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}

@@ -1,0 +1,169 @@
+//! Who may do what (DOMAIN.md §8): the global roles, the actions, and the one
+//! permission matrix every route and service consults.
+
+use serde::{Deserialize, Serialize};
+
+/// A user's global role. Committee roles (chair, secretary, assessor) are per call and
+/// come with the evaluation issue; they are not global roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Applicant,
+    Evaluator,
+    Delegation,
+    Auditor,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Applicant,
+        Role::Evaluator,
+        Role::Delegation,
+        Role::Auditor,
+        Role::Admin,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Applicant => "applicant",
+            Role::Evaluator => "evaluator",
+            Role::Delegation => "delegation",
+            Role::Auditor => "auditor",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Read-only roles may look but never change business data (SECURITY.md: the
+    /// auditor's every state-changing request is refused). Their own account (password,
+    /// language, logout) is theirs to manage.
+    pub fn is_read_only(self) -> bool {
+        matches!(self, Role::Auditor)
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Everything a route or service can ask permission for. Each web route names exactly
+/// one `Access` (see `web::routes`), and each `Access::Action` is decided here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// See and change one's own account: profile, password, sessions, API tokens.
+    ManageOwnAccount,
+    /// Use the JSON API with a bearer token.
+    UseApi,
+    /// List, invite, disable, re-enable users and change their roles.
+    ManageUsers,
+    /// See the outbox of emails and their status.
+    ViewOutbox,
+    /// Browse and filter the audit log.
+    ViewAuditLog,
+}
+
+impl Action {
+    pub const ALL: [Action; 5] = [
+        Action::ManageOwnAccount,
+        Action::UseApi,
+        Action::ManageUsers,
+        Action::ViewOutbox,
+        Action::ViewAuditLog,
+    ];
+}
+
+/// The permission matrix: role × action. The single place that says who may do what.
+pub fn role_allows(role: Role, action: Action) -> bool {
+    use Action::*;
+    use Role::*;
+    match action {
+        ManageOwnAccount | UseApi => true,
+        ManageUsers | ViewOutbox => matches!(role, Admin),
+        ViewAuditLog => matches!(role, Admin | Auditor),
+    }
+}
+
+/// What a route requires before its handler runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not (home page, login form, health check).
+    Public,
+    /// Any signed-in, enabled user.
+    SignedIn,
+    /// A signed-in user whose role allows the action.
+    Action(Action),
+}
+
+impl Access {
+    /// Whether `role` (None = anonymous) passes this requirement.
+    pub fn allows(self, role: Option<Role>) -> bool {
+        match (self, role) {
+            (Access::Public, _) => true,
+            (_, None) => false,
+            (Access::SignedIn, Some(_)) => true,
+            (Access::Action(action), Some(role)) => role_allows(role, action),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_names_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("chair"), None);
+        assert_eq!(Role::parse("Admin"), None);
+    }
+
+    #[test]
+    fn only_admins_manage_users_and_see_the_outbox() {
+        for role in Role::ALL {
+            assert_eq!(role_allows(role, Action::ManageUsers), role == Role::Admin);
+            assert_eq!(role_allows(role, Action::ViewOutbox), role == Role::Admin);
+        }
+    }
+
+    #[test]
+    fn auditors_and_admins_read_the_audit_log() {
+        for role in Role::ALL {
+            assert_eq!(
+                role_allows(role, Action::ViewAuditLog),
+                matches!(role, Role::Admin | Role::Auditor)
+            );
+        }
+    }
+
+    #[test]
+    fn everyone_signed_in_manages_their_own_account() {
+        for role in Role::ALL {
+            assert!(role_allows(role, Action::ManageOwnAccount));
+            assert!(role_allows(role, Action::UseApi));
+        }
+    }
+
+    #[test]
+    fn anonymous_passes_only_public_access() {
+        assert!(Access::Public.allows(None));
+        assert!(!Access::SignedIn.allows(None));
+        for action in Action::ALL {
+            assert!(!Access::Action(action).allows(None));
+        }
+    }
+
+    #[test]
+    fn only_the_auditor_is_read_only() {
+        for role in Role::ALL {
+            assert_eq!(role.is_read_only(), role == Role::Auditor);
+        }
+    }
+}

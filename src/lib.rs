@@ -1,0 +1,189 @@
+//! The KAZLOD grants portal: calls for proposals, applications, evaluation and grant
+//! contracts of the EU–Kazakhstan programme "Support to local development" (DESIGN.md).
+#![forbid(unsafe_code)]
+
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod email;
+pub mod error;
+pub mod i18n;
+pub mod jobs;
+pub mod services;
+pub mod state;
+pub mod web;
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::sync::Arc;
+
+use actix_web::cookie::Key;
+use actix_web::middleware::from_fn;
+use actix_web::{web as aweb, App, HttpServer};
+use anyhow::Context as _;
+use base64::Engine;
+use rust_embed::RustEmbed;
+
+use crate::clock::Clock;
+use crate::config::{MailTransportKind, Settings};
+use crate::email::{Mailer, MemoryMailbox};
+use crate::state::{AppState, Throttle};
+
+#[derive(RustEmbed)]
+#[folder = "templates/"]
+struct TemplateFiles;
+
+/// Loads every template (embedded in release builds, read from disk in debug builds)
+/// and registers the translation function `t`.
+pub fn load_templates() -> anyhow::Result<tera::Tera> {
+    let mut tera = tera::Tera::default();
+    let mut files = Vec::new();
+    for name in TemplateFiles::iter() {
+        let file = TemplateFiles::get(&name).context("template vanished")?;
+        let text = String::from_utf8(file.data.into_owned()).context("template is not UTF-8")?;
+        files.push((name.to_string(), text));
+    }
+    tera.add_raw_templates(files).map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
+    tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+    tera.register_function("t", i18n::tera_function());
+    Ok(tera)
+}
+
+/// The cookie key: from settings, else from `<data>/session.key`, created once.
+fn session_key(settings: &Settings) -> anyhow::Result<Key> {
+    let b64 = base64::engine::general_purpose::STANDARD;
+    if !settings.session.key.trim().is_empty() {
+        let bytes = b64.decode(settings.session.key.trim()).context("session.key is not base64")?;
+        anyhow::ensure!(bytes.len() >= 64, "session.key must hold at least 64 bytes");
+        return Ok(Key::from(&bytes));
+    }
+    let path = settings.data.dir.join("session.key");
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        let bytes = b64.decode(text.trim()).context("session.key file is not base64")?;
+        if bytes.len() >= 64 {
+            return Ok(Key::from(&bytes));
+        }
+    }
+    std::fs::create_dir_all(&settings.data.dir)?;
+    let key = Key::generate();
+    write_private_file(&path, &b64.encode(key.master()))?;
+    Ok(key)
+}
+
+fn write_private_file(path: &Path, content: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options.open(path).with_context(|| format!("cannot write {}", path.display()))?;
+    f.write_all(content.as_bytes())?;
+    Ok(())
+}
+
+/// Opens the database (applying migrations) and builds the shared state.
+pub fn build_state(settings: Settings, clock: Clock) -> anyhow::Result<AppState> {
+    let pool = db::build_pool(&settings.database.url, settings.database.pool_size)?;
+    let backend = db::parse_database_url(&settings.database.url).map_err(anyhow::Error::msg)?.0;
+    {
+        let mut conn = pool.get().context("cannot connect to the database")?;
+        let applied = db::run_migrations(&mut conn)?;
+        for m in applied {
+            tracing::info!(migration = %m, "migration applied");
+        }
+    }
+    let memory_mailbox = (settings.mail.transport == MailTransportKind::Memory).then(MemoryMailbox::default);
+    Ok(AppState {
+        throttle: Throttle::new(&settings),
+        templates: load_templates()?,
+        passwords: services::passwords::PasswordHasher::new(),
+        mail_wakeup: Arc::new(tokio::sync::Notify::new()),
+        node_id: uuid::Uuid::new_v4().to_string(),
+        memory_mailbox,
+        settings,
+        pool,
+        backend,
+        clock,
+    })
+}
+
+/// A running portal: the HTTP server, the outbox worker and the shared state.
+pub struct Application {
+    port: u16,
+    server: actix_web::dev::Server,
+    state: aweb::Data<AppState>,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        Self::build_with_clock(settings, Clock::system()).await
+    }
+
+    pub async fn build_with_clock(settings: Settings, clock: Clock) -> anyhow::Result<Application> {
+        let bind = settings.server.bind.clone();
+        let listener = TcpListener::bind(&bind).with_context(|| format!("cannot listen on {bind}"))?;
+        let port = listener.local_addr()?.port();
+        let key = session_key(&settings)?;
+        let state_settings = settings.clone();
+        let state = tokio::task::spawn_blocking(move || build_state(state_settings, clock)).await??;
+        let state = aweb::Data::new(state);
+        let mailer = Mailer::from_settings(&state.settings.mail, state.memory_mailbox.clone())?;
+        let worker_state: Arc<AppState> = state.clone().into_inner();
+        tokio::spawn(jobs::run_worker(worker_state, mailer));
+
+        let specs = web::routes::all();
+        let table = aweb::Data::new(web::routes::RouteTable::new(&specs));
+        let limit = settings.server.body_limit_bytes();
+        let workers = match settings.server.workers {
+            0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+            n => n,
+        };
+        let server_state = state.clone();
+        let server = HttpServer::new(move || {
+            let specs = specs.clone();
+            App::new()
+                .app_data(server_state.clone())
+                .app_data(table.clone())
+                .configure(|cfg| web::extractor_configs(cfg, limit))
+                .configure(move |cfg| web::routes::register(cfg, &specs))
+                .default_service(aweb::to(web::not_found))
+                .wrap(from_fn(web::guard::access_guard))
+                .wrap(from_fn(web::error_pages))
+                .wrap(web::session_middleware(&server_state, key.clone()))
+                .wrap(from_fn(web::security_headers))
+                .wrap(from_fn(web::request_log))
+        })
+        .workers(workers)
+        .listen(listener)?
+        .run();
+        Ok(Application { port, server, state })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> aweb::Data<AppState> {
+        self.state.clone()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Sets up structured logging (UTC timestamps; JSON when `log.format = "json"`).
+pub fn init_logging(settings: &Settings) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&settings.log.filter));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    let _ = if settings.log.format == "json" {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}

@@ -1,0 +1,187 @@
+//! The `grants` command: serve the portal, migrate, manage users, verify the audit chain.
+#![forbid(unsafe_code)]
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use grants::clock::Clock;
+use grants::config::Settings;
+use grants::domain::access::Role;
+use grants::i18n::Lang;
+use grants::services::{accounts, Actor};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[derive(Parser)]
+#[command(name = "grants", version, about = "KAZLOD grants portal")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the web portal (the default).
+    Serve {
+        /// Address and port to listen on, e.g. 127.0.0.1:8080 (overrides server.bind).
+        #[arg(long)]
+        bind: Option<String>,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage user accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Audit trail tools.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account. Without --password-stdin an invitation email with a
+    /// set-password link is queued (and sent before the command ends).
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// applicant, evaluator, delegation, auditor or admin
+        #[arg(long)]
+        role: String,
+        /// Read the password from standard input (one line).
+        #[arg(long)]
+        password_stdin: bool,
+        /// Language of emails and pages: en, kk or ru.
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Exit 0 when the hash chain is intact; otherwise name the first broken event.
+    Verify,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: cannot read settings: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    grants::init_logging(&settings);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(run(cli.command.unwrap_or(Command::Serve { bind: None }), settings));
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Serve { bind } => {
+            if let Some(bind) = bind {
+                settings.server.bind = bind;
+            }
+            let app = grants::Application::build(settings.clone()).await?;
+            tracing::info!(
+                address = %format!("http://{}", settings.server.bind),
+                database = %grants::db::redact_url(&settings.database.url),
+                "portal listening"
+            );
+            println!("KAZLOD grants portal: http://{} (Ctrl+C stops)", settings.server.bind.replace(":0", &format!(":{}", app.port())));
+            app.run_until_stopped().await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Migrate => {
+            let url = settings.database.url.clone();
+            tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
+                let pool = grants::db::build_pool(&url, 1)?;
+                let mut conn = pool.get()?;
+                let applied = grants::db::run_migrations(&mut conn)?;
+                if applied.is_empty() {
+                    println!("database is up to date");
+                }
+                for m in applied {
+                    println!("applied {m}");
+                }
+                Ok(())
+            })
+            .await??;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User { command: UserCommand::Add { email, name, role, password_stdin, language } } => {
+            let Some(role) = Role::parse(&role) else {
+                eprintln!("error: unknown role {role:?}; use applicant, evaluator, delegation, auditor or admin");
+                return Ok(ExitCode::from(2));
+            };
+            let lang = Lang::parse(&language).unwrap_or_default();
+            let password = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin().read_to_string(&mut line)?;
+                Some(line.trim_end_matches(['\n', '\r']).to_string())
+            } else {
+                None
+            };
+            let state = tokio::task::spawn_blocking(move || grants::build_state(settings, Clock::system())).await??;
+            let actor = Actor::system("cli");
+            match accounts::create_user(&state, &actor, &email, &name, role, password, lang).await {
+                Ok(user) => {
+                    println!("created {} ({}) with role {}", user.email, user.id, role);
+                    if user.password_hash.is_none() {
+                        let mailer = grants::email::Mailer::from_settings(&state.settings.mail, state.memory_mailbox.clone())?;
+                        let sent = grants::jobs::deliver_due(&state, &mailer).await?;
+                        println!("invitation queued; {sent} message(s) sent now (the rest go when the portal runs)");
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(grants::error::AppError::Validation(errors)) => {
+                    for e in errors {
+                        eprintln!("error: {}: {}", e.field, grants::i18n::t(Lang::En, e.code));
+                    }
+                    Ok(ExitCode::from(2))
+                }
+                Err(e) => Err(anyhow::anyhow!("{e}")),
+            }
+        }
+        Command::Audit { command: AuditCommand::Verify } => {
+            let url = settings.database.url.clone();
+            let result = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+                let pool = grants::db::build_pool(&url, 1)?;
+                let mut conn = pool.get()?;
+                grants::services::audit::verify(&mut conn).map_err(|e| anyhow::anyhow!("{e}"))
+            })
+            .await??;
+            match result {
+                Ok(n) => {
+                    println!("audit chain intact: {n} events");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(b) => {
+                    eprintln!("audit chain BROKEN: {b}");
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! Composing email in the recipient's language and queueing it in the outbox, inside
+//! the caller's transaction. The worker (`jobs::outbox`) sends it later.
+
+use chrono::NaiveDateTime;
+
+use crate::db::outbox::{self, OutboxRow};
+use crate::db::DbConnection;
+use crate::error::AppResult;
+use crate::i18n::{t, t_args, Lang};
+
+/// One kind of email; its subject and body are the Fluent messages
+/// `email-<kind>-subject` and `email-<kind>-body`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailKind {
+    ConfirmEmail,
+    ResetPassword,
+    Invitation,
+    AlreadyRegistered,
+    PasswordChanged,
+}
+
+impl MailKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            MailKind::ConfirmEmail => "confirm-email",
+            MailKind::ResetPassword => "reset-password",
+            MailKind::Invitation => "invitation",
+            MailKind::AlreadyRegistered => "already-registered",
+            MailKind::PasswordChanged => "password-changed",
+        }
+    }
+}
+
+pub struct Recipient<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub lang: Lang,
+}
+
+/// Renders the message and adds it to the outbox.
+pub fn queue(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    to: &Recipient<'_>,
+    kind: MailKind,
+    args: &[(&str, String)],
+) -> AppResult<String> {
+    let mut all_args: Vec<(&str, String)> = args.to_vec();
+    all_args.push(("name", to.name.to_string()));
+    let subject = t_args(to.lang, &format!("email-{}-subject", kind.key()), &all_args);
+    let body = format!(
+        "{}\n\n{}\n\n-- \n{}\n",
+        t_args(to.lang, "email-greeting", &all_args),
+        t_args(to.lang, &format!("email-{}-body", kind.key()), &all_args),
+        t(to.lang, "email-footer"),
+    );
+    let id = super::new_id();
+    outbox::insert(
+        conn,
+        &OutboxRow {
+            id: id.clone(),
+            kind: kind.key().to_string(),
+            to_email: to.email.to_string(),
+            to_name: to.name.to_string(),
+            subject,
+            body_text: body,
+            status: "queued".into(),
+            attempts: 0,
+            next_attempt_at: now,
+            locked_until: None,
+            locked_by: None,
+            last_error: None,
+            created_at: now,
+            sent_at: None,
+        },
+    )?;
+    Ok(id)
+}

@@ -1,0 +1,260 @@
+//! JSON API v1. Bearer tokens only (the session cookie is ignored here), errors as
+//! RFC 9457 problem+json, and the OpenAPI document generated from these handlers.
+
+use std::future::{ready, Ready};
+
+use actix_web::dev::Payload;
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+use super::guard::RequestCtx;
+use crate::domain::access::Role;
+use crate::domain::FieldError;
+use crate::error::{AppError, AppResult};
+use crate::i18n::{t, Lang};
+use crate::services::{accounts, api_tokens};
+use crate::state::AppState;
+
+impl FromRequest for RequestCtx {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<RequestCtx, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(
+            req.extensions()
+                .get::<RequestCtx>()
+                .cloned()
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("request context missing")).into()),
+        )
+    }
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Problem {
+    /// A URI naming the kind of problem.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// Quote it when asking for support.
+    pub request_id: String,
+    /// Field-level problems of a validation error.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub errors: Vec<ProblemField>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ProblemField {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+pub fn problem(status: StatusCode, lang: Lang, message_key: &str, fields: &[FieldError], request_id: &str) -> HttpResponse {
+    let body = Problem {
+        kind: format!("urn:kazlod:problem:{message_key}"),
+        title: status.canonical_reason().unwrap_or("Error").to_string(),
+        status: status.as_u16(),
+        detail: t(lang, message_key),
+        request_id: request_id.to_string(),
+        errors: fields
+            .iter()
+            .map(|f| ProblemField { field: f.field.to_string(), code: f.code.to_string(), message: t(lang, f.code) })
+            .collect(),
+    };
+    HttpResponse::build(status)
+        .insert_header((header::CONTENT_TYPE, "application/problem+json; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(serde_json::to_string(&body).unwrap_or_default())
+}
+
+fn json<T: Serialize>(status: StatusCode, body: &T) -> AppResult<HttpResponse> {
+    Ok(HttpResponse::build(status)
+        .insert_header((header::CONTENT_TYPE, "application/json; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(serde_json::to_string(body).map_err(|e| AppError::Internal(e.into()))?))
+}
+
+fn utc(t: NaiveDateTime) -> String {
+    t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRequest {
+    pub email: String,
+    pub password: String,
+    /// A label to recognise the token by on the profile page.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct CreatedToken {
+    pub id: String,
+    pub name: String,
+    /// The bearer token. Shown only once; only its hash is stored.
+    pub token: String,
+    /// UTC, RFC 3339.
+    pub created_at: String,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct TokenInfo {
+    pub id: String,
+    pub name: String,
+    /// The first characters of the token, to recognise it.
+    pub prefix: String,
+    pub created_at: String,
+    pub last_used_at: Option<String>,
+    pub revoked_at: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Me {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub language: Option<String>,
+}
+
+/// Create a bearer token with email and password.
+#[utoipa::path(
+    post, path = "/api/v1/tokens", tag = "tokens",
+    request_body = TokenRequest,
+    responses(
+        (status = 201, description = "Token created", body = CreatedToken),
+        (status = 401, description = "Wrong email or password", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Email not confirmed or account disabled", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many attempts", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create_token(state: web::Data<AppState>, ctx: RequestCtx, body: web::Json<TokenRequest>) -> AppResult<HttpResponse> {
+    let body = body.into_inner();
+    if body.password.len() > crate::domain::account::PASSWORD_MAX_BYTES || body.email.len() > 1024 {
+        return Err(AppError::Unauthorized);
+    }
+    let user = match accounts::login(&state, &body.email, body.password, &ctx.actor()).await? {
+        Ok(user) => user,
+        Err(accounts::LoginRefusal::InvalidCredentials) => return Err(AppError::Unauthorized),
+        Err(accounts::LoginRefusal::Throttled) => return Err(AppError::TooManyRequests),
+        Err(accounts::LoginRefusal::EmailNotConfirmed) => return Err(AppError::Denied("error-login-unconfirmed")),
+        Err(accounts::LoginRefusal::Disabled) => return Err(AppError::Denied("error-login-disabled")),
+    };
+    let actor = crate::services::Actor {
+        user_id: Some(user.id.clone()),
+        email: Some(user.email.clone()),
+        role: Role::parse(&user.role),
+        client_ip: Some(ctx.client_ip.clone()),
+    };
+    let (row, secret) = api_tokens::create(&state, &actor, body.name.as_deref().unwrap_or("API")).await?;
+    json(
+        StatusCode::CREATED,
+        &CreatedToken { id: row.id, name: row.name, token: secret, created_at: utc(row.created_at) },
+    )
+}
+
+/// The caller's tokens, newest first.
+#[utoipa::path(
+    get, path = "/api/v1/tokens", tag = "tokens",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The caller's tokens", body = [TokenInfo]),
+        (status = 401, description = "No or invalid token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_tokens(state: web::Data<AppState>, ctx: RequestCtx) -> AppResult<HttpResponse> {
+    let rows = api_tokens::list(&state, &ctx.actor()).await?;
+    let out: Vec<TokenInfo> = rows
+        .into_iter()
+        .map(|t| TokenInfo {
+            id: t.id,
+            name: t.name,
+            prefix: t.token_prefix,
+            created_at: utc(t.created_at),
+            last_used_at: t.last_used_at.map(utc),
+            revoked_at: t.revoked_at.map(utc),
+        })
+        .collect();
+    json(StatusCode::OK, &out)
+}
+
+/// Revoke one of the caller's tokens.
+#[utoipa::path(
+    delete, path = "/api/v1/tokens/{id}", tag = "tokens",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Token id")),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "No or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such token of yours", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn revoke_token(state: web::Data<AppState>, ctx: RequestCtx, path: web::Path<String>) -> AppResult<HttpResponse> {
+    api_tokens::revoke(&state, &ctx.actor(), path.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The user the token belongs to.
+#[utoipa::path(
+    get, path = "/api/v1/me", tag = "account",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The caller", body = Me),
+        (status = 401, description = "No or invalid token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn me(state: web::Data<AppState>, ctx: RequestCtx) -> AppResult<HttpResponse> {
+    let user = ctx.user.clone().ok_or(AppError::Unauthorized)?;
+    let row = state
+        .db(move |conn| crate::db::users::find(conn, &user.id)?.ok_or(AppError::Unauthorized))
+        .await?;
+    json(
+        StatusCode::OK,
+        &Me {
+            id: row.id,
+            email: row.email,
+            display_name: row.display_name,
+            role: Role::parse(&row.role).ok_or(AppError::Unauthorized)?,
+            language: row.language,
+        },
+    )
+}
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("Create one with POST /api/v1/tokens or on your profile page")).build()),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "KAZLOD grants portal API", version = "1", description = "Programmes, calls, applications and contracts of the EU–Kazakhstan KAZLOD programme. Errors are RFC 9457 problem documents."),
+    paths(create_token, list_tokens, revoke_token, me, openapi),
+    components(schemas(Problem, ProblemField, TokenRequest, CreatedToken, TokenInfo, Me, Role)),
+    modifiers(&BearerAuth),
+    tags((name = "tokens", description = "Bearer tokens"), (name = "account", description = "The caller's account"))
+)]
+pub struct ApiDoc;
+
+/// This document.
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta", responses((status = 200, description = "The OpenAPI 3 document")))]
+pub async fn openapi() -> AppResult<HttpResponse> {
+    let doc = ApiDoc::openapi();
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "application/json; charset=utf-8"))
+        .body(doc.to_json().map_err(|e| AppError::Internal(e.into()))?))
+}

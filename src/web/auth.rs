@@ -1,0 +1,246 @@
+//! Registration, email confirmation, login and logout, password reset and invitations.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use super::guard::{keys, safe_next, start_session};
+use super::page::Page;
+use crate::error::{AppError, AppResult};
+use crate::services::accounts::{self, LinkPurpose, LoginRefusal, Registration};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterForm {
+    email: String,
+    display_name: String,
+    password: String,
+}
+
+pub async fn register_form(page: Page) -> AppResult<HttpResponse> {
+    if page.ctx.user.is_some() {
+        return Ok(page.redirect("/account"));
+    }
+    page.render("auth/register.html", tera::Context::new())
+}
+
+pub async fn register(page: Page, form: web::Form<RegisterForm>) -> AppResult<HttpResponse> {
+    let form = form.into_inner();
+    let input = Registration {
+        email: form.email.clone(),
+        display_name: form.display_name.clone(),
+        password: form.password,
+        lang: page.lang(),
+    };
+    if !page.state.throttle.attempt_address(&page.ctx.client_ip) {
+        return Err(AppError::TooManyRequests);
+    }
+    match accounts::register(&page.state, input, &page.actor()).await {
+        Ok(()) => {
+            let mut ctx = tera::Context::new();
+            ctx.insert("email", form.email.trim());
+            page.render("auth/check_email.html", ctx)
+        }
+        Err(AppError::Validation(errors)) => {
+            let mut ctx = tera::Context::new();
+            ctx.insert("errors", &page.field_errors(&errors));
+            ctx.insert("email", &form.email);
+            ctx.insert("display_name", &form.display_name);
+            page.render_status(StatusCode::UNPROCESSABLE_ENTITY, "auth/register.html", ctx)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenForm {
+    token: String,
+}
+
+/// Shows a button rather than confirming on GET, so mail scanners that open links do
+/// not use them up.
+pub async fn confirm_email_form(page: Page, q: web::Query<TokenQuery>) -> AppResult<HttpResponse> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("token", &q.token);
+    page.render("auth/confirm_email.html", ctx)
+}
+
+pub async fn confirm_email(page: Page, form: web::Form<TokenForm>) -> AppResult<HttpResponse> {
+    match accounts::confirm_email(&page.state, form.into_inner().token, &page.actor()).await {
+        Ok(_) => {
+            page.flash("success", "flash-email-confirmed");
+            Ok(page.redirect("/login"))
+        }
+        Err(AppError::BadRequest(key)) => link_problem(&page, key),
+        Err(e) => Err(e),
+    }
+}
+
+fn link_problem(page: &Page, key: &'static str) -> AppResult<HttpResponse> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("message", &page.t(key));
+    page.render_status(StatusCode::BAD_REQUEST, "auth/link_problem.html", ctx)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn login_form(page: Page, q: web::Query<NextQuery>) -> AppResult<HttpResponse> {
+    if page.ctx.user.is_some() {
+        return Ok(page.redirect(&safe_next(&q.next).unwrap_or_else(|| "/".into())));
+    }
+    let mut ctx = tera::Context::new();
+    ctx.insert("next", &safe_next(&q.next).unwrap_or_default());
+    page.render("auth/login.html", ctx)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginForm {
+    email: String,
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn login(page: Page, form: web::Form<LoginForm>) -> AppResult<HttpResponse> {
+    let form = form.into_inner();
+    if form.password.len() > crate::domain::account::PASSWORD_MAX_BYTES || form.email.len() > 1024 {
+        return Err(AppError::field("password", "error-password-too-long"));
+    }
+    let outcome = accounts::login(&page.state, &form.email, form.password, &page.actor()).await?;
+    match outcome {
+        Ok(user) => {
+            start_session(&page.session, &user.id, user.session_epoch, page.state.clock.now());
+            if let Some(lang) = &user.language {
+                let _ = page.session.insert(keys::LANG, lang);
+            }
+            let next = safe_next(&form.next).unwrap_or_else(|| "/".into());
+            Ok(page.redirect(&next))
+        }
+        Err(refusal) => {
+            let (status, key) = match refusal {
+                LoginRefusal::InvalidCredentials => (StatusCode::UNAUTHORIZED, "error-login-invalid"),
+                LoginRefusal::Throttled => (StatusCode::TOO_MANY_REQUESTS, "error-login-throttled"),
+                LoginRefusal::EmailNotConfirmed => (StatusCode::FORBIDDEN, "error-login-unconfirmed"),
+                LoginRefusal::Disabled => (StatusCode::FORBIDDEN, "error-login-disabled"),
+            };
+            let mut ctx = tera::Context::new();
+            ctx.insert("login_error", &page.t(key));
+            ctx.insert("email", form.email.trim());
+            ctx.insert("next", &safe_next(&form.next).unwrap_or_default());
+            page.render_status(status, "auth/login.html", ctx)
+        }
+    }
+}
+
+pub async fn logout(page: Page) -> AppResult<HttpResponse> {
+    if let Some(sid) = page.ctx.session_id.clone() {
+        let s = &page.state.settings.session;
+        // The cookie cannot outlive its absolute timeout, nor the revocation entry it.
+        let until = page.state.clock.now() + chrono::Duration::hours(s.absolute_timeout_hours) + chrono::Duration::minutes(5);
+        accounts::logout(&page.state, &page.actor(), sid, until).await?;
+    }
+    let lang = page.lang();
+    page.session.purge();
+    let _ = page.session.insert(keys::LANG, lang.code());
+    page.flash("info", "flash-logged-out");
+    Ok(page.redirect("/"))
+}
+
+pub async fn forgot_password_form(page: Page) -> AppResult<HttpResponse> {
+    page.render("auth/forgot_password.html", tera::Context::new())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForgotForm {
+    email: String,
+}
+
+pub async fn forgot_password(page: Page, form: web::Form<ForgotForm>) -> AppResult<HttpResponse> {
+    match accounts::request_password_reset(&page.state, &form.email, page.lang(), &page.actor()).await {
+        Ok(()) => {
+            let mut ctx = tera::Context::new();
+            ctx.insert("email", form.email.trim());
+            ctx.insert("reset", &true);
+            page.render("auth/check_email.html", ctx)
+        }
+        Err(AppError::Validation(errors)) => {
+            let mut ctx = tera::Context::new();
+            ctx.insert("errors", &page.field_errors(&errors));
+            ctx.insert("email", &form.email);
+            page.render_status(StatusCode::UNPROCESSABLE_ENTITY, "auth/forgot_password.html", ctx)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn new_password_form(page: Page, purpose: LinkPurpose, token: String) -> AppResult<HttpResponse> {
+    match accounts::check_link(&page.state, purpose, token.clone()).await {
+        Ok(user) => {
+            let mut ctx = tera::Context::new();
+            ctx.insert("token", &token);
+            ctx.insert("email", &user.email);
+            ctx.insert("invitation", &(purpose == LinkPurpose::Invitation));
+            page.render("auth/new_password.html", ctx)
+        }
+        Err(AppError::BadRequest(key)) => link_problem(&page, key),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewPasswordForm {
+    token: String,
+    password: String,
+}
+
+async fn set_new_password(page: Page, purpose: LinkPurpose, form: NewPasswordForm) -> AppResult<HttpResponse> {
+    match accounts::set_password_with_link(&page.state, purpose, form.token.clone(), form.password, &page.actor()).await {
+        Ok(_) => {
+            // Any session this browser had belonged to the old password.
+            page.session.purge();
+            page.flash("success", "flash-password-set");
+            Ok(page.redirect("/login"))
+        }
+        Err(AppError::Validation(errors)) => {
+            let mut ctx = tera::Context::new();
+            ctx.insert("token", &form.token);
+            ctx.insert("errors", &page.field_errors(&errors));
+            ctx.insert("invitation", &(purpose == LinkPurpose::Invitation));
+            page.render_status(StatusCode::UNPROCESSABLE_ENTITY, "auth/new_password.html", ctx)
+        }
+        Err(AppError::BadRequest(key)) => link_problem(&page, key),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn reset_password_form(page: Page, q: web::Query<TokenQuery>) -> AppResult<HttpResponse> {
+    new_password_form(page, LinkPurpose::ResetPassword, q.into_inner().token).await
+}
+
+pub async fn reset_password(page: Page, form: web::Form<NewPasswordForm>) -> AppResult<HttpResponse> {
+    set_new_password(page, LinkPurpose::ResetPassword, form.into_inner()).await
+}
+
+pub async fn set_password_form(page: Page, q: web::Query<TokenQuery>) -> AppResult<HttpResponse> {
+    new_password_form(page, LinkPurpose::Invitation, q.into_inner().token).await
+}
+
+pub async fn set_password(page: Page, form: web::Form<NewPasswordForm>) -> AppResult<HttpResponse> {
+    set_new_password(page, LinkPurpose::Invitation, form.into_inner()).await
+}

@@ -1,0 +1,378 @@
+//! The access guard, run before every handler: finds the route in the table, works out
+//! who is asking (cookie session for pages, bearer token for the API), checks the
+//! route's permission, and checks CSRF on every state-changing page request.
+
+use std::net::IpAddr;
+
+use actix_session::{Session, SessionExt};
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method};
+use actix_web::middleware::Next;
+use actix_web::{web, HttpMessage, HttpResponse, ResponseError};
+use futures_util::StreamExt;
+
+use super::routes::{Kind, RouteTable};
+use crate::db::{sessions, users};
+use crate::domain::access::Role;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::services::accounts::user_lang;
+use crate::state::AppState;
+
+/// Session keys. The cookie holds ids and times only.
+pub mod keys {
+    pub const USER_ID: &str = "uid";
+    pub const EPOCH: &str = "epoch";
+    pub const SESSION_ID: &str = "sid";
+    pub const CSRF: &str = "csrf";
+    pub const CREATED: &str = "created";
+    pub const SEEN: &str = "seen";
+    pub const LANG: &str = "lang";
+    pub const FLASH: &str = "flash";
+}
+
+pub const CSRF_FIELD: &str = "csrf_token";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub epoch: i64,
+}
+
+/// What the guard learnt about a request; handlers read it through `Page` or `Ctx`.
+#[derive(Debug, Clone)]
+pub struct RequestCtx {
+    pub user: Option<CurrentUser>,
+    pub lang: Lang,
+    pub kind: Kind,
+    pub client_ip: String,
+    /// For pages: the session id (to end this session on logout).
+    pub session_id: Option<String>,
+}
+
+impl RequestCtx {
+    pub fn actor(&self) -> crate::services::Actor {
+        crate::services::Actor {
+            user_id: self.user.as_ref().map(|u| u.id.clone()),
+            email: self.user.as_ref().map(|u| u.email.clone()),
+            role: self.user.as_ref().map(|u| u.role),
+            client_ip: Some(self.client_ip.clone()),
+        }
+    }
+}
+
+/// The client's address: the peer, or the last untrusted hop of X-Forwarded-For when
+/// the peer is a configured proxy.
+pub fn client_ip(req: &ServiceRequest, trusted: &[String]) -> String {
+    let peer = req.peer_addr().map(|a| a.ip());
+    let is_trusted = |ip: &IpAddr| trusted.iter().any(|t| t.parse::<IpAddr>().ok().as_ref() == Some(ip));
+    if let Some(peer_ip) = peer.filter(is_trusted) {
+        let hops: Vec<IpAddr> = req
+            .headers()
+            .get_all("x-forwarded-for")
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|s| s.trim().parse::<IpAddr>().ok())
+            .collect();
+        return hops
+            .iter()
+            .rev()
+            .find(|ip| !is_trusted(ip))
+            .copied()
+            .unwrap_or(peer_ip)
+            .to_string();
+    }
+    peer.map(|p| p.to_string()).unwrap_or_else(|| "unknown".into())
+}
+
+/// Makes sure the session has a CSRF token and returns it.
+pub fn ensure_csrf_token(session: &Session) -> String {
+    if let Ok(Some(token)) = session.get::<String>(keys::CSRF) {
+        return token;
+    }
+    let token = crate::services::new_secret();
+    let _ = session.insert(keys::CSRF, &token);
+    token
+}
+
+/// Starts a signed-in session (a fresh cookie: the pre-login one is never promoted).
+pub fn start_session(session: &Session, user_id: &str, epoch: i64, now: chrono::NaiveDateTime) {
+    let lang = session.get::<String>(keys::LANG).ok().flatten();
+    session.renew();
+    session.clear();
+    let now = now.and_utc().timestamp();
+    let _ = session.insert(keys::USER_ID, user_id);
+    let _ = session.insert(keys::EPOCH, epoch);
+    let _ = session.insert(keys::SESSION_ID, crate::services::new_secret());
+    let _ = session.insert(keys::CSRF, crate::services::new_secret());
+    let _ = session.insert(keys::CREATED, now);
+    let _ = session.insert(keys::SEEN, now);
+    if let Some(lang) = lang {
+        let _ = session.insert(keys::LANG, lang);
+    }
+}
+
+/// Loads the signed-in user of a page request, ending the session when it is no longer
+/// valid (timed out, epoch moved, user disabled, logged out).
+async fn session_user(state: &AppState, session: &Session) -> Result<(Option<CurrentUser>, Option<String>), AppError> {
+    let Ok(Some(user_id)) = session.get::<String>(keys::USER_ID) else {
+        return Ok((None, None));
+    };
+    let epoch = session.get::<i64>(keys::EPOCH).ok().flatten().unwrap_or(-1);
+    let sid = session.get::<String>(keys::SESSION_ID).ok().flatten().unwrap_or_default();
+    let created = session.get::<i64>(keys::CREATED).ok().flatten().unwrap_or(0);
+    let seen = session.get::<i64>(keys::SEEN).ok().flatten().unwrap_or(0);
+    let now = state.clock.now().and_utc().timestamp();
+    let s = &state.settings.session;
+    let timed_out = now - seen > s.idle_timeout_minutes * 60 || now - created > s.absolute_timeout_hours * 3600;
+    let end = |session: &Session| {
+        let lang = session.get::<String>(keys::LANG).ok().flatten();
+        session.purge();
+        if let Some(lang) = lang {
+            let _ = session.insert(keys::LANG, lang);
+        }
+    };
+    if timed_out || sid.is_empty() {
+        end(session);
+        return Ok((None, None));
+    }
+    let sid_check = sid.clone();
+    let found = state
+        .db(move |conn| {
+            let user = users::find(conn, &user_id)?;
+            let revoked = sessions::is_revoked(conn, &sid_check)?;
+            Ok((user, revoked))
+        })
+        .await?;
+    match found {
+        (Some(user), false) if user.session_epoch == epoch && user.disabled_at.is_none() => {
+            if now - seen > 60 {
+                let _ = session.insert(keys::SEEN, now);
+            }
+            let role = Role::parse(&user.role).ok_or_else(|| AppError::Internal(anyhow::anyhow!("bad role")))?;
+            if user.language.is_some() {
+                let _ = session.insert(keys::LANG, user_lang(&user).code());
+            }
+            Ok((
+                Some(CurrentUser { id: user.id, email: user.email, display_name: user.display_name, role, epoch }),
+                Some(sid),
+            ))
+        }
+        _ => {
+            end(session);
+            Ok((None, None))
+        }
+    }
+}
+
+async fn bearer_user(state: &AppState, req: &ServiceRequest) -> Result<Option<CurrentUser>, AppError> {
+    let Some(value) = req.headers().get(header::AUTHORIZATION) else {
+        return Ok(None);
+    };
+    let value = value.to_str().map_err(|_| AppError::Unauthorized)?;
+    let Some(secret) = value.strip_prefix("Bearer ").map(str::trim) else {
+        return Err(AppError::Unauthorized);
+    };
+    match crate::services::api_tokens::authenticate(state, secret.to_string()).await? {
+        Some((_, user)) => {
+            let role = Role::parse(&user.role).ok_or(AppError::Unauthorized)?;
+            Ok(Some(CurrentUser { id: user.id, email: user.email, display_name: user.display_name, role, epoch: user.session_epoch }))
+        }
+        None => Err(AppError::Unauthorized),
+    }
+}
+
+fn request_lang(req: &ServiceRequest, session: Option<&Session>) -> Lang {
+    if let Some(lang) = session.and_then(|s| s.get::<String>(keys::LANG).ok().flatten()).and_then(|l| Lang::parse(&l)) {
+        return lang;
+    }
+    req.headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_accept_language)
+        .unwrap_or_default()
+}
+
+/// A safe local path to return to after login: relative, no scheme, no `//`.
+pub fn safe_next(next: &str) -> Option<String> {
+    let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.chars().any(char::is_control);
+    ok.then(|| next.to_string())
+}
+
+fn is_unsafe_method(m: &Method) -> bool {
+    !matches!(*m, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// The browser says where the request comes from; refuse anything cross-site.
+fn origin_is_acceptable(req: &ServiceRequest, public_url: &str) -> bool {
+    if let Some(site) = req.headers().get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        if !matches!(site, "same-origin" | "none") {
+            return false;
+        }
+    }
+    if let Some(origin) = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        let public_origin = url::Url::parse(public_url).ok().map(|u| u.origin().ascii_serialization());
+        let host_origin = req.headers().get(header::HOST).and_then(|h| h.to_str().ok()).map(|h| {
+            let scheme = req.connection_info().scheme().to_string();
+            format!("{scheme}://{h}")
+        });
+        return Some(origin.to_string()) == public_origin || Some(origin.to_string()) == host_origin;
+    }
+    true
+}
+
+/// Reads a url-encoded body, checks its CSRF token, and hands the rest on.
+async fn check_form_token(req: &mut ServiceRequest, expected: &str, limit: usize) -> Result<(), AppError> {
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if content_type.starts_with("multipart/form-data") {
+        let header_token = req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()).map(str::to_string);
+        let query_token = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
+            .ok()
+            .and_then(|q| q.0.into_iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v));
+        return match header_token.or(query_token) {
+            Some(t) if constant_time_eq(&t, expected) => Ok(()),
+            _ => Err(AppError::Forbidden),
+        };
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") && !content_type.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let mut payload = req.take_payload();
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest("error-invalid-form"))?;
+        if body.len() + chunk.len() > limit {
+            return Err(AppError::PayloadTooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("error-invalid-form"))?;
+    let tokens: Vec<&String> = pairs.iter().filter(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v).collect();
+    if tokens.len() != 1 || !constant_time_eq(tokens[0], expected) {
+        return Err(AppError::Forbidden);
+    }
+    let rest: Vec<(String, String)> = pairs.into_iter().filter(|(k, _)| k != CSRF_FIELD).collect();
+    let rest = serde_urlencoded::to_string(&rest).map_err(|e| AppError::Internal(e.into()))?;
+    req.set_payload(Payload::from(web::Bytes::from(rest)));
+    Ok(())
+}
+
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    use sha2::{Digest, Sha256};
+    // Comparing digests makes the time independent of where the strings differ.
+    Sha256::digest(a.as_bytes()) == Sha256::digest(b.as_bytes())
+}
+
+fn refuse(req: ServiceRequest, err: AppError) -> ServiceResponse<BoxBody> {
+    let res = err.error_response();
+    req.into_response(res)
+}
+
+pub async fn access_guard(mut req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let state = req.app_data::<web::Data<AppState>>().cloned().expect("AppState is registered");
+    let table = req.app_data::<web::Data<RouteTable>>().cloned().expect("RouteTable is registered");
+    let ip = client_ip(&req, &state.settings.server.trusted_proxies);
+    let pattern = req.match_pattern();
+    let kind_by_path = if req.path().starts_with("/api/") { Kind::Api } else { Kind::Html };
+    let route = pattern.as_deref().and_then(|p| table.find(req.method(), p));
+    if pattern.is_some() && route.is_none() {
+        // A path is known but not with this method, or a route escaped the table:
+        // only "method not allowed" for methods the table has for this path.
+        let known_path = table_has_path(&table, pattern.as_deref().unwrap_or(""));
+        if !known_path {
+            tracing::error!(pattern = ?pattern, "route without a declared permission refused");
+            return Ok(refuse(req, AppError::Forbidden));
+        }
+    }
+    let kind = route.map(|r| r.1).unwrap_or(kind_by_path);
+
+    let (user, session_id, lang) = match kind {
+        Kind::Api => {
+            let user = match bearer_user(&state, &req).await {
+                Ok(u) => u,
+                Err(e) => {
+                    let lang = request_lang(&req, None);
+                    req.extensions_mut().insert(RequestCtx { user: None, lang, kind, client_ip: ip, session_id: None });
+                    return Ok(refuse(req, e));
+                }
+            };
+            (user, None, request_lang(&req, None))
+        }
+        Kind::Html => {
+            let session = req.get_session();
+            let (user, sid) = match session_user(&state, &session).await {
+                Ok(found) => found,
+                Err(e) => return Ok(refuse(req, e)),
+            };
+            let lang = request_lang(&req, Some(&session));
+            (user, sid, lang)
+        }
+    };
+    let ctx = RequestCtx { user, lang, kind, client_ip: ip, session_id };
+    req.extensions_mut().insert(ctx.clone());
+
+    if let Some((access, _)) = route {
+        let role = ctx.user.as_ref().map(|u| u.role);
+        if !access.allows(role) {
+            return Ok(match (kind, role) {
+                (Kind::Html, None) => {
+                    let next = match req.method() {
+                        &Method::GET => req.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_default(),
+                        _ => "/".into(),
+                    };
+                    let location = format!("/login?next={}", url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
+                    req.into_response(HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish())
+                }
+                (Kind::Api, None) => refuse(req, AppError::Unauthorized),
+                _ => refuse(req, AppError::Forbidden),
+            });
+        }
+    }
+
+    if kind == Kind::Html && is_unsafe_method(req.method()) {
+        if !origin_is_acceptable(&req, &state.settings.server.public_url) {
+            tracing::warn!(path = req.path(), "cross-site request refused");
+            return Ok(refuse(req, AppError::Forbidden));
+        }
+        let expected = req.get_session().get::<String>(keys::CSRF).ok().flatten();
+        let Some(expected) = expected else {
+            return Ok(refuse(req, AppError::Forbidden));
+        };
+        if let Err(e) = check_form_token(&mut req, &expected, state.settings.server.body_limit_bytes()).await {
+            return Ok(refuse(req, e));
+        }
+    }
+
+    let res = next.call(req).await?;
+    Ok(res.map_into_boxed_body())
+}
+
+fn table_has_path(table: &RouteTable, pattern: &str) -> bool {
+    [Method::GET, Method::POST, Method::DELETE, Method::PUT, Method::PATCH]
+        .iter()
+        .any(|m| table.find(m, pattern).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed_after_login() {
+        assert_eq!(safe_next("/account"), Some("/account".into()));
+        assert_eq!(safe_next("//evil.example/x"), None);
+        assert_eq!(safe_next("https://evil.example"), None);
+        assert_eq!(safe_next("/\\evil.example"), None);
+        assert_eq!(safe_next("account"), None);
+    }
+}

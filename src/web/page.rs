@@ -1,0 +1,181 @@
+//! Rendering pages: the `Page` extractor gathers what every page needs (user, language,
+//! CSRF token, flash messages) and renders a tera template inside the layout.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_session::Session;
+use actix_web::dev::Payload;
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse};
+use serde::Serialize;
+
+use super::guard::{ensure_csrf_token, keys, CurrentUser, RequestCtx};
+use super::routes::Kind;
+use crate::domain::access::{role_allows, Action};
+use crate::domain::FieldError;
+use crate::error::{AppError, AppResult};
+use crate::i18n::{t, Lang};
+use crate::services::Actor;
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct Flash {
+    pub kind: String,
+    pub text: String,
+}
+
+pub struct Page {
+    pub ctx: RequestCtx,
+    pub session: Session,
+    pub state: web::Data<AppState>,
+    /// Path and query of this request, for "return here" links.
+    pub here: String,
+}
+
+impl FromRequest for Page {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Page, actix_web::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let session_fut = Session::from_request(&req, payload);
+        Box::pin(async move {
+            let session = session_fut.await?;
+            let ctx = req.extensions().get::<RequestCtx>().cloned().unwrap_or_else(|| RequestCtx {
+                user: None,
+                lang: Lang::En,
+                kind: Kind::Html,
+                client_ip: "unknown".into(),
+                session_id: None,
+            });
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .cloned()
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no app state")))?;
+            let here = req.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
+            Ok(Page { ctx, session, state, here })
+        })
+    }
+}
+
+impl Page {
+    pub fn lang(&self) -> Lang {
+        self.ctx.lang
+    }
+
+    pub fn actor(&self) -> Actor {
+        self.ctx.actor()
+    }
+
+    pub fn user(&self) -> AppResult<&CurrentUser> {
+        self.ctx.user.as_ref().ok_or(AppError::Unauthorized)
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        t(self.lang(), key)
+    }
+
+    /// Queues a message shown on the next page rendered.
+    pub fn flash(&self, kind: &str, key: &str) {
+        self.flash_text(kind, self.t(key));
+    }
+
+    pub fn flash_text(&self, kind: &str, text: String) {
+        let mut flashes: Vec<Flash> = self.session.get(keys::FLASH).ok().flatten().unwrap_or_default();
+        flashes.push(Flash { kind: kind.to_string(), text });
+        let _ = self.session.insert(keys::FLASH, flashes);
+    }
+
+    /// Field → translated message, for showing errors next to their fields.
+    pub fn field_errors(&self, errors: &[FieldError]) -> HashMap<String, String> {
+        let mut map = HashMap::new();
+        for e in errors {
+            map.entry(e.field.to_string()).or_insert_with(|| self.t(e.code));
+        }
+        map
+    }
+
+    pub fn redirect(&self, location: &str) -> HttpResponse {
+        HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
+    }
+
+    pub fn render(&self, template: &str, ctx: tera::Context) -> AppResult<HttpResponse> {
+        self.render_status(StatusCode::OK, template, ctx)
+    }
+
+    pub fn render_status(&self, status: StatusCode, template: &str, mut ctx: tera::Context) -> AppResult<HttpResponse> {
+        let flashes: Vec<Flash> = self.session.get(keys::FLASH).ok().flatten().unwrap_or_default();
+        if !flashes.is_empty() {
+            self.session.remove(keys::FLASH);
+        }
+        let csrf = ensure_csrf_token(&self.session);
+        layout_context(&mut ctx, &self.ctx, &csrf, &self.here);
+        ctx.insert("flashes", &flashes);
+        let html = self
+            .state
+            .templates
+            .render(template, &ctx)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("template {template}: {e:?}")))?;
+        Ok(html_response(status, html))
+    }
+}
+
+pub fn html_response(status: StatusCode, html: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(html)
+}
+
+#[derive(Serialize)]
+struct LangChoice {
+    code: &'static str,
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+struct UserView<'a> {
+    display_name: &'a str,
+    email: &'a str,
+    role: &'a str,
+}
+
+/// What the layout (`base.html`) needs on every page.
+pub fn layout_context(ctx: &mut tera::Context, req: &RequestCtx, csrf: &str, here: &str) {
+    ctx.insert("lang", req.lang.code());
+    ctx.insert(
+        "langs",
+        &Lang::ALL.iter().map(|l| LangChoice { code: l.code(), name: l.native_name() }).collect::<Vec<_>>(),
+    );
+    ctx.insert("csrf_token", csrf);
+    ctx.insert("here", here);
+    if let Some(u) = &req.user {
+        ctx.insert("user", &UserView { display_name: &u.display_name, email: &u.email, role: u.role.as_str() });
+        ctx.insert("can_manage_users", &role_allows(u.role, Action::ManageUsers));
+        ctx.insert("can_view_outbox", &role_allows(u.role, Action::ViewOutbox));
+        ctx.insert("can_view_audit", &role_allows(u.role, Action::ViewAuditLog));
+    }
+    if !ctx.contains_key("flashes") {
+        ctx.insert("flashes", &Vec::<Flash>::new());
+    }
+}
+
+/// Page numbers for list pages.
+#[derive(Debug, Serialize)]
+pub struct Pager {
+    pub page: i64,
+    pub pages: i64,
+    pub total: i64,
+    pub prev: Option<i64>,
+    pub next: Option<i64>,
+}
+
+impl Pager {
+    pub fn new(page: i64, total: i64, page_size: i64) -> Pager {
+        let pages = ((total + page_size - 1) / page_size).max(1);
+        let page = page.clamp(1, pages);
+        Pager { page, pages, total, prev: (page > 1).then(|| page - 1), next: (page < pages).then(|| page + 1) }
+    }
+}

@@ -1,0 +1,82 @@
+//! Public pages: home, language switch, static files, health check.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpResponse};
+use diesel::connection::SimpleConnection;
+use rust_embed::RustEmbed;
+use serde::Deserialize;
+
+use super::guard::{keys, safe_next};
+use super::page::Page;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
+use crate::services::accounts;
+use crate::state::AppState;
+
+#[derive(RustEmbed)]
+#[folder = "static/"]
+struct StaticFiles;
+
+pub async fn home(page: Page) -> AppResult<HttpResponse> {
+    page.render("home.html", tera::Context::new())
+}
+
+pub async fn static_file(path: web::Path<String>) -> AppResult<HttpResponse> {
+    let path = path.into_inner();
+    let file = StaticFiles::get(&path).ok_or(AppError::NotFound)?;
+    let mime = mime_guess::from_path(&path).first_or_octet_stream();
+    let content_type = if mime.type_() == "text" || mime.subtype() == "javascript" || mime.subtype() == "svg" {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
+    };
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, content_type))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(file.data.into_owned()))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageForm {
+    lang: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// Switches the language of this session (and of the profile when signed in).
+pub async fn set_language(page: Page, form: web::Form<LanguageForm>) -> AppResult<HttpResponse> {
+    let lang = Lang::parse(&form.lang).ok_or(AppError::BadRequest("error-invalid-form"))?;
+    let _ = page.session.insert(keys::LANG, lang.code());
+    if page.ctx.user.is_some() {
+        accounts::set_language(&page.state, &page.actor(), lang).await?;
+    }
+    let next = safe_next(&form.next).unwrap_or_else(|| "/".into());
+    Ok(page.redirect(&next))
+}
+
+/// 200 when the database answers, 503 when it does not.
+pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
+    let pool = state.pool.clone();
+    let ok = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        tokio::task::spawn_blocking(move || {
+            pool.get_timeout(std::time::Duration::from_secs(3))
+                .ok()
+                .map(|mut c| c.batch_execute("SELECT 1").is_ok())
+                .unwrap_or(false)
+        }),
+    )
+    .await
+    .map(|r| r.unwrap_or(false))
+    .unwrap_or(false);
+    let (status, body) = if ok {
+        (StatusCode::OK, r#"{"status":"ok","database":"ok"}"#)
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, r#"{"status":"unavailable","database":"unreachable"}"#)
+    };
+    HttpResponse::build(status)
+        .insert_header((header::CONTENT_TYPE, "application/json"))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body)
+}

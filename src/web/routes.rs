@@ -1,0 +1,168 @@
+//! Every route of the portal, each declared with the permission it requires. Routes are
+//! registered only from this table, and the access guard refuses any request whose
+//! route is not in it, so a route cannot exist without a permission.
+
+use std::collections::HashMap;
+
+use actix_web::http::Method;
+use actix_web::web;
+
+use super::{account, admin, api, audit, auth, public};
+use crate::domain::access::{Access, Action};
+
+/// Whether a route serves people (HTML, cookie session, CSRF token) or programs (JSON,
+/// bearer token, never the cookie).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Html,
+    Api,
+}
+
+#[derive(Clone)]
+pub struct RouteSpec {
+    pub method: Method,
+    pub path: &'static str,
+    pub access: Access,
+    pub kind: Kind,
+    pub route: fn() -> actix_web::Route,
+}
+
+impl std::fmt::Debug for RouteSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} ({:?}, {:?})", self.method, self.path, self.access, self.kind)
+    }
+}
+
+macro_rules! route {
+    ($method:ident $path:literal, $access:expr, $kind:ident => $handler:path) => {
+        RouteSpec {
+            method: Method::$method,
+            path: $path,
+            access: $access,
+            kind: Kind::$kind,
+            route: || web::method(Method::$method).to($handler),
+        }
+    };
+}
+
+const PUBLIC: Access = Access::Public;
+const SIGNED_IN: Access = Access::SignedIn;
+const OWN_ACCOUNT: Access = Access::Action(Action::ManageOwnAccount);
+const MANAGE_USERS: Access = Access::Action(Action::ManageUsers);
+const VIEW_OUTBOX: Access = Access::Action(Action::ViewOutbox);
+const VIEW_AUDIT: Access = Access::Action(Action::ViewAuditLog);
+const USE_API: Access = Access::Action(Action::UseApi);
+
+/// The route table. Order matters only for paths that overlap.
+pub fn all() -> Vec<RouteSpec> {
+    vec![
+        route!(GET "/", PUBLIC, Html => public::home),
+        route!(GET "/healthz", PUBLIC, Html => public::healthz),
+        route!(GET "/static/{file:.*}", PUBLIC, Html => public::static_file),
+        route!(POST "/language", PUBLIC, Html => public::set_language),
+        route!(GET "/register", PUBLIC, Html => auth::register_form),
+        route!(POST "/register", PUBLIC, Html => auth::register),
+        route!(GET "/confirm-email", PUBLIC, Html => auth::confirm_email_form),
+        route!(POST "/confirm-email", PUBLIC, Html => auth::confirm_email),
+        route!(GET "/login", PUBLIC, Html => auth::login_form),
+        route!(POST "/login", PUBLIC, Html => auth::login),
+        route!(POST "/logout", SIGNED_IN, Html => auth::logout),
+        route!(GET "/forgot-password", PUBLIC, Html => auth::forgot_password_form),
+        route!(POST "/forgot-password", PUBLIC, Html => auth::forgot_password),
+        route!(GET "/reset-password", PUBLIC, Html => auth::reset_password_form),
+        route!(POST "/reset-password", PUBLIC, Html => auth::reset_password),
+        route!(GET "/set-password", PUBLIC, Html => auth::set_password_form),
+        route!(POST "/set-password", PUBLIC, Html => auth::set_password),
+        route!(GET "/account", OWN_ACCOUNT, Html => account::show),
+        route!(POST "/account/profile", OWN_ACCOUNT, Html => account::update_profile),
+        route!(POST "/account/password", OWN_ACCOUNT, Html => account::change_password),
+        route!(POST "/account/logout-everywhere", OWN_ACCOUNT, Html => account::logout_everywhere),
+        route!(POST "/account/tokens", OWN_ACCOUNT, Html => account::create_token),
+        route!(POST "/account/tokens/{id}/revoke", OWN_ACCOUNT, Html => account::revoke_token),
+        route!(GET "/admin/users", MANAGE_USERS, Html => admin::users),
+        route!(GET "/admin/users/invite", MANAGE_USERS, Html => admin::invite_form),
+        route!(POST "/admin/users/invite", MANAGE_USERS, Html => admin::invite),
+        route!(GET "/admin/users/{id}", MANAGE_USERS, Html => admin::user),
+        route!(POST "/admin/users/{id}/role", MANAGE_USERS, Html => admin::change_role),
+        route!(POST "/admin/users/{id}/disable", MANAGE_USERS, Html => admin::disable),
+        route!(POST "/admin/users/{id}/enable", MANAGE_USERS, Html => admin::enable),
+        route!(GET "/admin/outbox", VIEW_OUTBOX, Html => admin::outbox),
+        route!(POST "/admin/outbox/{id}/retry", VIEW_OUTBOX, Html => admin::retry_mail),
+        route!(GET "/audit", VIEW_AUDIT, Html => audit::index),
+        route!(POST "/api/v1/tokens", PUBLIC, Api => api::create_token),
+        route!(GET "/api/v1/tokens", USE_API, Api => api::list_tokens),
+        route!(DELETE "/api/v1/tokens/{id}", USE_API, Api => api::revoke_token),
+        route!(GET "/api/v1/me", USE_API, Api => api::me),
+        route!(GET "/api/v1/openapi.json", PUBLIC, Api => api::openapi),
+    ]
+}
+
+/// Looks routes up by method and matched pattern.
+pub struct RouteTable {
+    by_key: HashMap<(Method, &'static str), (Access, Kind)>,
+}
+
+impl RouteTable {
+    pub fn new(specs: &[RouteSpec]) -> RouteTable {
+        let by_key = specs
+            .iter()
+            .map(|s| ((s.method.clone(), s.path), (s.access, s.kind)))
+            .collect();
+        RouteTable { by_key }
+    }
+
+    pub fn find(&self, method: &Method, pattern: &str) -> Option<(Access, Kind)> {
+        let method = if method == Method::HEAD { &Method::GET } else { method };
+        self.by_key
+            .iter()
+            .find(|((m, p), _)| m == method && *p == pattern)
+            .map(|(_, v)| *v)
+    }
+}
+
+/// Registers the table with actix: one resource per path, one route per method.
+pub fn register(cfg: &mut web::ServiceConfig, specs: &[RouteSpec]) {
+    let mut paths: Vec<&'static str> = Vec::new();
+    for s in specs {
+        if !paths.contains(&s.path) {
+            paths.push(s.path);
+        }
+    }
+    for path in paths {
+        let mut resource = web::resource(path);
+        for s in specs.iter().filter(|s| s.path == path) {
+            resource = resource.route((s.route)());
+        }
+        cfg.service(resource);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_is_declared_once() {
+        let specs = all();
+        let table = RouteTable::new(&specs);
+        assert_eq!(table.by_key.len(), specs.len(), "a method and path appear twice");
+    }
+
+    #[test]
+    fn api_routes_and_only_they_live_under_api() {
+        for s in all() {
+            assert_eq!(s.kind == Kind::Api, s.path.starts_with("/api/"), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn every_state_changing_html_route_needs_a_csrf_token_by_design() {
+        // State-changing routes open to the public are the account entry points only.
+        for s in all().iter().filter(|s| s.method == Method::POST && s.access == Access::Public && s.kind == Kind::Html) {
+            assert!(
+                ["/language", "/register", "/confirm-email", "/login", "/forgot-password", "/reset-password", "/set-password"].contains(&s.path),
+                "unexpected public POST {s:?}"
+            );
+        }
+    }
+}
