@@ -108,9 +108,9 @@ pub struct LogSettings {
 }
 
 impl Settings {
-    /// Loads settings from `config_dir` (normally `./config`) and the environment.
-    pub fn load_from(config_dir: &Path) -> Result<Settings, config::ConfigError> {
-        let env = std::env::var("APP_ENV").unwrap_or_else(|_| "development".into());
+    /// Loads settings from `config_dir` (normally `./config`) for the environment `env`
+    /// (development, test, production), then the environment variables.
+    pub fn load_from(config_dir: &Path, env: &str) -> Result<Settings, config::ConfigError> {
         let mut builder = config::Config::builder()
             .add_source(config::File::from(config_dir.join("default.toml")).required(true))
             .add_source(config::File::from(config_dir.join(format!("{env}.toml"))).required(false))
@@ -133,6 +133,7 @@ impl Settings {
     /// Settings for the default `./config` folder, found next to the working directory.
     pub fn load() -> Result<Settings, config::ConfigError> {
         let dir = std::env::var("APP_CONFIG_DIR").unwrap_or_else(|_| "config".into());
-        Self::load_from(Path::new(&dir))
+        let env = std::env::var("APP_ENV").unwrap_or_else(|_| "development".into());
+        Self::load_from(Path::new(&dir), &env)
     }
 }

@@ -70,6 +70,7 @@ pub async fn users(page: Page, query: web::Query<UsersQuery>) -> AppResult<HttpR
     let mut ctx = tera::Context::new();
     ctx.insert("users", &rows.into_iter().map(UserView::from).collect::<Vec<_>>());
     ctx.insert("pager", &Pager::new(page_no, total, admin::PAGE_SIZE));
+    ctx.insert("filter_qs", &super::page::filter_query(&query));
     ctx.insert("filter", &query);
     ctx.insert("roles", &roles());
     page.render("admin/users.html", ctx)
@@ -242,6 +243,7 @@ pub async fn outbox(page: Page, query: web::Query<OutboxQuery>) -> AppResult<Htt
     ctx.insert("mails", &mails);
     ctx.insert("counts", &counts.into_iter().collect::<std::collections::HashMap<_, _>>());
     ctx.insert("pager", &Pager::new(page_no, total, admin::PAGE_SIZE));
+    ctx.insert("filter_qs", &super::page::filter_query(&query));
     ctx.insert("filter", &query);
     page.render("admin/outbox.html", ctx)
 }

@@ -81,6 +81,7 @@ pub async fn index(page: Page, query: web::Query<AuditQuery>) -> AppResult<HttpR
     let mut ctx = tera::Context::new();
     ctx.insert("events", &events);
     ctx.insert("actions", &actions);
+    ctx.insert("filter_qs", &super::page::filter_query(&query));
     ctx.insert("filter", &query);
     ctx.insert("pager", &Pager::new(page_no, total, audit::PAGE_SIZE));
     page.render("audit/index.html", ctx)

@@ -160,6 +160,24 @@ pub fn layout_context(ctx: &mut tera::Context, req: &RequestCtx, csrf: &str, her
     if !ctx.contains_key("flashes") {
         ctx.insert("flashes", &Vec::<Flash>::new());
     }
+    if !ctx.contains_key("errors") {
+        ctx.insert("errors", &HashMap::<String, String>::new());
+    }
+}
+
+/// The query string of a list page's filters without the page number, for pager links.
+pub fn filter_query<T: Serialize>(filters: &T) -> String {
+    let value = serde_json::to_value(filters).unwrap_or_default();
+    let pairs: Vec<(String, String)> = value
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .filter(|(k, _)| k.as_str() != "page")
+                .filter_map(|(k, v)| v.as_str().filter(|s| !s.is_empty()).map(|s| (k.clone(), s.to_string())))
+                .collect()
+        })
+        .unwrap_or_default();
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
 /// Page numbers for list pages.
