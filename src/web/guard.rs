@@ -339,7 +339,8 @@ pub async fn access_guard(mut req: ServiceRequest, next: Next<impl MessageBody +
         }
     }
 
-    if kind == Kind::Html && is_unsafe_method(req.method()) {
+    // A known path with a method it does not have: let the router answer 405.
+    if kind == Kind::Html && is_unsafe_method(req.method()) && route.is_some() {
         if !origin_is_acceptable(&req, &state.settings.server.public_url) {
             tracing::warn!(path = req.path(), "cross-site request refused");
             return Ok(refuse(req, AppError::Forbidden));

@@ -1,0 +1,208 @@
+//! Walks EVERY route of the portal as anonymous and as every role, and checks the
+//! allowed ones work and all others are refused (login redirect for pages, 401/403
+//! for the API). The expectations are written here independently of the code's
+//! matrix; a route missing from this list fails the test.
+
+use grants::domain::access::Role;
+use grants::web::routes::{self, Kind};
+use reqwest::{Client, Method, StatusCode};
+
+use crate::helpers::{location, new_client, TestApp, PASSWORD};
+use crate::on_both_databases;
+
+const ANON: &str = "anonymous";
+const ALL_SIGNED_IN: &[&str] = &["applicant", "evaluator", "delegation", "auditor", "admin"];
+const EVERYONE: &[&str] = &["anonymous", "applicant", "evaluator", "delegation", "auditor", "admin"];
+
+/// (method, path) → who may use it.
+fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
+    vec![
+        ("GET", "/", EVERYONE),
+        ("GET", "/healthz", EVERYONE),
+        ("GET", "/static/{file:.*}", EVERYONE),
+        ("POST", "/language", EVERYONE),
+        ("GET", "/register", EVERYONE),
+        ("POST", "/register", EVERYONE),
+        ("GET", "/confirm-email", EVERYONE),
+        ("POST", "/confirm-email", EVERYONE),
+        ("GET", "/login", EVERYONE),
+        ("POST", "/login", EVERYONE),
+        ("POST", "/logout", ALL_SIGNED_IN),
+        ("GET", "/forgot-password", EVERYONE),
+        ("POST", "/forgot-password", EVERYONE),
+        ("GET", "/reset-password", EVERYONE),
+        ("POST", "/reset-password", EVERYONE),
+        ("GET", "/set-password", EVERYONE),
+        ("POST", "/set-password", EVERYONE),
+        ("GET", "/account", ALL_SIGNED_IN),
+        ("POST", "/account/profile", ALL_SIGNED_IN),
+        ("POST", "/account/password", ALL_SIGNED_IN),
+        ("POST", "/account/logout-everywhere", ALL_SIGNED_IN),
+        ("POST", "/account/tokens", ALL_SIGNED_IN),
+        ("POST", "/account/tokens/{id}/revoke", ALL_SIGNED_IN),
+        ("GET", "/admin/users", &["admin"]),
+        ("GET", "/admin/users/invite", &["admin"]),
+        ("POST", "/admin/users/invite", &["admin"]),
+        ("GET", "/admin/users/{id}", &["admin"]),
+        ("POST", "/admin/users/{id}/role", &["admin"]),
+        ("POST", "/admin/users/{id}/disable", &["admin"]),
+        ("POST", "/admin/users/{id}/enable", &["admin"]),
+        ("GET", "/admin/outbox", &["admin"]),
+        ("POST", "/admin/outbox/{id}/retry", &["admin"]),
+        ("GET", "/audit", &["admin", "auditor"]),
+        ("POST", "/api/v1/tokens", EVERYONE),
+        ("GET", "/api/v1/tokens", ALL_SIGNED_IN),
+        ("DELETE", "/api/v1/tokens/{id}", ALL_SIGNED_IN),
+        ("GET", "/api/v1/me", ALL_SIGNED_IN),
+        ("GET", "/api/v1/openapi.json", EVERYONE),
+    ]
+}
+
+fn role_of(name: &str) -> Option<Role> {
+    Role::parse(name)
+}
+
+#[test]
+fn every_route_has_an_expectation_and_the_matrix_agrees() {
+    let expectations = expected();
+    for spec in routes::all() {
+        let found = expectations
+            .iter()
+            .find(|(m, p, _)| *m == spec.method.as_str() && *p == spec.path)
+            .unwrap_or_else(|| panic!("route {} {} has no expectation in tests/integration/access.rs", spec.method, spec.path));
+        for who in EVERYONE {
+            let allowed = found.2.contains(who);
+            assert_eq!(spec.access.allows(role_of(who)), allowed, "{} {} as {who}", spec.method, spec.path);
+        }
+    }
+    assert_eq!(expectations.len(), routes::all().len(), "an expectation names a route that does not exist");
+}
+
+struct Caller {
+    name: &'static str,
+    client: Client,
+    email: String,
+    bearer: Option<String>,
+}
+
+async fn caller(app: &TestApp, name: &'static str) -> Caller {
+    if name == ANON {
+        return Caller { name, client: new_client(), email: String::new(), bearer: None };
+    }
+    let role = role_of(name).unwrap();
+    let email = format!("walk-{name}@example.kz");
+    app.create_user(&email, role).await;
+    let client = new_client();
+    assert_eq!(app.login_with(&client, &email, PASSWORD).await.status(), StatusCode::SEE_OTHER);
+    let res = reqwest::Client::new()
+        .post(app.url("/api/v1/tokens"))
+        .json(&serde_json::json!({"email": email, "password": PASSWORD, "name": "walk"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let token = res.json::<serde_json::Value>().await.unwrap()["token"].as_str().unwrap().to_string();
+    Caller { name, client, email, bearer: Some(token) }
+}
+
+/// A concrete path for a route pattern.
+fn concrete(pattern: &str, ids: &Ids) -> String {
+    pattern
+        .replace("/static/{file:.*}", "/static/app.css")
+        .replace("/account/tokens/{id}", &format!("/account/tokens/{}", ids.token))
+        .replace("/api/v1/tokens/{id}", &format!("/api/v1/tokens/{}", ids.token))
+        .replace("/admin/users/{id}", &format!("/admin/users/{}", ids.user))
+        .replace("/admin/outbox/{id}", &format!("/admin/outbox/{}", ids.mail))
+}
+
+struct Ids {
+    user: String,
+    token: String,
+    mail: String,
+}
+
+fn refused(kind: Kind, status: StatusCode, loc: &str, anonymous: bool) -> bool {
+    match (kind, anonymous) {
+        (Kind::Html, true) => status == StatusCode::SEE_OTHER && loc.starts_with("/login?next="),
+        (Kind::Html, false) => status == StatusCode::FORBIDDEN,
+        (Kind::Api, true) => status == StatusCode::UNAUTHORIZED,
+        (Kind::Api, false) => status == StatusCode::FORBIDDEN,
+    }
+}
+
+on_both_databases!(every_route_as_every_role);
+
+async fn every_route_as_every_role(app: TestApp) {
+    let target = app.create_user("target@example.kz", Role::Applicant).await;
+    let mut callers = Vec::new();
+    for who in EVERYONE {
+        callers.push(caller(&app, who).await);
+    }
+    let ids = Ids { user: target, token: uuid::Uuid::now_v7().to_string(), mail: uuid::Uuid::now_v7().to_string() };
+    let expectations = expected();
+    for spec in routes::all() {
+        let allowed_roles = expectations.iter().find(|(m, p, _)| *m == spec.method.as_str() && *p == spec.path).unwrap().2;
+        for c in callers.iter_mut() {
+            let path = concrete(spec.path, &ids);
+            let method = Method::from_bytes(spec.method.as_str().as_bytes()).unwrap();
+            let res = match spec.kind {
+                Kind::Html => {
+                    let mut req = c.client.request(method.clone(), app.url(&path));
+                    if method == Method::POST {
+                        let token = app.csrf_token_of(&c.client).await;
+                        req = req.form(&[("csrf_token", token)]);
+                    }
+                    req.send().await.unwrap()
+                }
+                Kind::Api => {
+                    let mut req = new_client().request(method.clone(), app.url(&path));
+                    if let Some(b) = &c.bearer {
+                        req = req.bearer_auth(b);
+                    }
+                    if method == Method::POST {
+                        req = req.json(&serde_json::json!({"email": "nobody@example.kz", "password": "wrong wrong wrong"}));
+                    }
+                    req.send().await.unwrap()
+                }
+            };
+            let status = res.status();
+            let loc = location(&res);
+            let is_refused = refused(spec.kind, status, &loc, c.name == ANON);
+            let should_allow = allowed_roles.contains(&c.name);
+            if should_allow {
+                // POST /api/v1/tokens is open to all; wrong credentials there answer 401.
+                let credential_check = spec.path == "/api/v1/tokens";
+                assert!(
+                    credential_check || (!is_refused && status != StatusCode::UNAUTHORIZED && status != StatusCode::FORBIDDEN),
+                    "{} {path} as {}: expected allowed, got {status} {loc}",
+                    spec.method,
+                    c.name
+                );
+                assert!(status.as_u16() < 500, "{} {path} as {}: server error {status}", spec.method, c.name);
+            } else {
+                assert!(is_refused, "{} {path} as {}: expected refusal, got {status} {loc}", spec.method, c.name);
+            }
+            // Routes that end the session: sign in again for the next route.
+            if c.name != ANON && should_allow && (spec.path == "/logout" || spec.path == "/account/logout-everywhere") {
+                let fresh = new_client();
+                assert_eq!(app.login_with(&fresh, &c.email, PASSWORD).await.status(), StatusCode::SEE_OTHER);
+                c.client = fresh;
+            }
+        }
+    }
+    // The auditor reads the audit log but every state change of others' data is refused.
+    let auditor = callers.iter().find(|c| c.name == "auditor").unwrap();
+    let res = app.post_form_with(&auditor.client, &format!("/admin/users/{}/disable", ids.user), &[]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+on_both_databases!(api_ignores_the_session_cookie);
+
+async fn api_ignores_the_session_cookie(app: TestApp) {
+    app.create_user("cookie@example.kz", Role::Admin).await;
+    app.login("cookie@example.kz").await;
+    assert_eq!(app.get("/account").await.status(), StatusCode::OK);
+    let res = app.get("/api/v1/me").await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(res.headers().get("www-authenticate").unwrap(), "Bearer");
+}

@@ -1,0 +1,11 @@
+//! Integration tests: the real server, over HTTP, on SQLite and (with
+//! TEST_POSTGRES_URL) PostgreSQL, each test on its own fresh database.
+
+mod helpers;
+
+mod access;
+mod accounts;
+mod audit_api;
+mod cli;
+mod mail_admin;
+mod security;
