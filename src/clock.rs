@@ -25,7 +25,8 @@ impl Clock {
 
     /// Moves this clock (and every clone of it) forward; for tests and demonstrations.
     pub fn advance(&self, by: chrono::Duration) {
-        self.offset_ms.fetch_add(by.num_milliseconds(), Ordering::SeqCst);
+        self.offset_ms
+            .fetch_add(by.num_milliseconds(), Ordering::SeqCst);
     }
 }
 

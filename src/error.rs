@@ -45,7 +45,9 @@ pub struct ErrorInfo {
 impl AppError {
     pub fn message_key(&self) -> &'static str {
         match self {
-            AppError::Validation(errors) => errors.first().map(|e| e.code).unwrap_or("error-validation"),
+            AppError::Validation(errors) => {
+                errors.first().map(|e| e.code).unwrap_or("error-validation")
+            }
             AppError::BadRequest(key) => key,
             AppError::Unauthorized => "error-unauthorized",
             AppError::Forbidden => "error-forbidden",
@@ -110,7 +112,10 @@ impl ResponseError for AppError {
             AppError::Validation(f) => f.clone(),
             _ => Vec::new(),
         };
-        res.extensions_mut().insert(ErrorInfo { message_key: self.message_key(), fields });
+        res.extensions_mut().insert(ErrorInfo {
+            message_key: self.message_key(),
+            fields,
+        });
         res
     }
 }

@@ -71,7 +71,11 @@ impl Lang {
                 let mut pieces = part.trim().split(';');
                 let tag = pieces.next()?.trim().to_ascii_lowercase();
                 let q = pieces
-                    .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                    .find_map(|p| {
+                        p.trim()
+                            .strip_prefix("q=")
+                            .and_then(|q| q.parse::<f32>().ok())
+                    })
                     .unwrap_or(1.0);
                 let primary = tag.split('-').next()?;
                 Lang::parse(primary).map(|l| (q, l))
@@ -106,7 +110,11 @@ pub fn tera_function() -> impl tera::Function {
             .get("key")
             .and_then(|v| v.as_str())
             .ok_or_else(|| tera::Error::msg("t() needs key"))?;
-        let lang = args.get("lang").and_then(|v| v.as_str()).and_then(Lang::parse).unwrap_or_default();
+        let lang = args
+            .get("lang")
+            .and_then(|v| v.as_str())
+            .and_then(Lang::parse)
+            .unwrap_or_default();
         let extra: Vec<(&str, String)> = args
             .iter()
             .filter(|(k, _)| k.as_str() != "key" && k.as_str() != "lang")
@@ -118,7 +126,11 @@ pub fn tera_function() -> impl tera::Function {
                 (k.as_str(), text)
             })
             .collect();
-        let text = if extra.is_empty() { t(lang, key) } else { t_args(lang, key, &extra) };
+        let text = if extra.is_empty() {
+            t(lang, key)
+        } else {
+            t_args(lang, key, &extra)
+        };
         Ok(tera::Value::String(text))
     }
 }
@@ -129,7 +141,9 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn message_ids(lang: &str) -> BTreeSet<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang);
         let mut ids = BTreeSet::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
@@ -153,14 +167,23 @@ mod tests {
             let missing: Vec<_> = en.difference(&other).collect();
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
             let extra: Vec<_> = other.difference(&en).collect();
-            assert!(extra.is_empty(), "{lang} has messages English lacks: {extra:?}");
+            assert!(
+                extra.is_empty(),
+                "{lang} has messages English lacks: {extra:?}"
+            );
         }
     }
 
     #[test]
     fn accept_language_picks_the_best_supported_language() {
-        assert_eq!(Lang::from_accept_language("ru-RU,ru;q=0.9,en;q=0.8"), Some(Lang::Ru));
-        assert_eq!(Lang::from_accept_language("de-DE,kk;q=0.5,ru;q=0.4"), Some(Lang::Kk));
+        assert_eq!(
+            Lang::from_accept_language("ru-RU,ru;q=0.9,en;q=0.8"),
+            Some(Lang::Ru)
+        );
+        assert_eq!(
+            Lang::from_accept_language("de-DE,kk;q=0.5,ru;q=0.4"),
+            Some(Lang::Kk)
+        );
         assert_eq!(Lang::from_accept_language("en;q=0.2, kk"), Some(Lang::Kk));
         assert_eq!(Lang::from_accept_language("fr, de"), None);
         assert_eq!(Lang::from_accept_language("ru;q=0"), None);

@@ -44,7 +44,8 @@ pub fn load_templates() -> anyhow::Result<tera::Tera> {
         let text = String::from_utf8(file.data.into_owned()).context("template is not UTF-8")?;
         files.push((name.to_string(), text));
     }
-    tera.add_raw_templates(files).map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
+    tera.add_raw_templates(files)
+        .map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
     tera.register_function("t", i18n::tera_function());
     Ok(tera)
@@ -54,13 +55,17 @@ pub fn load_templates() -> anyhow::Result<tera::Tera> {
 fn session_key(settings: &Settings) -> anyhow::Result<Key> {
     let b64 = base64::engine::general_purpose::STANDARD;
     if !settings.session.key.trim().is_empty() {
-        let bytes = b64.decode(settings.session.key.trim()).context("session.key is not base64")?;
+        let bytes = b64
+            .decode(settings.session.key.trim())
+            .context("session.key is not base64")?;
         anyhow::ensure!(bytes.len() >= 64, "session.key must hold at least 64 bytes");
         return Ok(Key::from(&bytes));
     }
     let path = settings.data.dir.join("session.key");
     if let Ok(text) = std::fs::read_to_string(&path) {
-        let bytes = b64.decode(text.trim()).context("session.key file is not base64")?;
+        let bytes = b64
+            .decode(text.trim())
+            .context("session.key file is not base64")?;
         if bytes.len() >= 64 {
             return Ok(Key::from(&bytes));
         }
@@ -80,7 +85,9 @@ fn write_private_file(path: &Path, content: &str) -> anyhow::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut f = options.open(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut f = options
+        .open(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     f.write_all(content.as_bytes())?;
     Ok(())
 }
@@ -88,7 +95,9 @@ fn write_private_file(path: &Path, content: &str) -> anyhow::Result<()> {
 /// Opens the database (applying migrations) and builds the shared state.
 pub fn build_state(settings: Settings, clock: Clock) -> anyhow::Result<AppState> {
     let pool = db::build_pool(&settings.database.url, settings.database.pool_size)?;
-    let backend = db::parse_database_url(&settings.database.url).map_err(anyhow::Error::msg)?.0;
+    let backend = db::parse_database_url(&settings.database.url)
+        .map_err(anyhow::Error::msg)?
+        .0;
     {
         let mut conn = pool.get().context("cannot connect to the database")?;
         let applied = db::run_migrations(&mut conn)?;
@@ -96,7 +105,8 @@ pub fn build_state(settings: Settings, clock: Clock) -> anyhow::Result<AppState>
             tracing::info!(migration = %m, "migration applied");
         }
     }
-    let memory_mailbox = (settings.mail.transport == MailTransportKind::Memory).then(MemoryMailbox::default);
+    let memory_mailbox =
+        (settings.mail.transport == MailTransportKind::Memory).then(MemoryMailbox::default);
     Ok(AppState {
         throttle: Throttle::new(&settings),
         templates: load_templates()?,
@@ -125,11 +135,13 @@ impl Application {
 
     pub async fn build_with_clock(settings: Settings, clock: Clock) -> anyhow::Result<Application> {
         let bind = settings.server.bind.clone();
-        let listener = TcpListener::bind(&bind).with_context(|| format!("cannot listen on {bind}"))?;
+        let listener =
+            TcpListener::bind(&bind).with_context(|| format!("cannot listen on {bind}"))?;
         let port = listener.local_addr()?.port();
         let key = session_key(&settings)?;
         let state_settings = settings.clone();
-        let state = tokio::task::spawn_blocking(move || build_state(state_settings, clock)).await??;
+        let state =
+            tokio::task::spawn_blocking(move || build_state(state_settings, clock)).await??;
         let state = aweb::Data::new(state);
         let mailer = Mailer::from_settings(&state.settings.mail, state.memory_mailbox.clone())?;
         let worker_state: Arc<AppState> = state.clone().into_inner();
@@ -139,7 +151,9 @@ impl Application {
         let table = aweb::Data::new(web::routes::RouteTable::new(&specs));
         let limit = settings.server.body_limit_bytes();
         let workers = match settings.server.workers {
-            0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+            0 => std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2),
             n => n,
         };
         let server_state = state.clone();
@@ -160,7 +174,11 @@ impl Application {
         .workers(workers)
         .listen(listener)?
         .run();
-        Ok(Application { port, server, state })
+        Ok(Application {
+            port,
+            server,
+            state,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -179,8 +197,11 @@ impl Application {
 /// Sets up structured logging (UTC timestamps; JSON when `log.format = "json"`).
 pub fn init_logging(settings: &Settings) {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&settings.log.filter));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&settings.log.filter));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false);
     let _ = if settings.log.format == "json" {
         builder.json().try_init()
     } else {

@@ -80,14 +80,20 @@ fn main() -> ExitCode {
         }
     };
     grants::init_logging(&settings);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let result = runtime.block_on(run(cli.command.unwrap_or(Command::Serve { bind: None }), settings));
+    let result = runtime.block_on(run(
+        cli.command.unwrap_or(Command::Serve { bind: None }),
+        settings,
+    ));
     match result {
         Ok(code) => code,
         Err(e) => {
@@ -109,7 +115,13 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
                 database = %grants::db::redact_url(&settings.database.url),
                 "portal listening"
             );
-            println!("KAZLOD grants portal: http://{} (Ctrl+C stops)", settings.server.bind.replace(":0", &format!(":{}", app.port())));
+            println!(
+                "KAZLOD grants portal: http://{} (Ctrl+C stops)",
+                settings
+                    .server
+                    .bind
+                    .replace(":0", &format!(":{}", app.port()))
+            );
             app.run_until_stopped().await?;
             Ok(ExitCode::SUCCESS)
         }
@@ -130,7 +142,16 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
             .await??;
             Ok(ExitCode::SUCCESS)
         }
-        Command::User { command: UserCommand::Add { email, name, role, password_stdin, language } } => {
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    name,
+                    role,
+                    password_stdin,
+                    language,
+                },
+        } => {
             let Some(role) = Role::parse(&role) else {
                 eprintln!("error: unknown role {role:?}; use applicant, evaluator, delegation, auditor or admin");
                 return Ok(ExitCode::from(2));
@@ -143,13 +164,18 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
             } else {
                 None
             };
-            let state = tokio::task::spawn_blocking(move || grants::build_state(settings, Clock::system())).await??;
+            let state =
+                tokio::task::spawn_blocking(move || grants::build_state(settings, Clock::system()))
+                    .await??;
             let actor = Actor::system("cli");
             match accounts::create_user(&state, &actor, &email, &name, role, password, lang).await {
                 Ok(user) => {
                     println!("created {} ({}) with role {}", user.email, user.id, role);
                     if user.password_hash.is_none() {
-                        let mailer = grants::email::Mailer::from_settings(&state.settings.mail, state.memory_mailbox.clone())?;
+                        let mailer = grants::email::Mailer::from_settings(
+                            &state.settings.mail,
+                            state.memory_mailbox.clone(),
+                        )?;
                         let sent = grants::jobs::deliver_due(&state, &mailer).await?;
                         println!("invitation queued; {sent} message(s) sent now (the rest go when the portal runs)");
                     }
@@ -164,7 +190,9 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
                 Err(e) => Err(anyhow::anyhow!("{e}")),
             }
         }
-        Command::Audit { command: AuditCommand::Verify } => {
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
             let url = settings.database.url.clone();
             let result = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
                 let pool = grants::db::build_pool(&url, 1)?;

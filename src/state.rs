@@ -57,7 +57,11 @@ impl AppState {
     }
 
     pub fn public_url(&self, path: &str) -> String {
-        format!("{}{}", self.settings.server.public_url.trim_end_matches('/'), path)
+        format!(
+            "{}{}",
+            self.settings.server.public_url.trim_end_matches('/'),
+            path
+        )
     }
 }
 
@@ -78,8 +82,14 @@ impl Throttle {
                 .allow_burst(NonZeroU32::new(burst.max(1)).expect("burst is at least one"))
         };
         Throttle {
-            per_account: RateLimiter::keyed(quota(s.login_burst_per_account, s.login_period_seconds_per_account)),
-            per_address: RateLimiter::keyed(quota(s.login_burst_per_address, s.login_period_seconds_per_address)),
+            per_account: RateLimiter::keyed(quota(
+                s.login_burst_per_account,
+                s.login_period_seconds_per_account,
+            )),
+            per_address: RateLimiter::keyed(quota(
+                s.login_burst_per_address,
+                s.login_period_seconds_per_address,
+            )),
         }
     }
 

@@ -21,11 +21,17 @@ pub struct ApiTokenRow {
 }
 
 pub fn insert(conn: &mut DbConnection, row: &ApiTokenRow) -> QueryResult<()> {
-    diesel::insert_into(api_tokens::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(api_tokens::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// The live token with this hash and its owner.
-pub fn find_active_with_user(conn: &mut DbConnection, hash: &str) -> QueryResult<Option<(ApiTokenRow, UserRow)>> {
+pub fn find_active_with_user(
+    conn: &mut DbConnection,
+    hash: &str,
+) -> QueryResult<Option<(ApiTokenRow, UserRow)>> {
     api_tokens::table
         .inner_join(users::table)
         .filter(api_tokens::token_hash.eq(hash))
@@ -51,7 +57,12 @@ pub fn list_for_user(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<
 }
 
 /// Revokes the user's own token; false when there is no such live token.
-pub fn revoke(conn: &mut DbConnection, user_id: &str, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+pub fn revoke(
+    conn: &mut DbConnection,
+    user_id: &str,
+    id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
     let n = diesel::update(
         api_tokens::table
             .filter(api_tokens::id.eq(id))
@@ -63,7 +74,11 @@ pub fn revoke(conn: &mut DbConnection, user_id: &str, id: &str, now: NaiveDateTi
     Ok(n == 1)
 }
 
-pub fn revoke_all_for_user(conn: &mut DbConnection, user_id: &str, now: NaiveDateTime) -> QueryResult<usize> {
+pub fn revoke_all_for_user(
+    conn: &mut DbConnection,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(
         api_tokens::table
             .filter(api_tokens::user_id.eq(user_id))

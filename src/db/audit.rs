@@ -39,7 +39,9 @@ pub fn reserve_next(conn: &mut DbConnection) -> QueryResult<(i64, String)> {
 }
 
 pub fn append(conn: &mut DbConnection, row: &AuditEventRow) -> QueryResult<()> {
-    diesel::insert_into(audit_events::table).values(row).execute(conn)?;
+    diesel::insert_into(audit_events::table)
+        .values(row)
+        .execute(conn)?;
     diesel::update(audit_chain_head::table.find(1))
         .set(audit_chain_head::last_hash.eq(&row.hash))
         .execute(conn)?;
@@ -54,7 +56,11 @@ pub fn head(conn: &mut DbConnection) -> QueryResult<(i64, String)> {
 }
 
 /// A page of events in chain order, from `after_seq` on.
-pub fn chain_page(conn: &mut DbConnection, after_seq: i64, limit: i64) -> QueryResult<Vec<AuditEventRow>> {
+pub fn chain_page(
+    conn: &mut DbConnection,
+    after_seq: i64,
+    limit: i64,
+) -> QueryResult<Vec<AuditEventRow>> {
     audit_events::table
         .filter(audit_events::seq.gt(after_seq))
         .order(audit_events::seq.asc())
@@ -78,7 +84,8 @@ fn filtered<'a>(f: &'a AuditFilter) -> audit_events::BoxedQuery<'a, super::DbBac
     if let Some(a) = f.action.as_deref().filter(|s| !s.is_empty()) {
         // "user." matches every user action; a full name matches one.
         if a.ends_with('.') {
-            q = q.filter(audit_events::action.like(format!("{}%", a.replace(['%', '_', '\\'], ""))));
+            q = q
+                .filter(audit_events::action.like(format!("{}%", a.replace(['%', '_', '\\'], ""))));
         } else {
             q = q.filter(audit_events::action.eq(a));
         }
@@ -107,7 +114,12 @@ fn filtered<'a>(f: &'a AuditFilter) -> audit_events::BoxedQuery<'a, super::DbBac
 }
 
 /// Newest first, for the audit page.
-pub fn search(conn: &mut DbConnection, f: &AuditFilter, offset: i64, limit: i64) -> QueryResult<(Vec<AuditEventRow>, i64)> {
+pub fn search(
+    conn: &mut DbConnection,
+    f: &AuditFilter,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<AuditEventRow>, i64)> {
     let total = filtered(f).count().get_result(conn)?;
     let rows = filtered(f)
         .order(audit_events::seq.desc())
@@ -127,7 +139,12 @@ pub fn distinct_actions(conn: &mut DbConnection) -> QueryResult<Vec<String>> {
 }
 
 /// Events about one object, oldest first (for "history" panels).
-pub fn for_object(conn: &mut DbConnection, object_type: &str, object_id: &str, limit: i64) -> QueryResult<Vec<AuditEventRow>> {
+pub fn for_object(
+    conn: &mut DbConnection,
+    object_type: &str,
+    object_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<AuditEventRow>> {
     audit_events::table
         .filter(audit_events::object_type.eq(object_type))
         .filter(audit_events::object_id.eq(object_id))

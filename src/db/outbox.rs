@@ -28,15 +28,26 @@ pub struct OutboxRow {
 }
 
 pub fn insert(conn: &mut DbConnection, row: &OutboxRow) -> QueryResult<()> {
-    diesel::insert_into(outbox::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(outbox::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// Ids of messages due now and not leased by another node.
-pub fn due_ids(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -> QueryResult<Vec<String>> {
+pub fn due_ids(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
     outbox::table
         .filter(outbox::status.eq("queued"))
         .filter(outbox::next_attempt_at.le(now))
-        .filter(outbox::locked_until.is_null().or(outbox::locked_until.lt(now)))
+        .filter(
+            outbox::locked_until
+                .is_null()
+                .or(outbox::locked_until.lt(now)),
+        )
         .order(outbox::next_attempt_at.asc())
         .limit(limit)
         .select(outbox::id)
@@ -44,32 +55,58 @@ pub fn due_ids(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -> Query
 }
 
 /// Leases one message to `node` until `until`; false when another node got it first.
-pub fn claim(conn: &mut DbConnection, id: &str, node: &str, now: NaiveDateTime, until: NaiveDateTime) -> QueryResult<Option<OutboxRow>> {
+pub fn claim(
+    conn: &mut DbConnection,
+    id: &str,
+    node: &str,
+    now: NaiveDateTime,
+    until: NaiveDateTime,
+) -> QueryResult<Option<OutboxRow>> {
     let n = diesel::update(
         outbox::table
             .filter(outbox::id.eq(id))
             .filter(outbox::status.eq("queued"))
-            .filter(outbox::locked_until.is_null().or(outbox::locked_until.lt(now))),
+            .filter(
+                outbox::locked_until
+                    .is_null()
+                    .or(outbox::locked_until.lt(now)),
+            ),
     )
-    .set((outbox::locked_until.eq(Some(until)), outbox::locked_by.eq(Some(node))))
+    .set((
+        outbox::locked_until.eq(Some(until)),
+        outbox::locked_by.eq(Some(node)),
+    ))
     .execute(conn)?;
     if n == 0 {
         return Ok(None);
     }
-    outbox::table.find(id).select(OutboxRow::as_select()).first(conn).optional()
+    outbox::table
+        .find(id)
+        .select(OutboxRow::as_select())
+        .first(conn)
+        .optional()
 }
 
-pub fn mark_sent(conn: &mut DbConnection, id: &str, node: &str, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(outbox::table.filter(outbox::id.eq(id)).filter(outbox::locked_by.eq(node)))
-        .set((
-            outbox::status.eq("sent"),
-            outbox::sent_at.eq(Some(now)),
-            outbox::attempts.eq(outbox::attempts + 1),
-            outbox::locked_until.eq(None::<NaiveDateTime>),
-            outbox::last_error.eq(None::<String>),
-        ))
-        .execute(conn)
-        .map(|_| ())
+pub fn mark_sent(
+    conn: &mut DbConnection,
+    id: &str,
+    node: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::locked_by.eq(node)),
+    )
+    .set((
+        outbox::status.eq("sent"),
+        outbox::sent_at.eq(Some(now)),
+        outbox::attempts.eq(outbox::attempts + 1),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+        outbox::last_error.eq(None::<String>),
+    ))
+    .execute(conn)
+    .map(|_| ())
 }
 
 pub fn mark_failed_attempt(
@@ -80,27 +117,40 @@ pub fn mark_failed_attempt(
     next_attempt_at: NaiveDateTime,
     give_up: bool,
 ) -> QueryResult<()> {
-    diesel::update(outbox::table.filter(outbox::id.eq(id)).filter(outbox::locked_by.eq(node)))
-        .set((
-            outbox::status.eq(if give_up { "failed" } else { "queued" }),
-            outbox::attempts.eq(outbox::attempts + 1),
-            outbox::next_attempt_at.eq(next_attempt_at),
-            outbox::locked_until.eq(None::<NaiveDateTime>),
-            outbox::last_error.eq(Some(error)),
-        ))
-        .execute(conn)
-        .map(|_| ())
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::locked_by.eq(node)),
+    )
+    .set((
+        outbox::status.eq(if give_up { "failed" } else { "queued" }),
+        outbox::attempts.eq(outbox::attempts + 1),
+        outbox::next_attempt_at.eq(next_attempt_at),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+        outbox::last_error.eq(Some(error)),
+    ))
+    .execute(conn)
+    .map(|_| ())
 }
 
 /// Puts a failed message back in the queue (an administrator's "retry").
 pub fn requeue(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
-    let n = diesel::update(outbox::table.filter(outbox::id.eq(id)).filter(outbox::status.eq("failed")))
-        .set((outbox::status.eq("queued"), outbox::next_attempt_at.eq(now)))
-        .execute(conn)?;
+    let n = diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::status.eq("failed")),
+    )
+    .set((outbox::status.eq("queued"), outbox::next_attempt_at.eq(now)))
+    .execute(conn)?;
     Ok(n == 1)
 }
 
-pub fn list(conn: &mut DbConnection, status: Option<&str>, offset: i64, limit: i64) -> QueryResult<(Vec<OutboxRow>, i64)> {
+pub fn list(
+    conn: &mut DbConnection,
+    status: Option<&str>,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<OutboxRow>, i64)> {
     let mut count_q = outbox::table.into_boxed();
     let mut q = outbox::table.into_boxed();
     if let Some(s) = status.filter(|s| !s.is_empty()) {

@@ -26,11 +26,18 @@ pub struct UserRow {
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 pub fn insert(conn: &mut DbConnection, row: &UserRow) -> QueryResult<()> {
-    diesel::insert_into(users::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(users::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<UserRow>> {
-    users::table.find(id).select(UserRow::as_select()).first(conn).optional()
+    users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<UserRow>> {
@@ -77,7 +84,12 @@ fn filtered<'a>(filter: &'a UserFilter) -> users::BoxedQuery<'a, super::DbBacken
     q
 }
 
-pub fn list(conn: &mut DbConnection, filter: &UserFilter, offset: i64, limit: i64) -> QueryResult<(Vec<UserRow>, i64)> {
+pub fn list(
+    conn: &mut DbConnection,
+    filter: &UserFilter,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<UserRow>, i64)> {
     let total = filtered(filter).count().get_result(conn)?;
     let rows = filtered(filter)
         .order((users::email.asc(), users::id.asc()))
@@ -88,7 +100,13 @@ pub fn list(conn: &mut DbConnection, filter: &UserFilter, offset: i64, limit: i6
     Ok((rows, total))
 }
 
-pub fn set_password(conn: &mut DbConnection, id: &str, hash: &str, now: NaiveDateTime, bump_epoch: bool) -> QueryResult<()> {
+pub fn set_password(
+    conn: &mut DbConnection,
+    id: &str,
+    hash: &str,
+    now: NaiveDateTime,
+    bump_epoch: bool,
+) -> QueryResult<()> {
     let epoch_step = if bump_epoch { 1 } else { 0 };
     diesel::update(users::table.find(id))
         .set((
@@ -100,21 +118,40 @@ pub fn set_password(conn: &mut DbConnection, id: &str, hash: &str, now: NaiveDat
         .map(|_| ())
 }
 
-pub fn bump_session_epoch(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<()> {
+pub fn bump_session_epoch(
+    conn: &mut DbConnection,
+    id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(users::table.find(id))
-        .set((users::session_epoch.eq(users::session_epoch + 1), users::updated_at.eq(now)))
+        .set((
+            users::session_epoch.eq(users::session_epoch + 1),
+            users::updated_at.eq(now),
+        ))
         .execute(conn)
         .map(|_| ())
 }
 
 pub fn confirm_email(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(users::table.find(id).filter(users::email_confirmed_at.is_null()))
-        .set((users::email_confirmed_at.eq(Some(now)), users::updated_at.eq(now)))
-        .execute(conn)
-        .map(|_| ())
+    diesel::update(
+        users::table
+            .find(id)
+            .filter(users::email_confirmed_at.is_null()),
+    )
+    .set((
+        users::email_confirmed_at.eq(Some(now)),
+        users::updated_at.eq(now),
+    ))
+    .execute(conn)
+    .map(|_| ())
 }
 
-pub fn set_role(conn: &mut DbConnection, id: &str, role: &str, now: NaiveDateTime) -> QueryResult<()> {
+pub fn set_role(
+    conn: &mut DbConnection,
+    id: &str,
+    role: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(users::table.find(id))
         .set((
             users::role.eq(role),
@@ -126,7 +163,12 @@ pub fn set_role(conn: &mut DbConnection, id: &str, role: &str, now: NaiveDateTim
         .map(|_| ())
 }
 
-pub fn set_disabled(conn: &mut DbConnection, id: &str, disabled_at: Option<NaiveDateTime>, now: NaiveDateTime) -> QueryResult<()> {
+pub fn set_disabled(
+    conn: &mut DbConnection,
+    id: &str,
+    disabled_at: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(users::table.find(id))
         .set((
             users::disabled_at.eq(disabled_at),
@@ -137,7 +179,13 @@ pub fn set_disabled(conn: &mut DbConnection, id: &str, disabled_at: Option<Naive
         .map(|_| ())
 }
 
-pub fn set_profile(conn: &mut DbConnection, id: &str, name: &str, language: Option<&str>, now: NaiveDateTime) -> QueryResult<()> {
+pub fn set_profile(
+    conn: &mut DbConnection,
+    id: &str,
+    name: &str,
+    language: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(users::table.find(id))
         .set((
             users::display_name.eq(name),
@@ -148,9 +196,17 @@ pub fn set_profile(conn: &mut DbConnection, id: &str, name: &str, language: Opti
         .map(|_| ())
 }
 
-pub fn set_language(conn: &mut DbConnection, id: &str, language: &str, now: NaiveDateTime) -> QueryResult<()> {
+pub fn set_language(
+    conn: &mut DbConnection,
+    id: &str,
+    language: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(users::table.find(id))
-        .set((users::language.eq(Some(language)), users::updated_at.eq(now)))
+        .set((
+            users::language.eq(Some(language)),
+            users::updated_at.eq(now),
+        ))
         .execute(conn)
         .map(|_| ())
 }

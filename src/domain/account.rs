@@ -16,7 +16,14 @@ pub const DISPLAY_NAME_MAX_CHARS: usize = 120;
 pub const EMAIL_MAX_CHARS: usize = 254;
 
 /// Words of the portal itself that a password must not contain.
-const PORTAL_WORDS: [&str; 6] = ["kazlod", "grants", "grant portal", "europeaid", "password", "qwerty"];
+const PORTAL_WORDS: [&str; 6] = [
+    "kazlod",
+    "grants",
+    "grant portal",
+    "europeaid",
+    "password",
+    "qwerty",
+];
 
 static COMMON_PASSWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../config/common-passwords.txt")
@@ -36,7 +43,9 @@ impl EmailAddress {
         if s.is_empty() {
             return Err(FieldError::new("email", "error-required"));
         }
-        if s.chars().count() > EMAIL_MAX_CHARS || s.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        if s.chars().count() > EMAIL_MAX_CHARS
+            || s.chars().any(|c| c.is_control() || c.is_whitespace())
+        {
             return Err(err);
         }
         let Some((local, domain)) = s.rsplit_once('@') else {
@@ -164,9 +173,8 @@ fn is_keyboard_or_digit_run(s: &str) -> bool {
         "qwertyuiopasdfghjklzxcvbnmqwertyuiopasdfghjklzxcvbnm",
         "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
     ];
-    RUNS.iter().any(|run| {
-        run.contains(s) || run.chars().rev().collect::<String>().contains(s)
-    })
+    RUNS.iter()
+        .any(|run| run.contains(s) || run.chars().rev().collect::<String>().contains(s))
 }
 
 /// The state of a single-use emailed link (confirmation, reset, invitation).
@@ -205,7 +213,16 @@ mod tests {
 
     #[test]
     fn malformed_emails_are_refused() {
-        for bad in ["", "no-at-sign", "a@b", "a@.kz", "a b@x.kz", "a@x..kz", "a@x.kz\r\nBcc: x@y.z", "@x.kz"] {
+        for bad in [
+            "",
+            "no-at-sign",
+            "a@b",
+            "a@.kz",
+            "a b@x.kz",
+            "a@x..kz",
+            "a@x.kz\r\nBcc: x@y.z",
+            "@x.kz",
+        ] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad:?} accepted");
         }
     }
@@ -214,7 +231,10 @@ mod tests {
     fn names_with_line_breaks_are_refused() {
         assert!(DisplayName::parse("Aigerim\r\nBcc: evil@x.kz").is_err());
         assert!(DisplayName::parse("   ").is_err());
-        assert_eq!(DisplayName::parse(" Айгерім Нұрланқызы ").unwrap().as_str(), "Айгерім Нұрланқызы");
+        assert_eq!(
+            DisplayName::parse(" Айгерім Нұрланқызы ").unwrap().as_str(),
+            "Айгерім Нұрланқызы"
+        );
         assert!(DisplayName::parse(&"я".repeat(121)).is_err());
         assert!(DisplayName::parse(&"я".repeat(120)).is_ok());
     }
@@ -222,13 +242,19 @@ mod tests {
     #[test]
     fn password_length_is_counted_in_code_points() {
         // 14 Cyrillic letters are 28 bytes but only 14 characters: too short.
-        assert_eq!(check_new_password("жолдыбайқамысх", &[]), Err(PasswordProblem::TooShort));
+        assert_eq!(
+            check_new_password("жолдыбайқамысх", &[]),
+            Err(PasswordProblem::TooShort)
+        );
         assert_eq!(check_new_password("жолдыбайқамысхт", &[]), Ok(()));
     }
 
     #[test]
     fn fourteen_characters_are_refused_and_fifteen_accepted() {
-        assert_eq!(check_new_password("steppe horse 7", &[]), Err(PasswordProblem::TooShort));
+        assert_eq!(
+            check_new_password("steppe horse 7", &[]),
+            Err(PasswordProblem::TooShort)
+        );
         assert_eq!(check_new_password("steppe horse 72", &[]), Ok(()));
     }
 
@@ -239,17 +265,26 @@ mod tests {
         assert_eq!(check_new_password(&ok[..200], &[]), Ok(()));
         let max = "x1y2z3w4 ".repeat(40);
         assert_eq!(check_new_password(&max[..PASSWORD_MAX_CHARS], &[]), Ok(()));
-        assert_eq!(check_new_password(&max[..PASSWORD_MAX_CHARS + 1], &[]), Err(PasswordProblem::TooLong));
+        assert_eq!(
+            check_new_password(&max[..PASSWORD_MAX_CHARS + 1], &[]),
+            Err(PasswordProblem::TooLong)
+        );
     }
 
     #[test]
     fn inputs_over_one_kibibyte_are_too_long_not_an_error() {
-        assert_eq!(check_new_password(&"ж".repeat(600), &[]), Err(PasswordProblem::TooLong));
+        assert_eq!(
+            check_new_password(&"ж".repeat(600), &[]),
+            Err(PasswordProblem::TooLong)
+        );
     }
 
     #[test]
     fn no_composition_rules() {
-        assert_eq!(check_new_password("correct horse battery staple", &[]), Ok(()));
+        assert_eq!(
+            check_new_password("correct horse battery staple", &[]),
+            Ok(())
+        );
         assert_eq!(check_new_password("всеслованижнемрегистре", &[]), Ok(()));
     }
 
@@ -265,14 +300,21 @@ mod tests {
             "dragon!!!!!!!!!!!!",
             "zyxwvutsrqponmlkj",
         ] {
-            assert_eq!(check_new_password(bad, &[]), Err(PasswordProblem::Common), "{bad}");
+            assert_eq!(
+                check_new_password(bad, &[]),
+                Err(PasswordProblem::Common),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn personal_and_portal_words_are_refused() {
         assert_eq!(
-            check_new_password("aigerim.n-is-my-secret", &["aigerim.n", "Aigerim Nurlankyzy"]),
+            check_new_password(
+                "aigerim.n-is-my-secret",
+                &["aigerim.n", "Aigerim Nurlankyzy"]
+            ),
             Err(PasswordProblem::ContainsPersonalWords)
         );
         assert_eq!(
@@ -280,14 +322,23 @@ mod tests {
             Err(PasswordProblem::ContainsPersonalWords)
         );
         // Short personal words (under 4 characters) are not checked: too many false hits.
-        assert_eq!(check_new_password("abd steppe eagle wings", &["abd"]), Ok(()));
+        assert_eq!(
+            check_new_password("abd steppe eagle wings", &["abd"]),
+            Ok(())
+        );
     }
 
     #[test]
     fn a_link_works_until_its_expiry_and_only_once() {
-        let t0 = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap().and_hms_opt(10, 0, 0).unwrap();
+        let t0 = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap();
         let expires = t0 + chrono::Duration::hours(1);
-        assert_eq!(link_state(expires - chrono::Duration::seconds(1), expires, None), LinkState::Usable);
+        assert_eq!(
+            link_state(expires - chrono::Duration::seconds(1), expires, None),
+            LinkState::Usable
+        );
         assert_eq!(link_state(expires, expires, None), LinkState::Expired);
         assert_eq!(link_state(t0, expires, Some(t0)), LinkState::Used);
     }

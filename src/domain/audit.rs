@@ -86,14 +86,20 @@ pub struct ChainVerifier {
 
 impl Default for ChainVerifier {
     fn default() -> Self {
-        ChainVerifier { expected_seq: 1, prev_hash: GENESIS_HASH.to_string() }
+        ChainVerifier {
+            expected_seq: 1,
+            prev_hash: GENESIS_HASH.to_string(),
+        }
     }
 }
 
 impl ChainVerifier {
     pub fn check(&mut self, event: &ChainedEvent<'_>, stored_hash: &str) -> Result<(), ChainBreak> {
         if event.seq != self.expected_seq {
-            return Err(ChainBreak::Gap { expected: self.expected_seq, found: event.seq });
+            return Err(ChainBreak::Gap {
+                expected: self.expected_seq,
+                found: event.seq,
+            });
         }
         if event.prev_hash != self.prev_hash {
             return Err(ChainBreak::LinkBroken { seq: event.seq });
@@ -166,7 +172,10 @@ mod tests {
         c[1].0.details = "{\"role\":\"admin\"}";
         let mut v = ChainVerifier::default();
         v.check(&c[0].0, &c[0].1).unwrap();
-        assert_eq!(v.check(&c[1].0, &c[1].1), Err(ChainBreak::HashMismatch { seq: 2 }));
+        assert_eq!(
+            v.check(&c[1].0, &c[1].1),
+            Err(ChainBreak::HashMismatch { seq: 2 })
+        );
     }
 
     #[test]
@@ -174,7 +183,13 @@ mod tests {
         let c = chain(3);
         let mut v = ChainVerifier::default();
         v.check(&c[0].0, &c[0].1).unwrap();
-        assert_eq!(v.check(&c[2].0, &c[2].1), Err(ChainBreak::Gap { expected: 2, found: 3 }));
+        assert_eq!(
+            v.check(&c[2].0, &c[2].1),
+            Err(ChainBreak::Gap {
+                expected: 2,
+                found: 3
+            })
+        );
     }
 
     #[test]
@@ -183,7 +198,10 @@ mod tests {
         let mut v = ChainVerifier::default();
         v.check(&c[0].0, &c[0].1).unwrap();
         v.check(&c[1].0, &c[1].1).unwrap();
-        assert!(matches!(v.finish(3, &c[2].1), Err(ChainBreak::HeadMismatch { .. })));
+        assert!(matches!(
+            v.finish(3, &c[2].1),
+            Err(ChainBreak::HeadMismatch { .. })
+        ));
     }
 
     #[test]
@@ -194,7 +212,10 @@ mod tests {
         let mut v = ChainVerifier::default();
         v.check(&c[0].0, &c[0].1).unwrap();
         v.check(&c[1].0, &c[1].1).unwrap();
-        assert_eq!(v.check(&c[2].0, &c[2].1), Err(ChainBreak::LinkBroken { seq: 3 }));
+        assert_eq!(
+            v.check(&c[2].0, &c[2].1),
+            Err(ChainBreak::LinkBroken { seq: 3 })
+        );
     }
 
     #[test]

@@ -47,7 +47,10 @@ pub struct Outgoing<'a> {
 }
 
 impl Mailer {
-    pub fn from_settings(s: &MailSettings, memory: Option<MemoryMailbox>) -> anyhow::Result<Mailer> {
+    pub fn from_settings(
+        s: &MailSettings,
+        memory: Option<MemoryMailbox>,
+    ) -> anyhow::Result<Mailer> {
         Ok(match s.transport {
             MailTransportKind::File => {
                 std::fs::create_dir_all(&s.file_dir)?;
@@ -57,14 +60,21 @@ impl Mailer {
             MailTransportKind::Smtp => {
                 let builder = match s.smtp_tls {
                     SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&s.smtp_host)?,
-                    SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&s.smtp_host)?,
-                    SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&s.smtp_host),
+                    SmtpTls::Starttls => {
+                        AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&s.smtp_host)?
+                    }
+                    SmtpTls::None => {
+                        AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&s.smtp_host)
+                    }
                 };
                 let mut builder = builder
                     .port(s.smtp_port)
                     .timeout(Some(Duration::from_secs(s.smtp_timeout_seconds)));
                 if !s.smtp_username.is_empty() {
-                    builder = builder.credentials(Credentials::new(s.smtp_username.clone(), s.smtp_password.clone()));
+                    builder = builder.credentials(Credentials::new(
+                        s.smtp_username.clone(),
+                        s.smtp_password.clone(),
+                    ));
                 }
                 Mailer::Smtp(builder.build())
             }
@@ -72,7 +82,9 @@ impl Mailer {
     }
 
     pub async fn send(&self, from: &str, mail: &Outgoing<'_>) -> anyhow::Result<()> {
-        let from: Mailbox = from.parse().map_err(|e| anyhow::anyhow!("invalid mail.from: {e}"))?;
+        let from: Mailbox = from
+            .parse()
+            .map_err(|e| anyhow::anyhow!("invalid mail.from: {e}"))?;
         // Control characters cannot reach a header: names are validated on input and
         // lettre encodes header values; strip any that slipped through anyway.
         let name: String = mail.to_name.chars().filter(|c| !c.is_control()).collect();

@@ -18,14 +18,19 @@ const BATCH: i64 = 20;
 /// Back-off after the n-th failed attempt: base × 2^(n-1), at most 6 hours.
 pub fn retry_delay(base_seconds: i64, attempts_so_far: i32) -> chrono::Duration {
     let exp = attempts_so_far.clamp(0, 16) as u32;
-    let secs = base_seconds.max(1).saturating_mul(1i64 << exp).min(6 * 3600);
+    let secs = base_seconds
+        .max(1)
+        .saturating_mul(1i64 << exp)
+        .min(6 * 3600);
     chrono::Duration::seconds(secs)
 }
 
 /// Sends every message that is due now; returns how many were sent.
 pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> AppResult<usize> {
     let now = state.clock.now();
-    let ids = state.db(move |conn| Ok(outbox::due_ids(conn, now, BATCH)?)).await?;
+    let ids = state
+        .db(move |conn| Ok(outbox::due_ids(conn, now, BATCH)?))
+        .await?;
     let mut sent = 0;
     for id in ids {
         let node = state.node_id.clone();
@@ -37,7 +42,12 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> AppResult<usize> 
         let result = mailer
             .send(
                 &state.settings.mail.from,
-                &Outgoing { to_email: &msg.to_email, to_name: &msg.to_name, subject: &msg.subject, body_text: &msg.body_text },
+                &Outgoing {
+                    to_email: &msg.to_email,
+                    to_name: &msg.to_name,
+                    subject: &msg.subject,
+                    body_text: &msg.body_text,
+                },
             )
             .await;
         let node = state.node_id.clone();
@@ -45,15 +55,22 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> AppResult<usize> 
         match result {
             Ok(()) => {
                 sent += 1;
-                state.db(move |conn| Ok(outbox::mark_sent(conn, &msg.id, &node, finished_at)?)).await?;
+                state
+                    .db(move |conn| Ok(outbox::mark_sent(conn, &msg.id, &node, finished_at)?))
+                    .await?;
             }
             Err(e) => {
                 let error = format!("{e:#}").chars().take(500).collect::<String>();
                 tracing::warn!(outbox_id = %msg.id, attempts = msg.attempts + 1, error = %error, "mail not sent; will retry");
                 let give_up = msg.attempts + 1 >= state.settings.mail.max_attempts;
-                let next = finished_at + retry_delay(state.settings.mail.retry_base_seconds, msg.attempts);
+                let next =
+                    finished_at + retry_delay(state.settings.mail.retry_base_seconds, msg.attempts);
                 state
-                    .db(move |conn| Ok(outbox::mark_failed_attempt(conn, &msg.id, &node, &error, next, give_up)?))
+                    .db(move |conn| {
+                        Ok(outbox::mark_failed_attempt(
+                            conn, &msg.id, &node, &error, next, give_up,
+                        )?)
+                    })
                     .await?;
             }
         }
@@ -74,7 +91,10 @@ pub async fn run_worker(state: Arc<AppState>, mailer: Mailer) {
             last_housekeeping = std::time::Instant::now();
             state.throttle.forget_idle();
             let now = state.clock.now();
-            if let Err(e) = state.tx(move |conn| Ok(sessions::purge_expired(conn, now)?)).await {
+            if let Err(e) = state
+                .tx(move |conn| Ok(sessions::purge_expired(conn, now)?))
+                .await
+            {
                 tracing::error!(error = %format!("{e:#}"), "housekeeping failed");
             }
         }

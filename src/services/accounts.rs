@@ -10,7 +10,9 @@ use crate::db::tokens::{self, UserTokenRow};
 use crate::db::users::{self, UserRow};
 use crate::db::{api_tokens, sessions, DbConnection};
 use crate::domain::access::Role;
-use crate::domain::account::{check_new_password, link_state, DisplayName, EmailAddress, LinkState};
+use crate::domain::account::{
+    check_new_password, link_state, DisplayName, EmailAddress, LinkState,
+};
 use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
@@ -35,11 +37,15 @@ impl LinkPurpose {
 }
 
 pub fn user_lang(user: &UserRow) -> Lang {
-    user.language.as_deref().and_then(Lang::parse).unwrap_or_default()
+    user.language
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_default()
 }
 
 pub fn user_role(user: &UserRow) -> AppResult<Role> {
-    Role::parse(&user.role).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown role {}", user.role)))
+    Role::parse(&user.role)
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown role {}", user.role)))
 }
 
 fn password_problem(password: &str, email: &EmailAddress, name: &str) -> Result<(), FieldError> {
@@ -105,8 +111,12 @@ pub struct Registration {
 /// owner of a taken address gets an email saying so instead of a confirmation link.
 pub async fn register(state: &AppState, input: Registration, actor: &Actor) -> AppResult<()> {
     let mut errors = Vec::new();
-    let email = EmailAddress::parse(&input.email).map_err(|e| errors.push(e)).ok();
-    let name = DisplayName::parse(&input.display_name).map_err(|e| errors.push(e)).ok();
+    let email = EmailAddress::parse(&input.email)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let name = DisplayName::parse(&input.display_name)
+        .map_err(|e| errors.push(e))
+        .ok();
     if let (Some(email), Some(name)) = (&email, &name) {
         if let Err(e) = password_problem(&input.password, email, name.as_str()) {
             errors.push(e);
@@ -135,11 +145,22 @@ pub async fn register(state: &AppState, input: Registration, actor: &Actor) -> A
                 mail::queue(
                     conn,
                     now,
-                    &Recipient { email: &existing.email, name: &existing.display_name, lang: user_lang(&existing) },
+                    &Recipient {
+                        email: &existing.email,
+                        name: &existing.display_name,
+                        lang: user_lang(&existing),
+                    },
                     MailKind::AlreadyRegistered,
                     &[("login_link", login_url), ("reset_link", reset_url)],
                 )?;
-                audit::record(conn, now, &actor, "user.register_existing", Some(("user", &existing.id)), json!({}))?;
+                audit::record(
+                    conn,
+                    now,
+                    &actor,
+                    "user.register_existing",
+                    Some(("user", &existing.id)),
+                    json!({}),
+                )?;
                 return Ok(());
             }
             let user = UserRow {
@@ -161,12 +182,30 @@ pub async fn register(state: &AppState, input: Registration, actor: &Actor) -> A
             mail::queue(
                 conn,
                 now,
-                &Recipient { email: &user.email, name: &user.display_name, lang },
+                &Recipient {
+                    email: &user.email,
+                    name: &user.display_name,
+                    lang,
+                },
                 MailKind::ConfirmEmail,
-                &[("link", format!("{confirm_base}{secret}")), ("hours", ttl.num_hours().to_string())],
+                &[
+                    ("link", format!("{confirm_base}{secret}")),
+                    ("hours", ttl.num_hours().to_string()),
+                ],
             )?;
-            let actor = Actor { user_id: Some(user.id.clone()), email: Some(user.email.clone()), ..actor };
-            audit::record(conn, now, &actor, "user.register", Some(("user", &user.id)), json!({"role": "applicant"}))?;
+            let actor = Actor {
+                user_id: Some(user.id.clone()),
+                email: Some(user.email.clone()),
+                ..actor
+            };
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "user.register",
+                Some(("user", &user.id)),
+                json!({"role": "applicant"}),
+            )?;
             Ok(())
         })
         .await?;
@@ -175,18 +214,25 @@ pub async fn register(state: &AppState, input: Registration, actor: &Actor) -> A
 }
 
 /// Finds the user behind a usable link, or says why the link does not work.
-fn usable_link(conn: &mut DbConnection, now: NaiveDateTime, purpose: LinkPurpose, secret: &str) -> AppResult<(UserTokenRow, UserRow)> {
+fn usable_link(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    purpose: LinkPurpose,
+    secret: &str,
+) -> AppResult<(UserTokenRow, UserRow)> {
     let invalid = AppError::BadRequest("error-link-invalid");
     if secret.is_empty() || secret.len() > 100 {
         return Err(invalid);
     }
-    let token = tokens::find_by_hash(conn, purpose.as_str(), &hash_secret(secret))?.ok_or(invalid)?;
+    let token =
+        tokens::find_by_hash(conn, purpose.as_str(), &hash_secret(secret))?.ok_or(invalid)?;
     match link_state(now, token.expires_at, token.used_at) {
         LinkState::Usable => {}
         LinkState::Used => return Err(AppError::BadRequest("error-link-used")),
         LinkState::Expired => return Err(AppError::BadRequest("error-link-expired")),
     }
-    let user = users::find(conn, &token.user_id)?.ok_or(AppError::BadRequest("error-link-invalid"))?;
+    let user =
+        users::find(conn, &token.user_id)?.ok_or(AppError::BadRequest("error-link-invalid"))?;
     if user.disabled_at.is_some() {
         return Err(AppError::BadRequest("error-link-invalid"));
     }
@@ -194,9 +240,15 @@ fn usable_link(conn: &mut DbConnection, now: NaiveDateTime, purpose: LinkPurpose
 }
 
 /// Checks a link without using it (to show the form behind it).
-pub async fn check_link(state: &AppState, purpose: LinkPurpose, secret: String) -> AppResult<UserRow> {
+pub async fn check_link(
+    state: &AppState,
+    purpose: LinkPurpose,
+    secret: String,
+) -> AppResult<UserRow> {
     let now = state.clock.now();
-    state.db(move |conn| usable_link(conn, now, purpose, &secret).map(|(_, u)| u)).await
+    state
+        .db(move |conn| usable_link(conn, now, purpose, &secret).map(|(_, u)| u))
+        .await
 }
 
 pub async fn confirm_email(state: &AppState, secret: String, actor: &Actor) -> AppResult<UserRow> {
@@ -209,8 +261,19 @@ pub async fn confirm_email(state: &AppState, secret: String, actor: &Actor) -> A
                 return Err(AppError::BadRequest("error-link-used"));
             }
             users::confirm_email(conn, &user.id, now)?;
-            let actor = Actor { user_id: Some(user.id.clone()), email: Some(user.email.clone()), ..actor };
-            audit::record(conn, now, &actor, "user.confirm_email", Some(("user", &user.id)), json!({}))?;
+            let actor = Actor {
+                user_id: Some(user.id.clone()),
+                email: Some(user.email.clone()),
+                ..actor
+            };
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "user.confirm_email",
+                Some(("user", &user.id)),
+                json!({}),
+            )?;
             Ok(user)
         })
         .await
@@ -225,7 +288,12 @@ pub enum LoginRefusal {
     Disabled,
 }
 
-pub async fn login(state: &AppState, email: &str, password: String, actor: &Actor) -> AppResult<Result<UserRow, LoginRefusal>> {
+pub async fn login(
+    state: &AppState,
+    email: &str,
+    password: String,
+    actor: &Actor,
+) -> AppResult<Result<UserRow, LoginRefusal>> {
     let now = state.clock.now();
     let address = actor.client_ip.clone().unwrap_or_default();
     let typed_email = email.trim().to_lowercase();
@@ -240,7 +308,14 @@ pub async fn login(state: &AppState, email: &str, password: String, actor: &Acto
             state
                 .tx(move |conn| {
                     let object = user.as_ref().map(|u| ("user", u.id.as_str()));
-                    audit::record(conn, now, &actor, "user.login_failed", object, json!({ "reason": reason }))
+                    audit::record(
+                        conn,
+                        now,
+                        &actor,
+                        "user.login_failed",
+                        object,
+                        json!({ "reason": reason }),
+                    )
                 })
                 .await
         }
@@ -253,12 +328,19 @@ pub async fn login(state: &AppState, email: &str, password: String, actor: &Acto
     }
     let lookup_email = typed_email.clone();
     let user = match EmailAddress::parse(&lookup_email) {
-        Ok(e) => state.db(move |conn| Ok(users::find_by_email(conn, e.as_str())?)).await?,
+        Ok(e) => {
+            state
+                .db(move |conn| Ok(users::find_by_email(conn, e.as_str())?))
+                .await?
+        }
         Err(_) => None,
     };
     let verification = state
         .passwords
-        .verify(password, user.as_ref().and_then(|u| u.password_hash.clone()))
+        .verify(
+            password,
+            user.as_ref().and_then(|u| u.password_hash.clone()),
+        )
         .await?;
     let Some(user) = user.filter(|_| verification.matches) else {
         record_failure("invalid_credentials", None).await?;
@@ -272,32 +354,61 @@ pub async fn login(state: &AppState, email: &str, password: String, actor: &Acto
         // The password was right, so this is the owner: send a fresh confirmation link.
         let ttl = link_ttl(state, LinkPurpose::ConfirmEmail);
         let confirm_base = link_url(state, LinkPurpose::ConfirmEmail, "");
-        let actor = Actor { user_id: Some(user.id.clone()), email: Some(user.email.clone()), ..actor.clone() };
+        let actor = Actor {
+            user_id: Some(user.id.clone()),
+            email: Some(user.email.clone()),
+            ..actor.clone()
+        };
         state
             .tx(move |conn| {
                 let secret = issue_link(conn, ttl, now, &user.id, LinkPurpose::ConfirmEmail)?;
                 mail::queue(
                     conn,
                     now,
-                    &Recipient { email: &user.email, name: &user.display_name, lang: user_lang(&user) },
+                    &Recipient {
+                        email: &user.email,
+                        name: &user.display_name,
+                        lang: user_lang(&user),
+                    },
                     MailKind::ConfirmEmail,
-                    &[("link", format!("{confirm_base}{secret}")), ("hours", ttl.num_hours().to_string())],
+                    &[
+                        ("link", format!("{confirm_base}{secret}")),
+                        ("hours", ttl.num_hours().to_string()),
+                    ],
                 )?;
-                audit::record(conn, now, &actor, "user.login_failed", Some(("user", &user.id)), json!({"reason": "email_not_confirmed"}))
+                audit::record(
+                    conn,
+                    now,
+                    &actor,
+                    "user.login_failed",
+                    Some(("user", &user.id)),
+                    json!({"reason": "email_not_confirmed"}),
+                )
             })
             .await?;
         state.mail_wakeup.notify_one();
         return Ok(Err(LoginRefusal::EmailNotConfirmed));
     }
     let upgraded = verification.upgraded_hash;
-    let actor = Actor { user_id: Some(user.id.clone()), email: Some(user.email.clone()), ..actor.clone() };
+    let actor = Actor {
+        user_id: Some(user.id.clone()),
+        email: Some(user.email.clone()),
+        ..actor.clone()
+    };
     let user = state
         .tx(move |conn| {
             if let Some(hash) = &upgraded {
                 users::set_password(conn, &user.id, hash, now, false)?;
             }
             users::record_login(conn, &user.id, now)?;
-            audit::record(conn, now, &actor, "user.login", Some(("user", &user.id)), json!({ "hash_upgraded": upgraded.is_some() }))?;
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "user.login",
+                Some(("user", &user.id)),
+                json!({ "hash_upgraded": upgraded.is_some() }),
+            )?;
             Ok(users::find(conn, &user.id)?.unwrap_or(user))
         })
         .await?;
@@ -305,21 +416,38 @@ pub async fn login(state: &AppState, email: &str, password: String, actor: &Acto
 }
 
 /// Ends one session: its id is refused from now until its cookie would expire.
-pub async fn logout(state: &AppState, actor: &Actor, session_id: String, cookie_expires: NaiveDateTime) -> AppResult<()> {
+pub async fn logout(
+    state: &AppState,
+    actor: &Actor,
+    session_id: String,
+    cookie_expires: NaiveDateTime,
+) -> AppResult<()> {
     let now = state.clock.now();
     let actor = actor.clone();
     state
         .tx(move |conn| {
             let user_id = actor.user_id.clone().unwrap_or_default();
             sessions::revoke(conn, &session_id, &user_id, cookie_expires)?;
-            audit::record(conn, now, &actor, "user.logout", Some(("user", &user_id)), json!({}))
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "user.logout",
+                Some(("user", &user_id)),
+                json!({}),
+            )
         })
         .await
 }
 
 /// Sends a reset link when the address belongs to an enabled account; answers the same
 /// either way. Works for throttled accounts too.
-pub async fn request_password_reset(state: &AppState, email: &str, lang: Lang, actor: &Actor) -> AppResult<()> {
+pub async fn request_password_reset(
+    state: &AppState,
+    email: &str,
+    lang: Lang,
+    actor: &Actor,
+) -> AppResult<()> {
     let address = actor.client_ip.clone().unwrap_or_default();
     if !state.throttle.attempt_address(&address) {
         return Err(AppError::TooManyRequests);
@@ -334,23 +462,54 @@ pub async fn request_password_reset(state: &AppState, email: &str, lang: Lang, a
     let queued = state
         .tx(move |conn| {
             let Some(user) = users::find_by_email(conn, email.as_str())? else {
-                audit::record(conn, now, &Actor { email: Some(email.as_str().into()), ..actor }, "user.reset_requested_unknown", None, json!({}))?;
+                audit::record(
+                    conn,
+                    now,
+                    &Actor {
+                        email: Some(email.as_str().into()),
+                        ..actor
+                    },
+                    "user.reset_requested_unknown",
+                    None,
+                    json!({}),
+                )?;
                 return Ok(false);
             };
             if user.disabled_at.is_some() {
                 return Ok(false);
             }
             let secret = issue_link(conn, ttl, now, &user.id, LinkPurpose::ResetPassword)?;
-            let recipient_lang = user.language.as_deref().and_then(Lang::parse).unwrap_or(lang);
+            let recipient_lang = user
+                .language
+                .as_deref()
+                .and_then(Lang::parse)
+                .unwrap_or(lang);
             mail::queue(
                 conn,
                 now,
-                &Recipient { email: &user.email, name: &user.display_name, lang: recipient_lang },
+                &Recipient {
+                    email: &user.email,
+                    name: &user.display_name,
+                    lang: recipient_lang,
+                },
                 MailKind::ResetPassword,
-                &[("link", format!("{base}{secret}")), ("minutes", ttl.num_minutes().to_string())],
+                &[
+                    ("link", format!("{base}{secret}")),
+                    ("minutes", ttl.num_minutes().to_string()),
+                ],
             )?;
-            let actor = Actor { email: Some(user.email.clone()), ..actor };
-            audit::record(conn, now, &actor, "user.reset_requested", Some(("user", &user.id)), json!({}))?;
+            let actor = Actor {
+                email: Some(user.email.clone()),
+                ..actor
+            };
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "user.reset_requested",
+                Some(("user", &user.id)),
+                json!({}),
+            )?;
             Ok(true)
         })
         .await?;
@@ -389,12 +548,27 @@ pub async fn set_password_with_link(
                 LinkPurpose::Invitation => "user.invitation_accepted",
                 _ => "user.password_reset",
             };
-            let actor = Actor { user_id: Some(user.id.clone()), email: Some(user.email.clone()), ..actor };
-            audit::record(conn, now, &actor, action, Some(("user", &user.id)), json!({}))?;
+            let actor = Actor {
+                user_id: Some(user.id.clone()),
+                email: Some(user.email.clone()),
+                ..actor
+            };
+            audit::record(
+                conn,
+                now,
+                &actor,
+                action,
+                Some(("user", &user.id)),
+                json!({}),
+            )?;
             mail::queue(
                 conn,
                 now,
-                &Recipient { email: &user.email, name: &user.display_name, lang: user_lang(&user) },
+                &Recipient {
+                    email: &user.email,
+                    name: &user.display_name,
+                    lang: user_lang(&user),
+                },
                 MailKind::PasswordChanged,
                 &[],
             )?;
@@ -407,13 +581,26 @@ pub async fn set_password_with_link(
 
 /// Changes the password of a signed-in user after checking the current one. Ends every
 /// other session; returns the new session epoch for the current session.
-pub async fn change_password(state: &AppState, actor: &Actor, current: String, new_password: String) -> AppResult<i64> {
+pub async fn change_password(
+    state: &AppState,
+    actor: &Actor,
+    current: String,
+    new_password: String,
+) -> AppResult<i64> {
     let user_id = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     let uid = user_id.clone();
-    let user = state.db(move |conn| users::find(conn, &uid)?.ok_or(AppError::NotFound)).await?;
-    let verification = state.passwords.verify(current, user.password_hash.clone()).await?;
+    let user = state
+        .db(move |conn| users::find(conn, &uid)?.ok_or(AppError::NotFound))
+        .await?;
+    let verification = state
+        .passwords
+        .verify(current, user.password_hash.clone())
+        .await?;
     if !verification.matches {
-        return Err(AppError::field("current_password", "error-current-password-wrong"));
+        return Err(AppError::field(
+            "current_password",
+            "error-current-password-wrong",
+        ));
     }
     let email = EmailAddress::parse(&user.email)?;
     password_problem(&new_password, &email, &user.display_name)?;
@@ -423,15 +610,28 @@ pub async fn change_password(state: &AppState, actor: &Actor, current: String, n
     let epoch = state
         .tx(move |conn| {
             users::set_password(conn, &user.id, &hash, now, true)?;
-            audit::record(conn, now, &actor, "user.password_changed", Some(("user", &user.id)), json!({}))?;
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "user.password_changed",
+                Some(("user", &user.id)),
+                json!({}),
+            )?;
             mail::queue(
                 conn,
                 now,
-                &Recipient { email: &user.email, name: &user.display_name, lang: user_lang(&user) },
+                &Recipient {
+                    email: &user.email,
+                    name: &user.display_name,
+                    lang: user_lang(&user),
+                },
                 MailKind::PasswordChanged,
                 &[],
             )?;
-            Ok(users::find(conn, &user.id)?.map(|u| u.session_epoch).unwrap_or_default())
+            Ok(users::find(conn, &user.id)?
+                .map(|u| u.session_epoch)
+                .unwrap_or_default())
         })
         .await?;
     state.mail_wakeup.notify_one();
@@ -446,13 +646,27 @@ pub async fn logout_everywhere(state: &AppState, actor: &Actor) -> AppResult<i64
     state
         .tx(move |conn| {
             users::bump_session_epoch(conn, &user_id, now)?;
-            audit::record(conn, now, &actor, "user.logout_everywhere", Some(("user", &user_id)), json!({}))?;
-            Ok(users::find(conn, &user_id)?.map(|u| u.session_epoch).unwrap_or_default())
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "user.logout_everywhere",
+                Some(("user", &user_id)),
+                json!({}),
+            )?;
+            Ok(users::find(conn, &user_id)?
+                .map(|u| u.session_epoch)
+                .unwrap_or_default())
         })
         .await
 }
 
-pub async fn update_profile(state: &AppState, actor: &Actor, display_name: &str, language: Option<Lang>) -> AppResult<()> {
+pub async fn update_profile(
+    state: &AppState,
+    actor: &Actor,
+    display_name: &str,
+    language: Option<Lang>,
+) -> AppResult<()> {
     let user_id = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     let name = DisplayName::parse(display_name)?;
     let now = state.clock.now();
@@ -481,7 +695,9 @@ pub async fn set_language(state: &AppState, actor: &Actor, lang: Lang) -> AppRes
         return Ok(());
     };
     let now = state.clock.now();
-    state.tx(move |conn| Ok(users::set_language(conn, &user_id, lang.code(), now)?)).await
+    state
+        .tx(move |conn| Ok(users::set_language(conn, &user_id, lang.code(), now)?))
+        .await
 }
 
 /// Creates an account on an administrator's or the operator's behalf. With a password
@@ -497,7 +713,9 @@ pub async fn create_user(
 ) -> AppResult<UserRow> {
     let mut errors = Vec::new();
     let email = EmailAddress::parse(email).map_err(|e| errors.push(e)).ok();
-    let name = DisplayName::parse(display_name).map_err(|e| errors.push(e)).ok();
+    let name = DisplayName::parse(display_name)
+        .map_err(|e| errors.push(e))
+        .ok();
     let (Some(email), Some(name)) = (email, name) else {
         return Err(AppError::Validation(errors));
     };
@@ -538,12 +756,19 @@ pub async fn create_user(
                 mail::queue(
                     conn,
                     now,
-                    &Recipient { email: &user.email, name: &user.display_name, lang },
+                    &Recipient {
+                        email: &user.email,
+                        name: &user.display_name,
+                        lang,
+                    },
                     MailKind::Invitation,
                     &[
                         ("link", format!("{base}{secret}")),
                         ("hours", ttl.num_hours().to_string()),
-                        ("role", crate::i18n::t(lang, &format!("role-{}", role.as_str()))),
+                        (
+                            "role",
+                            crate::i18n::t(lang, &format!("role-{}", role.as_str())),
+                        ),
                     ],
                 )?;
             }
@@ -551,7 +776,11 @@ pub async fn create_user(
                 conn,
                 now,
                 &actor,
-                if invited { "user.invited" } else { "user.created" },
+                if invited {
+                    "user.invited"
+                } else {
+                    "user.created"
+                },
                 Some(("user", &user.id)),
                 json!({"email": user.email, "role": role.as_str()}),
             )?;
@@ -563,6 +792,10 @@ pub async fn create_user(
 }
 
 /// Revokes every API token of a user (used when an account is disabled).
-pub fn revoke_api_tokens(conn: &mut DbConnection, user_id: &str, now: NaiveDateTime) -> AppResult<usize> {
+pub fn revoke_api_tokens(
+    conn: &mut DbConnection,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> AppResult<usize> {
     Ok(api_tokens::revoke_all_for_user(conn, user_id, now)?)
 }

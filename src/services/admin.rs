@@ -11,20 +11,37 @@ use crate::state::AppState;
 
 pub const PAGE_SIZE: i64 = 50;
 
-pub async fn list_users(state: &AppState, actor: &Actor, filter: UserFilter, page: i64) -> AppResult<(Vec<UserRow>, i64)> {
+pub async fn list_users(
+    state: &AppState,
+    actor: &Actor,
+    filter: UserFilter,
+    page: i64,
+) -> AppResult<(Vec<UserRow>, i64)> {
     actor.require(Action::ManageUsers)?;
     let offset = (page.max(1) - 1) * PAGE_SIZE;
-    state.db(move |conn| Ok(users::list(conn, &filter, offset, PAGE_SIZE)?)).await
+    state
+        .db(move |conn| Ok(users::list(conn, &filter, offset, PAGE_SIZE)?))
+        .await
 }
 
 pub async fn get_user(state: &AppState, actor: &Actor, id: String) -> AppResult<UserRow> {
     actor.require(Action::ManageUsers)?;
-    state.db(move |conn| users::find(conn, &id)?.ok_or(AppError::NotFound)).await
+    state
+        .db(move |conn| users::find(conn, &id)?.ok_or(AppError::NotFound))
+        .await
 }
 
 /// Refuses changes that would leave the portal without an enabled administrator.
-fn keeps_an_admin(conn: &mut crate::db::DbConnection, target: &UserRow, still_admin_after: bool) -> AppResult<()> {
-    if target.role == "admin" && target.disabled_at.is_none() && !still_admin_after && users::count_active_admins(conn)? <= 1 {
+fn keeps_an_admin(
+    conn: &mut crate::db::DbConnection,
+    target: &UserRow,
+    still_admin_after: bool,
+) -> AppResult<()> {
+    if target.role == "admin"
+        && target.disabled_at.is_none()
+        && !still_admin_after
+        && users::count_active_admins(conn)? <= 1
+    {
         return Err(AppError::Conflict("error-last-admin"));
     }
     Ok(())
@@ -42,12 +59,24 @@ pub async fn change_role(state: &AppState, actor: &Actor, id: String, role: Role
             }
             keeps_an_admin(conn, &user, role == Role::Admin)?;
             users::set_role(conn, &id, role.as_str(), now)?;
-            audit::record(conn, now, &actor, "user.role_changed", Some(("user", &id)), json!({"before": user.role, "after": role.as_str()}))
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "user.role_changed",
+                Some(("user", &id)),
+                json!({"before": user.role, "after": role.as_str()}),
+            )
         })
         .await
 }
 
-pub async fn set_disabled(state: &AppState, actor: &Actor, id: String, disabled: bool) -> AppResult<()> {
+pub async fn set_disabled(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    disabled: bool,
+) -> AppResult<()> {
     actor.require(Action::ManageUsers)?;
     if disabled && actor.user_id.as_deref() == Some(id.as_str()) {
         return Err(AppError::Conflict("error-cannot-disable-self"));
@@ -65,13 +94,22 @@ pub async fn set_disabled(state: &AppState, actor: &Actor, id: String, disabled:
                 super::accounts::revoke_api_tokens(conn, &id, now)?;
             }
             users::set_disabled(conn, &id, disabled.then_some(now), now)?;
-            let action = if disabled { "user.disabled" } else { "user.enabled" };
+            let action = if disabled {
+                "user.disabled"
+            } else {
+                "user.enabled"
+            };
             audit::record(conn, now, &actor, action, Some(("user", &id)), json!({}))
         })
         .await
 }
 
-pub async fn list_outbox(state: &AppState, actor: &Actor, status: Option<String>, page: i64) -> AppResult<(Vec<OutboxRow>, i64, Vec<(String, i64)>)> {
+pub async fn list_outbox(
+    state: &AppState,
+    actor: &Actor,
+    status: Option<String>,
+    page: i64,
+) -> AppResult<(Vec<OutboxRow>, i64, Vec<(String, i64)>)> {
     actor.require(Action::ViewOutbox)?;
     let offset = (page.max(1) - 1) * PAGE_SIZE;
     state
@@ -92,7 +130,14 @@ pub async fn retry_mail(state: &AppState, actor: &Actor, id: String) -> AppResul
             if !outbox::requeue(conn, &id, now)? {
                 return Err(AppError::NotFound);
             }
-            audit::record(conn, now, &actor, "mail.requeued", Some(("outbox", &id)), json!({}))
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "mail.requeued",
+                Some(("outbox", &id)),
+                json!({}),
+            )
         })
         .await?;
     state.mail_wakeup.notify_one();

@@ -14,7 +14,11 @@ pub const TOKEN_PREFIX: &str = "kzg_";
 pub const NAME_MAX_CHARS: usize = 80;
 
 /// Creates a token for the acting user; returns the row and the secret (shown once).
-pub async fn create(state: &AppState, actor: &Actor, name: &str) -> AppResult<(ApiTokenRow, String)> {
+pub async fn create(
+    state: &AppState,
+    actor: &Actor,
+    name: &str,
+) -> AppResult<(ApiTokenRow, String)> {
     let user_id = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     let name = name.trim();
     let name = if name.is_empty() { "API token" } else { name };
@@ -38,7 +42,14 @@ pub async fn create(state: &AppState, actor: &Actor, name: &str) -> AppResult<(A
     state
         .tx(move |conn| {
             api_tokens::insert(conn, &stored)?;
-            audit::record(conn, now, &actor, "api_token.created", Some(("api_token", &stored.id)), json!({"name": stored.name}))
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "api_token.created",
+                Some(("api_token", &stored.id)),
+                json!({"name": stored.name}),
+            )
         })
         .await?;
     Ok((row, secret))
@@ -46,7 +57,9 @@ pub async fn create(state: &AppState, actor: &Actor, name: &str) -> AppResult<(A
 
 pub async fn list(state: &AppState, actor: &Actor) -> AppResult<Vec<ApiTokenRow>> {
     let user_id = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
-    state.db(move |conn| Ok(api_tokens::list_for_user(conn, &user_id)?)).await
+    state
+        .db(move |conn| Ok(api_tokens::list_for_user(conn, &user_id)?))
+        .await
 }
 
 /// Revokes one of the acting user's own tokens; another user's token is "not found".
@@ -59,13 +72,23 @@ pub async fn revoke(state: &AppState, actor: &Actor, id: String) -> AppResult<()
             if !api_tokens::revoke(conn, &user_id, &id, now)? {
                 return Err(AppError::NotFound);
             }
-            audit::record(conn, now, &actor, "api_token.revoked", Some(("api_token", &id)), json!({}))
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "api_token.revoked",
+                Some(("api_token", &id)),
+                json!({}),
+            )
         })
         .await
 }
 
 /// The enabled user a bearer token belongs to, if the token is live.
-pub async fn authenticate(state: &AppState, secret: String) -> AppResult<Option<(ApiTokenRow, UserRow)>> {
+pub async fn authenticate(
+    state: &AppState,
+    secret: String,
+) -> AppResult<Option<(ApiTokenRow, UserRow)>> {
     if !secret.starts_with(TOKEN_PREFIX) || secret.len() > 200 {
         return Ok(None);
     }
@@ -76,7 +99,10 @@ pub async fn authenticate(state: &AppState, secret: String) -> AppResult<Option<
             match found {
                 Some((token, user)) if user.disabled_at.is_none() => {
                     // Only a coarse "last used" (once a minute) so reads stay cheap.
-                    if token.last_used_at.is_none_or(|t| now - t > chrono::Duration::minutes(1)) {
+                    if token
+                        .last_used_at
+                        .is_none_or(|t| now - t > chrono::Duration::minutes(1))
+                    {
                         api_tokens::touch(conn, &token.id, now)?;
                     }
                     Ok(Some((token, user)))

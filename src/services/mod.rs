@@ -27,12 +27,18 @@ pub struct Actor {
 
 impl Actor {
     pub fn anonymous(client_ip: Option<String>) -> Actor {
-        Actor { client_ip, ..Actor::default() }
+        Actor {
+            client_ip,
+            ..Actor::default()
+        }
     }
 
     /// The command line, acting with full rights on the operator's behalf.
     pub fn system(label: &str) -> Actor {
-        Actor { email: Some(label.to_string()), ..Actor::default() }
+        Actor {
+            email: Some(label.to_string()),
+            ..Actor::default()
+        }
     }
 
     pub fn require(&self, action: Action) -> AppResult<Role> {

@@ -50,31 +50,58 @@ pub struct Verification {
 
 impl PasswordHasher {
     pub fn new() -> PasswordHasher {
-        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-        let dummy = hash_now("dummy password for unknown accounts").expect("hashing a constant works");
-        PasswordHasher { permits: Arc::new(Semaphore::new(cores)), dummy_hash: Arc::new(dummy) }
+        let cores = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2);
+        let dummy =
+            hash_now("dummy password for unknown accounts").expect("hashing a constant works");
+        PasswordHasher {
+            permits: Arc::new(Semaphore::new(cores)),
+            dummy_hash: Arc::new(dummy),
+        }
     }
 
     pub async fn hash(&self, password: String) -> AppResult<String> {
-        let _permit = self.permits.acquire().await.map_err(|e| AppError::Internal(e.into()))?;
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?;
         tokio::task::spawn_blocking(move || hash_now(&password))
             .await
             .map_err(|e| AppError::Internal(e.into()))?
     }
 
     /// Verifies `password` against `stored`, or against a dummy hash when there is none.
-    pub async fn verify(&self, password: String, stored: Option<String>) -> AppResult<Verification> {
-        let _permit = self.permits.acquire().await.map_err(|e| AppError::Internal(e.into()))?;
+    pub async fn verify(
+        &self,
+        password: String,
+        stored: Option<String>,
+    ) -> AppResult<Verification> {
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?;
         let known = stored.is_some();
         let hash = stored.unwrap_or_else(|| self.dummy_hash.as_ref().clone());
         tokio::task::spawn_blocking(move || {
             let matches = match PasswordHash::new(&hash) {
-                Ok(parsed) => argon2().verify_password(password.as_bytes(), &parsed).is_ok(),
+                Ok(parsed) => argon2()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok(),
                 Err(_) => false,
             };
             let matches = matches && known;
-            let upgraded_hash = if matches && !is_current(&hash) { Some(hash_now(&password)?) } else { None };
-            Ok(Verification { matches, upgraded_hash })
+            let upgraded_hash = if matches && !is_current(&hash) {
+                Some(hash_now(&password)?)
+            } else {
+                None
+            };
+            Ok(Verification {
+                matches,
+                upgraded_hash,
+            })
         })
         .await
         .map_err(|e| AppError::Internal(e.into()))?
@@ -108,10 +135,14 @@ mod tests {
 
     #[test]
     fn weaker_hashes_are_not_current() {
-        let weak = Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::new(4096, 1, 1, None).unwrap())
-            .hash_password(b"x", &SaltString::generate(&mut OsRng))
-            .unwrap()
-            .to_string();
+        let weak = Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(4096, 1, 1, None).unwrap(),
+        )
+        .hash_password(b"x", &SaltString::generate(&mut OsRng))
+        .unwrap()
+        .to_string();
         assert!(!is_current(&weak));
         assert!(!is_current("not a hash"));
     }
@@ -119,11 +150,18 @@ mod tests {
     #[tokio::test]
     async fn verification_upgrades_old_hashes() {
         let hasher = PasswordHasher::new();
-        let weak = Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::new(4096, 1, 1, None).unwrap())
-            .hash_password(b"old passphrase here", &SaltString::generate(&mut OsRng))
-            .unwrap()
-            .to_string();
-        let v = hasher.verify("old passphrase here".into(), Some(weak)).await.unwrap();
+        let weak = Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(4096, 1, 1, None).unwrap(),
+        )
+        .hash_password(b"old passphrase here", &SaltString::generate(&mut OsRng))
+        .unwrap()
+        .to_string();
+        let v = hasher
+            .verify("old passphrase here".into(), Some(weak))
+            .await
+            .unwrap();
         assert!(v.matches);
         assert!(is_current(v.upgraded_hash.as_deref().unwrap()));
         let wrong = hasher.verify("wrong".into(), None).await.unwrap();

@@ -22,10 +22,17 @@ struct TokenView {
     revoked: Option<String>,
 }
 
-async fn render_account(page: &Page, status: StatusCode, mut ctx: tera::Context) -> AppResult<HttpResponse> {
+async fn render_account(
+    page: &Page,
+    status: StatusCode,
+    mut ctx: tera::Context,
+) -> AppResult<HttpResponse> {
     let user = page.user()?.clone();
     let uid = user.id.clone();
-    let row = page.state.db(move |conn| users::find(conn, &uid)?.ok_or(AppError::NotFound)).await?;
+    let row = page
+        .state
+        .db(move |conn| users::find(conn, &uid)?.ok_or(AppError::NotFound))
+        .await?;
     let tokens = api_tokens::list(&page.state, &page.actor()).await?;
     let tokens: Vec<TokenView> = tokens
         .into_iter()
@@ -42,7 +49,10 @@ async fn render_account(page: &Page, status: StatusCode, mut ctx: tera::Context)
     if !ctx.contains_key("display_name") {
         ctx.insert("display_name", &row.display_name);
     }
-    ctx.insert("profile_language", &row.language.clone().unwrap_or_default());
+    ctx.insert(
+        "profile_language",
+        &row.language.clone().unwrap_or_default(),
+    );
     ctx.insert("email", &row.email);
     ctx.insert("role", &row.role);
     ctx.insert("last_login", &row.last_login_at.map(format_local));
@@ -96,7 +106,14 @@ pub struct PasswordForm {
 
 pub async fn change_password(page: Page, form: web::Form<PasswordForm>) -> AppResult<HttpResponse> {
     let form = form.into_inner();
-    match accounts::change_password(&page.state, &page.actor(), form.current_password, form.password).await {
+    match accounts::change_password(
+        &page.state,
+        &page.actor(),
+        form.current_password,
+        form.password,
+    )
+    .await
+    {
         Ok(epoch) => {
             // This session stays; every other one ends with the old epoch.
             let _ = page.session.insert(keys::EPOCH, epoch);

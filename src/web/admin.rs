@@ -63,12 +63,16 @@ pub async fn users(page: Page, query: web::Query<UsersQuery>) -> AppResult<HttpR
     let filter = UserFilter {
         search: Some(query.q.clone()),
         role: Role::parse(&query.role).map(|r| r.as_str().to_string()),
-        status: Some(query.status.clone()).filter(|s| ["active", "disabled", "unconfirmed"].contains(&s.as_str())),
+        status: Some(query.status.clone())
+            .filter(|s| ["active", "disabled", "unconfirmed"].contains(&s.as_str())),
     };
     let page_no = query.page.unwrap_or(1).max(1);
     let (rows, total) = admin::list_users(&page.state, &page.actor(), filter, page_no).await?;
     let mut ctx = tera::Context::new();
-    ctx.insert("users", &rows.into_iter().map(UserView::from).collect::<Vec<_>>());
+    ctx.insert(
+        "users",
+        &rows.into_iter().map(UserView::from).collect::<Vec<_>>(),
+    );
     ctx.insert("pager", &Pager::new(page_no, total, admin::PAGE_SIZE));
     ctx.insert("filter_qs", &super::page::filter_query(&query));
     ctx.insert("filter", &query);
@@ -98,12 +102,30 @@ pub async fn invite(page: Page, form: web::Form<InviteForm>) -> AppResult<HttpRe
     let role = Role::parse(&form.role).ok_or(AppError::field("role", "error-role-invalid"));
     let lang = Lang::parse(&form.language).unwrap_or(page.lang());
     let result = match role {
-        Ok(role) => accounts::create_user(&page.state, &page.actor(), &form.email, &form.display_name, role, None, lang).await,
+        Ok(role) => {
+            accounts::create_user(
+                &page.state,
+                &page.actor(),
+                &form.email,
+                &form.display_name,
+                role,
+                None,
+                lang,
+            )
+            .await
+        }
         Err(e) => Err(e),
     };
     match result {
         Ok(user) => {
-            page.flash_text("success", crate::i18n::t_args(page.lang(), "flash-user-invited", &[("email", user.email.clone())]));
+            page.flash_text(
+                "success",
+                crate::i18n::t_args(
+                    page.lang(),
+                    "flash-user-invited",
+                    &[("email", user.email.clone())],
+                ),
+            );
             Ok(page.redirect(&format!("/admin/users/{}", user.id)))
         }
         Err(AppError::Validation(errors)) => {
@@ -174,7 +196,11 @@ fn conflict_to_flash(page: &Page, result: AppResult<()>, success_key: &str) -> A
     }
 }
 
-pub async fn change_role(page: Page, path: web::Path<String>, form: web::Form<RoleForm>) -> AppResult<HttpResponse> {
+pub async fn change_role(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<RoleForm>,
+) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let role = Role::parse(&form.role).ok_or(AppError::field("role", "error-role-invalid"))?;
     let result = admin::change_role(&page.state, &page.actor(), id.clone(), role).await;
@@ -221,9 +247,11 @@ struct MailView {
 
 pub async fn outbox(page: Page, query: web::Query<OutboxQuery>) -> AppResult<HttpResponse> {
     let query = query.into_inner();
-    let status = Some(query.status.clone()).filter(|s| ["queued", "sent", "failed"].contains(&s.as_str()));
+    let status =
+        Some(query.status.clone()).filter(|s| ["queued", "sent", "failed"].contains(&s.as_str()));
     let page_no = query.page.unwrap_or(1).max(1);
-    let (rows, total, counts) = admin::list_outbox(&page.state, &page.actor(), status, page_no).await?;
+    let (rows, total, counts) =
+        admin::list_outbox(&page.state, &page.actor(), status, page_no).await?;
     let mails: Vec<MailView> = rows
         .into_iter()
         .map(|m| MailView {
@@ -241,7 +269,12 @@ pub async fn outbox(page: Page, query: web::Query<OutboxQuery>) -> AppResult<Htt
         .collect();
     let mut ctx = tera::Context::new();
     ctx.insert("mails", &mails);
-    ctx.insert("counts", &counts.into_iter().collect::<std::collections::HashMap<_, _>>());
+    ctx.insert(
+        "counts",
+        &counts
+            .into_iter()
+            .collect::<std::collections::HashMap<_, _>>(),
+    );
     ctx.insert("pager", &Pager::new(page_no, total, admin::PAGE_SIZE));
     ctx.insert("filter_qs", &super::page::filter_query(&query));
     ctx.insert("filter", &query);

@@ -123,7 +123,12 @@ pub async fn login(page: Page, form: web::Form<LoginForm>) -> AppResult<HttpResp
     let outcome = accounts::login(&page.state, &form.email, form.password, &page.actor()).await?;
     match outcome {
         Ok(user) => {
-            start_session(&page.session, &user.id, user.session_epoch, page.state.clock.now());
+            start_session(
+                &page.session,
+                &user.id,
+                user.session_epoch,
+                page.state.clock.now(),
+            );
             if let Some(lang) = &user.language {
                 let _ = page.session.insert(keys::LANG, lang);
             }
@@ -132,9 +137,13 @@ pub async fn login(page: Page, form: web::Form<LoginForm>) -> AppResult<HttpResp
         }
         Err(refusal) => {
             let (status, key) = match refusal {
-                LoginRefusal::InvalidCredentials => (StatusCode::UNAUTHORIZED, "error-login-invalid"),
+                LoginRefusal::InvalidCredentials => {
+                    (StatusCode::UNAUTHORIZED, "error-login-invalid")
+                }
                 LoginRefusal::Throttled => (StatusCode::TOO_MANY_REQUESTS, "error-login-throttled"),
-                LoginRefusal::EmailNotConfirmed => (StatusCode::FORBIDDEN, "error-login-unconfirmed"),
+                LoginRefusal::EmailNotConfirmed => {
+                    (StatusCode::FORBIDDEN, "error-login-unconfirmed")
+                }
                 LoginRefusal::Disabled => (StatusCode::FORBIDDEN, "error-login-disabled"),
             };
             let mut ctx = tera::Context::new();
@@ -150,7 +159,9 @@ pub async fn logout(page: Page) -> AppResult<HttpResponse> {
     if let Some(sid) = page.ctx.session_id.clone() {
         let s = &page.state.settings.session;
         // The cookie cannot outlive its absolute timeout, nor the revocation entry it.
-        let until = page.state.clock.now() + chrono::Duration::hours(s.absolute_timeout_hours) + chrono::Duration::minutes(5);
+        let until = page.state.clock.now()
+            + chrono::Duration::hours(s.absolute_timeout_hours)
+            + chrono::Duration::minutes(5);
         accounts::logout(&page.state, &page.actor(), sid, until).await?;
     }
     let lang = page.lang();
@@ -171,7 +182,9 @@ pub struct ForgotForm {
 }
 
 pub async fn forgot_password(page: Page, form: web::Form<ForgotForm>) -> AppResult<HttpResponse> {
-    match accounts::request_password_reset(&page.state, &form.email, page.lang(), &page.actor()).await {
+    match accounts::request_password_reset(&page.state, &form.email, page.lang(), &page.actor())
+        .await
+    {
         Ok(()) => {
             let mut ctx = tera::Context::new();
             ctx.insert("email", form.email.trim());
@@ -182,13 +195,21 @@ pub async fn forgot_password(page: Page, form: web::Form<ForgotForm>) -> AppResu
             let mut ctx = tera::Context::new();
             ctx.insert("errors", &page.field_errors(&errors));
             ctx.insert("email", &form.email);
-            page.render_status(StatusCode::UNPROCESSABLE_ENTITY, "auth/forgot_password.html", ctx)
+            page.render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "auth/forgot_password.html",
+                ctx,
+            )
         }
         Err(e) => Err(e),
     }
 }
 
-async fn new_password_form(page: Page, purpose: LinkPurpose, token: String) -> AppResult<HttpResponse> {
+async fn new_password_form(
+    page: Page,
+    purpose: LinkPurpose,
+    token: String,
+) -> AppResult<HttpResponse> {
     match accounts::check_link(&page.state, purpose, token.clone()).await {
         Ok(user) => {
             let mut ctx = tera::Context::new();
@@ -209,8 +230,20 @@ pub struct NewPasswordForm {
     password: String,
 }
 
-async fn set_new_password(page: Page, purpose: LinkPurpose, form: NewPasswordForm) -> AppResult<HttpResponse> {
-    match accounts::set_password_with_link(&page.state, purpose, form.token.clone(), form.password, &page.actor()).await {
+async fn set_new_password(
+    page: Page,
+    purpose: LinkPurpose,
+    form: NewPasswordForm,
+) -> AppResult<HttpResponse> {
+    match accounts::set_password_with_link(
+        &page.state,
+        purpose,
+        form.token.clone(),
+        form.password,
+        &page.actor(),
+    )
+    .await
+    {
         Ok(_) => {
             // Any session this browser had belonged to the old password.
             page.session.purge();
@@ -222,7 +255,11 @@ async fn set_new_password(page: Page, purpose: LinkPurpose, form: NewPasswordFor
             ctx.insert("token", &form.token);
             ctx.insert("errors", &page.field_errors(&errors));
             ctx.insert("invitation", &(purpose == LinkPurpose::Invitation));
-            page.render_status(StatusCode::UNPROCESSABLE_ENTITY, "auth/new_password.html", ctx)
+            page.render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "auth/new_password.html",
+                ctx,
+            )
         }
         Err(AppError::BadRequest(key)) => link_problem(&page, key),
         Err(e) => Err(e),
@@ -233,7 +270,10 @@ pub async fn reset_password_form(page: Page, q: web::Query<TokenQuery>) -> AppRe
     new_password_form(page, LinkPurpose::ResetPassword, q.into_inner().token).await
 }
 
-pub async fn reset_password(page: Page, form: web::Form<NewPasswordForm>) -> AppResult<HttpResponse> {
+pub async fn reset_password(
+    page: Page,
+    form: web::Form<NewPasswordForm>,
+) -> AppResult<HttpResponse> {
     set_new_password(page, LinkPurpose::ResetPassword, form.into_inner()).await
 }
 

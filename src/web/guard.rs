@@ -70,7 +70,11 @@ impl RequestCtx {
 /// the peer is a configured proxy.
 pub fn client_ip(req: &ServiceRequest, trusted: &[String]) -> String {
     let peer = req.peer_addr().map(|a| a.ip());
-    let is_trusted = |ip: &IpAddr| trusted.iter().any(|t| t.parse::<IpAddr>().ok().as_ref() == Some(ip));
+    let is_trusted = |ip: &IpAddr| {
+        trusted
+            .iter()
+            .any(|t| t.parse::<IpAddr>().ok().as_ref() == Some(ip))
+    };
     if let Some(peer_ip) = peer.filter(is_trusted) {
         let hops: Vec<IpAddr> = req
             .headers()
@@ -87,7 +91,8 @@ pub fn client_ip(req: &ServiceRequest, trusted: &[String]) -> String {
             .unwrap_or(peer_ip)
             .to_string();
     }
-    peer.map(|p| p.to_string()).unwrap_or_else(|| "unknown".into())
+    peer.map(|p| p.to_string())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// Makes sure the session has a CSRF token and returns it.
@@ -119,17 +124,29 @@ pub fn start_session(session: &Session, user_id: &str, epoch: i64, now: chrono::
 
 /// Loads the signed-in user of a page request, ending the session when it is no longer
 /// valid (timed out, epoch moved, user disabled, logged out).
-async fn session_user(state: &AppState, session: &Session) -> Result<(Option<CurrentUser>, Option<String>), AppError> {
+async fn session_user(
+    state: &AppState,
+    session: &Session,
+) -> Result<(Option<CurrentUser>, Option<String>), AppError> {
     let Ok(Some(user_id)) = session.get::<String>(keys::USER_ID) else {
         return Ok((None, None));
     };
     let epoch = session.get::<i64>(keys::EPOCH).ok().flatten().unwrap_or(-1);
-    let sid = session.get::<String>(keys::SESSION_ID).ok().flatten().unwrap_or_default();
-    let created = session.get::<i64>(keys::CREATED).ok().flatten().unwrap_or(0);
+    let sid = session
+        .get::<String>(keys::SESSION_ID)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let created = session
+        .get::<i64>(keys::CREATED)
+        .ok()
+        .flatten()
+        .unwrap_or(0);
     let seen = session.get::<i64>(keys::SEEN).ok().flatten().unwrap_or(0);
     let now = state.clock.now().and_utc().timestamp();
     let s = &state.settings.session;
-    let timed_out = now - seen > s.idle_timeout_minutes * 60 || now - created > s.absolute_timeout_hours * 3600;
+    let timed_out =
+        now - seen > s.idle_timeout_minutes * 60 || now - created > s.absolute_timeout_hours * 3600;
     let end = |session: &Session| {
         let lang = session.get::<String>(keys::LANG).ok().flatten();
         session.purge();
@@ -154,12 +171,19 @@ async fn session_user(state: &AppState, session: &Session) -> Result<(Option<Cur
             if now - seen > 60 {
                 let _ = session.insert(keys::SEEN, now);
             }
-            let role = Role::parse(&user.role).ok_or_else(|| AppError::Internal(anyhow::anyhow!("bad role")))?;
+            let role = Role::parse(&user.role)
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("bad role")))?;
             if user.language.is_some() {
                 let _ = session.insert(keys::LANG, user_lang(&user).code());
             }
             Ok((
-                Some(CurrentUser { id: user.id, email: user.email, display_name: user.display_name, role, epoch }),
+                Some(CurrentUser {
+                    id: user.id,
+                    email: user.email,
+                    display_name: user.display_name,
+                    role,
+                    epoch,
+                }),
                 Some(sid),
             ))
         }
@@ -170,7 +194,10 @@ async fn session_user(state: &AppState, session: &Session) -> Result<(Option<Cur
     }
 }
 
-async fn bearer_user(state: &AppState, req: &ServiceRequest) -> Result<Option<CurrentUser>, AppError> {
+async fn bearer_user(
+    state: &AppState,
+    req: &ServiceRequest,
+) -> Result<Option<CurrentUser>, AppError> {
     let Some(value) = req.headers().get(header::AUTHORIZATION) else {
         return Ok(None);
     };
@@ -181,14 +208,23 @@ async fn bearer_user(state: &AppState, req: &ServiceRequest) -> Result<Option<Cu
     match crate::services::api_tokens::authenticate(state, secret.to_string()).await? {
         Some((_, user)) => {
             let role = Role::parse(&user.role).ok_or(AppError::Unauthorized)?;
-            Ok(Some(CurrentUser { id: user.id, email: user.email, display_name: user.display_name, role, epoch: user.session_epoch }))
+            Ok(Some(CurrentUser {
+                id: user.id,
+                email: user.email,
+                display_name: user.display_name,
+                role,
+                epoch: user.session_epoch,
+            }))
         }
         None => Err(AppError::Unauthorized),
     }
 }
 
 fn request_lang(req: &ServiceRequest, session: Option<&Session>) -> Lang {
-    if let Some(lang) = session.and_then(|s| s.get::<String>(keys::LANG).ok().flatten()).and_then(|l| Lang::parse(&l)) {
+    if let Some(lang) = session
+        .and_then(|s| s.get::<String>(keys::LANG).ok().flatten())
+        .and_then(|l| Lang::parse(&l))
+    {
         return lang;
     }
     req.headers()
@@ -200,7 +236,10 @@ fn request_lang(req: &ServiceRequest, session: Option<&Session>) -> Lang {
 
 /// A safe local path to return to after login: relative, no scheme, no `//`.
 pub fn safe_next(next: &str) -> Option<String> {
-    let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.chars().any(char::is_control);
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control);
     ok.then(|| next.to_string())
 }
 
@@ -210,24 +249,43 @@ fn is_unsafe_method(m: &Method) -> bool {
 
 /// The browser says where the request comes from; refuse anything cross-site.
 fn origin_is_acceptable(req: &ServiceRequest, public_url: &str) -> bool {
-    if let Some(site) = req.headers().get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+    if let Some(site) = req
+        .headers()
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+    {
         if !matches!(site, "same-origin" | "none") {
             return false;
         }
     }
-    if let Some(origin) = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        let public_origin = url::Url::parse(public_url).ok().map(|u| u.origin().ascii_serialization());
-        let host_origin = req.headers().get(header::HOST).and_then(|h| h.to_str().ok()).map(|h| {
-            let scheme = req.connection_info().scheme().to_string();
-            format!("{scheme}://{h}")
-        });
-        return Some(origin.to_string()) == public_origin || Some(origin.to_string()) == host_origin;
+    if let Some(origin) = req
+        .headers()
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+    {
+        let public_origin = url::Url::parse(public_url)
+            .ok()
+            .map(|u| u.origin().ascii_serialization());
+        let host_origin = req
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .map(|h| {
+                let scheme = req.connection_info().scheme().to_string();
+                format!("{scheme}://{h}")
+            });
+        return Some(origin.to_string()) == public_origin
+            || Some(origin.to_string()) == host_origin;
     }
     true
 }
 
 /// Reads a url-encoded body, checks its CSRF token, and hands the rest on.
-async fn check_form_token(req: &mut ServiceRequest, expected: &str, limit: usize) -> Result<(), AppError> {
+async fn check_form_token(
+    req: &mut ServiceRequest,
+    expected: &str,
+    limit: usize,
+) -> Result<(), AppError> {
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -235,10 +293,18 @@ async fn check_form_token(req: &mut ServiceRequest, expected: &str, limit: usize
         .unwrap_or("")
         .to_ascii_lowercase();
     if content_type.starts_with("multipart/form-data") {
-        let header_token = req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()).map(str::to_string);
+        let header_token = req
+            .headers()
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
         let query_token = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
             .ok()
-            .and_then(|q| q.0.into_iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v));
+            .and_then(|q| {
+                q.0.into_iter()
+                    .find(|(k, _)| k == CSRF_FIELD)
+                    .map(|(_, v)| v)
+            });
         return match header_token.or(query_token) {
             Some(t) if constant_time_eq(&t, expected) => Ok(()),
             _ => Err(AppError::Forbidden),
@@ -256,8 +322,13 @@ async fn check_form_token(req: &mut ServiceRequest, expected: &str, limit: usize
         }
         body.extend_from_slice(&chunk);
     }
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("error-invalid-form"))?;
-    let tokens: Vec<&String> = pairs.iter().filter(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v).collect();
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body)
+        .map_err(|_| AppError::BadRequest("error-invalid-form"))?;
+    let tokens: Vec<&String> = pairs
+        .iter()
+        .filter(|(k, _)| k == CSRF_FIELD)
+        .map(|(_, v)| v)
+        .collect();
     if tokens.len() != 1 || !constant_time_eq(tokens[0], expected) {
         return Err(AppError::Forbidden);
     }
@@ -278,12 +349,25 @@ fn refuse(req: ServiceRequest, err: AppError) -> ServiceResponse<BoxBody> {
     req.into_response(res)
 }
 
-pub async fn access_guard(mut req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let state = req.app_data::<web::Data<AppState>>().cloned().expect("AppState is registered");
-    let table = req.app_data::<web::Data<RouteTable>>().cloned().expect("RouteTable is registered");
+pub async fn access_guard(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .expect("AppState is registered");
+    let table = req
+        .app_data::<web::Data<RouteTable>>()
+        .cloned()
+        .expect("RouteTable is registered");
     let ip = client_ip(&req, &state.settings.server.trusted_proxies);
     let pattern = req.match_pattern();
-    let kind_by_path = if req.path().starts_with("/api/") { Kind::Api } else { Kind::Html };
+    let kind_by_path = if req.path().starts_with("/api/") {
+        Kind::Api
+    } else {
+        Kind::Html
+    };
     let route = pattern.as_deref().and_then(|p| table.find(req.method(), p));
     if pattern.is_some() && route.is_none() {
         // A path is known but not with this method, or a route escaped the table:
@@ -302,7 +386,13 @@ pub async fn access_guard(mut req: ServiceRequest, next: Next<impl MessageBody +
                 Ok(u) => u,
                 Err(e) => {
                     let lang = request_lang(&req, None);
-                    req.extensions_mut().insert(RequestCtx { user: None, lang, kind, client_ip: ip, session_id: None });
+                    req.extensions_mut().insert(RequestCtx {
+                        user: None,
+                        lang,
+                        kind,
+                        client_ip: ip,
+                        session_id: None,
+                    });
                     return Ok(refuse(req, e));
                 }
             };
@@ -318,7 +408,13 @@ pub async fn access_guard(mut req: ServiceRequest, next: Next<impl MessageBody +
             (user, sid, lang)
         }
     };
-    let ctx = RequestCtx { user, lang, kind, client_ip: ip, session_id };
+    let ctx = RequestCtx {
+        user,
+        lang,
+        kind,
+        client_ip: ip,
+        session_id,
+    };
     req.extensions_mut().insert(ctx.clone());
 
     if let Some((access, _)) = route {
@@ -327,11 +423,22 @@ pub async fn access_guard(mut req: ServiceRequest, next: Next<impl MessageBody +
             return Ok(match (kind, role) {
                 (Kind::Html, None) => {
                     let next = match req.method() {
-                        &Method::GET => req.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_default(),
+                        &Method::GET => req
+                            .uri()
+                            .path_and_query()
+                            .map(|p| p.as_str().to_string())
+                            .unwrap_or_default(),
                         _ => "/".into(),
                     };
-                    let location = format!("/login?next={}", url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
-                    req.into_response(HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish())
+                    let location = format!(
+                        "/login?next={}",
+                        url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+                    );
+                    req.into_response(
+                        HttpResponse::SeeOther()
+                            .insert_header((header::LOCATION, location))
+                            .finish(),
+                    )
                 }
                 (Kind::Api, None) => refuse(req, AppError::Unauthorized),
                 _ => refuse(req, AppError::Forbidden),
@@ -349,7 +456,13 @@ pub async fn access_guard(mut req: ServiceRequest, next: Next<impl MessageBody +
         let Some(expected) = expected else {
             return Ok(refuse(req, AppError::Forbidden));
         };
-        if let Err(e) = check_form_token(&mut req, &expected, state.settings.server.body_limit_bytes()).await {
+        if let Err(e) = check_form_token(
+            &mut req,
+            &expected,
+            state.settings.server.body_limit_bytes(),
+        )
+        .await
+        {
             return Ok(refuse(req, e));
         }
     }
@@ -359,9 +472,15 @@ pub async fn access_guard(mut req: ServiceRequest, next: Next<impl MessageBody +
 }
 
 fn table_has_path(table: &RouteTable, pattern: &str) -> bool {
-    [Method::GET, Method::POST, Method::DELETE, Method::PUT, Method::PATCH]
-        .iter()
-        .any(|m| table.find(m, pattern).is_some())
+    [
+        Method::GET,
+        Method::POST,
+        Method::DELETE,
+        Method::PUT,
+        Method::PATCH,
+    ]
+    .iter()
+    .any(|m| table.find(m, pattern).is_some())
 }
 
 #[cfg(test)]

@@ -37,7 +37,11 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 
 pub fn session_cookie_name(https: bool) -> &'static str {
     // The __Host- prefix pins the cookie to this host, path / and HTTPS.
-    if https { "__Host-kazlod_session" } else { "kazlod_session" }
+    if https {
+        "__Host-kazlod_session"
+    } else {
+        "kazlod_session"
+    }
 }
 
 pub fn session_middleware(state: &AppState, key: Key) -> SessionMiddleware<CookieSessionStore> {
@@ -56,16 +60,31 @@ pub fn session_middleware(state: &AppState, key: Key) -> SessionMiddleware<Cooki
 
 /// Request id, one structured log line per request (path without the query string:
 /// links carry secrets there), and the `X-Request-Id` header.
-pub async fn request_log(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+pub async fn request_log(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let id = uuid::Uuid::new_v4().to_string();
     req.extensions_mut().insert(RequestId(id.clone()));
     let method = req.method().to_string();
     let path = req.path().to_string();
     let started = std::time::Instant::now();
     let mut res = next.call(req).await?.map_into_boxed_body();
-    let user = res.request().extensions().get::<RequestCtx>().and_then(|c| c.user.as_ref().map(|u| u.id.clone()));
-    let role = res.request().extensions().get::<RequestCtx>().and_then(|c| c.user.as_ref().map(|u| u.role.as_str()));
-    let client = res.request().extensions().get::<RequestCtx>().map(|c| c.client_ip.clone());
+    let user = res
+        .request()
+        .extensions()
+        .get::<RequestCtx>()
+        .and_then(|c| c.user.as_ref().map(|u| u.id.clone()));
+    let role = res
+        .request()
+        .extensions()
+        .get::<RequestCtx>()
+        .and_then(|c| c.user.as_ref().map(|u| u.role.as_str()));
+    let client = res
+        .request()
+        .extensions()
+        .get::<RequestCtx>()
+        .map(|c| c.client_ip.clone());
     tracing::info!(
         request_id = %id,
         method = %method,
@@ -78,13 +97,17 @@ pub async fn request_log(req: ServiceRequest, next: Next<impl MessageBody + 'sta
         "request"
     );
     if let Ok(v) = header::HeaderValue::from_str(&id) {
-        res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), v);
+        res.headers_mut()
+            .insert(header::HeaderName::from_static("x-request-id"), v);
     }
     Ok(res)
 }
 
 /// Security headers on every response.
-pub async fn security_headers(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+pub async fn security_headers(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let https = req
         .app_data::<web::Data<AppState>>()
         .map(|s| s.settings.server.is_https())
@@ -92,7 +115,10 @@ pub async fn security_headers(req: ServiceRequest, next: Next<impl MessageBody +
     let mut res = next.call(req).await?.map_into_boxed_body();
     let h = res.headers_mut();
     let set = |h: &mut header::HeaderMap, name: &'static str, value: &'static str| {
-        h.insert(header::HeaderName::from_static(name), header::HeaderValue::from_static(value));
+        h.insert(
+            header::HeaderName::from_static(name),
+            header::HeaderValue::from_static(value),
+        );
     };
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         set(h, "content-security-policy", CONTENT_SECURITY_POLICY);
@@ -100,17 +126,28 @@ pub async fn security_headers(req: ServiceRequest, next: Next<impl MessageBody +
     set(h, "x-content-type-options", "nosniff");
     set(h, "x-frame-options", "DENY");
     set(h, "referrer-policy", "same-origin");
-    set(h, "permissions-policy", "camera=(), microphone=(), geolocation=()");
+    set(
+        h,
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=()",
+    );
     set(h, "cross-origin-opener-policy", "same-origin");
     if https {
-        set(h, "strict-transport-security", "max-age=31536000; includeSubDomains");
+        set(
+            h,
+            "strict-transport-security",
+            "max-age=31536000; includeSubDomains",
+        );
     }
     Ok(res)
 }
 
 /// Replaces the body of error responses with a page (or problem+json for the API) in
 /// the user's language that says nothing internal, only the request id.
-pub async fn error_pages(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+pub async fn error_pages(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -123,7 +160,9 @@ pub async fn error_pages(req: ServiceRequest, next: Next<impl MessageBody + 'sta
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
-    let is_rendered = content_type.starts_with("text/html") || content_type.starts_with("application/problem+json") || content_type.starts_with("application/json");
+    let is_rendered = content_type.starts_with("text/html")
+        || content_type.starts_with("application/problem+json")
+        || content_type.starts_with("application/json");
     if info.is_none() && is_rendered {
         return Ok(res);
     }
@@ -133,7 +172,11 @@ pub async fn error_pages(req: ServiceRequest, next: Next<impl MessageBody + 'sta
         None => default_message_key(status, res.error()),
     };
     let fields = info.map(|i| i.fields).unwrap_or_default();
-    let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+    let request_id = req
+        .extensions()
+        .get::<RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default();
     let ctx = req.extensions().get::<RequestCtx>().cloned();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_else(|| {
         req.headers()
@@ -142,34 +185,60 @@ pub async fn error_pages(req: ServiceRequest, next: Next<impl MessageBody + 'sta
             .and_then(crate::i18n::Lang::from_accept_language)
             .unwrap_or_default()
     });
-    let is_api = ctx.as_ref().map(|c| c.kind == Kind::Api).unwrap_or_else(|| req.path().starts_with("/api/"));
+    let is_api = ctx
+        .as_ref()
+        .map(|c| c.kind == Kind::Api)
+        .unwrap_or_else(|| req.path().starts_with("/api/"));
     let mut new_res = if is_api {
         api::problem(status, lang, message_key, &fields, &request_id)
     } else {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let session = req.get_session();
         let csrf = ensure_csrf_token(&session);
-        let req_ctx = ctx.unwrap_or(RequestCtx { user: None, lang, kind: Kind::Html, client_ip: String::new(), session_id: None });
+        let req_ctx = ctx.unwrap_or(RequestCtx {
+            user: None,
+            lang,
+            kind: Kind::Html,
+            client_ip: String::new(),
+            session_id: None,
+        });
         let mut tctx = tera::Context::new();
         page::layout_context(&mut tctx, &req_ctx, &csrf, "/");
         tctx.insert("status", &status.as_u16());
-        tctx.insert("title", &t(lang, &format!("error-title-{}", title_family(status))));
+        tctx.insert(
+            "title",
+            &t(lang, &format!("error-title-{}", title_family(status))),
+        );
         tctx.insert("message", &t(lang, message_key));
         tctx.insert("request_id", &request_id);
         tctx.insert("show_login", &(status == StatusCode::UNAUTHORIZED));
         let html = state
             .and_then(|s| s.templates.render("errors/error.html", &tctx).ok())
-            .unwrap_or_else(|| format!("<!doctype html><title>{}</title><p>Request id: {}</p>", status.as_u16(), request_id));
+            .unwrap_or_else(|| {
+                format!(
+                    "<!doctype html><title>{}</title><p>Request id: {}</p>",
+                    status.as_u16(),
+                    request_id
+                )
+            });
         page::html_response(status, html)
     };
     // Keep headers the handler set for a reason (Allow on 405, Retry-After on 429).
-    for name in [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE, header::SET_COOKIE] {
+    for name in [
+        header::ALLOW,
+        header::RETRY_AFTER,
+        header::WWW_AUTHENTICATE,
+        header::SET_COOKIE,
+    ] {
         for v in res.headers().get_all(&name) {
             new_res.headers_mut().append(name.clone(), v.clone());
         }
     }
     if is_api && status == StatusCode::UNAUTHORIZED {
-        new_res.headers_mut().insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
+        new_res.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            header::HeaderValue::from_static("Bearer"),
+        );
     }
     Ok(ServiceResponse::new(req, new_res))
 }
@@ -208,23 +277,35 @@ fn default_message_key(status: StatusCode, error: Option<&actix_web::Error>) -> 
 /// Form and JSON bodies: size limits and clear errors (unknown or repeated fields are
 /// refused by the structs' `deny_unknown_fields` and serde's duplicate check).
 pub fn extractor_configs(cfg: &mut web::ServiceConfig, limit: usize) {
-    cfg.app_data(web::FormConfig::default().limit(limit).error_handler(|err, _req| {
-        let e = match err {
-            actix_web::error::UrlencodedError::Overflow { .. } => AppError::PayloadTooLarge,
-            _ => AppError::BadRequest("error-invalid-form"),
-        };
-        e.into()
-    }))
-    .app_data(web::JsonConfig::default().limit(limit).error_handler(|err, _req| {
-        let e = match err {
-            actix_web::error::JsonPayloadError::OverflowKnownLength { .. } | actix_web::error::JsonPayloadError::Overflow { .. } => {
-                AppError::PayloadTooLarge
-            }
-            _ => AppError::BadRequest("error-invalid-json"),
-        };
-        e.into()
-    }))
-    .app_data(web::QueryConfig::default().error_handler(|_err, _req| AppError::BadRequest("error-invalid-query").into()))
+    cfg.app_data(
+        web::FormConfig::default()
+            .limit(limit)
+            .error_handler(|err, _req| {
+                let e = match err {
+                    actix_web::error::UrlencodedError::Overflow { .. } => AppError::PayloadTooLarge,
+                    _ => AppError::BadRequest("error-invalid-form"),
+                };
+                e.into()
+            }),
+    )
+    .app_data(
+        web::JsonConfig::default()
+            .limit(limit)
+            .error_handler(|err, _req| {
+                let e = match err {
+                    actix_web::error::JsonPayloadError::OverflowKnownLength { .. }
+                    | actix_web::error::JsonPayloadError::Overflow { .. } => {
+                        AppError::PayloadTooLarge
+                    }
+                    _ => AppError::BadRequest("error-invalid-json"),
+                };
+                e.into()
+            }),
+    )
+    .app_data(
+        web::QueryConfig::default()
+            .error_handler(|_err, _req| AppError::BadRequest("error-invalid-query").into()),
+    )
     .app_data(web::PathConfig::default().error_handler(|_err, _req| AppError::NotFound.into()))
     .app_data(web::PayloadConfig::default().limit(limit));
 }

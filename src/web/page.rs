@@ -43,19 +43,32 @@ impl FromRequest for Page {
         let session_fut = Session::from_request(&req, payload);
         Box::pin(async move {
             let session = session_fut.await?;
-            let ctx = req.extensions().get::<RequestCtx>().cloned().unwrap_or_else(|| RequestCtx {
-                user: None,
-                lang: Lang::En,
-                kind: Kind::Html,
-                client_ip: "unknown".into(),
-                session_id: None,
-            });
+            let ctx = req
+                .extensions()
+                .get::<RequestCtx>()
+                .cloned()
+                .unwrap_or_else(|| RequestCtx {
+                    user: None,
+                    lang: Lang::En,
+                    kind: Kind::Html,
+                    client_ip: "unknown".into(),
+                    session_id: None,
+                });
             let state = req
                 .app_data::<web::Data<AppState>>()
                 .cloned()
                 .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no app state")))?;
-            let here = req.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
-            Ok(Page { ctx, session, state, here })
+            let here = req
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str().to_string())
+                .unwrap_or_else(|| "/".into());
+            Ok(Page {
+                ctx,
+                session,
+                state,
+                here,
+            })
         })
     }
 }
@@ -83,8 +96,16 @@ impl Page {
     }
 
     pub fn flash_text(&self, kind: &str, text: String) {
-        let mut flashes: Vec<Flash> = self.session.get(keys::FLASH).ok().flatten().unwrap_or_default();
-        flashes.push(Flash { kind: kind.to_string(), text });
+        let mut flashes: Vec<Flash> = self
+            .session
+            .get(keys::FLASH)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        flashes.push(Flash {
+            kind: kind.to_string(),
+            text,
+        });
         let _ = self.session.insert(keys::FLASH, flashes);
     }
 
@@ -92,21 +113,34 @@ impl Page {
     pub fn field_errors(&self, errors: &[FieldError]) -> HashMap<String, String> {
         let mut map = HashMap::new();
         for e in errors {
-            map.entry(e.field.to_string()).or_insert_with(|| self.t(e.code));
+            map.entry(e.field.to_string())
+                .or_insert_with(|| self.t(e.code));
         }
         map
     }
 
     pub fn redirect(&self, location: &str) -> HttpResponse {
-        HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
+        HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, location))
+            .finish()
     }
 
     pub fn render(&self, template: &str, ctx: tera::Context) -> AppResult<HttpResponse> {
         self.render_status(StatusCode::OK, template, ctx)
     }
 
-    pub fn render_status(&self, status: StatusCode, template: &str, mut ctx: tera::Context) -> AppResult<HttpResponse> {
-        let flashes: Vec<Flash> = self.session.get(keys::FLASH).ok().flatten().unwrap_or_default();
+    pub fn render_status(
+        &self,
+        status: StatusCode,
+        template: &str,
+        mut ctx: tera::Context,
+    ) -> AppResult<HttpResponse> {
+        let flashes: Vec<Flash> = self
+            .session
+            .get(keys::FLASH)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         if !flashes.is_empty() {
             self.session.remove(keys::FLASH);
         }
@@ -147,13 +181,29 @@ pub fn layout_context(ctx: &mut tera::Context, req: &RequestCtx, csrf: &str, her
     ctx.insert("lang", req.lang.code());
     ctx.insert(
         "langs",
-        &Lang::ALL.iter().map(|l| LangChoice { code: l.code(), name: l.native_name() }).collect::<Vec<_>>(),
+        &Lang::ALL
+            .iter()
+            .map(|l| LangChoice {
+                code: l.code(),
+                name: l.native_name(),
+            })
+            .collect::<Vec<_>>(),
     );
     ctx.insert("csrf_token", csrf);
     ctx.insert("here", here);
     if let Some(u) = &req.user {
-        ctx.insert("user", &UserView { display_name: &u.display_name, email: &u.email, role: u.role.as_str() });
-        ctx.insert("can_manage_users", &role_allows(u.role, Action::ManageUsers));
+        ctx.insert(
+            "user",
+            &UserView {
+                display_name: &u.display_name,
+                email: &u.email,
+                role: u.role.as_str(),
+            },
+        );
+        ctx.insert(
+            "can_manage_users",
+            &role_allows(u.role, Action::ManageUsers),
+        );
         ctx.insert("can_view_outbox", &role_allows(u.role, Action::ViewOutbox));
         ctx.insert("can_view_audit", &role_allows(u.role, Action::ViewAuditLog));
     }
@@ -173,7 +223,11 @@ pub fn filter_query<T: Serialize>(filters: &T) -> String {
         .map(|o| {
             o.iter()
                 .filter(|(k, _)| k.as_str() != "page")
-                .filter_map(|(k, v)| v.as_str().filter(|s| !s.is_empty()).map(|s| (k.clone(), s.to_string())))
+                .filter_map(|(k, v)| {
+                    v.as_str()
+                        .filter(|s| !s.is_empty())
+                        .map(|s| (k.clone(), s.to_string()))
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -194,6 +248,12 @@ impl Pager {
     pub fn new(page: i64, total: i64, page_size: i64) -> Pager {
         let pages = ((total + page_size - 1) / page_size).max(1);
         let page = page.clamp(1, pages);
-        Pager { page, pages, total, prev: (page > 1).then(|| page - 1), next: (page < pages).then(|| page + 1) }
+        Pager {
+            page,
+            pages,
+            total,
+            prev: (page > 1).then(|| page - 1),
+            next: (page < pages).then(|| page + 1),
+        }
     }
 }

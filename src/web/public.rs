@@ -25,11 +25,12 @@ pub async fn static_file(path: web::Path<String>) -> AppResult<HttpResponse> {
     let path = path.into_inner();
     let file = StaticFiles::get(&path).ok_or(AppError::NotFound)?;
     let mime = mime_guess::from_path(&path).first_or_octet_stream();
-    let content_type = if mime.type_() == "text" || mime.subtype() == "javascript" || mime.subtype() == "svg" {
-        format!("{mime}; charset=utf-8")
-    } else {
-        mime.to_string()
-    };
+    let content_type =
+        if mime.type_() == "text" || mime.subtype() == "javascript" || mime.subtype() == "svg" {
+            format!("{mime}; charset=utf-8")
+        } else {
+            mime.to_string()
+        };
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, content_type))
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
@@ -73,7 +74,10 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     let (status, body) = if ok {
         (StatusCode::OK, r#"{"status":"ok","database":"ok"}"#)
     } else {
-        (StatusCode::SERVICE_UNAVAILABLE, r#"{"status":"unavailable","database":"unreachable"}"#)
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            r#"{"status":"unavailable","database":"unreachable"}"#,
+        )
     };
     HttpResponse::build(status)
         .insert_header((header::CONTENT_TYPE, "application/json"))

@@ -29,7 +29,11 @@ pub struct RouteSpec {
 
 impl std::fmt::Debug for RouteSpec {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {} ({:?}, {:?})", self.method, self.path, self.access, self.kind)
+        write!(
+            f,
+            "{} {} ({:?}, {:?})",
+            self.method, self.path, self.access, self.kind
+        )
     }
 }
 
@@ -112,7 +116,11 @@ impl RouteTable {
     }
 
     pub fn find(&self, method: &Method, pattern: &str) -> Option<(Access, Kind)> {
-        let method = if method == Method::HEAD { &Method::GET } else { method };
+        let method = if method == Method::HEAD {
+            &Method::GET
+        } else {
+            method
+        };
         self.by_key
             .iter()
             .find(|((m, p), _)| m == method && *p == pattern)
@@ -145,7 +153,11 @@ mod tests {
     fn every_route_is_declared_once() {
         let specs = all();
         let table = RouteTable::new(&specs);
-        assert_eq!(table.by_key.len(), specs.len(), "a method and path appear twice");
+        assert_eq!(
+            table.by_key.len(),
+            specs.len(),
+            "a method and path appear twice"
+        );
     }
 
     #[test]
@@ -158,9 +170,20 @@ mod tests {
     #[test]
     fn every_state_changing_html_route_needs_a_csrf_token_by_design() {
         // State-changing routes open to the public are the account entry points only.
-        for s in all().iter().filter(|s| s.method == Method::POST && s.access == Access::Public && s.kind == Kind::Html) {
+        for s in all().iter().filter(|s| {
+            s.method == Method::POST && s.access == Access::Public && s.kind == Kind::Html
+        }) {
             assert!(
-                ["/language", "/register", "/confirm-email", "/login", "/forgot-password", "/reset-password", "/set-password"].contains(&s.path),
+                [
+                    "/language",
+                    "/register",
+                    "/confirm-email",
+                    "/login",
+                    "/forgot-password",
+                    "/reset-password",
+                    "/set-password"
+                ]
+                .contains(&s.path),
                 "unexpected public POST {s:?}"
             );
         }

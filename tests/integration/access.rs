@@ -12,7 +12,14 @@ use crate::on_both_databases;
 
 const ANON: &str = "anonymous";
 const ALL_SIGNED_IN: &[&str] = &["applicant", "evaluator", "delegation", "auditor", "admin"];
-const EVERYONE: &[&str] = &["anonymous", "applicant", "evaluator", "delegation", "auditor", "admin"];
+const EVERYONE: &[&str] = &[
+    "anonymous",
+    "applicant",
+    "evaluator",
+    "delegation",
+    "auditor",
+    "admin",
+];
 
 /// (method, path) → who may use it.
 fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
@@ -69,13 +76,28 @@ fn every_route_has_an_expectation_and_the_matrix_agrees() {
         let found = expectations
             .iter()
             .find(|(m, p, _)| *m == spec.method.as_str() && *p == spec.path)
-            .unwrap_or_else(|| panic!("route {} {} has no expectation in tests/integration/access.rs", spec.method, spec.path));
+            .unwrap_or_else(|| {
+                panic!(
+                    "route {} {} has no expectation in tests/integration/access.rs",
+                    spec.method, spec.path
+                )
+            });
         for who in EVERYONE {
             let allowed = found.2.contains(who);
-            assert_eq!(spec.access.allows(role_of(who)), allowed, "{} {} as {who}", spec.method, spec.path);
+            assert_eq!(
+                spec.access.allows(role_of(who)),
+                allowed,
+                "{} {} as {who}",
+                spec.method,
+                spec.path
+            );
         }
     }
-    assert_eq!(expectations.len(), routes::all().len(), "an expectation names a route that does not exist");
+    assert_eq!(
+        expectations.len(),
+        routes::all().len(),
+        "an expectation names a route that does not exist"
+    );
 }
 
 struct Caller {
@@ -87,13 +109,21 @@ struct Caller {
 
 async fn caller(app: &TestApp, name: &'static str) -> Caller {
     if name == ANON {
-        return Caller { name, client: new_client(), email: String::new(), bearer: None };
+        return Caller {
+            name,
+            client: new_client(),
+            email: String::new(),
+            bearer: None,
+        };
     }
     let role = role_of(name).unwrap();
     let email = format!("walk-{name}@example.kz");
     app.create_user(&email, role).await;
     let client = new_client();
-    assert_eq!(app.login_with(&client, &email, PASSWORD).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.login_with(&client, &email, PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
     let res = reqwest::Client::new()
         .post(app.url("/api/v1/tokens"))
         .json(&serde_json::json!({"email": email, "password": PASSWORD, "name": "walk"}))
@@ -101,16 +131,30 @@ async fn caller(app: &TestApp, name: &'static str) -> Caller {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::CREATED);
-    let token = res.json::<serde_json::Value>().await.unwrap()["token"].as_str().unwrap().to_string();
-    Caller { name, client, email, bearer: Some(token) }
+    let token = res.json::<serde_json::Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    Caller {
+        name,
+        client,
+        email,
+        bearer: Some(token),
+    }
 }
 
 /// A concrete path for a route pattern.
 fn concrete(pattern: &str, ids: &Ids) -> String {
     pattern
         .replace("/static/{file:.*}", "/static/app.css")
-        .replace("/account/tokens/{id}", &format!("/account/tokens/{}", ids.token))
-        .replace("/api/v1/tokens/{id}", &format!("/api/v1/tokens/{}", ids.token))
+        .replace(
+            "/account/tokens/{id}",
+            &format!("/account/tokens/{}", ids.token),
+        )
+        .replace(
+            "/api/v1/tokens/{id}",
+            &format!("/api/v1/tokens/{}", ids.token),
+        )
         .replace("/admin/users/{id}", &format!("/admin/users/{}", ids.user))
         .replace("/admin/outbox/{id}", &format!("/admin/outbox/{}", ids.mail))
 }
@@ -138,10 +182,18 @@ async fn every_route_as_every_role(app: TestApp) {
     for who in EVERYONE {
         callers.push(caller(&app, who).await);
     }
-    let ids = Ids { user: target, token: uuid::Uuid::now_v7().to_string(), mail: uuid::Uuid::now_v7().to_string() };
+    let ids = Ids {
+        user: target,
+        token: uuid::Uuid::now_v7().to_string(),
+        mail: uuid::Uuid::now_v7().to_string(),
+    };
     let expectations = expected();
     for spec in routes::all() {
-        let allowed_roles = expectations.iter().find(|(m, p, _)| *m == spec.method.as_str() && *p == spec.path).unwrap().2;
+        let allowed_roles = expectations
+            .iter()
+            .find(|(m, p, _)| *m == spec.method.as_str() && *p == spec.path)
+            .unwrap()
+            .2;
         for c in callers.iter_mut() {
             let path = concrete(spec.path, &ids);
             let method = Method::from_bytes(spec.method.as_str().as_bytes()).unwrap();
@@ -173,26 +225,50 @@ async fn every_route_as_every_role(app: TestApp) {
                 // POST /api/v1/tokens is open to all; wrong credentials there answer 401.
                 let credential_check = spec.path == "/api/v1/tokens";
                 assert!(
-                    credential_check || (!is_refused && status != StatusCode::UNAUTHORIZED && status != StatusCode::FORBIDDEN),
+                    credential_check
+                        || (!is_refused
+                            && status != StatusCode::UNAUTHORIZED
+                            && status != StatusCode::FORBIDDEN),
                     "{} {path} as {}: expected allowed, got {status} {loc}",
                     spec.method,
                     c.name
                 );
-                assert!(status.as_u16() < 500, "{} {path} as {}: server error {status}", spec.method, c.name);
+                assert!(
+                    status.as_u16() < 500,
+                    "{} {path} as {}: server error {status}",
+                    spec.method,
+                    c.name
+                );
             } else {
-                assert!(is_refused, "{} {path} as {}: expected refusal, got {status} {loc}", spec.method, c.name);
+                assert!(
+                    is_refused,
+                    "{} {path} as {}: expected refusal, got {status} {loc}",
+                    spec.method, c.name
+                );
             }
             // Routes that end the session: sign in again for the next route.
-            if c.name != ANON && should_allow && (spec.path == "/logout" || spec.path == "/account/logout-everywhere") {
+            if c.name != ANON
+                && should_allow
+                && (spec.path == "/logout" || spec.path == "/account/logout-everywhere")
+            {
                 let fresh = new_client();
-                assert_eq!(app.login_with(&fresh, &c.email, PASSWORD).await.status(), StatusCode::SEE_OTHER);
+                assert_eq!(
+                    app.login_with(&fresh, &c.email, PASSWORD).await.status(),
+                    StatusCode::SEE_OTHER
+                );
                 c.client = fresh;
             }
         }
     }
     // The auditor reads the audit log but every state change of others' data is refused.
     let auditor = callers.iter().find(|c| c.name == "auditor").unwrap();
-    let res = app.post_form_with(&auditor.client, &format!("/admin/users/{}/disable", ids.user), &[]).await;
+    let res = app
+        .post_form_with(
+            &auditor.client,
+            &format!("/admin/users/{}/disable", ids.user),
+            &[],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
 

@@ -17,23 +17,45 @@ on_both_databases!(
 
 async fn auditors_and_admins_browse_and_filter_the_audit_log(app: TestApp) {
     app.create_user("someone@example.kz", Role::Applicant).await;
-    app.login_with(&new_client(), "someone@example.kz", "wrong password, long one").await;
+    app.login_with(
+        &new_client(),
+        "someone@example.kz",
+        "wrong password, long one",
+    )
+    .await;
     let (auditor, _) = app.client_as(Role::Auditor).await;
     let html = body(app.get_with(&auditor, "/audit").await).await;
     assert!(html.contains("user.login_failed"));
     assert!(html.contains("user.created"));
-    let html = body(app.get_with(&auditor, "/audit?action=user.login_failed").await).await;
+    let html = body(
+        app.get_with(&auditor, "/audit?action=user.login_failed")
+            .await,
+    )
+    .await;
     assert!(html.contains("user.login_failed"));
     assert!(!html.contains("<code>user.created</code>"));
-    let html = body(app.get_with(&auditor, "/audit?actor=someone%40example.kz").await).await;
+    let html = body(
+        app.get_with(&auditor, "/audit?actor=someone%40example.kz")
+            .await,
+    )
+    .await;
     assert!(html.contains("someone@example.kz"));
     assert!(!html.contains("<code>user.login</code>"));
     // Dates are Almaty days; tomorrow has nothing yet.
-    let tomorrow = (chrono::Utc::now() + chrono::Duration::days(2)).format("%Y-%m-%d").to_string();
-    let html = body(app.get_with(&auditor, &format!("/audit?from={tomorrow}")).await).await;
+    let tomorrow = (chrono::Utc::now() + chrono::Duration::days(2))
+        .format("%Y-%m-%d")
+        .to_string();
+    let html = body(
+        app.get_with(&auditor, &format!("/audit?from={tomorrow}"))
+            .await,
+    )
+    .await;
     assert!(html.contains("Nothing to show"));
     let (applicant, _) = app.client_as(Role::Applicant).await;
-    assert_eq!(app.get_with(&applicant, "/audit").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.get_with(&applicant, "/audit").await.status(),
+        StatusCode::FORBIDDEN
+    );
 }
 
 async fn a_tampered_audit_row_is_detected(app: TestApp) {
@@ -46,18 +68,28 @@ async fn a_tampered_audit_row_is_detected(app: TestApp) {
         std::process::Command::new(env!("CARGO_BIN_EXE_grants"))
             .args(["audit", "verify"])
             .env("DATABASE_URL", url)
-            .env("APP_CONFIG_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/config"))
+            .env(
+                "APP_CONFIG_DIR",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/config"),
+            )
             .env("APP_ENV", "test")
             .output()
             .unwrap()
     };
     let ok = cli(&app.database_url);
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
     assert!(String::from_utf8_lossy(&ok.stdout).contains("intact"));
 
     app.execute_sql("UPDATE audit_events SET details = '{\"role\":\"admin\"}' WHERE seq = 2");
     let broken = app.verify_audit().await.unwrap_err();
-    assert_eq!(broken, grants::domain::audit::ChainBreak::HashMismatch { seq: 2 });
+    assert_eq!(
+        broken,
+        grants::domain::audit::ChainBreak::HashMismatch { seq: 2 }
+    );
     let out = cli(&app.database_url);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("event #2"));
@@ -77,11 +109,27 @@ async fn api_tokens_are_created_used_listed_and_revoked(app: TestApp) {
     let token = created["token"].as_str().unwrap().to_string();
     assert!(token.starts_with("kzg_"));
 
-    let me: Value = client.get(app.url("/api/v1/me")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let me: Value = client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(me["email"], "api@example.kz");
     assert_eq!(me["role"], "delegation");
 
-    let list: Value = client.get(app.url("/api/v1/tokens")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let list: Value = client
+        .get(app.url("/api/v1/tokens"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["name"], "reporting script");
     assert!(list[0].get("token").is_none(), "the secret is never listed");
@@ -92,9 +140,16 @@ async fn api_tokens_are_created_used_listed_and_revoked(app: TestApp) {
     assert!(html.contains("reporting script"));
     assert!(!html.contains(&token));
     let id = created["id"].as_str().unwrap().to_string();
-    let res = app.post_form(&format!("/account/tokens/{id}/revoke"), &[]).await;
+    let res = app
+        .post_form(&format!("/account/tokens/{id}/revoke"), &[])
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let res = client.get(app.url("/api/v1/me")).bearer_auth(&token).send().await.unwrap();
+    let res = client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 
     // Another user's token cannot be revoked by id.
@@ -125,7 +180,12 @@ async fn api_tokens_are_created_used_listed_and_revoked(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    let res = client.get(app.url("/api/v1/me")).bearer_auth(other["token"].as_str().unwrap()).send().await.unwrap();
+    let res = client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(other["token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
 }
 
@@ -138,13 +198,27 @@ async fn api_errors_are_problem_documents(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    assert!(res.headers().get("content-type").unwrap().to_str().unwrap().starts_with("application/problem+json"));
+    assert!(res
+        .headers()
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("application/problem+json"));
     let problem: Value = res.json().await.unwrap();
     assert_eq!(problem["status"], 401);
-    assert!(problem["type"].as_str().unwrap().starts_with("urn:kazlod:problem:"));
+    assert!(problem["type"]
+        .as_str()
+        .unwrap()
+        .starts_with("urn:kazlod:problem:"));
     assert!(problem["request_id"].as_str().unwrap().len() > 10);
 
-    let res = client.get(app.url("/api/v1/me")).bearer_auth("kzg_forged").send().await.unwrap();
+    let res = client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth("kzg_forged")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     let res = client
         .post(app.url("/api/v1/tokens"))
@@ -155,21 +229,45 @@ async fn api_errors_are_problem_documents(app: TestApp) {
         .unwrap();
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let problem: Value = res.json().await.unwrap();
-    assert!(problem["detail"].as_str().unwrap().contains("unknown or repeated"));
-    let res = client.get(app.url("/api/v1/nothing-here")).header("accept-language", "ru").send().await.unwrap();
+    assert!(problem["detail"]
+        .as_str()
+        .unwrap()
+        .contains("unknown or repeated"));
+    let res = client
+        .get(app.url("/api/v1/nothing-here"))
+        .header("accept-language", "ru")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let problem: Value = res.json().await.unwrap();
     assert_eq!(problem["status"], 404);
 }
 
 async fn openapi_document_is_generated_from_the_code(app: TestApp) {
-    let doc: Value = new_client().get(app.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let doc: Value = new_client()
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     let paths = doc["paths"].as_object().unwrap();
-    for spec in grants::web::routes::all().iter().filter(|s| s.kind == grants::web::routes::Kind::Api) {
-        let path = spec.path.replace("{id}", "{id}");
-        let entry = paths.get(&path).unwrap_or_else(|| panic!("{path} not documented"));
-        assert!(entry.get(spec.method.as_str().to_lowercase()).is_some(), "{} {path} not documented", spec.method);
+    for spec in grants::web::routes::all()
+        .iter()
+        .filter(|s| s.kind == grants::web::routes::Kind::Api)
+    {
+        let path = spec.path.to_string();
+        let entry = paths
+            .get(&path)
+            .unwrap_or_else(|| panic!("{path} not documented"));
+        assert!(
+            entry.get(spec.method.as_str().to_lowercase()).is_some(),
+            "{} {path} not documented",
+            spec.method
+        );
     }
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 }

@@ -11,38 +11,122 @@ fn grants(app: &TestApp, args: &[&str], stdin: Option<&str>) -> std::process::Ou
     let mut child = Command::new(env!("CARGO_BIN_EXE_grants"))
         .args(args)
         .env("DATABASE_URL", &app.database_url)
-        .env("APP_CONFIG_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/config"))
+        .env(
+            "APP_CONFIG_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/config"),
+        )
         .env("APP_ENV", "test")
         .env("APP__MAIL__TRANSPORT", "file")
-        .env("APP__MAIL__FILE_DIR", app.state.settings.data.dir.join("cli-mail"))
+        .env(
+            "APP__MAIL__FILE_DIR",
+            app.state.settings.data.dir.join("cli-mail"),
+        )
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
 }
 
 async fn user_add_creates_accounts_with_a_password_or_an_invitation(db: Db) {
-    let Some(app) = TestApp::spawn(db).await else { return };
-    let out = grants(&app, &["user", "add", "--email", "Chair@Example.kz", "--name", "Committee Chair", "--role", "delegation", "--password-stdin"], Some("steppe wind and tulips\n"));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let res = app.login_with(&new_client(), "chair@example.kz", "steppe wind and tulips").await;
+    let Some(app) = TestApp::spawn(db).await else {
+        return;
+    };
+    let out = grants(
+        &app,
+        &[
+            "user",
+            "add",
+            "--email",
+            "Chair@Example.kz",
+            "--name",
+            "Committee Chair",
+            "--role",
+            "delegation",
+            "--password-stdin",
+        ],
+        Some("steppe wind and tulips\n"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let res = app
+        .login_with(&new_client(), "chair@example.kz", "steppe wind and tulips")
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
 
-    let out = grants(&app, &["user", "add", "--email", "invitee@example.kz", "--name", "Invitee", "--role", "auditor"], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = grants(
+        &app,
+        &[
+            "user",
+            "add",
+            "--email",
+            "invitee@example.kz",
+            "--name",
+            "Invitee",
+            "--role",
+            "auditor",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let mail_dir = app.state.settings.data.dir.join("cli-mail");
-    let eml = std::fs::read_dir(&mail_dir).unwrap().next().expect("an invitation file").unwrap().path();
-    assert!(std::fs::read_to_string(eml).unwrap().contains("/set-password?token="));
+    let eml = std::fs::read_dir(&mail_dir)
+        .unwrap()
+        .next()
+        .expect("an invitation file")
+        .unwrap()
+        .path();
+    assert!(std::fs::read_to_string(eml)
+        .unwrap()
+        .contains("/set-password?token="));
 
-    let out = grants(&app, &["user", "add", "--email", "x@example.kz", "--name", "X", "--role", "emperor"], None);
+    let out = grants(
+        &app,
+        &[
+            "user",
+            "add",
+            "--email",
+            "x@example.kz",
+            "--name",
+            "X",
+            "--role",
+            "emperor",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
-    let out = grants(&app, &["user", "add", "--email", "weak@example.kz", "--name", "W", "--role", "admin", "--password-stdin"], Some("short\n"));
+    let out = grants(
+        &app,
+        &[
+            "user",
+            "add",
+            "--email",
+            "weak@example.kz",
+            "--name",
+            "W",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ],
+        Some("short\n"),
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("at least 15 characters"));
     let out = grants(&app, &["migrate"], None);
@@ -61,8 +145,13 @@ async fn cli_user_add_on_postgres() {
 }
 
 fn migration_names(tree: &str) -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(tree);
-    let mut names: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join(tree);
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
     names.sort();
     names
 }
@@ -75,8 +164,14 @@ fn both_migration_trees_have_the_same_names() {
     assert_eq!(sqlite, postgres);
     for name in &sqlite {
         for tree in ["sqlite", "postgres"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(tree).join(name);
-            assert!(dir.join("up.sql").exists() && dir.join("down.sql").exists(), "{tree}/{name}");
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("migrations")
+                .join(tree)
+                .join(name);
+            assert!(
+                dir.join("up.sql").exists() && dir.join("down.sql").exists(),
+                "{tree}/{name}"
+            );
         }
     }
 }
@@ -84,13 +179,17 @@ fn both_migration_trees_have_the_same_names() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stored_password_hashes_use_the_required_argon2_parameters() {
     let app = TestApp::spawn(Db::Sqlite).await.unwrap();
-    app.create_user("hash@example.kz", grants::domain::access::Role::Applicant).await;
+    app.create_user("hash@example.kz", grants::domain::access::Role::Applicant)
+        .await;
     let pool = app.state.pool.clone();
     let hashes = tokio::task::spawn_blocking(move || {
         use diesel::prelude::*;
         use grants::db::schema::users;
         let mut conn = pool.get().unwrap();
-        users::table.select(users::password_hash).load::<Option<String>>(&mut conn).unwrap()
+        users::table
+            .select(users::password_hash)
+            .load::<Option<String>>(&mut conn)
+            .unwrap()
     })
     .await
     .unwrap();
@@ -99,6 +198,9 @@ async fn stored_password_hashes_use_the_required_argon2_parameters() {
         let parsed = argon2::password_hash::PasswordHash::new(&h).unwrap();
         assert_eq!(parsed.algorithm.as_str(), "argon2id");
         let params = argon2::Params::try_from(&parsed).unwrap();
-        assert_eq!((params.m_cost(), params.t_cost(), params.p_cost()), (19456, 2, 1));
+        assert_eq!(
+            (params.m_cost(), params.t_cost(), params.p_cost()),
+            (19456, 2, 1)
+        );
     }
 }

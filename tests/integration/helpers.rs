@@ -70,7 +70,8 @@ impl Drop for PgDatabase {
         // Dropping runs on a plain thread: no async runtime is needed for it.
         let _ = std::thread::spawn(move || {
             if let Ok(mut conn) = PgConnection::establish(&admin_url) {
-                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
+                let _ =
+                    conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
             }
         })
         .join();
@@ -78,7 +79,8 @@ impl Drop for PgDatabase {
 }
 
 static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s]+").unwrap());
-static CSRF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"name="csrf_token" value="([^"]+)""#).unwrap());
+static CSRF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"name="csrf_token" value="([^"]+)""#).unwrap());
 
 pub fn new_client() -> Client {
     Client::builder()
@@ -118,12 +120,18 @@ impl TestApp {
         let mut settings = base_settings(dir.path());
         let mut pg = None;
         match db {
-            Db::Sqlite => settings.database.url = format!("sqlite://{}", dir.path().join("test.db").display()),
+            Db::Sqlite => {
+                settings.database.url = format!("sqlite://{}", dir.path().join("test.db").display())
+            }
             Db::Postgres => {
-                let admin_url = std::env::var("TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())?;
+                let admin_url = std::env::var("TEST_POSTGRES_URL")
+                    .ok()
+                    .filter(|u| !u.is_empty())?;
                 let name = format!("grants_test_{}", uuid::Uuid::new_v4().simple());
-                let mut conn = PgConnection::establish(&admin_url).expect("TEST_POSTGRES_URL reachable");
-                conn.batch_execute(&format!("CREATE DATABASE \"{name}\"")).unwrap();
+                let mut conn =
+                    PgConnection::establish(&admin_url).expect("TEST_POSTGRES_URL reachable");
+                conn.batch_execute(&format!("CREATE DATABASE \"{name}\""))
+                    .unwrap();
                 let mut url = url::Url::parse(&admin_url).unwrap();
                 url.set_path(&format!("/{name}"));
                 settings.database.url = url.to_string();
@@ -133,11 +141,21 @@ impl TestApp {
         customise(&mut settings);
         let database_url = settings.database.url.clone();
         let clock = Clock::system();
-        let app = grants::Application::build_with_clock(settings, clock.clone()).await.expect("app builds");
+        let app = grants::Application::build_with_clock(settings, clock.clone())
+            .await
+            .expect("app builds");
         let address = format!("http://127.0.0.1:{}", app.port());
         let state = app.state();
         tokio::spawn(app.run_until_stopped());
-        Some(TestApp { address, state, client: new_client(), clock, database_url, _dir: dir, pg })
+        Some(TestApp {
+            address,
+            state,
+            client: new_client(),
+            clock,
+            database_url,
+            _dir: dir,
+            pg,
+        })
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -154,17 +172,47 @@ impl TestApp {
 
     /// The CSRF token of this client's session (from a rendered form).
     pub async fn csrf_token_of(&self, client: &Client) -> String {
-        let html = client.get(self.url("/login")).send().await.unwrap().text().await.unwrap();
-        let html = if CSRF.is_match(&html) { html } else { client.get(self.url("/")).send().await.unwrap().text().await.unwrap() };
-        CSRF.captures(&html).map(|c| c[1].to_string()).expect("a csrf token on the page")
+        let html = client
+            .get(self.url("/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let html = if CSRF.is_match(&html) {
+            html
+        } else {
+            client
+                .get(self.url("/"))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        };
+        CSRF.captures(&html)
+            .map(|c| c[1].to_string())
+            .expect("a csrf token on the page")
     }
 
     /// Posts a form with this client's CSRF token added.
-    pub async fn post_form_with(&self, client: &Client, path: &str, fields: &[(&str, &str)]) -> Response {
+    pub async fn post_form_with(
+        &self,
+        client: &Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> Response {
         let token = self.csrf_token_of(client).await;
         let mut body: Vec<(&str, &str)> = fields.to_vec();
         body.push(("csrf_token", &token));
-        client.post(self.url(path)).form(&body).send().await.unwrap()
+        client
+            .post(self.url(path))
+            .form(&body)
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
@@ -173,25 +221,46 @@ impl TestApp {
 
     /// Creates a confirmed user with `PASSWORD` directly through the service.
     pub async fn create_user(&self, email: &str, role: Role) -> String {
-        let user = accounts::create_user(&self.state, &Actor::system("test"), email, "Test User", role, Some(PASSWORD.into()), Lang::En)
-            .await
-            .expect("user created");
+        let user = accounts::create_user(
+            &self.state,
+            &Actor::system("test"),
+            email,
+            "Test User",
+            role,
+            Some(PASSWORD.into()),
+            Lang::En,
+        )
+        .await
+        .expect("user created");
         user.id
     }
 
     pub async fn login_with(&self, client: &Client, email: &str, password: &str) -> Response {
-        self.post_form_with(client, "/login", &[("email", email), ("password", password)]).await
+        self.post_form_with(
+            client,
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
     }
 
     /// Logs the shared client in and asserts it worked.
     pub async fn login(&self, email: &str) {
         let res = self.login_with(&self.client, email, PASSWORD).await;
-        assert_eq!(res.status(), StatusCode::SEE_OTHER, "login of {email} failed");
+        assert_eq!(
+            res.status(),
+            StatusCode::SEE_OTHER,
+            "login of {email} failed"
+        );
     }
 
     /// A new client, logged in as a new user of `role`.
     pub async fn client_as(&self, role: Role) -> (Client, String) {
-        let email = format!("{}-{}@example.kz", role.as_str(), uuid::Uuid::new_v4().simple());
+        let email = format!(
+            "{}-{}@example.kz",
+            role.as_str(),
+            uuid::Uuid::new_v4().simple()
+        );
         let id = self.create_user(&email, role).await;
         let client = new_client();
         let res = self.login_with(&client, &email, PASSWORD).await;
@@ -200,19 +269,34 @@ impl TestApp {
     }
 
     pub fn sent_mail(&self) -> Vec<SentMail> {
-        self.state.memory_mailbox.as_ref().expect("memory mailer").all()
+        self.state
+            .memory_mailbox
+            .as_ref()
+            .expect("memory mailer")
+            .all()
     }
 
     /// Waits (up to 10 s) for the worker to send a message to `to` whose subject
     /// contains `subject`, and returns it.
     pub async fn wait_for_mail(&self, to: &str, subject: &str) -> SentMail {
         for _ in 0..200 {
-            if let Some(m) = self.sent_mail().into_iter().rev().find(|m| m.to == to && m.subject.contains(subject)) {
+            if let Some(m) = self
+                .sent_mail()
+                .into_iter()
+                .rev()
+                .find(|m| m.to == to && m.subject.contains(subject))
+            {
                 return m;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("no mail to {to} about {subject:?}; sent: {:?}", self.sent_mail().iter().map(|m| (&m.to, &m.subject)).collect::<Vec<_>>());
+        panic!(
+            "no mail to {to} about {subject:?}; sent: {:?}",
+            self.sent_mail()
+                .iter()
+                .map(|m| (&m.to, &m.subject))
+                .collect::<Vec<_>>()
+        );
     }
 
     /// The path and query of the first link in a message.
@@ -237,7 +321,11 @@ impl TestApp {
         let pool = self.state.pool.clone();
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().unwrap();
-            grants::db::audit::chain_page(&mut conn, 0, 100_000).unwrap().into_iter().map(|e| e.action).collect()
+            grants::db::audit::chain_page(&mut conn, 0, 100_000)
+                .unwrap()
+                .into_iter()
+                .map(|e| e.action)
+                .collect()
         })
         .await
         .unwrap()
@@ -263,5 +351,8 @@ pub async fn body(res: Response) -> String {
 }
 
 pub fn location(res: &Response) -> String {
-    res.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+    res.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
 }

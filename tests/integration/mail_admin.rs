@@ -13,7 +13,9 @@ use crate::on_both_databases;
 /// A minimal SMTP server that accepts every message and keeps it.
 async fn fake_smtp(listener: tokio::net::TcpListener, received: Arc<Mutex<Vec<String>>>) {
     loop {
-        let Ok((socket, _)) = listener.accept().await else { return };
+        let Ok((socket, _)) = listener.accept().await else {
+            return;
+        };
         let received = received.clone();
         tokio::spawn(async move {
             let (read, mut write) = socket.into_split();
@@ -53,7 +55,11 @@ async fn fake_smtp(listener: tokio::net::TcpListener, received: Arc<Mutex<Vec<St
 
 async fn smtp_down_then_back(db: Db) {
     // A port with nothing listening: the SMTP server is "down".
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let Some(app) = TestApp::spawn_with(db, |s| {
         s.mail.transport = MailTransportKind::Smtp;
         s.mail.smtp_host = "127.0.0.1".into();
@@ -66,9 +72,20 @@ async fn smtp_down_then_back(db: Db) {
         return;
     };
     let res = app
-        .post_form("/register", &[("email", "queued@example.kz"), ("display_name", "Queued Person"), ("password", PASSWORD)])
+        .post_form(
+            "/register",
+            &[
+                ("email", "queued@example.kz"),
+                ("display_name", "Queued Person"),
+                ("password", PASSWORD),
+            ],
+        )
         .await;
-    assert_eq!(res.status(), StatusCode::OK, "the request does not wait for SMTP");
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "the request does not wait for SMTP"
+    );
 
     // The worker tries, fails, and keeps the message queued with the error.
     let pool = app.state.pool.clone();
@@ -77,7 +94,12 @@ async fn smtp_down_then_back(db: Db) {
         async move {
             tokio::task::spawn_blocking(move || {
                 let mut conn = pool.get().unwrap();
-                grants::db::outbox::list(&mut conn, None, 0, 10).unwrap().0.into_iter().find(|m| m.to_email == "queued@example.kz").unwrap()
+                grants::db::outbox::list(&mut conn, None, 0, 10)
+                    .unwrap()
+                    .0
+                    .into_iter()
+                    .find(|m| m.to_email == "queued@example.kz")
+                    .unwrap()
             })
             .await
             .unwrap()
@@ -103,20 +125,34 @@ async fn smtp_down_then_back(db: Db) {
     assert!(html.contains("Next attempt"));
 
     // The server comes back; after the back-off the message goes out, once.
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.unwrap();
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap();
     let received = Arc::new(Mutex::new(Vec::new()));
     tokio::spawn(fake_smtp(listener, received.clone()));
     app.clock.advance(chrono::Duration::minutes(10));
     app.state.mail_wakeup.notify_one();
     for _ in 0..200 {
-        if received.lock().unwrap().iter().any(|m| m.contains("queued@example.kz")) {
+        if received
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|m| m.contains("queued@example.kz"))
+        {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     let got = received.lock().unwrap().clone();
-    assert_eq!(got.iter().filter(|m| m.contains("To: \"Queued Person\" <queued@example.kz>") || m.contains("queued@example.kz")).count(), 1, "{got:?}");
+    assert_eq!(
+        got.iter()
+            .filter(|m| m.contains("To: \"Queued Person\" <queued@example.kz>")
+                || m.contains("queued@example.kz"))
+            .count(),
+        1,
+        "{got:?}"
+    );
     let sent = row().await;
     assert_eq!(sent.status, "sent");
     assert!(sent.attempts >= 2);
@@ -144,12 +180,20 @@ async fn the_default_file_transport_writes_eml_files() {
     })
     .await
     .unwrap();
-    app.post_form("/forgot-password", &[("email", "nobody@example.kz")]).await;
+    app.post_form("/forgot-password", &[("email", "nobody@example.kz")])
+        .await;
     app.create_user("file@example.kz", Role::Applicant).await;
-    app.post_form("/forgot-password", &[("email", "file@example.kz")]).await;
+    app.post_form("/forgot-password", &[("email", "file@example.kz")])
+        .await;
     for _ in 0..100 {
-        let files: Vec<_> = std::fs::read_dir(mail_dir.path()).unwrap().filter_map(|e| e.ok()).collect();
-        if let Some(f) = files.iter().find(|f| f.path().extension().is_some_and(|e| e == "eml")) {
+        let files: Vec<_> = std::fs::read_dir(mail_dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .collect();
+        if let Some(f) = files
+            .iter()
+            .find(|f| f.path().extension().is_some_and(|e| e == "eml"))
+        {
             let text = std::fs::read_to_string(f.path()).unwrap();
             assert!(text.contains("file@example.kz"));
             assert!(text.contains("reset-password?token="));
@@ -169,26 +213,76 @@ on_both_databases!(
 async fn admins_invite_users_who_set_their_password(app: TestApp) {
     let (admin, _) = app.client_as(Role::Admin).await;
     let res = app
-        .post_form_with(&admin, "/admin/users/invite", &[("email", "expert@example.kz"), ("display_name", "Expert One"), ("role", "evaluator"), ("language", "ru")])
+        .post_form_with(
+            &admin,
+            "/admin/users/invite",
+            &[
+                ("email", "expert@example.kz"),
+                ("display_name", "Expert One"),
+                ("role", "evaluator"),
+                ("language", "ru"),
+            ],
+        )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let mail = app.wait_for_mail("expert@example.kz", "").await;
-    assert!(!mail.subject.contains("You are invited"), "the invitation is in Russian: {}", mail.subject);
-    assert!(mail.body.chars().any(|c| ('а'..='я').contains(&c)), "the invitation is in Russian: {}", mail.body);
+    assert!(
+        !mail.subject.contains("You are invited"),
+        "the invitation is in Russian: {}",
+        mail.subject
+    );
+    assert!(
+        mail.body.chars().any(|c| ('а'..='я').contains(&c)),
+        "the invitation is in Russian: {}",
+        mail.body
+    );
     let link = TestApp::link_in(&mail);
     assert!(link.starts_with("/set-password?token="));
     let invited = new_client();
     let html = body(app.get_with(&invited, &link).await).await;
     assert!(html.contains("expert@example.kz"));
     let token = TestApp::token_in_link(&link);
-    let res = app.post_form_with(&invited, "/set-password", &[("token", &token), ("password", "short")]).await;
+    let res = app
+        .post_form_with(
+            &invited,
+            "/set-password",
+            &[("token", &token), ("password", "short")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let res = app.post_form_with(&invited, "/set-password", &[("token", &token), ("password", "an evaluator's long passphrase")]).await;
+    let res = app
+        .post_form_with(
+            &invited,
+            "/set-password",
+            &[
+                ("token", &token),
+                ("password", "an evaluator's long passphrase"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(app.login_with(&invited, "expert@example.kz", "an evaluator's long passphrase").await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.login_with(
+            &invited,
+            "expert@example.kz",
+            "an evaluator's long passphrase"
+        )
+        .await
+        .status(),
+        StatusCode::SEE_OTHER
+    );
     // Duplicate invitation is refused next to the field.
     let res = app
-        .post_form_with(&admin, "/admin/users/invite", &[("email", "expert@example.kz"), ("display_name", "Again"), ("role", "evaluator"), ("language", "en")])
+        .post_form_with(
+            &admin,
+            "/admin/users/invite",
+            &[
+                ("email", "expert@example.kz"),
+                ("display_name", "Again"),
+                ("role", "evaluator"),
+                ("language", "en"),
+            ],
+        )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body(res).await.contains("already exists"));
@@ -207,32 +301,76 @@ async fn admins_list_filter_and_change_roles(app: TestApp) {
     let html = body(app.get_with(&admin, "/admin/users?q=PROMOTE").await).await;
     assert!(html.contains("promote@example.kz"));
     let html = body(app.get_with(&admin, "/admin/users?q=%25").await).await;
-    assert!(!html.contains("promote@example.kz"), "a % is searched literally");
+    assert!(
+        !html.contains("promote@example.kz"),
+        "a % is searched literally"
+    );
 
     let promoted = new_client();
-    app.login_with(&promoted, "promote@example.kz", PASSWORD).await;
-    assert_eq!(app.get_with(&promoted, "/audit").await.status(), StatusCode::FORBIDDEN);
-    let res = app.post_form_with(&admin, &format!("/admin/users/{id}/role"), &[("role", "auditor")]).await;
+    app.login_with(&promoted, "promote@example.kz", PASSWORD)
+        .await;
+    assert_eq!(
+        app.get_with(&promoted, "/audit").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let res = app
+        .post_form_with(
+            &admin,
+            &format!("/admin/users/{id}/role"),
+            &[("role", "auditor")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     // The role change ends the user's sessions; after logging in again the new role applies.
-    assert_eq!(app.get_with(&promoted, "/account").await.status(), StatusCode::SEE_OTHER);
-    app.login_with(&promoted, "promote@example.kz", PASSWORD).await;
-    assert_eq!(app.get_with(&promoted, "/audit").await.status(), StatusCode::OK);
-    let res = app.post_form_with(&admin, &format!("/admin/users/{id}/role"), &[("role", "superuser")]).await;
+    assert_eq!(
+        app.get_with(&promoted, "/account").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    app.login_with(&promoted, "promote@example.kz", PASSWORD)
+        .await;
+    assert_eq!(
+        app.get_with(&promoted, "/audit").await.status(),
+        StatusCode::OK
+    );
+    let res = app
+        .post_form_with(
+            &admin,
+            &format!("/admin/users/{id}/role"),
+            &[("role", "superuser")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = body(app.get_with(&admin, &format!("/admin/users/{id}")).await).await;
     assert!(html.contains("user.role_changed"));
-    let res = app.get_with(&admin, &format!("/admin/users/{}", uuid::Uuid::now_v7())).await;
+    let res = app
+        .get_with(&admin, &format!("/admin/users/{}", uuid::Uuid::now_v7()))
+        .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
 
 async fn the_last_admin_cannot_be_removed(app: TestApp) {
     let (admin, admin_id) = app.client_as(Role::Admin).await;
-    let res = app.post_form_with(&admin, &format!("/admin/users/{admin_id}/role"), &[("role", "applicant")]).await;
+    let res = app
+        .post_form_with(
+            &admin,
+            &format!("/admin/users/{admin_id}/role"),
+            &[("role", "applicant")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let html = body(app.get_with(&admin, &format!("/admin/users/{admin_id}")).await).await;
+    let html = body(
+        app.get_with(&admin, &format!("/admin/users/{admin_id}"))
+            .await,
+    )
+    .await;
     assert!(html.contains("without an active administrator"));
-    let res = app.post_form_with(&admin, &format!("/admin/users/{admin_id}/disable"), &[]).await;
+    let res = app
+        .post_form_with(&admin, &format!("/admin/users/{admin_id}/disable"), &[])
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(app.get_with(&admin, "/admin/users").await.status(), StatusCode::OK, "still an admin, still enabled");
+    assert_eq!(
+        app.get_with(&admin, "/admin/users").await.status(),
+        StatusCode::OK,
+        "still an admin, still enabled"
+    );
 }

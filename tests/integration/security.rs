@@ -22,19 +22,34 @@ on_both_databases!(
 async fn a_post_without_csrf_token_is_refused(app: TestApp) {
     app.create_user("csrf@example.kz", Role::Applicant).await;
     app.get("/login").await;
-    let res = app.client.post(app.url("/login")).form(&[("email", "csrf@example.kz"), ("password", PASSWORD)]).send().await.unwrap();
+    let res = app
+        .client
+        .post(app.url("/login"))
+        .form(&[("email", "csrf@example.kz"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let res = app
         .client
         .post(app.url("/login"))
-        .form(&[("email", "csrf@example.kz"), ("password", PASSWORD), ("csrf_token", "forged-token")])
+        .form(&[
+            ("email", "csrf@example.kz"),
+            ("password", PASSWORD),
+            ("csrf_token", "forged-token"),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     // Signed in, a state change without the token is refused too.
     app.login("csrf@example.kz").await;
-    let res = app.client.post(app.url("/account/logout-everywhere")).send().await.unwrap();
+    let res = app
+        .client
+        .post(app.url("/account/logout-everywhere"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.get("/account").await.status(), StatusCode::OK);
 }
@@ -42,10 +57,28 @@ async fn a_post_without_csrf_token_is_refused(app: TestApp) {
 async fn a_cross_site_post_is_refused_even_with_a_token(app: TestApp) {
     app.create_user("origin@example.kz", Role::Applicant).await;
     let token = app.csrf_token_of(&app.client).await;
-    let form = [("email", "origin@example.kz"), ("password", PASSWORD), ("csrf_token", token.as_str())];
-    let res = app.client.post(app.url("/login")).header("origin", "https://evil.example").form(&form).send().await.unwrap();
+    let form = [
+        ("email", "origin@example.kz"),
+        ("password", PASSWORD),
+        ("csrf_token", token.as_str()),
+    ];
+    let res = app
+        .client
+        .post(app.url("/login"))
+        .header("origin", "https://evil.example")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    let res = app.client.post(app.url("/login")).header("sec-fetch-site", "cross-site").form(&form).send().await.unwrap();
+    let res = app
+        .client
+        .post(app.url("/login"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let res = app
         .client
@@ -60,20 +93,48 @@ async fn a_cross_site_post_is_refused_even_with_a_token(app: TestApp) {
 }
 
 async fn security_headers_and_cookie_flags_are_set(app: TestApp) {
-    for path in ["/", "/login", "/does-not-exist", "/static/app.css", "/api/v1/me"] {
+    for path in [
+        "/",
+        "/login",
+        "/does-not-exist",
+        "/static/app.css",
+        "/api/v1/me",
+    ] {
         let res = app.get(path).await;
         let h = res.headers();
-        let csp = h.get("content-security-policy").unwrap_or_else(|| panic!("{path}: no CSP")).to_str().unwrap();
-        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
-        assert!(csp.contains("form-action 'self'") && csp.contains("object-src 'none'") && csp.contains("base-uri 'self'"));
+        let csp = h
+            .get("content-security-policy")
+            .unwrap_or_else(|| panic!("{path}: no CSP"))
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("frame-ancestors 'none'")
+                && csp.contains("default-src 'self'")
+                && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+        assert!(
+            csp.contains("form-action 'self'")
+                && csp.contains("object-src 'none'")
+                && csp.contains("base-uri 'self'")
+        );
         assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff");
         assert!(h.get("referrer-policy").is_some());
         assert!(h.get("x-request-id").is_some());
         let content_type = h.get("content-type").unwrap().to_str().unwrap();
-        assert!(content_type.contains("charset=utf-8"), "{path}: {content_type}");
+        assert!(
+            content_type.contains("charset=utf-8"),
+            "{path}: {content_type}"
+        );
     }
     let res = new_client().get(app.url("/login")).send().await.unwrap();
-    let cookie = res.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     for flag in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
         assert!(cookie.contains(flag), "{flag} missing in {cookie}");
     }
@@ -85,7 +146,13 @@ async fn security_headers_and_cookie_flags_are_set(app: TestApp) {
 async fn error_pages_carry_a_request_id_and_leak_nothing(app: TestApp) {
     let res = app.get("/no/such/page").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    let id = res.headers().get("x-request-id").unwrap().to_str().unwrap().to_string();
+    let id = res
+        .headers()
+        .get("x-request-id")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     let html = body(res).await;
     assert!(html.contains("Page not found"));
     assert!(html.contains(&id), "the page shows the request id");
@@ -97,7 +164,10 @@ async fn error_pages_carry_a_request_id_and_leak_nothing(app: TestApp) {
     let html = body(res).await;
     assert!(html.contains("Access refused"));
     for leak in ["diesel", "sqlite", "postgres", "panicked", "src/", "SELECT"] {
-        assert!(!html.to_lowercase().contains(&leak.to_lowercase()), "{leak} leaked");
+        assert!(
+            !html.to_lowercase().contains(&leak.to_lowercase()),
+            "{leak} leaked"
+        );
     }
     let res = app.get("/audit?page=notanumber").await;
     assert!(res.status() == StatusCode::SEE_OTHER || res.status() == StatusCode::BAD_REQUEST);
@@ -109,7 +179,11 @@ async fn an_oversized_body_is_refused(app: TestApp) {
     let res = app
         .client
         .post(app.url("/login"))
-        .form(&[("email", huge.as_str()), ("password", "x"), ("csrf_token", token.as_str())])
+        .form(&[
+            ("email", huge.as_str()),
+            ("password", "x"),
+            ("csrf_token", token.as_str()),
+        ])
         .send()
         .await
         .unwrap();
@@ -124,15 +198,39 @@ async fn an_oversized_body_is_refused(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    assert!(res.headers().get("content-type").unwrap().to_str().unwrap().starts_with("application/problem+json"));
+    assert!(res
+        .headers()
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("application/problem+json"));
 }
 
 async fn unknown_and_repeated_form_fields_are_refused(app: TestApp) {
     app.create_user("strict@example.kz", Role::Applicant).await;
     app.login("strict@example.kz").await;
-    let res = app.post_form("/account/profile", &[("display_name", "Name"), ("language", "en"), ("role", "admin")]).await;
+    let res = app
+        .post_form(
+            "/account/profile",
+            &[
+                ("display_name", "Name"),
+                ("language", "en"),
+                ("role", "admin"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    let res = app.post_form("/account/profile", &[("display_name", "A"), ("display_name", "B"), ("language", "en")]).await;
+    let res = app
+        .post_form(
+            "/account/profile",
+            &[
+                ("display_name", "A"),
+                ("display_name", "B"),
+                ("language", "en"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let html = body(app.get("/account").await).await;
     assert!(html.contains("Test User"), "nothing was changed");
@@ -145,7 +243,12 @@ async fn user_text_is_escaped_everywhere(app: TestApp) {
     let (admin, _) = app.client_as(Role::Admin).await;
     let id = app.create_user("xss@example.kz", Role::Applicant).await;
     app.login("xss@example.kz").await;
-    let res = app.post_form("/account/profile", &[("display_name", evil), ("language", "en")]).await;
+    let res = app
+        .post_form(
+            "/account/profile",
+            &[("display_name", evil), ("language", "en")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let token_res = app.post_form("/account/tokens", &[("name", evil)]).await;
     assert_eq!(token_res.status(), StatusCode::OK);
@@ -162,7 +265,10 @@ async fn user_text_is_escaped_everywhere(app: TestApp) {
         assert!(!html.contains("<script>alert(1)"), "live script on {path}");
     }
     let html = body(app.get_with(&admin, "/admin/users").await).await;
-    assert!(html.contains("&lt;script&gt;"), "the name is shown, escaped");
+    assert!(
+        html.contains("&lt;script&gt;"),
+        "the name is shown, escaped"
+    );
 }
 
 fn urlencode(s: &str) -> String {
@@ -174,17 +280,35 @@ async fn a_disabled_user_is_signed_out_at_once(app: TestApp) {
     let id = app.create_user("leaving@example.kz", Role::Evaluator).await;
     app.login("leaving@example.kz").await;
     assert_eq!(app.get("/account").await.status(), StatusCode::OK);
-    let res = app.post_form_with(&admin, &format!("/admin/users/{id}/disable"), &[]).await;
+    let res = app
+        .post_form_with(&admin, &format!("/admin/users/{id}/disable"), &[])
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(app.get("/account").await.status(), StatusCode::SEE_OTHER, "the session ended at once");
-    let res = app.login_with(&new_client(), "leaving@example.kz", PASSWORD).await;
+    assert_eq!(
+        app.get("/account").await.status(),
+        StatusCode::SEE_OTHER,
+        "the session ended at once"
+    );
+    let res = app
+        .login_with(&new_client(), "leaving@example.kz", PASSWORD)
+        .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert!(body(res).await.contains("disabled"));
-    let res = app.post_form_with(&admin, &format!("/admin/users/{id}/enable"), &[]).await;
+    let res = app
+        .post_form_with(&admin, &format!("/admin/users/{id}/enable"), &[])
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(app.login_with(&new_client(), "leaving@example.kz", PASSWORD).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.login_with(&new_client(), "leaving@example.kz", PASSWORD)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
     let actions = app.audit_actions().await;
-    assert!(actions.contains(&"user.disabled".to_string()) && actions.contains(&"user.enabled".to_string()));
+    assert!(
+        actions.contains(&"user.disabled".to_string())
+            && actions.contains(&"user.enabled".to_string())
+    );
 }
 
 async fn health_check_reports_the_database(app: TestApp) {
@@ -200,7 +324,8 @@ async fn health_check_reports_the_database(app: TestApp) {
             use diesel::connection::SimpleConnection;
             use diesel::Connection;
             let mut conn = diesel::PgConnection::establish(&admin_url).unwrap();
-            conn.batch_execute(&format!("DROP DATABASE \"{name}\" WITH (FORCE)")).unwrap();
+            conn.batch_execute(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
+                .unwrap();
         })
         .await
         .unwrap();
@@ -209,9 +334,13 @@ async fn health_check_reports_the_database(app: TestApp) {
     } else {
         // Every connection busy: the database does not answer in time.
         let pool = app.state.pool.clone();
-        let held = tokio::task::spawn_blocking(move || (0..pool.max_size()).map(|_| pool.get().unwrap()).collect::<Vec<_>>())
-            .await
-            .unwrap();
+        let held = tokio::task::spawn_blocking(move || {
+            (0..pool.max_size())
+                .map(|_| pool.get().unwrap())
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap();
         let res = app.get("/healthz").await;
         assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
         assert!(body(res).await.contains("unreachable"));
@@ -222,18 +351,44 @@ async fn health_check_reports_the_database(app: TestApp) {
 
 async fn pages_follow_the_browser_language(app: TestApp) {
     let client = new_client();
-    let res = client.get(app.url("/login")).header("accept-language", "ru-RU,ru;q=0.9").send().await.unwrap();
+    let res = client
+        .get(app.url("/login"))
+        .header("accept-language", "ru-RU,ru;q=0.9")
+        .send()
+        .await
+        .unwrap();
     let html = body(res).await;
     assert!(html.contains("<html lang=\"ru\">"));
-    assert!(!html.contains(">Log in<"), "Russian page has no English button");
-    let res = client.get(app.url("/login")).header("accept-language", "kk").send().await.unwrap();
+    assert!(
+        !html.contains(">Log in<"),
+        "Russian page has no English button"
+    );
+    let res = client
+        .get(app.url("/login"))
+        .header("accept-language", "kk")
+        .send()
+        .await
+        .unwrap();
     assert!(body(res).await.contains("<html lang=\"kk\">"));
     // The switcher overrides the browser.
-    let res = app.post_form_with(&client, "/language", &[("lang", "en"), ("next", "/login")]).await;
+    let res = app
+        .post_form_with(&client, "/language", &[("lang", "en"), ("next", "/login")])
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let res = client.get(app.url("/login")).header("accept-language", "kk").send().await.unwrap();
+    let res = client
+        .get(app.url("/login"))
+        .header("accept-language", "kk")
+        .send()
+        .await
+        .unwrap();
     assert!(body(res).await.contains("<html lang=\"en\">"));
     // A foreign redirect target is ignored.
-    let res = app.post_form_with(&client, "/language", &[("lang", "kk"), ("next", "//evil.example/")]).await;
+    let res = app
+        .post_form_with(
+            &client,
+            "/language",
+            &[("lang", "kk"), ("next", "//evil.example/")],
+        )
+        .await;
     assert_eq!(res.headers().get("location").unwrap(), "/");
 }

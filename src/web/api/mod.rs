@@ -28,7 +28,9 @@ impl FromRequest for RequestCtx {
             req.extensions()
                 .get::<RequestCtx>()
                 .cloned()
-                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("request context missing")).into()),
+                .ok_or_else(|| {
+                    AppError::Internal(anyhow::anyhow!("request context missing")).into()
+                }),
         )
     }
 }
@@ -56,7 +58,13 @@ pub struct ProblemField {
     pub message: String,
 }
 
-pub fn problem(status: StatusCode, lang: Lang, message_key: &str, fields: &[FieldError], request_id: &str) -> HttpResponse {
+pub fn problem(
+    status: StatusCode,
+    lang: Lang,
+    message_key: &str,
+    fields: &[FieldError],
+    request_id: &str,
+) -> HttpResponse {
     let body = Problem {
         kind: format!("urn:kazlod:problem:{message_key}"),
         title: status.canonical_reason().unwrap_or("Error").to_string(),
@@ -65,11 +73,18 @@ pub fn problem(status: StatusCode, lang: Lang, message_key: &str, fields: &[Fiel
         request_id: request_id.to_string(),
         errors: fields
             .iter()
-            .map(|f| ProblemField { field: f.field.to_string(), code: f.code.to_string(), message: t(lang, f.code) })
+            .map(|f| ProblemField {
+                field: f.field.to_string(),
+                code: f.code.to_string(),
+                message: t(lang, f.code),
+            })
             .collect(),
     };
     HttpResponse::build(status)
-        .insert_header((header::CONTENT_TYPE, "application/problem+json; charset=utf-8"))
+        .insert_header((
+            header::CONTENT_TYPE,
+            "application/problem+json; charset=utf-8",
+        ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(serde_json::to_string(&body).unwrap_or_default())
 }
@@ -82,7 +97,8 @@ fn json<T: Serialize>(status: StatusCode, body: &T) -> AppResult<HttpResponse> {
 }
 
 fn utc(t: NaiveDateTime) -> String {
-    t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    t.and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -136,7 +152,11 @@ pub struct Me {
         (status = 429, description = "Too many attempts", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn create_token(state: web::Data<AppState>, ctx: RequestCtx, body: web::Json<TokenRequest>) -> AppResult<HttpResponse> {
+pub async fn create_token(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    body: web::Json<TokenRequest>,
+) -> AppResult<HttpResponse> {
     let body = body.into_inner();
     if body.password.len() > crate::domain::account::PASSWORD_MAX_BYTES || body.email.len() > 1024 {
         return Err(AppError::Unauthorized);
@@ -145,8 +165,12 @@ pub async fn create_token(state: web::Data<AppState>, ctx: RequestCtx, body: web
         Ok(user) => user,
         Err(accounts::LoginRefusal::InvalidCredentials) => return Err(AppError::Unauthorized),
         Err(accounts::LoginRefusal::Throttled) => return Err(AppError::TooManyRequests),
-        Err(accounts::LoginRefusal::EmailNotConfirmed) => return Err(AppError::Denied("error-login-unconfirmed")),
-        Err(accounts::LoginRefusal::Disabled) => return Err(AppError::Denied("error-login-disabled")),
+        Err(accounts::LoginRefusal::EmailNotConfirmed) => {
+            return Err(AppError::Denied("error-login-unconfirmed"))
+        }
+        Err(accounts::LoginRefusal::Disabled) => {
+            return Err(AppError::Denied("error-login-disabled"))
+        }
     };
     let actor = crate::services::Actor {
         user_id: Some(user.id.clone()),
@@ -154,10 +178,16 @@ pub async fn create_token(state: web::Data<AppState>, ctx: RequestCtx, body: web
         role: Role::parse(&user.role),
         client_ip: Some(ctx.client_ip.clone()),
     };
-    let (row, secret) = api_tokens::create(&state, &actor, body.name.as_deref().unwrap_or("API")).await?;
+    let (row, secret) =
+        api_tokens::create(&state, &actor, body.name.as_deref().unwrap_or("API")).await?;
     json(
         StatusCode::CREATED,
-        &CreatedToken { id: row.id, name: row.name, token: secret, created_at: utc(row.created_at) },
+        &CreatedToken {
+            id: row.id,
+            name: row.name,
+            token: secret,
+            created_at: utc(row.created_at),
+        },
     )
 }
 
@@ -197,7 +227,11 @@ pub async fn list_tokens(state: web::Data<AppState>, ctx: RequestCtx) -> AppResu
         (status = 404, description = "No such token of yours", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn revoke_token(state: web::Data<AppState>, ctx: RequestCtx, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn revoke_token(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     api_tokens::revoke(&state, &ctx.actor(), path.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -235,7 +269,14 @@ impl Modify for BearerAuth {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("Create one with POST /api/v1/tokens or on your profile page")).build()),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "Create one with POST /api/v1/tokens or on your profile page",
+                    ))
+                    .build(),
+            ),
         );
     }
 }
