@@ -139,6 +139,7 @@ impl TestApp {
             }
         }
         customise(&mut settings);
+        LazyLock::force(&CAPTURED_LOGS);
         let database_url = settings.database.url.clone();
         let clock = Clock::system();
         let app = grants::Application::build_with_clock(settings, clock.clone())
@@ -355,4 +356,33 @@ pub fn location(res: &Response) -> String {
         .get("location")
         .map(|v| v.to_str().unwrap().to_string())
         .unwrap_or_default()
+}
+
+/// Everything the portal logs during the test run (one subscriber for the process).
+pub static CAPTURED_LOGS: LazyLock<std::sync::Arc<std::sync::Mutex<Vec<u8>>>> =
+    LazyLock::new(|| {
+        let buffer = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = buffer.clone();
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter("info")
+            .with_ansi(false)
+            .with_writer(move || LogWriter(sink.clone()))
+            .try_init();
+        buffer
+    });
+
+struct LogWriter(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+pub fn captured_logs() -> String {
+    String::from_utf8_lossy(&CAPTURED_LOGS.lock().unwrap()).to_string()
 }

@@ -17,7 +17,55 @@ on_both_databases!(
     a_disabled_user_is_signed_out_at_once,
     health_check_reports_the_database,
     pages_follow_the_browser_language,
+    secrets_never_reach_the_logs,
 );
+
+async fn secrets_never_reach_the_logs(app: TestApp) {
+    let password = format!("canary phrase {}", uuid::Uuid::new_v4().simple());
+    let email = format!("canary-{}@example.kz", uuid::Uuid::new_v4().simple());
+    app.post_form(
+        "/register",
+        &[
+            ("email", &email),
+            ("display_name", "Bird Watcher"),
+            ("password", &password),
+        ],
+    )
+    .await;
+    let link = TestApp::link_in(&app.wait_for_mail(&email, "Confirm").await);
+    let token = TestApp::token_in_link(&link);
+    app.get(&link).await;
+    app.post_form("/confirm-email", &[("token", &token)]).await;
+    app.login_with(&app.client, &email, &password).await;
+    app.login_with(&new_client(), &email, "wrong canary attempt")
+        .await;
+    let res = new_client()
+        .post(app.url("/api/v1/tokens"))
+        .json(&serde_json::json!({"email": email, "password": password}))
+        .send()
+        .await
+        .unwrap();
+    let bearer = res.json::<serde_json::Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    new_client()
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&bearer)
+        .send()
+        .await
+        .unwrap();
+    let logs = crate::helpers::captured_logs();
+    assert!(logs.contains("/confirm-email"), "requests are logged");
+    for secret in [
+        password.as_str(),
+        token.as_str(),
+        bearer.as_str(),
+        "wrong canary attempt",
+    ] {
+        assert!(!logs.contains(secret), "a secret reached the logs");
+    }
+}
 
 async fn a_post_without_csrf_token_is_refused(app: TestApp) {
     app.create_user("csrf@example.kz", Role::Applicant).await;
