@@ -85,8 +85,8 @@ impl ConnectionManager {
     }
 }
 
-const SQLITE_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; \
-     PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; \
+     PRAGMA synchronous = FULL;";
 
 impl ManageConnection for ConnectionManager {
     type Connection = DbConnection;
