@@ -41,3 +41,32 @@ pub fn format_local(t: NaiveDateTime) -> String {
         .format("%Y-%m-%d %H:%M")
         .to_string()
 }
+
+/// The calendar day in Almaty of a stored UTC time.
+pub fn local_date(t: NaiveDateTime) -> chrono::NaiveDate {
+    use chrono::TimeZone;
+    DISPLAY_TZ.from_utc_datetime(&t).date_naive()
+}
+
+/// A wall-clock time in Almaty as stored UTC (Almaty has no daylight saving time).
+pub fn local_to_utc(local: NaiveDateTime) -> NaiveDateTime {
+    use chrono::TimeZone;
+    match DISPLAY_TZ.from_local_datetime(&local) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t.naive_utc(),
+        chrono::LocalResult::None => local - chrono::Duration::hours(5),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn almaty_is_utc_plus_five() {
+        let utc = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap().and_hms_opt(19, 30, 0).unwrap();
+        assert_eq!(format_local(utc), "2026-11-25 00:30");
+        assert_eq!(local_date(utc), NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        assert_eq!(local_to_utc(utc + chrono::Duration::hours(5)), utc);
+    }
+}

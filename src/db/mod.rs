@@ -3,6 +3,8 @@
 
 pub mod api_tokens;
 pub mod audit;
+pub mod calls;
+pub mod programmes;
 pub mod outbox;
 pub mod schema;
 pub mod sessions;

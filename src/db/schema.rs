@@ -97,3 +97,139 @@ diesel::table! {
         expires_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    programmes (id) {
+        id -> Text,
+        reference -> Text,
+        title -> Text,
+        entry_into_force -> Date,
+        total_budget_cents -> BigInt,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    programme_budget_lines (id) {
+        id -> Text,
+        programme_id -> Text,
+        position -> Integer,
+        label -> Text,
+        amount_cents -> BigInt,
+    }
+}
+
+diesel::table! {
+    programme_envelopes (id) {
+        id -> Text,
+        programme_id -> Text,
+        position -> Integer,
+        label -> Text,
+        amount_cents -> BigInt,
+    }
+}
+
+diesel::table! {
+    programme_amendments (id) {
+        id -> Text,
+        programme_id -> Text,
+        date_field -> Text,
+        old_date -> Date,
+        new_date -> Date,
+        reason -> Text,
+        addendum_reference -> Text,
+        proposed_on -> Date,
+        effective_on -> Date,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    calls (id) {
+        id -> Text,
+        programme_id -> Text,
+        reference -> Text,
+        title -> Text,
+        description -> Text,
+        call_type -> Text,
+        status -> Text,
+        opens_at -> Nullable<Timestamp>,
+        deadline -> Nullable<Timestamp>,
+        parameters -> Text,
+        concept_note_grid -> Text,
+        full_application_grid -> Text,
+        published_at -> Nullable<Timestamp>,
+        published_by -> Nullable<Text>,
+        cancelled_at -> Nullable<Timestamp>,
+        cancel_reason -> Nullable<Text>,
+        cancel_explanation -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    lots (id) {
+        id -> Text,
+        call_id -> Text,
+        number -> Integer,
+        title -> Text,
+        envelope_cents -> BigInt,
+        min_grant_cents -> BigInt,
+        max_grant_cents -> BigInt,
+        min_eu_share_bp -> BigInt,
+        max_eu_share_bp -> BigInt,
+        min_duration_months -> BigInt,
+        max_duration_months -> BigInt,
+        applicant_types -> Text,
+        locations -> Text,
+    }
+}
+
+diesel::table! {
+    call_documents (id) {
+        id -> Text,
+        call_id -> Text,
+        language -> Text,
+        title -> Text,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        storage_key -> Text,
+        uploaded_by -> Text,
+        uploaded_at -> Timestamp,
+        removed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    clarifications (id) {
+        id -> Text,
+        call_id -> Text,
+        asked_by -> Text,
+        question -> Text,
+        asked_at -> Timestamp,
+        answer -> Nullable<Text>,
+        answered_by -> Nullable<Text>,
+        published_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    call_followers (call_id, user_id) {
+        call_id -> Text,
+        user_id -> Text,
+        followed_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(calls -> programmes (programme_id));
+diesel::joinable!(lots -> calls (call_id));
+diesel::joinable!(clarifications -> calls (call_id));
+diesel::joinable!(call_followers -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(calls, programmes, lots, clarifications, call_followers, users, call_documents);

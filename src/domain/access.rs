@@ -66,15 +66,30 @@ pub enum Action {
     ViewOutbox,
     /// Browse and filter the audit log.
     ViewAuditLog,
+    /// See programmes, draft calls and every clarification question (staff view).
+    ViewProgrammes,
+    /// Create and edit programmes, record their amendments.
+    ManageProgrammes,
+    /// Create, edit, publish and cancel calls, their lots, grids and guidelines.
+    ManageCalls,
+    /// Answer and publish clarifications (CFP-03).
+    AnswerClarifications,
+    /// Ask a clarification question about a call (CFP-03).
+    AskClarification,
 }
 
 impl Action {
-    pub const ALL: [Action; 5] = [
+    pub const ALL: [Action; 10] = [
         Action::ManageOwnAccount,
         Action::UseApi,
         Action::ManageUsers,
         Action::ViewOutbox,
         Action::ViewAuditLog,
+        Action::ViewProgrammes,
+        Action::ManageProgrammes,
+        Action::ManageCalls,
+        Action::AnswerClarifications,
+        Action::AskClarification,
     ];
 }
 
@@ -86,6 +101,9 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         ManageOwnAccount | UseApi => true,
         ManageUsers | ViewOutbox => matches!(role, Admin),
         ViewAuditLog => matches!(role, Admin | Auditor),
+        ViewProgrammes => matches!(role, Delegation | Auditor),
+        ManageProgrammes | ManageCalls | AnswerClarifications => matches!(role, Delegation),
+        AskClarification => matches!(role, Applicant),
     }
 }
 
@@ -157,6 +175,17 @@ mod tests {
         assert!(!Access::SignedIn.allows(None));
         for action in Action::ALL {
             assert!(!Access::Action(action).allows(None));
+        }
+    }
+
+    #[test]
+    fn delegation_manages_programmes_and_calls_and_the_auditor_only_reads() {
+        for role in Role::ALL {
+            for action in [Action::ManageProgrammes, Action::ManageCalls, Action::AnswerClarifications] {
+                assert_eq!(role_allows(role, action), role == Role::Delegation);
+            }
+            assert_eq!(role_allows(role, Action::ViewProgrammes), matches!(role, Role::Delegation | Role::Auditor));
+            assert_eq!(role_allows(role, Action::AskClarification), role == Role::Applicant);
         }
     }
 

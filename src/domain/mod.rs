@@ -3,6 +3,11 @@
 pub mod access;
 pub mod account;
 pub mod audit;
+pub mod calls;
+pub mod grids;
+pub mod money;
+pub mod programme;
+pub mod timeline;
 
 /// A problem with one input field, named by the message key the user sees.
 #[derive(Debug, Clone, PartialEq, Eq)]

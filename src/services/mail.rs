@@ -17,6 +17,8 @@ pub enum MailKind {
     Invitation,
     AlreadyRegistered,
     PasswordChanged,
+    CallCancelled,
+    ClarificationPublished,
 }
 
 impl MailKind {
@@ -27,6 +29,8 @@ impl MailKind {
             MailKind::Invitation => "invitation",
             MailKind::AlreadyRegistered => "already-registered",
             MailKind::PasswordChanged => "password-changed",
+            MailKind::CallCancelled => "call-cancelled",
+            MailKind::ClarificationPublished => "clarification-published",
         }
     }
 }

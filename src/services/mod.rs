@@ -7,7 +7,10 @@ pub mod admin;
 pub mod api_tokens;
 pub mod audit;
 pub mod mail;
+pub mod calls;
 pub mod passwords;
+pub mod programmes;
+pub mod uploads;
 
 use base64::Engine;
 use rand::RngCore;

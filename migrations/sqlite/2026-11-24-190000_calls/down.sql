@@ -1,0 +1,9 @@
+DROP TABLE call_followers;
+DROP TABLE clarifications;
+DROP TABLE call_documents;
+DROP TABLE lots;
+DROP TABLE calls;
+DROP TABLE programme_amendments;
+DROP TABLE programme_envelopes;
+DROP TABLE programme_budget_lines;
+DROP TABLE programmes;

@@ -1,0 +1,343 @@
+//! Queries on calls, lots, guidelines documents, clarifications and followers.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{call_documents, call_followers, calls, clarifications, lots, users};
+use super::DbConnection;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = calls)]
+pub struct CallRow {
+    pub id: String,
+    pub programme_id: String,
+    pub reference: String,
+    pub title: String,
+    pub description: String,
+    pub call_type: String,
+    pub status: String,
+    pub opens_at: Option<NaiveDateTime>,
+    pub deadline: Option<NaiveDateTime>,
+    pub parameters: String,
+    pub concept_note_grid: String,
+    pub full_application_grid: String,
+    pub published_at: Option<NaiveDateTime>,
+    pub published_by: Option<String>,
+    pub cancelled_at: Option<NaiveDateTime>,
+    pub cancel_reason: Option<String>,
+    pub cancel_explanation: Option<String>,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = lots)]
+pub struct LotRow {
+    pub id: String,
+    pub call_id: String,
+    pub number: i32,
+    pub title: String,
+    pub envelope_cents: i64,
+    pub min_grant_cents: i64,
+    pub max_grant_cents: i64,
+    pub min_eu_share_bp: i64,
+    pub max_eu_share_bp: i64,
+    pub min_duration_months: i64,
+    pub max_duration_months: i64,
+    pub applicant_types: String,
+    pub locations: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = call_documents)]
+pub struct DocumentRow {
+    pub id: String,
+    pub call_id: String,
+    pub language: String,
+    pub title: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub storage_key: String,
+    pub uploaded_by: String,
+    pub uploaded_at: NaiveDateTime,
+    pub removed_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = clarifications)]
+pub struct ClarificationRow {
+    pub id: String,
+    pub call_id: String,
+    pub asked_by: String,
+    pub question: String,
+    pub asked_at: NaiveDateTime,
+    pub answer: Option<String>,
+    pub answered_by: Option<String>,
+    pub published_at: Option<NaiveDateTime>,
+}
+
+pub fn insert(conn: &mut DbConnection, row: &CallRow) -> QueryResult<()> {
+    diesel::insert_into(calls::table).values(row).execute(conn).map(|_| ())
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<CallRow>> {
+    calls::table.find(id).select(CallRow::as_select()).first(conn).optional()
+}
+
+pub fn find_by_reference(conn: &mut DbConnection, reference: &str) -> QueryResult<Option<CallRow>> {
+    calls::table.filter(calls::reference.eq(reference)).select(CallRow::as_select()).first(conn).optional()
+}
+
+/// Published and cancelled calls, newest deadline first (the public list).
+pub fn list_public(conn: &mut DbConnection) -> QueryResult<Vec<CallRow>> {
+    calls::table
+        .filter(calls::status.ne("draft"))
+        .order((calls::deadline.desc(), calls::id.asc()))
+        .select(CallRow::as_select())
+        .load(conn)
+}
+
+pub fn list_all(conn: &mut DbConnection) -> QueryResult<Vec<CallRow>> {
+    calls::table.order((calls::created_at.desc(), calls::id.asc())).select(CallRow::as_select()).load(conn)
+}
+
+pub fn list_for_programme(conn: &mut DbConnection, programme_id: &str) -> QueryResult<Vec<CallRow>> {
+    calls::table
+        .filter(calls::programme_id.eq(programme_id))
+        .order(calls::created_at.asc())
+        .select(CallRow::as_select())
+        .load(conn)
+}
+
+pub fn update(conn: &mut DbConnection, row: &CallRow) -> QueryResult<()> {
+    diesel::update(calls::table.find(&row.id))
+        .set((
+            calls::reference.eq(&row.reference),
+            calls::title.eq(&row.title),
+            calls::description.eq(&row.description),
+            calls::call_type.eq(&row.call_type),
+            calls::opens_at.eq(row.opens_at),
+            calls::deadline.eq(row.deadline),
+            calls::parameters.eq(&row.parameters),
+            calls::concept_note_grid.eq(&row.concept_note_grid),
+            calls::full_application_grid.eq(&row.full_application_grid),
+            calls::updated_at.eq(row.updated_at),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Moves a draft to published; false when it was no longer a draft.
+pub fn mark_published(conn: &mut DbConnection, id: &str, by: &str, now: NaiveDateTime, opens_at: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(calls::table.filter(calls::id.eq(id)).filter(calls::status.eq("draft")))
+        .set((
+            calls::status.eq("published"),
+            calls::published_at.eq(Some(now)),
+            calls::published_by.eq(Some(by)),
+            calls::opens_at.eq(Some(opens_at)),
+            calls::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn mark_cancelled(conn: &mut DbConnection, id: &str, reason: &str, explanation: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(calls::table.filter(calls::id.eq(id)).filter(calls::status.ne("cancelled")))
+        .set((
+            calls::status.eq("cancelled"),
+            calls::cancelled_at.eq(Some(now)),
+            calls::cancel_reason.eq(Some(reason)),
+            calls::cancel_explanation.eq(Some(explanation)),
+            calls::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn lots_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<LotRow>> {
+    lots::table.filter(lots::call_id.eq(call_id)).order(lots::number.asc()).select(LotRow::as_select()).load(conn)
+}
+
+/// Lots of many calls in one query (list pages).
+pub fn lots_of_calls(conn: &mut DbConnection, call_ids: &[String]) -> QueryResult<Vec<LotRow>> {
+    lots::table
+        .filter(lots::call_id.eq_any(call_ids))
+        .order((lots::call_id.asc(), lots::number.asc()))
+        .select(LotRow::as_select())
+        .load(conn)
+}
+
+pub fn find_lot(conn: &mut DbConnection, call_id: &str, lot_id: &str) -> QueryResult<Option<LotRow>> {
+    lots::table
+        .filter(lots::id.eq(lot_id))
+        .filter(lots::call_id.eq(call_id))
+        .select(LotRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert_lot(conn: &mut DbConnection, row: &LotRow) -> QueryResult<()> {
+    diesel::insert_into(lots::table).values(row).execute(conn).map(|_| ())
+}
+
+pub fn update_lot(conn: &mut DbConnection, row: &LotRow) -> QueryResult<()> {
+    diesel::update(lots::table.find(&row.id))
+        .set((
+            lots::number.eq(row.number),
+            lots::title.eq(&row.title),
+            lots::envelope_cents.eq(row.envelope_cents),
+            lots::min_grant_cents.eq(row.min_grant_cents),
+            lots::max_grant_cents.eq(row.max_grant_cents),
+            lots::min_eu_share_bp.eq(row.min_eu_share_bp),
+            lots::max_eu_share_bp.eq(row.max_eu_share_bp),
+            lots::min_duration_months.eq(row.min_duration_months),
+            lots::max_duration_months.eq(row.max_duration_months),
+            lots::applicant_types.eq(&row.applicant_types),
+            lots::locations.eq(&row.locations),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn delete_lot(conn: &mut DbConnection, call_id: &str, lot_id: &str) -> QueryResult<bool> {
+    let n = diesel::delete(lots::table.filter(lots::id.eq(lot_id)).filter(lots::call_id.eq(call_id))).execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Sum of the lot envelopes of a programme's live (not cancelled) calls, except one.
+pub fn envelopes_of_other_calls(conn: &mut DbConnection, programme_id: &str, except_call: &str) -> QueryResult<Vec<i64>> {
+    lots::table
+        .inner_join(calls::table)
+        .filter(calls::programme_id.eq(programme_id))
+        .filter(calls::status.ne("cancelled"))
+        .filter(calls::id.ne(except_call))
+        .select(lots::envelope_cents)
+        .load(conn)
+}
+
+pub fn documents_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<DocumentRow>> {
+    call_documents::table
+        .filter(call_documents::call_id.eq(call_id))
+        .filter(call_documents::removed_at.is_null())
+        .order((call_documents::language.asc(), call_documents::uploaded_at.asc()))
+        .select(DocumentRow::as_select())
+        .load(conn)
+}
+
+pub fn find_document(conn: &mut DbConnection, call_id: &str, id: &str) -> QueryResult<Option<DocumentRow>> {
+    call_documents::table
+        .filter(call_documents::id.eq(id))
+        .filter(call_documents::call_id.eq(call_id))
+        .filter(call_documents::removed_at.is_null())
+        .select(DocumentRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert_document(conn: &mut DbConnection, row: &DocumentRow) -> QueryResult<()> {
+    diesel::insert_into(call_documents::table).values(row).execute(conn).map(|_| ())
+}
+
+/// Documents are never deleted (REC-01): a removed one is only hidden.
+pub fn remove_document(conn: &mut DbConnection, call_id: &str, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(
+        call_documents::table
+            .filter(call_documents::id.eq(id))
+            .filter(call_documents::call_id.eq(call_id))
+            .filter(call_documents::removed_at.is_null()),
+    )
+    .set(call_documents::removed_at.eq(Some(now)))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn insert_clarification(conn: &mut DbConnection, row: &ClarificationRow) -> QueryResult<()> {
+    diesel::insert_into(clarifications::table).values(row).execute(conn).map(|_| ())
+}
+
+pub fn clarifications_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<ClarificationRow>> {
+    clarifications::table
+        .filter(clarifications::call_id.eq(call_id))
+        .order(clarifications::asked_at.asc())
+        .select(ClarificationRow::as_select())
+        .load(conn)
+}
+
+pub fn published_clarifications(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<ClarificationRow>> {
+    clarifications::table
+        .filter(clarifications::call_id.eq(call_id))
+        .filter(clarifications::published_at.is_not_null())
+        .order(clarifications::published_at.asc())
+        .select(ClarificationRow::as_select())
+        .load(conn)
+}
+
+pub fn find_clarification(conn: &mut DbConnection, call_id: &str, id: &str) -> QueryResult<Option<ClarificationRow>> {
+    clarifications::table
+        .filter(clarifications::id.eq(id))
+        .filter(clarifications::call_id.eq(call_id))
+        .select(ClarificationRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Publishes the answer; false when it was already published.
+pub fn publish_answer(conn: &mut DbConnection, id: &str, answer: &str, by: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(clarifications::table.filter(clarifications::id.eq(id)).filter(clarifications::published_at.is_null()))
+        .set((
+            clarifications::answer.eq(Some(answer)),
+            clarifications::answered_by.eq(Some(by)),
+            clarifications::published_at.eq(Some(now)),
+        ))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// (call id, number of unanswered questions) for the staff overview.
+pub fn unanswered_counts(conn: &mut DbConnection) -> QueryResult<Vec<(String, i64)>> {
+    use diesel::dsl::count_star;
+    clarifications::table
+        .filter(clarifications::published_at.is_null())
+        .group_by(clarifications::call_id)
+        .select((clarifications::call_id, count_star()))
+        .load(conn)
+}
+
+pub fn follow(conn: &mut DbConnection, call_id: &str, user_id: &str, now: NaiveDateTime) -> QueryResult<()> {
+    let exists: bool = diesel::select(diesel::dsl::exists(
+        call_followers::table.filter(call_followers::call_id.eq(call_id)).filter(call_followers::user_id.eq(user_id)),
+    ))
+    .get_result(conn)?;
+    if !exists {
+        diesel::insert_into(call_followers::table)
+            .values((call_followers::call_id.eq(call_id), call_followers::user_id.eq(user_id), call_followers::followed_at.eq(now)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn unfollow(conn: &mut DbConnection, call_id: &str, user_id: &str) -> QueryResult<()> {
+    diesel::delete(call_followers::table.filter(call_followers::call_id.eq(call_id)).filter(call_followers::user_id.eq(user_id)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn is_following(conn: &mut DbConnection, call_id: &str, user_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        call_followers::table.filter(call_followers::call_id.eq(call_id)).filter(call_followers::user_id.eq(user_id)),
+    ))
+    .get_result(conn)
+}
+
+/// Enabled users who follow a call: (email, name, language).
+pub fn followers(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<(String, String, Option<String>)>> {
+    call_followers::table
+        .inner_join(users::table)
+        .filter(call_followers::call_id.eq(call_id))
+        .filter(users::disabled_at.is_null())
+        .select((users::email, users::display_name, users::language))
+        .load(conn)
+}

@@ -1,0 +1,613 @@
+//! Calls for proposals and their lots (DOMAIN.md §2, CFP-01…CFP-08): the call's
+//! parameters, lot limits, the publication checks and the clarification windows.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::grids::Grid;
+use super::money::Money;
+use super::timeline::Timeline;
+
+/// Rule CFP-01: restricted (concept note first, full application by invitation) unless
+/// marked open (both together).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CallType {
+    Restricted,
+    Open,
+}
+
+impl CallType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CallType::Restricted => "restricted",
+            CallType::Open => "open",
+        }
+    }
+    pub fn parse(s: &str) -> Option<CallType> {
+        match s {
+            "restricted" => Some(CallType::Restricted),
+            "open" => Some(CallType::Open),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CallStatus {
+    Draft,
+    Published,
+    Cancelled,
+}
+
+impl CallStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CallStatus::Draft => "draft",
+            CallStatus::Published => "published",
+            CallStatus::Cancelled => "cancelled",
+        }
+    }
+    pub fn parse(s: &str) -> Option<CallStatus> {
+        match s {
+            "draft" => Some(CallStatus::Draft),
+            "published" => Some(CallStatus::Published),
+            "cancelled" => Some(CallStatus::Cancelled),
+            _ => None,
+        }
+    }
+}
+
+/// The numbers marked (param) in DOMAIN.md, set per call with these defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct CallParameters {
+    /// CFP-02: open call, days from publication to deadline.
+    pub open_min_days: i64,
+    /// CFP-02: open call where every grant is at most `small_grant_max`.
+    pub open_small_min_days: i64,
+    /// CFP-02: the "small grant" ceiling, in cents.
+    pub small_grant_max_cents: i64,
+    /// CFP-02: restricted call, days from publication to the concept-note deadline.
+    pub restricted_min_days: i64,
+    /// CFP-02: days from invitation to the full-application deadline.
+    pub invitation_min_days: i64,
+    /// CFP-03: questions accepted until deadline minus this many days.
+    pub question_cutoff_days: i64,
+    /// CFP-03: answers published by deadline minus this many days.
+    pub answer_deadline_days: i64,
+    /// APP-04: full-application EU contribution within ± this percent of the concept note.
+    pub full_application_tolerance_percent: i64,
+    /// APP-06: applications per organisation and call (None = unlimited).
+    pub max_applications_per_applicant: Option<i64>,
+    /// EVC-03: assessors per application.
+    pub min_assessors: i64,
+    /// EVC-03: divergence threshold on the full-application grid (of 100).
+    pub divergence_full: i64,
+    /// EVC-03: divergence threshold on the concept-note grid (of 50).
+    pub divergence_concept: i64,
+    /// GRD-02: concept notes scoring at least this go on.
+    pub concept_note_pass_score: i64,
+    /// GRD-03: shortlist cut at this percent of the lot's envelope.
+    pub shortlist_percent: i64,
+    /// GRD-05: section 1 (capacity) minimum.
+    pub capacity_min_score: i64,
+    /// GRD-05: a capacity sub-score of 1 rejects.
+    pub reject_on_capacity_one: bool,
+    /// SEL-01: "strict" (the rest go to the reserve list) or "fill" (skip to smaller).
+    pub selection_mode: String,
+}
+
+impl Default for CallParameters {
+    fn default() -> Self {
+        CallParameters {
+            open_min_days: 90,
+            open_small_min_days: 60,
+            small_grant_max_cents: Money::euros(100_000).cents(),
+            restricted_min_days: 45,
+            invitation_min_days: 30,
+            question_cutoff_days: 21,
+            answer_deadline_days: 11,
+            full_application_tolerance_percent: 20,
+            max_applications_per_applicant: None,
+            min_assessors: 2,
+            divergence_full: 30,
+            divergence_concept: 15,
+            concept_note_pass_score: 30,
+            shortlist_percent: 200,
+            capacity_min_score: 12,
+            reject_on_capacity_one: true,
+            selection_mode: "strict".into(),
+        }
+    }
+}
+
+/// A problem with the call's parameters, by message key.
+pub fn check_parameters(p: &CallParameters) -> Vec<&'static str> {
+    let mut problems = Vec::new();
+    let positive = [p.open_min_days, p.open_small_min_days, p.restricted_min_days, p.invitation_min_days, p.min_assessors, p.shortlist_percent];
+    if positive.iter().any(|v| *v <= 0) || p.small_grant_max_cents <= 0 {
+        problems.push("publish-problem-parameters-positive");
+    }
+    if p.answer_deadline_days < 0 || p.question_cutoff_days <= p.answer_deadline_days {
+        problems.push("publish-problem-clarification-days");
+    }
+    if !(0..=100).contains(&p.full_application_tolerance_percent) {
+        problems.push("publish-problem-tolerance");
+    }
+    if p.max_applications_per_applicant.is_some_and(|n| n < 1) {
+        problems.push("publish-problem-max-applications");
+    }
+    if p.selection_mode != "strict" && p.selection_mode != "fill" {
+        problems.push("publish-problem-selection-mode");
+    }
+    problems
+}
+
+/// The types of organisation that may apply (DOMAIN.md §3).
+pub const APPLICANT_TYPES: [&str; 5] = ["ngo", "local_authority", "research_institute", "international_organisation", "other"];
+/// Where actions may take place: the pilot oblasts, or national level.
+pub const LOCATIONS: [&str; 4] = ["mangystau", "kyzylorda", "east_kazakhstan", "national"];
+pub const PILOT_OBLASTS: [&str; 3] = ["mangystau", "kyzylorda", "east_kazakhstan"];
+/// Rule CFP-05 / APP-03: grant contracts last at most 48 months.
+pub const MAX_DURATION_MONTHS: i64 = 48;
+/// Rule CFP-05: the EU pays at most 90% (the applicant co-finances at least 10%).
+pub const DEFAULT_MAX_EU_SHARE_BP: i64 = 9_000;
+
+/// Rule CFP-04: what every lot states.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct LotTerms {
+    pub number: i32,
+    pub title: String,
+    pub envelope: Money,
+    pub min_grant: Money,
+    pub max_grant: Money,
+    /// Basis points of total eligible cost (9000 = 90%).
+    pub min_eu_share_bp: i64,
+    pub max_eu_share_bp: i64,
+    pub min_duration_months: i64,
+    pub max_duration_months: i64,
+    pub applicant_types: Vec<String>,
+    pub locations: Vec<String>,
+}
+
+/// Rule CFP-05: the two lots of this programme, offered by every new call.
+pub fn default_lots() -> Vec<LotTerms> {
+    vec![
+        LotTerms {
+            number: 1,
+            title: "Initiatives of non-state actors and local authorities in the pilot oblasts".into(),
+            envelope: Money::euros(2_100_000),
+            min_grant: Money::euros(50_000),
+            max_grant: Money::euros(200_000),
+            min_eu_share_bp: 5_000,
+            max_eu_share_bp: DEFAULT_MAX_EU_SHARE_BP,
+            min_duration_months: 12,
+            max_duration_months: MAX_DURATION_MONTHS,
+            applicant_types: vec!["ngo".into(), "local_authority".into(), "research_institute".into(), "international_organisation".into()],
+            locations: PILOT_OBLASTS.iter().map(|s| s.to_string()).collect(),
+        },
+        LotTerms {
+            number: 2,
+            title: "Strengthening the role of civil society in local development at national level".into(),
+            envelope: Money::euros(900_000),
+            min_grant: Money::euros(50_000),
+            max_grant: Money::euros(150_000),
+            min_eu_share_bp: 5_000,
+            max_eu_share_bp: DEFAULT_MAX_EU_SHARE_BP,
+            min_duration_months: 12,
+            max_duration_months: MAX_DURATION_MONTHS,
+            applicant_types: vec!["ngo".into(), "research_institute".into(), "international_organisation".into()],
+            locations: vec!["national".into()],
+        },
+    ]
+}
+
+/// A problem with one field of a lot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LotProblem {
+    pub field: &'static str,
+    pub code: &'static str,
+}
+
+/// Rule CFP-04/CFP-05: a lot is complete and consistent.
+pub fn check_lot(lot: &LotTerms) -> Vec<LotProblem> {
+    let mut p = Vec::new();
+    let mut add = |field, code| p.push(LotProblem { field, code });
+    if lot.number < 1 {
+        add("number", "error-lot-number");
+    }
+    if lot.title.trim().is_empty() {
+        add("title", "error-required");
+    }
+    if lot.envelope <= Money::ZERO {
+        add("envelope", "error-lot-envelope");
+    }
+    if lot.min_grant <= Money::ZERO || lot.min_grant > lot.max_grant {
+        add("min_grant", "error-lot-grant-range");
+    }
+    if lot.max_grant > lot.envelope {
+        add("max_grant", "error-lot-max-over-envelope");
+    }
+    if lot.min_eu_share_bp <= 0 || lot.min_eu_share_bp > lot.max_eu_share_bp {
+        add("min_eu_share", "error-lot-share-range");
+    }
+    if lot.max_eu_share_bp > DEFAULT_MAX_EU_SHARE_BP {
+        // CFP-05: the applicant co-finances at least 10%.
+        add("max_eu_share", "error-lot-share-over-90");
+    }
+    if lot.min_duration_months < 1 || lot.min_duration_months > lot.max_duration_months {
+        add("min_duration", "error-lot-duration-range");
+    }
+    if lot.max_duration_months > MAX_DURATION_MONTHS {
+        add("max_duration", "error-lot-duration-over-48");
+    }
+    if lot.applicant_types.is_empty() || lot.applicant_types.iter().any(|t| !APPLICANT_TYPES.contains(&t.as_str())) {
+        add("applicant_types", "error-lot-applicant-types");
+    }
+    if lot.locations.is_empty() || lot.locations.iter().any(|l| !LOCATIONS.contains(&l.as_str())) {
+        add("locations", "error-lot-locations");
+    }
+    p
+}
+
+/// Rule CFP-02: the shortest allowed time from publication to the (first) deadline.
+pub fn minimum_submission_days(call_type: CallType, params: &CallParameters, lots: &[LotTerms]) -> i64 {
+    match call_type {
+        CallType::Restricted => params.restricted_min_days,
+        CallType::Open => {
+            let small = !lots.is_empty() && lots.iter().all(|l| l.max_grant.cents() <= params.small_grant_max_cents);
+            if small {
+                params.open_small_min_days
+            } else {
+                params.open_min_days
+            }
+        }
+    }
+}
+
+/// What publishing needs to know about a call.
+pub struct PublishCheck<'a> {
+    pub call_type: CallType,
+    pub status: CallStatus,
+    pub title: &'a str,
+    pub reference: &'a str,
+    /// When submissions open (defaults to the moment of publication).
+    pub opens_at: NaiveDateTime,
+    /// The concept-note (restricted) or the single (open) deadline.
+    pub deadline: Option<NaiveDateTime>,
+    pub params: &'a CallParameters,
+    pub lots: &'a [LotTerms],
+    pub concept_grid: &'a Grid,
+    pub full_grid: &'a Grid,
+    pub has_english_guidelines: bool,
+    pub timeline: &'a Timeline,
+    /// Envelopes of the programme's other live calls.
+    pub other_calls_envelopes: Money,
+    pub programme_grant_budget: Money,
+}
+
+/// One reason a call cannot be published, with arguments for the message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublishProblem {
+    pub code: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl PublishProblem {
+    fn new(code: &'static str) -> PublishProblem {
+        PublishProblem { code, args: Vec::new() }
+    }
+    fn with(code: &'static str, args: Vec<(&'static str, String)>) -> PublishProblem {
+        PublishProblem { code, args }
+    }
+}
+
+/// Checks everything at once and lists every problem (TL-01, CFP-02, CFP-04, grids,
+/// envelopes within the programme's grant budget).
+pub fn publication_problems(c: &PublishCheck<'_>, now: NaiveDateTime) -> Vec<PublishProblem> {
+    let mut out = Vec::new();
+    if c.status != CallStatus::Draft {
+        out.push(PublishProblem::new("publish-problem-not-draft"));
+        return out;
+    }
+    if c.title.trim().is_empty() || c.reference.trim().is_empty() {
+        out.push(PublishProblem::new("publish-problem-identity"));
+    }
+    let publication_day = crate::clock::local_date(now);
+    // Rule TL-01
+    if !c.timeline.may_publish_call_on(publication_day) {
+        out.push(PublishProblem::with("publish-problem-launch-deadline", vec![("date", c.timeline.call_launch_deadline.to_string())]));
+    }
+    let opens = c.opens_at.max(now);
+    match c.deadline {
+        None => out.push(PublishProblem::new("publish-problem-no-deadline")),
+        Some(deadline) => {
+            // Rule CFP-02
+            let min_days = minimum_submission_days(c.call_type, c.params, c.lots);
+            if deadline < opens + Duration::days(min_days) {
+                out.push(PublishProblem::with(
+                    "publish-problem-submission-period",
+                    vec![("days", min_days.to_string()), ("earliest", crate::clock::format_local(opens + Duration::days(min_days)))],
+                ));
+            }
+            // Rule TL-02: nothing can be contracted after the contracting deadline.
+            if crate::clock::local_date(deadline) > c.timeline.contracting_deadline {
+                out.push(PublishProblem::new("publish-problem-after-contracting"));
+            }
+        }
+    }
+    if c.lots.is_empty() {
+        out.push(PublishProblem::new("publish-problem-no-lots"));
+    }
+    for lot in c.lots {
+        if !check_lot(lot).is_empty() {
+            out.push(PublishProblem::with("publish-problem-lot-incomplete", vec![("number", lot.number.to_string())]));
+        }
+    }
+    let mut numbers: Vec<i32> = c.lots.iter().map(|l| l.number).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    if numbers.len() != c.lots.len() {
+        out.push(PublishProblem::new("publish-problem-lot-numbers"));
+    }
+    for (grid, key) in [(c.concept_grid, "concept"), (c.full_grid, "full")] {
+        if !grid.problems().is_empty() {
+            out.push(PublishProblem::with("publish-problem-grid", vec![("grid", key.to_string())]));
+        }
+    }
+    if c.params.concept_note_pass_score > c.concept_grid.max_score() {
+        out.push(PublishProblem::new("publish-problem-threshold-over-max"));
+    }
+    for code in check_parameters(c.params) {
+        out.push(PublishProblem::new(code));
+    }
+    if !c.has_english_guidelines {
+        // CFP-08: the English guidelines are the authentic text.
+        out.push(PublishProblem::new("publish-problem-guidelines"));
+    }
+    let this_call = Money::sum(c.lots.iter().map(|l| l.envelope));
+    match this_call.and_then(|m| m.checked_add(c.other_calls_envelopes)) {
+        Some(total) if total <= c.programme_grant_budget => {}
+        _ => out.push(PublishProblem::with(
+            "publish-problem-over-budget",
+            vec![
+                ("budget", c.programme_grant_budget.to_string()),
+                ("used", c.other_calls_envelopes.to_string()),
+            ],
+        )),
+    }
+    out
+}
+
+/// Rule CFP-03: questions are accepted until (not at) this instant.
+pub fn question_cutoff(deadline: NaiveDateTime, params: &CallParameters) -> NaiveDateTime {
+    deadline - Duration::days(params.question_cutoff_days)
+}
+
+/// Rule CFP-03: answers must be published by this instant.
+pub fn answer_deadline(deadline: NaiveDateTime, params: &CallParameters) -> NaiveDateTime {
+    deadline - Duration::days(params.answer_deadline_days)
+}
+
+/// Rule CFP-03: may a question be asked at `now`?
+pub fn may_ask_question(now: NaiveDateTime, deadline: NaiveDateTime, params: &CallParameters) -> bool {
+    now <= question_cutoff(deadline, params)
+}
+
+/// Rule CFP-06: submissions are accepted until the deadline instant, not after.
+pub fn is_open_for_submission(now: NaiveDateTime, opens_at: NaiveDateTime, deadline: NaiveDateTime) -> bool {
+    now >= opens_at && now <= deadline
+}
+
+/// Where a published call stands for the public list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CallPhase {
+    Upcoming,
+    Open,
+    Closed,
+    Cancelled,
+}
+
+pub fn call_phase(status: CallStatus, now: NaiveDateTime, opens_at: NaiveDateTime, deadline: NaiveDateTime) -> CallPhase {
+    match status {
+        CallStatus::Cancelled => CallPhase::Cancelled,
+        _ if now < opens_at => CallPhase::Upcoming,
+        _ if now <= deadline => CallPhase::Open,
+        _ => CallPhase::Closed,
+    }
+}
+
+/// Rule CFP-07: why a call may be cancelled.
+pub const CANCEL_REASONS: [&str; 4] = ["no_worthy_proposal", "changed_circumstances", "force_majeure", "irregularities"];
+
+/// The date a published answer counts for, and whether it was in time (CFP-03).
+pub fn answered_in_time(published_at: NaiveDateTime, deadline: NaiveDateTime, params: &CallParameters) -> bool {
+    published_at <= answer_deadline(deadline, params)
+}
+
+/// A date as the start of that day in Almaty, stored in UTC.
+pub fn day_start(d: NaiveDate) -> NaiveDateTime {
+    crate::clock::local_to_utc(d.and_hms_opt(0, 0, 0).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::grids::{default_concept_note_grid, default_full_application_grid};
+    use crate::domain::timeline::Overrides;
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32, s: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, s).unwrap()
+    }
+
+    struct Fixture {
+        params: CallParameters,
+        lots: Vec<LotTerms>,
+        concept: Grid,
+        full: Grid,
+        timeline: Timeline,
+    }
+
+    fn fixture() -> Fixture {
+        Fixture {
+            params: CallParameters::default(),
+            lots: default_lots(),
+            concept: default_concept_note_grid(),
+            full: default_full_application_grid(),
+            // D = 2026-03-15: calls published by 2026-11-15 (TL-01).
+            timeline: Timeline::compute(NaiveDate::from_ymd_opt(2026, 3, 15).unwrap(), &Overrides::default()),
+        }
+    }
+
+    fn check<'a>(f: &'a Fixture, call_type: CallType, deadline: NaiveDateTime, other: Money) -> PublishCheck<'a> {
+        PublishCheck {
+            call_type,
+            status: CallStatus::Draft,
+            title: "Support to local development",
+            reference: "EuropeAid/123456/L/ACT/KZ",
+            opens_at: at(2026, 1, 1, 0, 0, 0),
+            deadline: Some(deadline),
+            params: &f.params,
+            lots: &f.lots,
+            concept_grid: &f.concept,
+            full_grid: &f.full,
+            has_english_guidelines: true,
+            timeline: &f.timeline,
+            other_calls_envelopes: other,
+            programme_grant_budget: Money::euros(3_000_000),
+        }
+    }
+
+    fn codes(p: &[PublishProblem]) -> Vec<&'static str> {
+        p.iter().map(|x| x.code).collect()
+    }
+
+    #[test]
+    fn a_complete_call_publishes() {
+        let f = fixture();
+        let now = at(2026, 6, 1, 4, 0, 0);
+        let c = check(&f, CallType::Restricted, now + Duration::days(45), Money::ZERO);
+        assert!(publication_problems(&c, now).is_empty(), "{:?}", publication_problems(&c, now));
+    }
+
+    #[test]
+    fn tl_01_publishing_on_the_last_day_works_and_the_day_after_is_refused() {
+        let f = fixture();
+        // 2026-11-15 23:59:59 in Almaty is 18:59:59 UTC.
+        let last = at(2026, 11, 15, 18, 59, 59);
+        let c = check(&f, CallType::Restricted, last + Duration::days(60), Money::ZERO);
+        assert!(!codes(&publication_problems(&c, last)).contains(&"publish-problem-launch-deadline"));
+        let first_refused = last + Duration::seconds(1);
+        let c = check(&f, CallType::Restricted, first_refused + Duration::days(60), Money::ZERO);
+        assert!(codes(&publication_problems(&c, first_refused)).contains(&"publish-problem-launch-deadline"));
+    }
+
+    #[test]
+    fn cfp_02_restricted_calls_need_45_days() {
+        let f = fixture();
+        let now = at(2026, 6, 1, 4, 0, 0);
+        let ok = check(&f, CallType::Restricted, now + Duration::days(45), Money::ZERO);
+        assert!(publication_problems(&ok, now).is_empty());
+        let short = check(&f, CallType::Restricted, now + Duration::days(45) - Duration::seconds(1), Money::ZERO);
+        assert_eq!(codes(&publication_problems(&short, now)), vec!["publish-problem-submission-period"]);
+    }
+
+    #[test]
+    fn cfp_02_open_calls_need_90_days_or_60_for_small_grants() {
+        let mut f = fixture();
+        let now = at(2026, 6, 1, 4, 0, 0);
+        let c = check(&f, CallType::Open, now + Duration::days(89), Money::ZERO);
+        assert!(codes(&publication_problems(&c, now)).contains(&"publish-problem-submission-period"));
+        let c = check(&f, CallType::Open, now + Duration::days(90), Money::ZERO);
+        assert!(publication_problems(&c, now).is_empty());
+        for lot in &mut f.lots {
+            lot.max_grant = Money::euros(100_000);
+        }
+        let c = check(&f, CallType::Open, now + Duration::days(60), Money::ZERO);
+        assert!(publication_problems(&c, now).is_empty());
+        let c = check(&f, CallType::Open, now + Duration::days(60) - Duration::seconds(1), Money::ZERO);
+        assert!(!publication_problems(&c, now).is_empty());
+        f.lots[0].max_grant = Money::from_cents(Money::euros(100_000).cents() + 1);
+        assert_eq!(minimum_submission_days(CallType::Open, &f.params, &f.lots), 90);
+    }
+
+    #[test]
+    fn envelopes_may_reach_but_not_exceed_the_grant_budget() {
+        let f = fixture();
+        let now = at(2026, 6, 1, 4, 0, 0);
+        let full = check(&f, CallType::Restricted, now + Duration::days(50), Money::ZERO);
+        assert!(publication_problems(&full, now).is_empty());
+        let over = check(&f, CallType::Restricted, now + Duration::days(50), Money::from_cents(1));
+        assert_eq!(codes(&publication_problems(&over, now)), vec!["publish-problem-over-budget"]);
+    }
+
+    #[test]
+    fn every_problem_is_listed_at_once() {
+        let mut f = fixture();
+        f.lots[1].max_eu_share_bp = 9_500;
+        let now = at(2026, 12, 1, 4, 0, 0);
+        let mut c = check(&f, CallType::Restricted, now + Duration::days(10), Money::euros(1));
+        c.has_english_guidelines = false;
+        let found = codes(&publication_problems(&c, now));
+        for expected in [
+            "publish-problem-launch-deadline",
+            "publish-problem-submission-period",
+            "publish-problem-lot-incomplete",
+            "publish-problem-guidelines",
+            "publish-problem-over-budget",
+        ] {
+            assert!(found.contains(&expected), "{expected} missing from {found:?}");
+        }
+    }
+
+    #[test]
+    fn cfp_04_lot_limits_are_consistent() {
+        let mut lot = default_lots().remove(0);
+        assert!(check_lot(&lot).is_empty());
+        lot.max_eu_share_bp = 9_001;
+        lot.max_duration_months = 49;
+        lot.min_grant = Money::euros(300_000);
+        lot.locations = vec!["almaty".into()];
+        let fields: Vec<_> = check_lot(&lot).iter().map(|p| p.field).collect();
+        assert_eq!(fields, vec!["min_grant", "max_eu_share", "max_duration", "locations"]);
+        let mut lot = default_lots().remove(1);
+        lot.max_eu_share_bp = 9_000;
+        lot.max_duration_months = 48;
+        assert!(check_lot(&lot).is_empty());
+    }
+
+    #[test]
+    fn cfp_03_questions_until_deadline_minus_21_days() {
+        let p = CallParameters::default();
+        let deadline = at(2026, 9, 30, 7, 0, 0);
+        let cutoff = deadline - Duration::days(21);
+        assert!(may_ask_question(cutoff, deadline, &p));
+        assert!(!may_ask_question(cutoff + Duration::seconds(1), deadline, &p));
+        assert_eq!(answer_deadline(deadline, &p), deadline - Duration::days(11));
+        assert!(answered_in_time(deadline - Duration::days(11), deadline, &p));
+        assert!(!answered_in_time(deadline - Duration::days(11) + Duration::seconds(1), deadline, &p));
+    }
+
+    #[test]
+    fn cfp_06_submission_is_open_until_the_deadline_instant() {
+        let opens = at(2026, 6, 1, 0, 0, 0);
+        let deadline = at(2026, 9, 30, 7, 0, 0);
+        assert!(is_open_for_submission(deadline, opens, deadline));
+        assert!(!is_open_for_submission(deadline + Duration::seconds(1), opens, deadline));
+        assert_eq!(call_phase(CallStatus::Published, opens - Duration::seconds(1), opens, deadline), CallPhase::Upcoming);
+        assert_eq!(call_phase(CallStatus::Published, deadline + Duration::seconds(1), opens, deadline), CallPhase::Closed);
+        assert_eq!(call_phase(CallStatus::Cancelled, opens, opens, deadline), CallPhase::Cancelled);
+    }
+
+    #[test]
+    fn parameters_are_checked() {
+        let mut p = CallParameters::default();
+        assert!(check_parameters(&p).is_empty());
+        p.answer_deadline_days = 25;
+        p.selection_mode = "random".into();
+        assert_eq!(check_parameters(&p), vec!["publish-problem-clarification-days", "publish-problem-selection-mode"]);
+    }
+}
