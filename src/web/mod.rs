@@ -7,9 +7,12 @@ pub mod admin;
 pub mod api;
 pub mod audit;
 pub mod auth;
+pub mod calls;
 pub mod guard;
 pub mod page;
+pub mod programmes;
 pub mod public;
+pub mod public_calls;
 pub mod routes;
 
 use actix_session::config::{BrowserSession, CookieContentSecurity};

@@ -18,7 +18,9 @@ use crate::state::AppState;
 struct StaticFiles;
 
 pub async fn home(page: Page) -> AppResult<HttpResponse> {
-    page.render("home.html", tera::Context::new())
+    let mut ctx = tera::Context::new();
+    ctx.insert("open_calls", &super::public_calls::open_calls(&page).await?);
+    page.render("home.html", ctx)
 }
 
 pub async fn static_file(path: web::Path<String>) -> AppResult<HttpResponse> {

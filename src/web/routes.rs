@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use actix_web::http::Method;
 use actix_web::web;
 
-use super::{account, admin, api, audit, auth, public};
+use super::{account, admin, api, audit, auth, calls, programmes, public, public_calls};
 use crate::domain::access::{Access, Action};
 
 /// Whether a route serves people (HTML, cookie session, CSRF token) or programs (JSON,
@@ -56,6 +56,11 @@ const MANAGE_USERS: Access = Access::Action(Action::ManageUsers);
 const VIEW_OUTBOX: Access = Access::Action(Action::ViewOutbox);
 const VIEW_AUDIT: Access = Access::Action(Action::ViewAuditLog);
 const USE_API: Access = Access::Action(Action::UseApi);
+const VIEW_PROGRAMMES: Access = Access::Action(Action::ViewProgrammes);
+const MANAGE_PROGRAMMES: Access = Access::Action(Action::ManageProgrammes);
+const MANAGE_CALLS: Access = Access::Action(Action::ManageCalls);
+const ANSWER: Access = Access::Action(Action::AnswerClarifications);
+const ASK: Access = Access::Action(Action::AskClarification);
 
 /// The route table. Order matters only for paths that overlap.
 pub fn all() -> Vec<RouteSpec> {
@@ -93,6 +98,39 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/admin/outbox", VIEW_OUTBOX, Html => admin::outbox),
         route!(POST "/admin/outbox/{id}/retry", VIEW_OUTBOX, Html => admin::retry_mail),
         route!(GET "/audit", VIEW_AUDIT, Html => audit::index),
+        route!(GET "/calls", PUBLIC, Html => public_calls::index),
+        route!(GET "/calls/{id}", PUBLIC, Html => public_calls::show),
+        route!(GET "/calls/{id}/documents/{doc}", PUBLIC, Html => public_calls::download),
+        route!(POST "/calls/{id}/questions", ASK, Html => public_calls::ask),
+        route!(POST "/calls/{id}/follow", SIGNED_IN, Html => public_calls::follow),
+        route!(POST "/calls/{id}/unfollow", SIGNED_IN, Html => public_calls::unfollow),
+        route!(GET "/manage/programmes", VIEW_PROGRAMMES, Html => programmes::index),
+        route!(GET "/manage/programmes/new", MANAGE_PROGRAMMES, Html => programmes::new_form),
+        route!(POST "/manage/programmes", MANAGE_PROGRAMMES, Html => programmes::create),
+        route!(GET "/manage/programmes/{id}", VIEW_PROGRAMMES, Html => programmes::show),
+        route!(POST "/manage/programmes/{id}", MANAGE_PROGRAMMES, Html => programmes::update),
+        route!(GET "/manage/programmes/{id}/edit", MANAGE_PROGRAMMES, Html => programmes::edit_form),
+        route!(GET "/manage/programmes/{id}/amendments/new", MANAGE_PROGRAMMES, Html => programmes::amendment_form),
+        route!(POST "/manage/programmes/{id}/amendments", MANAGE_PROGRAMMES, Html => programmes::record_amendment),
+        route!(GET "/manage/programmes/{id}/calls/new", MANAGE_CALLS, Html => calls::new_form),
+        route!(POST "/manage/programmes/{id}/calls", MANAGE_CALLS, Html => calls::create),
+        route!(GET "/manage/calls", VIEW_PROGRAMMES, Html => calls::index),
+        route!(GET "/manage/calls/{id}", VIEW_PROGRAMMES, Html => calls::show),
+        route!(POST "/manage/calls/{id}", MANAGE_CALLS, Html => calls::update),
+        route!(GET "/manage/calls/{id}/edit", MANAGE_CALLS, Html => calls::edit_form),
+        route!(GET "/manage/calls/{id}/lots/new", MANAGE_CALLS, Html => calls::new_lot_form),
+        route!(POST "/manage/calls/{id}/lots", MANAGE_CALLS, Html => calls::create_lot),
+        route!(GET "/manage/calls/{id}/lots/{lot}/edit", MANAGE_CALLS, Html => calls::edit_lot_form),
+        route!(POST "/manage/calls/{id}/lots/{lot}", MANAGE_CALLS, Html => calls::update_lot),
+        route!(POST "/manage/calls/{id}/lots/{lot}/delete", MANAGE_CALLS, Html => calls::delete_lot),
+        route!(GET "/manage/calls/{id}/grids", MANAGE_CALLS, Html => calls::grids_form),
+        route!(POST "/manage/calls/{id}/grids", MANAGE_CALLS, Html => calls::update_grids),
+        route!(POST "/manage/calls/{id}/documents", MANAGE_CALLS, Html => calls::upload_document),
+        route!(POST "/manage/calls/{id}/documents/{doc}/remove", MANAGE_CALLS, Html => calls::remove_document),
+        route!(POST "/manage/calls/{id}/publish", MANAGE_CALLS, Html => calls::publish),
+        route!(GET "/manage/calls/{id}/cancel", MANAGE_CALLS, Html => calls::cancel_form),
+        route!(POST "/manage/calls/{id}/cancel", MANAGE_CALLS, Html => calls::cancel),
+        route!(POST "/manage/calls/{id}/clarifications/{cid}/answer", ANSWER, Html => calls::answer),
         route!(POST "/api/v1/tokens", PUBLIC, Api => api::create_token),
         route!(GET "/api/v1/tokens", USE_API, Api => api::list_tokens),
         route!(DELETE "/api/v1/tokens/{id}", USE_API, Api => api::revoke_token),

@@ -1,0 +1,436 @@
+//! Staff pages for programmes: list, create, edit, amendments, and the timeline drawn
+//! as server-side SVG with today's position and a countdown to the next deadline.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::page::Page;
+use crate::domain::access::{role_allows, Action};
+use crate::domain::money::Money;
+use crate::domain::programme::{format_labelled_amounts, kazlod_budget_lines, kazlod_envelopes, KAZLOD_TOTAL};
+use crate::domain::timeline::{self, urgency, AmendableDate, Timeline};
+use crate::error::{AppError, AppResult};
+use crate::i18n::{t, Lang};
+use crate::services::calls::Call;
+use crate::services::programmes::{self, AmendmentInput, ProgrammeDetail, ProgrammeInput};
+
+#[derive(Serialize)]
+struct Mark {
+    x: f64,
+    label: String,
+    date: String,
+    rule: &'static str,
+    /// Row of the label (0–3), so that neighbouring labels do not overlap.
+    row: usize,
+    label_y: f64,
+}
+
+#[derive(Serialize)]
+struct Band {
+    x1: f64,
+    x2: f64,
+    class: &'static str,
+    label: String,
+}
+
+#[derive(Serialize)]
+pub struct TimelineSvg {
+    marks: Vec<Mark>,
+    bands: Vec<Band>,
+    reports: Vec<f64>,
+    today_x: Option<f64>,
+    today_label: String,
+    years: Vec<(f64, i32)>,
+}
+
+const LEFT: f64 = 30.0;
+const RIGHT: f64 = 970.0;
+
+fn x_of(t: &Timeline, day: NaiveDate) -> f64 {
+    LEFT + (RIGHT - LEFT) * timeline::position(t.entry_into_force, t.decommitment, day)
+}
+
+/// Positions for the drawing; the template turns them into SVG elements.
+pub fn timeline_svg(t: &Timeline, today: NaiveDate, lang: Lang) -> TimelineSvg {
+    let mut marks = Vec::new();
+    let mut last_x_by_row = [f64::MIN; 4];
+    for m in t.milestones() {
+        let x = x_of(t, m.date);
+        let row = (0..4).find(|r| x - last_x_by_row[*r] > 150.0).unwrap_or(0);
+        last_x_by_row[row] = x;
+        marks.push(Mark {
+            x,
+            label: t_lang(lang, &format!("timeline-{}", m.key)),
+            date: m.date.format("%Y-%m-%d").to_string(),
+            rule: m.rule,
+            row,
+            label_y: 150.0 + row as f64 * 30.0,
+        });
+    }
+    let bands = vec![
+        Band { x1: x_of(t, t.entry_into_force), x2: x_of(t, t.operational_end), class: "band-operational", label: t_lang(lang, "timeline-band-operational") },
+        Band { x1: x_of(t, t.operational_end), x2: x_of(t, t.execution_end), class: "band-closure", label: t_lang(lang, "timeline-band-closure") },
+        Band { x1: x_of(t, t.entry_into_force), x2: x_of(t, t.contracting_deadline), class: "band-contracting", label: t_lang(lang, "timeline-band-contracting") },
+    ];
+    let in_range = today >= t.entry_into_force && today <= t.decommitment;
+    TimelineSvg {
+        marks,
+        bands,
+        reports: t.steering_reports().into_iter().map(|d| x_of(t, d)).collect(),
+        today_x: in_range.then(|| x_of(t, today)),
+        today_label: format!("{} {}", t_lang(lang, "timeline-today"), today.format("%Y-%m-%d")),
+        years: timeline::years_between(t.entry_into_force, t.decommitment)
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+            .filter(|d| *d > t.entry_into_force && *d < t.decommitment)
+            .map(|d| (x_of(t, d), d.format("%Y").to_string().parse().unwrap_or(0)))
+            .collect(),
+    }
+}
+
+fn t_lang(lang: Lang, key: &str) -> String {
+    t(lang, key)
+}
+
+#[derive(Serialize)]
+struct Countdown {
+    label: String,
+    rule: &'static str,
+    date: String,
+    days: i64,
+    urgency: timeline::Urgency,
+}
+
+fn countdown(t: &Timeline, today: NaiveDate, lang: Lang) -> Option<Countdown> {
+    t.next_deadline(today).map(|m| Countdown {
+        label: t_lang(lang, &format!("timeline-{}", m.key)),
+        rule: m.rule,
+        date: m.date.format("%Y-%m-%d").to_string(),
+        days: (m.date - today).num_days(),
+        urgency: urgency(today, m.date),
+    })
+}
+
+#[derive(Serialize)]
+struct MoneyLine {
+    label: String,
+    amount: String,
+}
+
+#[derive(Serialize)]
+struct AmendmentView {
+    field: String,
+    old_date: String,
+    new_date: String,
+    reason: String,
+    addendum: String,
+    proposed_on: String,
+    effective_on: String,
+    recorded_by: String,
+    recorded_at: String,
+}
+
+#[derive(Serialize)]
+struct CallSummary {
+    id: String,
+    reference: String,
+    title: String,
+    status: String,
+    deadline: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ProgrammeSummary {
+    id: String,
+    reference: String,
+    title: String,
+    entry_into_force: String,
+    total: String,
+    grant_budget: String,
+    calls: usize,
+    next: Option<Countdown>,
+}
+
+fn summary(p: &ProgrammeDetail, today: NaiveDate, lang: Lang) -> ProgrammeSummary {
+    ProgrammeSummary {
+        id: p.programme.id.clone(),
+        reference: p.programme.reference.clone(),
+        title: p.programme.title.clone(),
+        entry_into_force: p.programme.entry_into_force.to_string(),
+        total: Money::from_cents(p.programme.total_budget_cents).to_string(),
+        grant_budget: p.grant_budget().to_string(),
+        calls: p.calls.len(),
+        next: countdown(&p.timeline, today, lang),
+    }
+}
+
+pub async fn index(page: Page) -> AppResult<HttpResponse> {
+    page.actor().require(Action::ViewProgrammes)?;
+    let list = programmes::list(&page.state).await?;
+    let today = crate::clock::local_date(page.state.clock.now());
+    let mut ctx = tera::Context::new();
+    ctx.insert("programmes", &list.iter().map(|p| summary(p, today, page.lang())).collect::<Vec<_>>());
+    ctx.insert("can_manage", &can(&page, Action::ManageProgrammes));
+    page.render("manage/programmes.html", ctx)
+}
+
+fn can(page: &Page, action: Action) -> bool {
+    page.ctx.user.as_ref().is_some_and(|u| role_allows(u.role, action))
+}
+
+pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    page.actor().require(Action::ViewProgrammes)?;
+    let p = programmes::detail(&page.state, path.into_inner()).await?;
+    let today = crate::clock::local_date(page.state.clock.now());
+    let lang = page.lang();
+    let t = &p.timeline;
+    let mut ctx = tera::Context::new();
+    ctx.insert("p", &summary(&p, today, lang));
+    ctx.insert("svg", &timeline_svg(t, today, lang));
+    ctx.insert("countdown", &countdown(t, today, lang));
+    let mut dates: Vec<(String, String, &str)> = t
+        .milestones()
+        .into_iter()
+        .map(|m| (t_lang(lang, &format!("timeline-{}", m.key)), m.date.to_string(), m.rule))
+        .collect();
+    dates.retain(|d| !d.0.is_empty());
+    ctx.insert("dates", &dates);
+    ctx.insert(
+        "reports",
+        &t.steering_reports().iter().filter(|d| **d >= today).take(4).map(|d| d.to_string()).collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "budget_lines",
+        &p.budget_lines.iter().map(|l| MoneyLine { label: l.label.clone(), amount: Money::from_cents(l.amount_cents).to_string() }).collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "envelopes",
+        &p.envelopes.iter().map(|l| MoneyLine { label: l.label.clone(), amount: Money::from_cents(l.amount_cents).to_string() }).collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "amendments",
+        &p.amendments
+            .iter()
+            .map(|a| AmendmentView {
+                field: t_lang(lang, &format!("amendable-{}", a.date_field)),
+                old_date: a.old_date.to_string(),
+                new_date: a.new_date.to_string(),
+                reason: a.reason.clone(),
+                addendum: a.addendum_reference.clone(),
+                proposed_on: a.proposed_on.to_string(),
+                effective_on: a.effective_on.to_string(),
+                recorded_by: a.recorded_by.clone(),
+                recorded_at: crate::clock::format_local(a.recorded_at),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let calls: Vec<CallSummary> = p
+        .calls
+        .iter()
+        .map(|c| CallSummary {
+            id: c.id.clone(),
+            reference: c.reference.clone(),
+            title: c.title.clone(),
+            status: c.status.clone(),
+            deadline: c.deadline.map(crate::clock::format_local),
+        })
+        .collect();
+    ctx.insert("calls", &calls);
+    ctx.insert("can_manage", &can(&page, Action::ManageProgrammes));
+    ctx.insert("can_manage_calls", &can(&page, Action::ManageCalls));
+    // TL-09: warn while no contract is signed within 3 years of D.
+    ctx.insert("sunset_urgency", &urgency(today, t.sunset_check));
+    ctx.insert("sunset_date", &t.sunset_check.to_string());
+    page.render("manage/programme.html", ctx)
+}
+
+#[derive(Deserialize, Default, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeForm {
+    #[serde(default)]
+    reference: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    entry_into_force: String,
+    #[serde(default)]
+    total_budget: String,
+    #[serde(default)]
+    budget_lines: String,
+    #[serde(default)]
+    envelopes: String,
+}
+
+impl From<ProgrammeForm> for ProgrammeInput {
+    fn from(f: ProgrammeForm) -> Self {
+        ProgrammeInput {
+            reference: f.reference,
+            title: f.title,
+            entry_into_force: f.entry_into_force,
+            total_budget: f.total_budget,
+            budget_lines: f.budget_lines,
+            envelopes: f.envelopes,
+        }
+    }
+}
+
+fn render_form(page: &Page, status: StatusCode, form: &ProgrammeForm, id: Option<&str>, errors: &[crate::domain::FieldError]) -> AppResult<HttpResponse> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("f", form);
+    ctx.insert("id", &id);
+    ctx.insert("errors", &page.field_errors(errors));
+    page.render_status(status, "manage/programme_form.html", ctx)
+}
+
+pub async fn new_form(page: Page) -> AppResult<HttpResponse> {
+    page.actor().require(Action::ManageProgrammes)?;
+    let form = ProgrammeForm {
+        reference: crate::domain::programme::KAZLOD_REFERENCE.into(),
+        title: crate::domain::programme::KAZLOD_TITLE.into(),
+        entry_into_force: String::new(),
+        total_budget: KAZLOD_TOTAL.format_plain(),
+        budget_lines: format_labelled_amounts(&kazlod_budget_lines()),
+        envelopes: format_labelled_amounts(&kazlod_envelopes()),
+    };
+    render_form(&page, StatusCode::OK, &form, None, &[])
+}
+
+pub async fn create(page: Page, form: web::Form<ProgrammeForm>) -> AppResult<HttpResponse> {
+    let form = form.into_inner();
+    match programmes::create(&page.state, &page.actor(), clone_form(&form).into()).await {
+        Ok(id) => {
+            page.flash("success", "flash-programme-saved");
+            Ok(page.redirect(&format!("/manage/programmes/{id}")))
+        }
+        Err(AppError::Validation(errors)) => render_form(&page, StatusCode::UNPROCESSABLE_ENTITY, &form, None, &errors),
+        Err(e) => Err(e),
+    }
+}
+
+fn clone_form(f: &ProgrammeForm) -> ProgrammeForm {
+    ProgrammeForm {
+        reference: f.reference.clone(),
+        title: f.title.clone(),
+        entry_into_force: f.entry_into_force.clone(),
+        total_budget: f.total_budget.clone(),
+        budget_lines: f.budget_lines.clone(),
+        envelopes: f.envelopes.clone(),
+    }
+}
+
+pub async fn edit_form(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    page.actor().require(Action::ManageProgrammes)?;
+    let id = path.into_inner();
+    let p = programmes::detail(&page.state, id.clone()).await?;
+    let lines: Vec<(String, Money)> = p.budget_lines.iter().map(|l| (l.label.clone(), Money::from_cents(l.amount_cents))).collect();
+    let envs: Vec<(String, Money)> = p.envelopes.iter().map(|l| (l.label.clone(), Money::from_cents(l.amount_cents))).collect();
+    let form = ProgrammeForm {
+        reference: p.programme.reference.clone(),
+        title: p.programme.title.clone(),
+        entry_into_force: p.programme.entry_into_force.to_string(),
+        total_budget: Money::from_cents(p.programme.total_budget_cents).format_plain(),
+        budget_lines: format_labelled_amounts(&lines),
+        envelopes: format_labelled_amounts(&envs),
+    };
+    render_form(&page, StatusCode::OK, &form, Some(&id), &[])
+}
+
+pub async fn update(page: Page, path: web::Path<String>, form: web::Form<ProgrammeForm>) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let form = form.into_inner();
+    match programmes::update(&page.state, &page.actor(), id.clone(), clone_form(&form).into()).await {
+        Ok(()) => {
+            page.flash("success", "flash-programme-saved");
+            Ok(page.redirect(&format!("/manage/programmes/{id}")))
+        }
+        Err(AppError::Validation(errors)) => render_form(&page, StatusCode::UNPROCESSABLE_ENTITY, &form, Some(&id), &errors),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct AmendmentForm {
+    #[serde(default)]
+    date_field: String,
+    #[serde(default)]
+    new_date: String,
+    #[serde(default)]
+    effective_on: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    addendum_reference: String,
+}
+
+async fn render_amendment(page: &Page, id: &str, status: StatusCode, form: &AmendmentForm, errors: &[crate::domain::FieldError]) -> AppResult<HttpResponse> {
+    let p = programmes::detail(&page.state, id.to_string()).await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("p", &summary(&p, crate::clock::local_date(page.state.clock.now()), page.lang()));
+    ctx.insert("f", form);
+    ctx.insert("errors", &page.field_errors(errors));
+    ctx.insert(
+        "fields",
+        &AmendableDate::ALL
+            .iter()
+            .map(|a| (a.as_str(), t_lang(page.lang(), &format!("amendable-{}", a.as_str())), p.timeline.date_of(*a).to_string()))
+            .collect::<Vec<_>>(),
+    );
+    page.render_status(status, "manage/amendment_form.html", ctx)
+}
+
+pub async fn amendment_form(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    page.actor().require(Action::ManageProgrammes)?;
+    render_amendment(&page, &path.into_inner(), StatusCode::OK, &AmendmentForm::default(), &[]).await
+}
+
+pub async fn record_amendment(page: Page, path: web::Path<String>, form: web::Form<AmendmentForm>) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let form = form.into_inner();
+    let input = AmendmentInput {
+        date_field: form.date_field.clone(),
+        new_date: form.new_date.clone(),
+        effective_on: form.effective_on.clone(),
+        reason: form.reason.clone(),
+        addendum_reference: form.addendum_reference.clone(),
+    };
+    match programmes::record_amendment(&page.state, &page.actor(), id.clone(), input).await {
+        Ok(()) => {
+            page.flash("success", "flash-amendment-recorded");
+            Ok(page.redirect(&format!("/manage/programmes/{id}")))
+        }
+        Err(AppError::Validation(errors)) => render_amendment(&page, &id, StatusCode::UNPROCESSABLE_ENTITY, &form, &errors).await,
+        Err(e) => Err(e),
+    }
+}
+
+/// Call rows for the staff list of calls of all programmes.
+#[derive(Serialize)]
+pub struct StaffCallRow {
+    pub id: String,
+    pub reference: String,
+    pub title: String,
+    pub status: String,
+    pub call_type: String,
+    pub deadline: Option<String>,
+    pub unanswered: i64,
+    pub answer_urgency: Option<timeline::Urgency>,
+    pub answer_deadline: Option<String>,
+}
+
+pub fn staff_call_row(call: &Call, unanswered: i64, today: NaiveDate) -> StaffCallRow {
+    let answer_deadline = call.row.deadline.map(|d| crate::domain::calls::answer_deadline(d, &call.params));
+    StaffCallRow {
+        id: call.row.id.clone(),
+        reference: call.row.reference.clone(),
+        title: call.row.title.clone(),
+        status: call.row.status.clone(),
+        call_type: call.row.call_type.clone(),
+        deadline: call.row.deadline.map(crate::clock::format_local),
+        unanswered,
+        answer_urgency: answer_deadline.filter(|_| unanswered > 0).map(|d| urgency(today, crate::clock::local_date(d))),
+        answer_deadline: answer_deadline.map(crate::clock::format_local),
+    }
+}

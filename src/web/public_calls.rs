@@ -1,0 +1,182 @@
+//! Public pages of calls: the list (open, upcoming, closed), a call with its lots,
+//! guidelines and published clarifications, questions, following, downloads.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use super::calls::{document_views, lot_view, LotView};
+use super::page::Page;
+use crate::clock::format_local;
+use crate::domain::access::{role_allows, Action};
+use crate::domain::calls::{self as rules, call_phase, CallPhase};
+use crate::error::{AppError, AppResult};
+use crate::i18n::{t, t_args, Lang};
+use crate::services::calls::{self, Call};
+use crate::services::uploads;
+
+#[derive(Serialize)]
+pub struct PublicCall {
+    pub id: String,
+    pub reference: String,
+    pub title: String,
+    pub call_type: String,
+    pub phase: CallPhase,
+    pub opens_at: Option<String>,
+    pub deadline: Option<String>,
+    pub time_left: Option<String>,
+    pub total_envelope: String,
+    pub lots: Vec<LotView>,
+}
+
+/// "12 days 4 hours" until the deadline, in the reader's language.
+pub fn time_left(lang: Lang, seconds: i64) -> String {
+    let days = seconds / 86_400;
+    let hours = (seconds % 86_400) / 3_600;
+    let minutes = (seconds % 3_600) / 60;
+    if days > 0 {
+        t_args(lang, "time-left-days", &[("days", days.to_string()), ("hours", hours.to_string())])
+    } else {
+        t_args(lang, "time-left-hours", &[("hours", hours.to_string()), ("minutes", minutes.to_string())])
+    }
+}
+
+pub fn public_call(call: &Call, lots: &[crate::db::calls::LotRow], now: chrono::NaiveDateTime, lang: Lang) -> PublicCall {
+    let opens = call.row.opens_at.or(call.row.published_at).unwrap_or(now);
+    let deadline = call.row.deadline.unwrap_or(now);
+    let phase = call_phase(call.status, now, opens, deadline);
+    let total: i64 = lots.iter().map(|l| l.envelope_cents).sum();
+    PublicCall {
+        id: call.row.id.clone(),
+        reference: call.row.reference.clone(),
+        title: call.row.title.clone(),
+        call_type: call.row.call_type.clone(),
+        phase,
+        opens_at: call.row.opens_at.map(format_local),
+        deadline: call.row.deadline.map(format_local),
+        time_left: (phase == CallPhase::Open).then(|| time_left(lang, (deadline - now).num_seconds())),
+        total_envelope: crate::domain::money::Money::from_cents(total).to_string(),
+        lots: lots.iter().map(|l| lot_view(l, lang)).collect(),
+    }
+}
+
+pub async fn index(page: Page) -> AppResult<HttpResponse> {
+    let list = calls::public_list(&page.state).await?;
+    let now = page.state.clock.now();
+    let all: Vec<PublicCall> = list.iter().map(|(c, lots)| public_call(c, lots, now, page.lang())).collect();
+    let mut ctx = tera::Context::new();
+    for (key, phase) in [("open", CallPhase::Open), ("upcoming", CallPhase::Upcoming), ("closed", CallPhase::Closed), ("cancelled", CallPhase::Cancelled)] {
+        ctx.insert(key, &all.iter().filter(|c| c.phase == phase).collect::<Vec<_>>());
+    }
+    page.render("calls/index.html", ctx)
+}
+
+#[derive(Serialize)]
+struct QaView {
+    question: String,
+    answer: String,
+    published_at: String,
+}
+
+pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let viewer = page.ctx.user.as_ref().map(|u| u.id.clone());
+    let d = calls::public_detail(&page.state, id.clone(), viewer).await?;
+    let now = page.state.clock.now();
+    let lang = page.lang();
+    let c = &d.call;
+    let mut ctx = tera::Context::new();
+    ctx.insert("call", &public_call(c, &d.lots, now, lang));
+    ctx.insert("description", &c.row.description);
+    ctx.insert("programme_reference", &d.programme_reference);
+    ctx.insert("documents", &document_views(&d));
+    ctx.insert(
+        "clarifications",
+        &d.clarifications
+            .iter()
+            .map(|q| QaView { question: q.question.clone(), answer: q.answer.clone().unwrap_or_default(), published_at: q.published_at.map(format_local).unwrap_or_default() })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("cancel_reason", &c.row.cancel_reason.as_ref().map(|r| t(lang, &format!("cancel-reason-{r}"))));
+    ctx.insert("cancel_explanation", &c.row.cancel_explanation);
+    ctx.insert("cancelled_at", &c.row.cancelled_at.map(format_local));
+    let role = page.ctx.user.as_ref().map(|u| u.role);
+    let may_ask_role = role.is_some_and(|r| role_allows(r, Action::AskClarification));
+    let questions_open = c.is_published() && c.row.deadline.is_some_and(|dl| rules::may_ask_question(now, dl, &c.params));
+    ctx.insert("questions_open", &questions_open);
+    ctx.insert("may_ask", &(may_ask_role && questions_open));
+    ctx.insert("signed_in", &page.ctx.user.is_some());
+    ctx.insert("is_applicant", &may_ask_role);
+    ctx.insert("following", &d.following);
+    if let Some(dl) = c.row.deadline {
+        ctx.insert("question_cutoff", &format_local(rules::question_cutoff(dl, &c.params)));
+        ctx.insert("answer_deadline", &format_local(rules::answer_deadline(dl, &c.params)));
+    }
+    ctx.insert("staff_link", &role.is_some_and(|r| role_allows(r, Action::ViewProgrammes)));
+    page.render("calls/show.html", ctx)
+}
+
+pub async fn download(page: Page, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {
+    let (call_id, doc_id) = path.into_inner();
+    let doc = calls::document_for_download(&page.state, &page.actor(), call_id, doc_id).await?;
+    let bytes = uploads::read(&page.state, &doc.storage_key).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, doc.content_type.clone()))
+        .insert_header((header::CONTENT_DISPOSITION, uploads::content_disposition(&doc.file_name)))
+        .insert_header((header::CONTENT_SECURITY_POLICY, "sandbox"))
+        .insert_header(("x-content-type-options", "nosniff"))
+        .insert_header((header::CACHE_CONTROL, "private, max-age=300"))
+        .body(bytes))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionForm {
+    #[serde(default)]
+    question: String,
+}
+
+pub async fn ask(page: Page, path: web::Path<String>, form: web::Form<QuestionForm>) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    let back = format!("/calls/{call_id}#ask");
+    match calls::ask_question(&page.state, &page.actor(), call_id, form.into_inner().question).await {
+        Ok(()) => {
+            page.flash("success", "flash-question-sent");
+            Ok(page.redirect(&back))
+        }
+        Err(AppError::Validation(e)) => {
+            page.flash("error", e[0].code);
+            Ok(page.redirect(&back))
+        }
+        Err(AppError::Conflict(key)) => {
+            page.flash("error", key);
+            Ok(page.redirect(&back))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn follow(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    calls::set_following(&page.state, &page.actor(), call_id.clone(), true).await?;
+    page.flash("success", "flash-following");
+    Ok(page.redirect(&format!("/calls/{call_id}")))
+}
+
+pub async fn unfollow(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    calls::set_following(&page.state, &page.actor(), call_id.clone(), false).await?;
+    page.flash("success", "flash-unfollowed");
+    Ok(page.redirect(&format!("/calls/{call_id}")))
+}
+
+/// Open calls for the home page.
+pub async fn open_calls(page: &Page) -> AppResult<Vec<PublicCall>> {
+    let list = calls::public_list(&page.state).await?;
+    let now = page.state.clock.now();
+    Ok(list
+        .iter()
+        .map(|(c, lots)| public_call(c, lots, now, page.lang()))
+        .filter(|c| matches!(c.phase, CallPhase::Open | CallPhase::Upcoming))
+        .collect())
+}
