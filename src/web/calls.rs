@@ -394,8 +394,7 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     ctx.insert("cancel_explanation", &c.row.cancel_explanation);
     ctx.insert("lots", &d.lots.iter().map(|l| lot_view(l, lang)).collect::<Vec<_>>());
     ctx.insert("documents", &document_views(&d));
-    ctx.insert("concept_grid", &grid_view(&c.concept_grid));
-    ctx.insert("full_grid", &grid_view(&c.full_grid));
+    ctx.insert("grids", &vec![("grid-concept", grid_view(&c.concept_grid)), ("grid-full", grid_view(&c.full_grid))]);
     ctx.insert("params", &c.params);
     ctx.insert("small_grant_max", &Money::from_cents(c.params.small_grant_max_cents).to_string());
     ctx.insert(
