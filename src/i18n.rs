@@ -97,7 +97,14 @@ pub fn t(lang: Lang, key: &str) -> String {
 pub fn t_args(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
         .iter()
-        .map(|(k, v)| (Cow::Owned(k.to_string()), FluentValue::from(v.clone())))
+        .map(|(k, v)| {
+            // Numbers stay numbers, so that plural forms are chosen correctly.
+            let value = match v.parse::<i64>() {
+                Ok(n) => FluentValue::from(n),
+                Err(_) => FluentValue::from(v.clone()),
+            };
+            (Cow::Owned(k.to_string()), value)
+        })
         .collect();
     LOCALES.lookup_with_args(lang.id(), key, &map)
 }
@@ -187,6 +194,12 @@ mod tests {
         assert_eq!(Lang::from_accept_language("en;q=0.2, kk"), Some(Lang::Kk));
         assert_eq!(Lang::from_accept_language("fr, de"), None);
         assert_eq!(Lang::from_accept_language("ru;q=0"), None);
+    }
+
+    #[test]
+    fn numbers_choose_plural_forms() {
+        assert_eq!(t_args(Lang::En, "countdown-days", &[("days", "1".into())]), "1 day");
+        assert_eq!(t_args(Lang::En, "countdown-days", &[("days", "7".into())]), "7 days");
     }
 
     #[test]

@@ -208,3 +208,11 @@ pub fn init_logging(settings: &Settings) {
         builder.try_init()
     };
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_template_parses() {
+        super::load_templates().unwrap();
+    }
+}

@@ -220,10 +220,30 @@ fn render_call_form(page: &Page, status: StatusCode, form: &CallForm, action: &s
     ctx.insert("f", form);
     ctx.insert("action", action);
     ctx.insert("errors", &page.field_errors(errors));
+    ctx.insert("param_fields", &PARAM_FIELDS);
     let parameter_errors: Vec<String> = errors.iter().filter(|e| e.field == "parameters").map(|e| page.t(e.code)).collect();
     ctx.insert("parameter_errors", &parameter_errors);
     page.render_status(status, "manage/call_form.html", ctx)
 }
+
+/// Form fields of the call parameters and their labels.
+const PARAM_FIELDS: [(&str, &str); 15] = [
+    ("restricted_min_days", "param-restricted-min-days"),
+    ("open_min_days", "param-open-min-days-plain"),
+    ("open_small_min_days", "param-open-small-min-days"),
+    ("small_grant_max", "param-small-grant-max"),
+    ("invitation_min_days", "param-invitation-min-days"),
+    ("question_cutoff_days", "param-question-cutoff"),
+    ("answer_deadline_days", "param-answer-deadline"),
+    ("concept_note_pass_score", "param-concept-pass"),
+    ("shortlist_percent", "param-shortlist"),
+    ("min_assessors", "param-assessors"),
+    ("divergence_full", "param-divergence-full"),
+    ("divergence_concept", "param-divergence-concept"),
+    ("capacity_min_score", "param-capacity"),
+    ("full_application_tolerance_percent", "param-tolerance"),
+    ("max_applications_per_applicant", "param-max-applications"),
+];
 
 pub async fn new_form(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
     page.actor().require(Action::ManageCalls)?;
@@ -641,6 +661,7 @@ fn render_grids(page: &Page, status: StatusCode, call_id: &str, form: &GridsForm
     let mut ctx = tera::Context::new();
     ctx.insert("f", form);
     ctx.insert("call_id", call_id);
+    ctx.insert("grid_fields", &[("concept_note_grid", "grid-concept"), ("full_application_grid", "grid-full")]);
     ctx.insert("errors", &page.field_errors(errors));
     ctx.insert("line_errors", &line_errors.iter().cloned().collect::<std::collections::HashMap<_, _>>());
     page.render_status(status, "manage/grids.html", ctx)

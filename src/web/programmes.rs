@@ -54,19 +54,41 @@ fn x_of(t: &Timeline, day: NaiveDate) -> f64 {
 
 /// Positions for the drawing; the template turns them into SVG elements.
 pub fn timeline_svg(t: &Timeline, today: NaiveDate, lang: Lang) -> TimelineSvg {
-    let mut marks = Vec::new();
-    let mut last_x_by_row = [f64::MIN; 4];
+    let mut marks: Vec<Mark> = Vec::new();
+    // Right edge of the last label in each of four rows (1000-unit drawing, 12px text).
+    let mut right_edge_by_row = [f64::MIN; 4];
+    // Milestones on the same day share one mark (TL-02 and TL-09 fall together).
+    let mut grouped: Vec<(NaiveDate, Vec<&'static str>, Vec<&'static str>)> = Vec::new();
     for m in t.milestones() {
-        let x = x_of(t, m.date);
-        let row = (0..4).find(|r| x - last_x_by_row[*r] > 150.0).unwrap_or(0);
-        last_x_by_row[row] = x;
+        match grouped.last_mut() {
+            Some(g) if g.0 == m.date => {
+                g.1.push(m.key);
+                g.2.push(m.rule);
+            }
+            _ => grouped.push((m.date, vec![m.key], vec![m.rule])),
+        }
+    }
+    for (date, keys, rules) in grouped {
+        let x = x_of(t, date);
+        let label = keys.iter().map(|k| t_lang(lang, &format!("timeline-{k}"))).collect::<Vec<_>>().join(" / ");
+        let width = label.chars().count() as f64 * 7.0;
+        let (left, right) = if x > 850.0 {
+            (x - width, x)
+        } else if x < 120.0 {
+            (x, x + width)
+        } else {
+            (x - width / 2.0, x + width / 2.0)
+        };
+        let row = (0..4).find(|r| left > right_edge_by_row[*r] + 12.0).unwrap_or(3);
+        right_edge_by_row[row] = right;
+        let rule = rules.into_iter().find(|r| !r.is_empty()).unwrap_or("");
         marks.push(Mark {
             x,
-            label: t_lang(lang, &format!("timeline-{}", m.key)),
-            date: m.date.format("%Y-%m-%d").to_string(),
-            rule: m.rule,
+            label,
+            date: date.format("%Y-%m-%d").to_string(),
+            rule,
             row,
-            label_y: 150.0 + row as f64 * 30.0,
+            label_y: 150.0 + row as f64 * 32.0,
         });
     }
     let bands = vec![
