@@ -36,6 +36,9 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Load the demonstration: the KAZLOD programme, an open restricted call with its two
+    /// lots, published clarifications and one user per role (idempotent).
+    Demo,
     /// Audit trail tools.
     Audit {
         #[command(subcommand)]
@@ -189,6 +192,18 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
                 }
                 Err(e) => Err(anyhow::anyhow!("{e}")),
             }
+        }
+        Command::Demo => {
+            let state = tokio::task::spawn_blocking(move || grants::build_state(settings, Clock::system())).await??;
+            let report = grants::services::demo::load(&state).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let mailer = grants::email::Mailer::from_settings(&state.settings.mail, state.memory_mailbox.clone())?;
+            grants::jobs::deliver_due(&state, &mailer).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("KAZLOD demonstration loaded:");
+            for line in report.lines {
+                println!("  {line}");
+            }
+            println!("Start the portal with `grants serve` and log in with the accounts above.");
+            Ok(ExitCode::SUCCESS)
         }
         Command::Audit {
             command: AuditCommand::Verify,

@@ -157,6 +157,7 @@ pub const DEFAULT_MAX_EU_SHARE_BP: i64 = 9_000;
 
 /// Rule CFP-04: what every lot states.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LotTerms {
     pub number: i32,
     pub title: String,

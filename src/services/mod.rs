@@ -8,6 +8,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod mail;
 pub mod calls;
+pub mod demo;
 pub mod passwords;
 pub mod programmes;
 pub mod uploads;

@@ -136,6 +136,18 @@ pub fn all() -> Vec<RouteSpec> {
         route!(DELETE "/api/v1/tokens/{id}", USE_API, Api => api::revoke_token),
         route!(GET "/api/v1/me", USE_API, Api => api::me),
         route!(GET "/api/v1/openapi.json", PUBLIC, Api => api::openapi),
+        route!(GET "/api/v1/programmes", PUBLIC, Api => api::calls::list_programmes),
+        route!(POST "/api/v1/programmes", MANAGE_PROGRAMMES, Api => api::calls::create_programme),
+        route!(GET "/api/v1/programmes/{id}", PUBLIC, Api => api::calls::get_programme),
+        route!(PUT "/api/v1/programmes/{id}", MANAGE_PROGRAMMES, Api => api::calls::update_programme),
+        route!(POST "/api/v1/programmes/{id}/calls", MANAGE_CALLS, Api => api::calls::create_call),
+        route!(GET "/api/v1/calls", PUBLIC, Api => api::calls::list_calls),
+        route!(GET "/api/v1/calls/{id}", PUBLIC, Api => api::calls::get_call),
+        route!(PUT "/api/v1/calls/{id}", MANAGE_CALLS, Api => api::calls::update_call),
+        route!(GET "/api/v1/calls/{id}/lots", PUBLIC, Api => api::calls::list_lots),
+        route!(POST "/api/v1/calls/{id}/lots", MANAGE_CALLS, Api => api::calls::create_lot),
+        route!(PUT "/api/v1/calls/{id}/lots/{lot_id}", MANAGE_CALLS, Api => api::calls::update_lot),
+        route!(GET "/api/v1/calls/{id}/clarifications", PUBLIC, Api => api::calls::list_clarifications),
     ]
 }
 

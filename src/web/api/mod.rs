@@ -1,6 +1,8 @@
 //! JSON API v1. Bearer tokens only (the session cookie is ignored here), errors as
 //! RFC 9457 problem+json, and the OpenAPI document generated from these handlers.
 
+pub mod calls;
+
 use std::future::{ready, Ready};
 
 use actix_web::dev::Payload;
@@ -89,14 +91,14 @@ pub fn problem(
         .body(serde_json::to_string(&body).unwrap_or_default())
 }
 
-fn json<T: Serialize>(status: StatusCode, body: &T) -> AppResult<HttpResponse> {
+pub(crate) fn json<T: Serialize>(status: StatusCode, body: &T) -> AppResult<HttpResponse> {
     Ok(HttpResponse::build(status)
         .insert_header((header::CONTENT_TYPE, "application/json; charset=utf-8"))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(serde_json::to_string(body).map_err(|e| AppError::Internal(e.into()))?))
 }
 
-fn utc(t: NaiveDateTime) -> String {
+pub(crate) fn utc(t: NaiveDateTime) -> String {
     t.and_utc()
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
@@ -284,10 +286,20 @@ impl Modify for BearerAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "KAZLOD grants portal API", version = "1", description = "Programmes, calls, applications and contracts of the EU–Kazakhstan KAZLOD programme. Errors are RFC 9457 problem documents."),
-    paths(create_token, list_tokens, revoke_token, me, openapi),
+    paths(
+        create_token, list_tokens, revoke_token, me, openapi,
+        calls::list_programmes, calls::get_programme, calls::create_programme, calls::update_programme,
+        calls::list_calls, calls::get_call, calls::create_call, calls::update_call,
+        calls::list_lots, calls::create_lot, calls::update_lot, calls::list_clarifications,
+    ),
     components(schemas(Problem, ProblemField, TokenRequest, CreatedToken, TokenInfo, Me, Role)),
     modifiers(&BearerAuth),
-    tags((name = "tokens", description = "Bearer tokens"), (name = "account", description = "The caller's account"))
+    tags(
+        (name = "tokens", description = "Bearer tokens"),
+        (name = "account", description = "The caller's account"),
+        (name = "programmes", description = "Financing agreements and their computed timeline"),
+        (name = "calls", description = "Calls for proposals, lots and published clarifications"),
+    )
 )]
 pub struct ApiDoc;
 
