@@ -6,9 +6,19 @@ use std::sync::Arc;
 
 use chrono::{NaiveDateTime, Utc};
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Clock {
     offset_ms: Arc<AtomicI64>,
+    /// Microseconds since the epoch of a frozen "now", or `NOT_FROZEN`.
+    frozen_micros: Arc<AtomicI64>,
+}
+
+const NOT_FROZEN: i64 = i64::MIN;
+
+impl Default for Clock {
+    fn default() -> Self {
+        Clock { offset_ms: Arc::new(AtomicI64::new(0)), frozen_micros: Arc::new(AtomicI64::new(NOT_FROZEN)) }
+    }
 }
 
 impl Clock {
@@ -18,6 +28,12 @@ impl Clock {
 
     /// Current UTC time, truncated to microseconds (what both databases keep).
     pub fn now(&self) -> NaiveDateTime {
+        let frozen = self.frozen_micros.load(Ordering::SeqCst);
+        if frozen != NOT_FROZEN {
+            if let Some(t) = chrono::DateTime::from_timestamp_micros(frozen) {
+                return t.naive_utc();
+            }
+        }
         let t = Utc::now().naive_utc()
             + chrono::Duration::milliseconds(self.offset_ms.load(Ordering::SeqCst));
         crate::db::truncate_micros(t)
@@ -25,8 +41,17 @@ impl Clock {
 
     /// Moves this clock (and every clone of it) forward; for tests and demonstrations.
     pub fn advance(&self, by: chrono::Duration) {
-        self.offset_ms
-            .fetch_add(by.num_milliseconds(), Ordering::SeqCst);
+        let frozen = self.frozen_micros.load(Ordering::SeqCst);
+        if frozen != NOT_FROZEN {
+            self.frozen_micros.store(frozen + by.num_microseconds().unwrap_or(0), Ordering::SeqCst);
+        }
+        self.offset_ms.fetch_add(by.num_milliseconds(), Ordering::SeqCst);
+    }
+
+    /// Stops this clock at `at` (UTC), to stand exactly one second either side of a
+    /// deadline in tests.
+    pub fn freeze_at(&self, at: NaiveDateTime) {
+        self.frozen_micros.store(at.and_utc().timestamp_micros(), Ordering::SeqCst);
     }
 }
 

@@ -242,3 +242,363 @@ email-already-registered-body = Кто-то попытался зарегист�
     Забыли пароль? Задайте новый здесь: { $reset_link }
 email-password-changed-subject = Ваш пароль изменён
 email-password-changed-body = Пароль вашей учётной записи на портале грантов KAZLOD только что был изменён, а остальные сеансы завершены. Если это были не вы, немедленно восстановите пароль и сообщите об этом администратору портала.
+
+## Common words (calls)
+back = Назад
+edit = Изменить
+delete = Удалить
+remove = Удалить
+unlimited = без ограничений
+almaty-time = по времени Алматы
+months-range = { $min }–{ $max } мес.
+time-left-days = Осталось { $days } дн. { $hours } ч
+time-left-hours = Осталось { $hours } ч { $minutes } мин
+nav-calls = Конкурсы заявок
+nav-programmes = Программы
+nav-manage-calls = Управление конкурсами
+home-open-calls = Открытые конкурсы заявок
+home-no-open-calls = Сейчас нет открытых конкурсов заявок. Зарегистрируйтесь заранее и подпишитесь на интересующие вас конкурсы.
+home-all-calls = Все конкурсы, включая предстоящие и завершённые
+
+## Programme timeline
+programmes-title = Программы
+programmes-none = Программ пока нет.
+programme-new = Новая программа
+programme-edit = Изменить программу
+programme-reference = Номер финансового соглашения
+programme-title-field = Название
+programme-d = Вступление в силу (D)
+programme-d-hint = День, когда последняя из сторон подписала финансовое соглашение. Все сроки программы рассчитываются от этой даты.
+programme-d-amend-only = сроки программы меняются только посредством зарегистрированного изменения.
+programme-total = Общий бюджет
+programme-total-eur = Общий бюджет (EUR)
+programme-grant-budget = Бюджет грантов (сумма финансовых пакетов)
+programme-budget = Ориентировочный бюджет
+programme-envelopes = Финансовые пакеты (конверты) для грантов
+programme-calls = Конкурсы заявок
+programme-dates = Сроки программы
+programme-next-reports = Ближайшие отчёты Руководящему комитету (TL-07)
+lines-hint = По одной строке на каждую статью бюджета: название | сумма в EUR.
+envelopes-hint = По одной строке на каждый финансовый пакет для грантов: название | сумма в EUR. Финансовые пакеты всех конкурсов в совокупности не могут превышать общую сумму этих пакетов.
+timeline-title = График программы
+timeline-caption = Этапы рассчитаны от даты вступления в силу; точки на оси — отчёты Руководящему комитету каждые 6 месяцев; красная линия — сегодняшний день.
+timeline-today = Сегодня
+timeline-entry-into-force = Вступление в силу (D)
+timeline-call-launch-deadline = Последний день для публикации конкурсов
+timeline-contracting-deadline = Последний день для подписания договоров
+timeline-sunset-check = Автоматическое прекращение, если договоры не заключены
+timeline-operational-end = Окончание этапа оперативной реализации
+timeline-execution-end = Окончание периода исполнения
+timeline-decommitment = Высвобождение (декоммитмент) неиспользованных средств
+timeline-steering-report = Отчёт Руководящему комитету
+timeline-band-operational = Этап оперативной реализации
+timeline-band-closure = Этап закрытия
+timeline-band-contracting = Период заключения договоров
+countdown-next = Ближайший срок
+countdown-days = { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+    [many] { $days } дней
+   *[other] { $days } дня
+}
+countdown-until = до срока:
+countdown-warn-60 = Осталось менее 60 дней.
+countdown-warn-30 = Осталось менее 30 дней: спланируйте оставшиеся шаги уже сейчас.
+countdown-warn-7 = Осталось меньше недели!
+sunset-warning = Если до { $date } не будет подписан ни один договор и не будет произведён ни один платёж, финансовое соглашение автоматически прекратит действие (TL-09).
+amendments-title = Изменения
+amendments-none = Изменений не зарегистрировано.
+amendment-new = Зарегистрировать изменение
+amendment-intro = Срок программы меняется только на основании подписанного дополнительного соглашения. Зарегистрируйте его здесь: прежняя и новая даты останутся видны, а изменение будет записано в журнал аудита.
+amendment-date = Изменяемый срок
+amendment-currently = сейчас: { $date }
+amendment-new-date = Новая дата
+amendment-effective-on = Вступает в силу
+amendment-effective-hint = Не ранее чем через 3 месяца от сегодняшнего дня (TL-06). Продление необходимо запросить не позднее чем за 3 месяца до окончания этапа.
+amendment-effective = вступает в силу { $date }
+amendment-addendum = Номер подписанного дополнительного соглашения
+amendment-reason = Причина
+amendment-change = Изменение
+amendment-recorded = Кем зарегистрировано
+amendment-record = Зарегистрировать изменение
+amendable-call_launch_deadline = Последний день для публикации конкурсов (TL-01)
+amendable-operational_end = Окончание этапа оперативной реализации (TL-03)
+amendable-execution_end = Окончание периода исполнения (TL-04)
+
+## Calls
+calls-title = Конкурсы заявок
+calls-intro = Конкурсы заявок программы ЕС–Казахстан «Поддержка местного развития». Сроки подачи — это точные моменты времени по времени Алматы; заявка, поданная после окончания срока, не принимается.
+calls-group-open = Открыты сейчас
+calls-group-upcoming = Предстоящие
+calls-group-closed = Завершённые
+calls-group-cancelled = Отменённые
+calls-none-open = Сейчас нет открытых конкурсов.
+calls-none-upcoming = Предстоящих конкурсов нет.
+calls-none-closed = Нет.
+calls-none-cancelled = Нет.
+manage-calls-title = Управление конкурсами
+call-new = Новый конкурс заявок
+call-form-title = Конкурс заявок
+call-edit = Изменить конкурс
+call-reference = Номер
+call-reference-hint = Например, EuropeAid/150123/L/ACT/KZ.
+call-title = Название
+call-description = Описание
+call-type = Тип конкурса
+call-type-restricted = Ограниченный конкурс
+call-type-open = Открытый конкурс
+call-type-restricted-help = сначала концептуальные записки; полные заявки — по приглашению
+call-type-open-help = концептуальная записка и полная заявка подаются вместе
+call-opens = Начало приёма заявок
+call-opens-hint = Оставьте поле пустым, чтобы приём начался в момент публикации. Время Алматы.
+call-opens-at-publication = с момента публикации
+call-deadline = Срок подачи
+call-deadline-concept = Срок подачи концептуальных записок
+call-deadline-hint = Точный момент по времени Алматы. Ограниченные конкурсы: не менее 45 дней после начала приёма; открытые конкурсы: 90 дней (60 дней, если ни один грант не превышает 100 000 EUR).
+call-time-left = Осталось времени
+call-total-envelope = Ориентировочная сумма
+call-programme = Программа
+call-lots = Лоты
+call-guidelines = Руководство для заявителей
+call-no-documents = Документов пока нет.
+call-clarifications = Вопросы и ответы
+call-clarification-dates = Вопросы принимаются до { $cutoff }; ответы публикуются не позднее { $answers }.
+call-no-clarifications = Ответы пока не опубликованы.
+call-no-questions = Вопросов пока не задано.
+call-questions-until = Приём вопросов до
+call-answers-by = Публикация ответов не позднее
+call-published-at = Дата публикации
+call-public-page = Публичная страница
+call-staff-view = Служебная страница
+call-cancelled-on = Отменён { $when }:
+call-status-draft = Черновик
+call-status-published = Опубликован
+call-status-cancelled = Отменён
+phase-open = Открыт
+phase-upcoming = Предстоит
+phase-closed = Завершён
+phase-cancelled = Отменён
+lot-label = Лот { $number }
+lot-envelope = Финансовый пакет
+lot-envelope-eur = Финансовый пакет (EUR)
+lot-grant = Размер гранта
+lot-share = Доля ЕС в приемлемых расходах
+lot-duration = Продолжительность
+lot-applicants = Кто может подавать заявки
+lot-locations = Место реализации
+lot-add = Добавить лот
+lots-none = Лотов пока нет.
+lot-form-title = Лот
+lot-number = Номер лота
+lot-title = Название
+lot-min-grant = Минимальный размер гранта (EUR)
+lot-max-grant = Максимальный размер гранта (EUR)
+lot-min-share = Минимальная доля ЕС (%)
+lot-max-share = Максимальная доля ЕС (%)
+lot-max-share-hint = Не более 90%: заявители обеспечивают софинансирование в размере не менее 10%.
+lot-min-duration = Минимальная продолжительность (месяцев)
+lot-max-duration = Максимальная продолжительность (месяцев)
+lot-max-duration-hint = Не более 48 месяцев.
+applicant-type-ngo = Неправительственные организации
+applicant-type-local_authority = Местные исполнительные органы (акиматы)
+applicant-type-research_institute = Научно-исследовательские институты
+applicant-type-international_organisation = Международные организации
+applicant-type-other = Другие организации
+location-mangystau = Мангистауская область
+location-kyzylorda = Кызылординская область
+location-east_kazakhstan = Восточно-Казахстанская область
+location-national = Национальный уровень
+doc-authentic = аутентичный текст
+doc-for-information = для сведения
+doc-title = Название документа
+doc-file = Файл
+doc-file-hint = PDF, Word (.docx) или OpenDocument (.odt), не более { $mb } МБ.
+doc-upload = Загрузить
+grids-title = Оценочные таблицы
+grids-help = По одной строке на каждый раздел ("1 Актуальность проекта") и на каждый подкритерий ("1.1 Соответствие целям конкурса | x2"). Подкритерии оцениваются от 1 до 5; "| x2" означает, что балл подкритерия учитывается дважды; "| carried over" отмечает раздел, балл которого переносится из концептуальной записки.
+grid-concept = Концептуальная записка
+grid-full = Полная заявка
+grid-max = максимальный балл: { $max }
+grid-carried-over = перенесено из концептуальной записки
+params-title = Правила этого конкурса
+params-hint = Значения по умолчанию взяты из правил программы; меняйте их, только если в руководстве для заявителей указано иное.
+param-restricted-min-days = Ограниченный конкурс: дней от начала приёма до срока подачи
+param-open-min-days = Открытый конкурс: дней от начала приёма до срока подачи (обычные / малые гранты)
+param-open-min-days-plain = Открытый конкурс: дней от начала приёма до срока подачи
+param-open-small-min-days = Открытый конкурс только с малыми грантами: дней
+param-small-grant-max = Верхний предел малого гранта (EUR)
+param-invitation-min-days = Дней от приглашения до срока подачи полной заявки
+param-clarification-days = Вопросы / ответы: дней до срока подачи
+param-question-cutoff = Вопросы принимаются не позднее чем за указанное число дней до срока подачи
+param-answer-deadline = Ответы публикуются не позднее чем за указанное число дней до срока подачи
+param-concept-pass = Проходной балл концептуальной записки
+param-shortlist = Предварительный список — до (% финансового пакета)
+param-assessors = Число экспертов-оценщиков на одну заявку
+param-divergence = Порог расхождения оценок (полная заявка / концептуальная записка)
+param-divergence-full = Порог расхождения оценок, полная заявка (баллы)
+param-divergence-concept = Порог расхождения оценок, концептуальная записка (баллы)
+param-capacity = Минимальный балл за потенциал (раздел 1)
+param-capacity-one = Оценка 1 по подкритерию потенциала означает отклонение заявки
+param-tolerance = Полная заявка: вклад ЕС в пределах ± % от суммы в концептуальной записке
+param-max-applications = Заявок от одной организации (пусто — без ограничений)
+param-selection = Отбор, когда финансовый пакет исчерпан
+selection-strict = остальные заявки попадают в резервный список
+selection-fill = переходить к меньшим заявкам, которые укладываются в остаток
+publish-title = Публикация
+publish-ready = Всё в порядке: конкурс можно опубликовать.
+publish-problems-intro = { $count ->
+    [one] Перед публикацией необходимо устранить { $count } проблему:
+    [few] Перед публикацией необходимо устранить { $count } проблемы:
+    [many] Перед публикацией необходимо устранить { $count } проблем:
+   *[other] Перед публикацией необходимо устранить { $count } проблемы:
+}
+publish-button = Опубликовать конкурс
+publish-problem-not-draft = Опубликовать можно только черновик.
+publish-problem-identity = У конкурса должны быть номер и название.
+publish-problem-launch-deadline = Конкурсы должны быть опубликованы не позднее { $date } (TL-01); эта дата уже прошла. Чтобы перенести её, зарегистрируйте изменение программы.
+publish-problem-no-deadline = Укажите срок подачи.
+publish-problem-submission-period = Срок подачи должен наступать не менее чем через { $days } дн. после начала приёма (CFP-02): не ранее { $earliest }.
+publish-problem-after-contracting = Срок подачи приходится на дату после последнего дня для подписания договоров (TL-02).
+publish-problem-no-lots = В конкурсе должен быть хотя бы один лот.
+publish-problem-lot-incomplete = Лот { $number } заполнен не полностью или содержит противоречия: откройте его, чтобы увидеть, чего не хватает.
+publish-problem-lot-numbers = У двух лотов одинаковый номер.
+publish-problem-grid = Оценочная таблица ({ $grid }) заполнена не полностью.
+publish-problem-threshold-over-max = Проходной балл концептуальной записки выше максимального балла по оценочной таблице.
+publish-problem-parameters-positive = Сроки, число экспертов-оценщиков и процент для предварительного списка должны быть положительными.
+publish-problem-clarification-days = Приём вопросов должен завершаться раньше срока публикации ответов (за большее число дней до срока подачи).
+publish-problem-tolerance = Допустимое отклонение должно быть от 0 до 100%.
+publish-problem-max-applications = Предельное число заявок должно быть не меньше 1, либо поле должно оставаться пустым.
+publish-problem-selection-mode = Выберите, как продолжается отбор, когда финансовый пакет исчерпан.
+publish-problem-guidelines = Загрузите руководство на английском языке: это аутентичный текст (CFP-08).
+publish-problem-over-budget = Финансовые пакеты этого и других конкурсов программы ({ $used }) превышают бюджет грантов в размере { $budget }.
+grid-problem-empty = В таблице нет ни одного раздела.
+grid-problem-section = У каждого раздела должны быть название и хотя бы один подкритерий.
+grid-problem-weight = Подкритерий учитывается один или два раза, не больше.
+grid-problem-criterion = У каждого подкритерия должно быть название.
+grid-problem-duplicate-code = У двух строк одинаковый номер.
+grid-parse-no-title = Строка { $line }: укажите номер, а затем название.
+grid-parse-bad-code = Строка { $line }: номер должен иметь вид 1 или 1.1.
+grid-parse-bad-flag = Строка { $line }: после "|" допускается только "x2" (для подкритериев) или "carried over" (для разделов).
+grid-parse-no-section = Строка { $line }: перед подкритерием должна быть строка раздела.
+grid-parse-wrong-section = Строка { $line }: номер подкритерия не относится к разделу над ним.
+cancel-call = Отменить конкурс
+cancel-intro = Отмена окончательна. Всем, кто подписан на конкурс (а также каждому заявителю, начавшему заполнять заявку), будет отправлено письмо с указанием причины.
+cancel-reason = Причина
+cancel-reason-no_worthy_proposal = Нет заявок, заслуживающих отбора
+cancel-reason-changed_circumstances = Изменились обстоятельства
+cancel-reason-force_majeure = Форс-мажор
+cancel-reason-irregularities = Нарушения в ходе процедуры
+cancel-explanation = Пояснение, публикуемое вместе с отменой
+cancel-confirm = Отменить конкурс
+unanswered-questions = Вопросы без ответа
+answers-due = срок ответа: { $when }
+unanswered-warning = { $count ->
+    [one] { $count } вопрос ожидает ответа;
+    [few] { $count } вопроса ожидают ответа;
+    [many] { $count } вопросов ожидают ответа;
+   *[other] { $count } вопроса ожидают ответа;
+} ответы должны быть опубликованы не позднее { $when } (CFP-03).
+answers-all-in-time = Все ответы опубликованы вовремя.
+answers-late = { $count ->
+    [one] { $count } ответ опубликован с опозданием.
+    [few] { $count } ответа опубликованы с опозданием.
+    [many] { $count } ответов опубликованы с опозданием.
+   *[other] { $count } ответа опубликованы с опозданием.
+}
+qa-question = Вопрос
+qa-answer = Ответ
+qa-asked = Задан { $when }, автор: { $who }
+qa-published = Опубликован { $when }
+qa-in-time = вовремя
+qa-late = с опозданием
+qa-unanswered = Ответа пока нет
+qa-your-answer = Ответ
+qa-answer-hint = Ответ сразу публикуется на странице конкурса без имени автора вопроса, а всем подписанным на конкурс отправляется письмо. Разъясняйте положения руководства; не высказывайте мнения о том, соответствует ли критериям отдельный заявитель.
+qa-publish = Опубликовать ответ
+ask-title = Задать вопрос
+ask-help = Вопросы и ответы публикуются для всех без указания вашего имени.
+ask-label = Ваш вопрос
+ask-submit = Отправить вопрос
+ask-closed = Вопросы больше не принимаются: крайний срок был { $cutoff }.
+ask-login = Войдите, чтобы задать вопрос
+ask-applicants-only = Задавать вопросы могут только заявители.
+follow-title = Подписка на конкурс
+follow-text = Получайте письмо, когда публикуется ответ или в конкурсе что-то меняется.
+follow-on = Вы подписаны на этот конкурс: вы получите письмо, когда будет опубликован ответ или в конкурсе что-то изменится.
+follow-start = Подписаться
+follow-stop = Отписаться
+
+## Messages (calls)
+flash-programme-saved = Программа сохранена.
+flash-amendment-recorded = Изменение зарегистрировано.
+flash-call-created = Черновик конкурса создан с двумя лотами программы и оценочными таблицами по умолчанию.
+flash-call-saved = Конкурс сохранён.
+flash-call-published = Конкурс опубликован.
+flash-call-not-published = Конкурс не опубликован: необходимо устранить проблемы ({ $count }).
+flash-call-cancelled = Конкурс отменён; подписчикам отправляются уведомления.
+flash-lot-saved = Лот сохранён.
+flash-lot-deleted = Лот удалён.
+flash-grids-saved = Оценочные таблицы сохранены.
+flash-document-added = Документ загружен.
+flash-document-removed = Документ удалён.
+flash-question-sent = Ваш вопрос отправлен. Ответ будет опубликован на этой странице.
+flash-answer-published = Ответ опубликован; подписчикам отправляются письма.
+flash-following = Вы подписались на этот конкурс.
+flash-unfollowed = Вы отписались от этого конкурса.
+
+## Errors (calls)
+error-date-invalid = Введите дату в формате YYYY-MM-DD.
+error-datetime-invalid = Введите дату и время.
+error-amount-invalid = Введите сумму в евро, например 2 100 000 или 2100000,50.
+error-amount-positive = Сумма должна быть больше нуля.
+error-number-invalid = Введите целое число.
+error-percent-invalid = Введите процент от 0 до 100.
+error-text-too-long = Текст слишком длинный.
+error-reference-taken = Этот номер уже используется.
+error-line-format = В каждой строке должны быть название, затем "|", затем сумма.
+error-line-amount = В одной из строк сумма не является числом в евро.
+error-lines-over-total = Сумма статей бюджета превышает общий бюджет.
+error-envelopes-over-total = Сумма финансовых пакетов превышает общий бюджет.
+error-envelopes-required = В программе должен быть хотя бы один финансовый пакет для грантов.
+error-envelopes-below-calls = Финансовые пакеты оказались бы меньше сумм, которые уже используют конкурсы программы.
+error-amendment-notice = Изменение вступает в силу не ранее чем через 3 месяца после того, как оно предложено (TL-06).
+error-amendment-extension-late = Продление необходимо запросить не позднее чем за 3 месяца до окончания этапа (TL-06).
+error-amendment-not-extension = Эту дату можно перенести только на более поздний срок.
+error-amendment-unchanged = Новая дата совпадает с текущей.
+error-amendment-order = Нарушился бы порядок сроков программы.
+error-deadline-before-opening = Срок подачи должен наступать после начала приёма.
+error-call-not-draft = Опубликованный или отменённый конкурс изменить нельзя.
+error-call-not-published = Конкурс не опубликован.
+error-call-cancelled = Конкурс отменён.
+error-cancel-reason = Выберите причину.
+error-questions-closed = Приём вопросов по этому конкурсу завершён (CFP-03).
+error-already-answered = На этот вопрос уже дан ответ.
+error-lot-number = Номер лота должен быть не меньше 1.
+error-lot-number-taken = Этот номер уже присвоен другому лоту.
+error-lot-envelope = Финансовый пакет должен быть больше нуля.
+error-lot-grant-range = Минимальный размер гранта должен быть больше нуля и не больше максимального.
+error-lot-max-over-envelope = Максимальный размер гранта не может превышать финансовый пакет лота.
+error-lot-share-range = Минимальная доля ЕС должна быть больше нуля и не больше максимальной.
+error-lot-share-over-90 = Доля ЕС составляет не более 90%: заявители обеспечивают софинансирование в размере не менее 10% (CFP-05).
+error-lot-duration-range = Минимальная продолжительность должна быть не менее 1 месяца и не больше максимальной.
+error-lot-duration-over-48 = Договоры о предоставлении гранта заключаются на срок не более 48 месяцев.
+error-lot-applicant-types = Выберите, кто может подавать заявки.
+error-lot-locations = Выберите, где реализуются проекты.
+error-upload-empty = Файл пуст.
+error-upload-too-large = Файл слишком большой.
+error-upload-name = Имя файла должно содержать ровно одно расширение (например, guidelines.pdf).
+error-upload-type = Принимаются только файлы PDF, Word (.docx) и OpenDocument (.odt), причём расширение должно соответствовать содержимому.
+error-upload-missing = Выберите язык и файл.
+
+## Emails (calls)
+email-call-cancelled-subject = Конкурс отменён: { $call }
+email-call-cancelled-body = Конкурс заявок { $call } отменён.
+
+    Причина: { $reason }
+    { $explanation }
+
+    Подробнее: { $link }
+email-clarification-published-subject = Опубликован новый ответ: { $call }
+email-clarification-published-body = Опубликован новый ответ на вопрос по конкурсу заявок { $call }:
+
+    { $link }

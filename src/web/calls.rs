@@ -359,7 +359,11 @@ pub fn document_views(d: &CallDetail) -> Vec<DocumentView> {
             authentic: doc.language == "en",
             title: doc.title.clone(),
             file_name: doc.file_name.clone(),
-            size: format!("{:.1} MB", doc.size_bytes as f64 / 1_048_576.0),
+            size: if doc.size_bytes < 1_048_576 {
+                format!("{} KB", (doc.size_bytes + 1023) / 1024)
+            } else {
+                format!("{:.1} MB", doc.size_bytes as f64 / 1_048_576.0)
+            },
             sha256: doc.sha256.clone(),
         })
         .collect()
@@ -417,10 +421,7 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     ctx.insert("grids", &vec![("grid-concept", grid_view(&c.concept_grid)), ("grid-full", grid_view(&c.full_grid))]);
     ctx.insert("params", &c.params);
     ctx.insert("small_grant_max", &Money::from_cents(c.params.small_grant_max_cents).to_string());
-    ctx.insert(
-        "problems",
-        &problems.iter().map(|p| t_args(lang, p.code, &p.args.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>())).collect::<Vec<_>>(),
-    );
+    ctx.insert("problems", &problems.iter().map(|p| problem_text(lang, p)).collect::<Vec<_>>());
     let deadline = c.row.deadline;
     let views: Vec<ClarificationView> = d
         .clarifications
@@ -776,6 +777,19 @@ pub async fn remove_document(page: Page, path: web::Path<(String, String)>) -> A
     }
 }
 
+/// A publication problem in the reader's language (grid names translated too).
+fn problem_text(lang: Lang, p: &rules::PublishProblem) -> String {
+    let args: Vec<(&str, String)> = p
+        .args
+        .iter()
+        .map(|(k, v)| match *k {
+            "grid" => (*k, t(lang, &format!("grid-{v}"))),
+            _ => (*k, v.clone()),
+        })
+        .collect();
+    t_args(lang, p.code, &args)
+}
+
 pub async fn publish(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
     let call_id = path.into_inner();
     let back = format!("/manage/calls/{call_id}");
@@ -787,7 +801,7 @@ pub async fn publish(page: Page, path: web::Path<String>) -> AppResult<HttpRespo
         Ok(Err(problems)) => {
             page.flash_text("error", t_args(page.lang(), "flash-call-not-published", &[("count", problems.len().to_string())]));
             for p in problems {
-                page.flash_text("error", t_args(page.lang(), p.code, &p.args.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>()));
+                page.flash_text("error", problem_text(page.lang(), &p));
             }
             Ok(page.redirect(&back))
         }

@@ -10,6 +10,8 @@ use reqwest::{Client, Method, StatusCode};
 use crate::helpers::{location, new_client, TestApp, PASSWORD};
 use crate::on_both_databases;
 
+const STAFF_READ: &[&str] = &["delegation", "auditor"];
+const DELEGATION: &[&str] = &["delegation"];
 const ANON: &str = "anonymous";
 const ALL_SIGNED_IN: &[&str] = &["applicant", "evaluator", "delegation", "auditor", "admin"];
 const EVERYONE: &[&str] = &[
@@ -62,6 +64,51 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("DELETE", "/api/v1/tokens/{id}", ALL_SIGNED_IN),
         ("GET", "/api/v1/me", ALL_SIGNED_IN),
         ("GET", "/api/v1/openapi.json", EVERYONE),
+        ("GET", "/calls", EVERYONE),
+        ("GET", "/calls/{id}", EVERYONE),
+        ("GET", "/calls/{id}/documents/{doc}", EVERYONE),
+        ("POST", "/calls/{id}/questions", &["applicant"]),
+        ("POST", "/calls/{id}/follow", ALL_SIGNED_IN),
+        ("POST", "/calls/{id}/unfollow", ALL_SIGNED_IN),
+        ("GET", "/manage/programmes", STAFF_READ),
+        ("GET", "/manage/programmes/new", DELEGATION),
+        ("POST", "/manage/programmes", DELEGATION),
+        ("GET", "/manage/programmes/{id}", STAFF_READ),
+        ("POST", "/manage/programmes/{id}", DELEGATION),
+        ("GET", "/manage/programmes/{id}/edit", DELEGATION),
+        ("GET", "/manage/programmes/{id}/amendments/new", DELEGATION),
+        ("POST", "/manage/programmes/{id}/amendments", DELEGATION),
+        ("GET", "/manage/programmes/{id}/calls/new", DELEGATION),
+        ("POST", "/manage/programmes/{id}/calls", DELEGATION),
+        ("GET", "/manage/calls", STAFF_READ),
+        ("GET", "/manage/calls/{id}", STAFF_READ),
+        ("POST", "/manage/calls/{id}", DELEGATION),
+        ("GET", "/manage/calls/{id}/edit", DELEGATION),
+        ("GET", "/manage/calls/{id}/lots/new", DELEGATION),
+        ("POST", "/manage/calls/{id}/lots", DELEGATION),
+        ("GET", "/manage/calls/{id}/lots/{lot}/edit", DELEGATION),
+        ("POST", "/manage/calls/{id}/lots/{lot}", DELEGATION),
+        ("POST", "/manage/calls/{id}/lots/{lot}/delete", DELEGATION),
+        ("GET", "/manage/calls/{id}/grids", DELEGATION),
+        ("POST", "/manage/calls/{id}/grids", DELEGATION),
+        ("POST", "/manage/calls/{id}/documents", DELEGATION),
+        ("POST", "/manage/calls/{id}/documents/{doc}/remove", DELEGATION),
+        ("POST", "/manage/calls/{id}/publish", DELEGATION),
+        ("GET", "/manage/calls/{id}/cancel", DELEGATION),
+        ("POST", "/manage/calls/{id}/cancel", DELEGATION),
+        ("POST", "/manage/calls/{id}/clarifications/{cid}/answer", DELEGATION),
+        ("GET", "/api/v1/programmes", EVERYONE),
+        ("POST", "/api/v1/programmes", DELEGATION),
+        ("GET", "/api/v1/programmes/{id}", EVERYONE),
+        ("PUT", "/api/v1/programmes/{id}", DELEGATION),
+        ("POST", "/api/v1/programmes/{id}/calls", DELEGATION),
+        ("GET", "/api/v1/calls", EVERYONE),
+        ("GET", "/api/v1/calls/{id}", EVERYONE),
+        ("PUT", "/api/v1/calls/{id}", DELEGATION),
+        ("GET", "/api/v1/calls/{id}/lots", EVERYONE),
+        ("POST", "/api/v1/calls/{id}/lots", DELEGATION),
+        ("PUT", "/api/v1/calls/{id}/lots/{lot_id}", DELEGATION),
+        ("GET", "/api/v1/calls/{id}/clarifications", EVERYONE),
     ]
 }
 
@@ -157,9 +204,16 @@ fn concrete(pattern: &str, ids: &Ids) -> String {
         )
         .replace("/admin/users/{id}", &format!("/admin/users/{}", ids.user))
         .replace("/admin/outbox/{id}", &format!("/admin/outbox/{}", ids.mail))
+        .replace("{id}", &ids.other)
+        .replace("{doc}", &ids.other)
+        .replace("{lot}", &ids.other)
+        .replace("{lot_id}", &ids.other)
+        .replace("{cid}", &ids.other)
 }
 
 struct Ids {
+    /// An id that names nothing: allowed roles get "not found", never a refusal.
+    other: String,
     user: String,
     token: String,
     mail: String,
@@ -183,6 +237,7 @@ async fn every_route_as_every_role(app: TestApp) {
         callers.push(caller(&app, who).await);
     }
     let ids = Ids {
+        other: uuid::Uuid::now_v7().to_string(),
         user: target,
         token: uuid::Uuid::now_v7().to_string(),
         mail: uuid::Uuid::now_v7().to_string(),

@@ -6,6 +6,7 @@ mod helpers;
 mod access;
 mod accounts;
 mod audit_api;
+mod calls;
 mod cli;
 mod mail_admin;
 mod security;
