@@ -47,8 +47,26 @@ pub fn load_templates() -> anyhow::Result<tera::Tera> {
     tera.add_raw_templates(files)
         .map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+    tera.set_escape_fn(escape_html);
     tera.register_function("t", i18n::tera_function());
     Ok(tera)
+}
+
+/// HTML escaping for text and quoted attribute values: & < > " ' (tera's default also
+/// escapes '/', which only makes references like "EuropeAid/150123" unreadable in source).
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The cookie key: from settings, else from `<data>/session.key`, created once.
@@ -211,6 +229,12 @@ pub fn init_logging(settings: &Settings) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn html_special_characters_are_escaped() {
+        assert_eq!(super::escape_html(r#"<a href="x" onclick='y'>&</a>"#), "&lt;a href=&quot;x&quot; onclick=&#x27;y&#x27;&gt;&amp;&lt;/a&gt;");
+        assert_eq!(super::escape_html("EuropeAid/150123"), "EuropeAid/150123");
+    }
+
     #[test]
     fn every_template_parses() {
         super::load_templates().unwrap();

@@ -340,6 +340,10 @@ async fn questions_close_at_deadline_minus_21_days_to_the_second(app: TestApp) {
     // Exactly at the cutoff: still accepted.
     let cutoff = deadline - Duration::days(21);
     app.clock.freeze_at(cutoff);
+    // Sessions follow the clock too: sign in again at the frozen time.
+    let applicant = new_client();
+    app.create_user("late-asker@example.kz", Role::Applicant).await;
+    app.login_with(&applicant, "late-asker@example.kz", PASSWORD).await;
     let res = app.post_form_with(&applicant, &format!("/calls/{id}/questions"), &[("question", "Is VAT eligible?")]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert!(body(app.get_with(&applicant, &page).await).await.contains("Your question is sent"));
