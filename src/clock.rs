@@ -17,7 +17,10 @@ const NOT_FROZEN: i64 = i64::MIN;
 
 impl Default for Clock {
     fn default() -> Self {
-        Clock { offset_ms: Arc::new(AtomicI64::new(0)), frozen_micros: Arc::new(AtomicI64::new(NOT_FROZEN)) }
+        Clock {
+            offset_ms: Arc::new(AtomicI64::new(0)),
+            frozen_micros: Arc::new(AtomicI64::new(NOT_FROZEN)),
+        }
     }
 }
 
@@ -43,15 +46,20 @@ impl Clock {
     pub fn advance(&self, by: chrono::Duration) {
         let frozen = self.frozen_micros.load(Ordering::SeqCst);
         if frozen != NOT_FROZEN {
-            self.frozen_micros.store(frozen + by.num_microseconds().unwrap_or(0), Ordering::SeqCst);
+            self.frozen_micros.store(
+                frozen + by.num_microseconds().unwrap_or(0),
+                Ordering::SeqCst,
+            );
         }
-        self.offset_ms.fetch_add(by.num_milliseconds(), Ordering::SeqCst);
+        self.offset_ms
+            .fetch_add(by.num_milliseconds(), Ordering::SeqCst);
     }
 
     /// Stops this clock at `at` (UTC), to stand exactly one second either side of a
     /// deadline in tests.
     pub fn freeze_at(&self, at: NaiveDateTime) {
-        self.frozen_micros.store(at.and_utc().timestamp_micros(), Ordering::SeqCst);
+        self.frozen_micros
+            .store(at.and_utc().timestamp_micros(), Ordering::SeqCst);
     }
 }
 
@@ -89,9 +97,15 @@ mod tests {
 
     #[test]
     fn almaty_is_utc_plus_five() {
-        let utc = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap().and_hms_opt(19, 30, 0).unwrap();
+        let utc = NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(19, 30, 0)
+            .unwrap();
         assert_eq!(format_local(utc), "2026-11-25 00:30");
-        assert_eq!(local_date(utc), NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        assert_eq!(
+            local_date(utc),
+            NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+        );
         assert_eq!(local_to_utc(utc + chrono::Duration::hours(5)), utc);
     }
 }

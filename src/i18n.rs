@@ -198,8 +198,14 @@ mod tests {
 
     #[test]
     fn numbers_choose_plural_forms() {
-        assert_eq!(t_args(Lang::En, "countdown-days", &[("days", "1".into())]), "1 day");
-        assert_eq!(t_args(Lang::En, "countdown-days", &[("days", "7".into())]), "7 days");
+        assert_eq!(
+            t_args(Lang::En, "countdown-days", &[("days", "1".into())]),
+            "1 day"
+        );
+        assert_eq!(
+            t_args(Lang::En, "countdown-days", &[("days", "7".into())]),
+            "7 days"
+        );
     }
 
     #[test]

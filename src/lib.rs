@@ -231,7 +231,10 @@ pub fn init_logging(settings: &Settings) {
 mod tests {
     #[test]
     fn html_special_characters_are_escaped() {
-        assert_eq!(super::escape_html(r#"<a href="x" onclick='y'>&</a>"#), "&lt;a href=&quot;x&quot; onclick=&#x27;y&#x27;&gt;&amp;&lt;/a&gt;");
+        assert_eq!(
+            super::escape_html(r#"<a href="x" onclick='y'>&</a>"#),
+            "&lt;a href=&quot;x&quot; onclick=&#x27;y&#x27;&gt;&amp;&lt;/a&gt;"
+        );
         assert_eq!(super::escape_html("EuropeAid/150123"), "EuropeAid/150123");
     }
 

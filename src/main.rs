@@ -194,10 +194,19 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
             }
         }
         Command::Demo => {
-            let state = tokio::task::spawn_blocking(move || grants::build_state(settings, Clock::system())).await??;
-            let report = grants::services::demo::load(&state).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-            let mailer = grants::email::Mailer::from_settings(&state.settings.mail, state.memory_mailbox.clone())?;
-            grants::jobs::deliver_due(&state, &mailer).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let state =
+                tokio::task::spawn_blocking(move || grants::build_state(settings, Clock::system()))
+                    .await??;
+            let report = grants::services::demo::load(&state)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let mailer = grants::email::Mailer::from_settings(
+                &state.settings.mail,
+                state.memory_mailbox.clone(),
+            )?;
+            grants::jobs::deliver_due(&state, &mailer)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("KAZLOD demonstration loaded:");
             for line in report.lines {
                 println!("  {line}");

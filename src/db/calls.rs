@@ -80,15 +80,26 @@ pub struct ClarificationRow {
 }
 
 pub fn insert(conn: &mut DbConnection, row: &CallRow) -> QueryResult<()> {
-    diesel::insert_into(calls::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(calls::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<CallRow>> {
-    calls::table.find(id).select(CallRow::as_select()).first(conn).optional()
+    calls::table
+        .find(id)
+        .select(CallRow::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn find_by_reference(conn: &mut DbConnection, reference: &str) -> QueryResult<Option<CallRow>> {
-    calls::table.filter(calls::reference.eq(reference)).select(CallRow::as_select()).first(conn).optional()
+    calls::table
+        .filter(calls::reference.eq(reference))
+        .select(CallRow::as_select())
+        .first(conn)
+        .optional()
 }
 
 /// Published and cancelled calls, newest deadline first (the public list).
@@ -101,10 +112,16 @@ pub fn list_public(conn: &mut DbConnection) -> QueryResult<Vec<CallRow>> {
 }
 
 pub fn list_all(conn: &mut DbConnection) -> QueryResult<Vec<CallRow>> {
-    calls::table.order((calls::created_at.desc(), calls::id.asc())).select(CallRow::as_select()).load(conn)
+    calls::table
+        .order((calls::created_at.desc(), calls::id.asc()))
+        .select(CallRow::as_select())
+        .load(conn)
 }
 
-pub fn list_for_programme(conn: &mut DbConnection, programme_id: &str) -> QueryResult<Vec<CallRow>> {
+pub fn list_for_programme(
+    conn: &mut DbConnection,
+    programme_id: &str,
+) -> QueryResult<Vec<CallRow>> {
     calls::table
         .filter(calls::programme_id.eq(programme_id))
         .order(calls::created_at.asc())
@@ -131,34 +148,58 @@ pub fn update(conn: &mut DbConnection, row: &CallRow) -> QueryResult<()> {
 }
 
 /// Moves a draft to published; false when it was no longer a draft.
-pub fn mark_published(conn: &mut DbConnection, id: &str, by: &str, now: NaiveDateTime, opens_at: NaiveDateTime) -> QueryResult<bool> {
-    let n = diesel::update(calls::table.filter(calls::id.eq(id)).filter(calls::status.eq("draft")))
-        .set((
-            calls::status.eq("published"),
-            calls::published_at.eq(Some(now)),
-            calls::published_by.eq(Some(by)),
-            calls::opens_at.eq(Some(opens_at)),
-            calls::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+pub fn mark_published(
+    conn: &mut DbConnection,
+    id: &str,
+    by: &str,
+    now: NaiveDateTime,
+    opens_at: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        calls::table
+            .filter(calls::id.eq(id))
+            .filter(calls::status.eq("draft")),
+    )
+    .set((
+        calls::status.eq("published"),
+        calls::published_at.eq(Some(now)),
+        calls::published_by.eq(Some(by)),
+        calls::opens_at.eq(Some(opens_at)),
+        calls::updated_at.eq(now),
+    ))
+    .execute(conn)?;
     Ok(n == 1)
 }
 
-pub fn mark_cancelled(conn: &mut DbConnection, id: &str, reason: &str, explanation: &str, now: NaiveDateTime) -> QueryResult<bool> {
-    let n = diesel::update(calls::table.filter(calls::id.eq(id)).filter(calls::status.ne("cancelled")))
-        .set((
-            calls::status.eq("cancelled"),
-            calls::cancelled_at.eq(Some(now)),
-            calls::cancel_reason.eq(Some(reason)),
-            calls::cancel_explanation.eq(Some(explanation)),
-            calls::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+pub fn mark_cancelled(
+    conn: &mut DbConnection,
+    id: &str,
+    reason: &str,
+    explanation: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        calls::table
+            .filter(calls::id.eq(id))
+            .filter(calls::status.ne("cancelled")),
+    )
+    .set((
+        calls::status.eq("cancelled"),
+        calls::cancelled_at.eq(Some(now)),
+        calls::cancel_reason.eq(Some(reason)),
+        calls::cancel_explanation.eq(Some(explanation)),
+        calls::updated_at.eq(now),
+    ))
+    .execute(conn)?;
     Ok(n == 1)
 }
 
 pub fn lots_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<LotRow>> {
-    lots::table.filter(lots::call_id.eq(call_id)).order(lots::number.asc()).select(LotRow::as_select()).load(conn)
+    lots::table
+        .filter(lots::call_id.eq(call_id))
+        .order(lots::number.asc())
+        .select(LotRow::as_select())
+        .load(conn)
 }
 
 /// Lots of many calls in one query (list pages).
@@ -170,7 +211,11 @@ pub fn lots_of_calls(conn: &mut DbConnection, call_ids: &[String]) -> QueryResul
         .load(conn)
 }
 
-pub fn find_lot(conn: &mut DbConnection, call_id: &str, lot_id: &str) -> QueryResult<Option<LotRow>> {
+pub fn find_lot(
+    conn: &mut DbConnection,
+    call_id: &str,
+    lot_id: &str,
+) -> QueryResult<Option<LotRow>> {
     lots::table
         .filter(lots::id.eq(lot_id))
         .filter(lots::call_id.eq(call_id))
@@ -180,7 +225,10 @@ pub fn find_lot(conn: &mut DbConnection, call_id: &str, lot_id: &str) -> QueryRe
 }
 
 pub fn insert_lot(conn: &mut DbConnection, row: &LotRow) -> QueryResult<()> {
-    diesel::insert_into(lots::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(lots::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn update_lot(conn: &mut DbConnection, row: &LotRow) -> QueryResult<()> {
@@ -203,12 +251,21 @@ pub fn update_lot(conn: &mut DbConnection, row: &LotRow) -> QueryResult<()> {
 }
 
 pub fn delete_lot(conn: &mut DbConnection, call_id: &str, lot_id: &str) -> QueryResult<bool> {
-    let n = diesel::delete(lots::table.filter(lots::id.eq(lot_id)).filter(lots::call_id.eq(call_id))).execute(conn)?;
+    let n = diesel::delete(
+        lots::table
+            .filter(lots::id.eq(lot_id))
+            .filter(lots::call_id.eq(call_id)),
+    )
+    .execute(conn)?;
     Ok(n == 1)
 }
 
 /// Sum of the lot envelopes of a programme's live (not cancelled) calls, except one.
-pub fn envelopes_of_other_calls(conn: &mut DbConnection, programme_id: &str, except_call: &str) -> QueryResult<Vec<i64>> {
+pub fn envelopes_of_other_calls(
+    conn: &mut DbConnection,
+    programme_id: &str,
+    except_call: &str,
+) -> QueryResult<Vec<i64>> {
     lots::table
         .inner_join(calls::table)
         .filter(calls::programme_id.eq(programme_id))
@@ -222,12 +279,19 @@ pub fn documents_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<D
     call_documents::table
         .filter(call_documents::call_id.eq(call_id))
         .filter(call_documents::removed_at.is_null())
-        .order((call_documents::language.asc(), call_documents::uploaded_at.asc()))
+        .order((
+            call_documents::language.asc(),
+            call_documents::uploaded_at.asc(),
+        ))
         .select(DocumentRow::as_select())
         .load(conn)
 }
 
-pub fn find_document(conn: &mut DbConnection, call_id: &str, id: &str) -> QueryResult<Option<DocumentRow>> {
+pub fn find_document(
+    conn: &mut DbConnection,
+    call_id: &str,
+    id: &str,
+) -> QueryResult<Option<DocumentRow>> {
     call_documents::table
         .filter(call_documents::id.eq(id))
         .filter(call_documents::call_id.eq(call_id))
@@ -238,11 +302,19 @@ pub fn find_document(conn: &mut DbConnection, call_id: &str, id: &str) -> QueryR
 }
 
 pub fn insert_document(conn: &mut DbConnection, row: &DocumentRow) -> QueryResult<()> {
-    diesel::insert_into(call_documents::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(call_documents::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// Documents are never deleted (REC-01): a removed one is only hidden.
-pub fn remove_document(conn: &mut DbConnection, call_id: &str, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+pub fn remove_document(
+    conn: &mut DbConnection,
+    call_id: &str,
+    id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
     let n = diesel::update(
         call_documents::table
             .filter(call_documents::id.eq(id))
@@ -255,10 +327,16 @@ pub fn remove_document(conn: &mut DbConnection, call_id: &str, id: &str, now: Na
 }
 
 pub fn insert_clarification(conn: &mut DbConnection, row: &ClarificationRow) -> QueryResult<()> {
-    diesel::insert_into(clarifications::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(clarifications::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
-pub fn clarifications_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<ClarificationRow>> {
+pub fn clarifications_of(
+    conn: &mut DbConnection,
+    call_id: &str,
+) -> QueryResult<Vec<ClarificationRow>> {
     clarifications::table
         .filter(clarifications::call_id.eq(call_id))
         .order(clarifications::asked_at.asc())
@@ -266,7 +344,10 @@ pub fn clarifications_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<
         .load(conn)
 }
 
-pub fn published_clarifications(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<ClarificationRow>> {
+pub fn published_clarifications(
+    conn: &mut DbConnection,
+    call_id: &str,
+) -> QueryResult<Vec<ClarificationRow>> {
     clarifications::table
         .filter(clarifications::call_id.eq(call_id))
         .filter(clarifications::published_at.is_not_null())
@@ -275,7 +356,11 @@ pub fn published_clarifications(conn: &mut DbConnection, call_id: &str) -> Query
         .load(conn)
 }
 
-pub fn find_clarification(conn: &mut DbConnection, call_id: &str, id: &str) -> QueryResult<Option<ClarificationRow>> {
+pub fn find_clarification(
+    conn: &mut DbConnection,
+    call_id: &str,
+    id: &str,
+) -> QueryResult<Option<ClarificationRow>> {
     clarifications::table
         .filter(clarifications::id.eq(id))
         .filter(clarifications::call_id.eq(call_id))
@@ -285,14 +370,24 @@ pub fn find_clarification(conn: &mut DbConnection, call_id: &str, id: &str) -> Q
 }
 
 /// Publishes the answer; false when it was already published.
-pub fn publish_answer(conn: &mut DbConnection, id: &str, answer: &str, by: &str, now: NaiveDateTime) -> QueryResult<bool> {
-    let n = diesel::update(clarifications::table.filter(clarifications::id.eq(id)).filter(clarifications::published_at.is_null()))
-        .set((
-            clarifications::answer.eq(Some(answer)),
-            clarifications::answered_by.eq(Some(by)),
-            clarifications::published_at.eq(Some(now)),
-        ))
-        .execute(conn)?;
+pub fn publish_answer(
+    conn: &mut DbConnection,
+    id: &str,
+    answer: &str,
+    by: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        clarifications::table
+            .filter(clarifications::id.eq(id))
+            .filter(clarifications::published_at.is_null()),
+    )
+    .set((
+        clarifications::answer.eq(Some(answer)),
+        clarifications::answered_by.eq(Some(by)),
+        clarifications::published_at.eq(Some(now)),
+    ))
+    .execute(conn)?;
     Ok(n == 1)
 }
 
@@ -306,34 +401,54 @@ pub fn unanswered_counts(conn: &mut DbConnection) -> QueryResult<Vec<(String, i6
         .load(conn)
 }
 
-pub fn follow(conn: &mut DbConnection, call_id: &str, user_id: &str, now: NaiveDateTime) -> QueryResult<()> {
+pub fn follow(
+    conn: &mut DbConnection,
+    call_id: &str,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     let exists: bool = diesel::select(diesel::dsl::exists(
-        call_followers::table.filter(call_followers::call_id.eq(call_id)).filter(call_followers::user_id.eq(user_id)),
+        call_followers::table
+            .filter(call_followers::call_id.eq(call_id))
+            .filter(call_followers::user_id.eq(user_id)),
     ))
     .get_result(conn)?;
     if !exists {
         diesel::insert_into(call_followers::table)
-            .values((call_followers::call_id.eq(call_id), call_followers::user_id.eq(user_id), call_followers::followed_at.eq(now)))
+            .values((
+                call_followers::call_id.eq(call_id),
+                call_followers::user_id.eq(user_id),
+                call_followers::followed_at.eq(now),
+            ))
             .execute(conn)?;
     }
     Ok(())
 }
 
 pub fn unfollow(conn: &mut DbConnection, call_id: &str, user_id: &str) -> QueryResult<()> {
-    diesel::delete(call_followers::table.filter(call_followers::call_id.eq(call_id)).filter(call_followers::user_id.eq(user_id)))
-        .execute(conn)
-        .map(|_| ())
+    diesel::delete(
+        call_followers::table
+            .filter(call_followers::call_id.eq(call_id))
+            .filter(call_followers::user_id.eq(user_id)),
+    )
+    .execute(conn)
+    .map(|_| ())
 }
 
 pub fn is_following(conn: &mut DbConnection, call_id: &str, user_id: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
-        call_followers::table.filter(call_followers::call_id.eq(call_id)).filter(call_followers::user_id.eq(user_id)),
+        call_followers::table
+            .filter(call_followers::call_id.eq(call_id))
+            .filter(call_followers::user_id.eq(user_id)),
     ))
     .get_result(conn)
 }
 
 /// Enabled users who follow a call: (email, name, language).
-pub fn followers(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<(String, String, Option<String>)>> {
+pub fn followers(
+    conn: &mut DbConnection,
+    call_id: &str,
+) -> QueryResult<Vec<(String, String, Option<String>)>> {
     call_followers::table
         .inner_join(users::table)
         .filter(call_followers::call_id.eq(call_id))

@@ -4,8 +4,8 @@
 pub mod api_tokens;
 pub mod audit;
 pub mod calls;
-pub mod programmes;
 pub mod outbox;
+pub mod programmes;
 pub mod schema;
 pub mod sessions;
 pub mod tokens;
@@ -87,7 +87,8 @@ impl ConnectionManager {
     }
 }
 
-const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; \
+const SQLITE_PRAGMAS: &str =
+    "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; \
      PRAGMA synchronous = FULL;";
 
 impl ManageConnection for ConnectionManager {

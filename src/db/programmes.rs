@@ -3,7 +3,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{programme_amendments, programme_budget_lines, programme_envelopes, programmes};
+use super::schema::{
+    programme_amendments, programme_budget_lines, programme_envelopes, programmes,
+};
 use super::DbConnection;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -56,22 +58,46 @@ pub struct AmendmentRow {
 }
 
 pub fn insert(conn: &mut DbConnection, row: &ProgrammeRow) -> QueryResult<()> {
-    diesel::insert_into(programmes::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(programmes::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<ProgrammeRow>> {
-    programmes::table.find(id).select(ProgrammeRow::as_select()).first(conn).optional()
+    programmes::table
+        .find(id)
+        .select(ProgrammeRow::as_select())
+        .first(conn)
+        .optional()
 }
 
-pub fn find_by_reference(conn: &mut DbConnection, reference: &str) -> QueryResult<Option<ProgrammeRow>> {
-    programmes::table.filter(programmes::reference.eq(reference)).select(ProgrammeRow::as_select()).first(conn).optional()
+pub fn find_by_reference(
+    conn: &mut DbConnection,
+    reference: &str,
+) -> QueryResult<Option<ProgrammeRow>> {
+    programmes::table
+        .filter(programmes::reference.eq(reference))
+        .select(ProgrammeRow::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn list(conn: &mut DbConnection) -> QueryResult<Vec<ProgrammeRow>> {
-    programmes::table.order(programmes::entry_into_force.desc()).select(ProgrammeRow::as_select()).load(conn)
+    programmes::table
+        .order(programmes::entry_into_force.desc())
+        .select(ProgrammeRow::as_select())
+        .load(conn)
 }
 
-pub fn update_identity(conn: &mut DbConnection, id: &str, reference: &str, title: &str, total: i64, now: NaiveDateTime) -> QueryResult<()> {
+pub fn update_identity(
+    conn: &mut DbConnection,
+    id: &str,
+    reference: &str,
+    title: &str,
+    total: i64,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(programmes::table.find(id))
         .set((
             programmes::reference.eq(reference),
@@ -83,7 +109,10 @@ pub fn update_identity(conn: &mut DbConnection, id: &str, reference: &str, title
         .map(|_| ())
 }
 
-pub fn budget_lines(conn: &mut DbConnection, programme_id: &str) -> QueryResult<Vec<BudgetLineRow>> {
+pub fn budget_lines(
+    conn: &mut DbConnection,
+    programme_id: &str,
+) -> QueryResult<Vec<BudgetLineRow>> {
     programme_budget_lines::table
         .filter(programme_budget_lines::programme_id.eq(programme_id))
         .order(programme_budget_lines::position.asc())
@@ -91,10 +120,19 @@ pub fn budget_lines(conn: &mut DbConnection, programme_id: &str) -> QueryResult<
         .load(conn)
 }
 
-pub fn replace_budget_lines(conn: &mut DbConnection, programme_id: &str, rows: &[BudgetLineRow]) -> QueryResult<()> {
-    diesel::delete(programme_budget_lines::table.filter(programme_budget_lines::programme_id.eq(programme_id))).execute(conn)?;
+pub fn replace_budget_lines(
+    conn: &mut DbConnection,
+    programme_id: &str,
+    rows: &[BudgetLineRow],
+) -> QueryResult<()> {
+    diesel::delete(
+        programme_budget_lines::table.filter(programme_budget_lines::programme_id.eq(programme_id)),
+    )
+    .execute(conn)?;
     for r in rows {
-        diesel::insert_into(programme_budget_lines::table).values(r).execute(conn)?;
+        diesel::insert_into(programme_budget_lines::table)
+            .values(r)
+            .execute(conn)?;
     }
     Ok(())
 }
@@ -107,10 +145,19 @@ pub fn envelopes(conn: &mut DbConnection, programme_id: &str) -> QueryResult<Vec
         .load(conn)
 }
 
-pub fn replace_envelopes(conn: &mut DbConnection, programme_id: &str, rows: &[EnvelopeRow]) -> QueryResult<()> {
-    diesel::delete(programme_envelopes::table.filter(programme_envelopes::programme_id.eq(programme_id))).execute(conn)?;
+pub fn replace_envelopes(
+    conn: &mut DbConnection,
+    programme_id: &str,
+    rows: &[EnvelopeRow],
+) -> QueryResult<()> {
+    diesel::delete(
+        programme_envelopes::table.filter(programme_envelopes::programme_id.eq(programme_id)),
+    )
+    .execute(conn)?;
     for r in rows {
-        diesel::insert_into(programme_envelopes::table).values(r).execute(conn)?;
+        diesel::insert_into(programme_envelopes::table)
+            .values(r)
+            .execute(conn)?;
     }
     Ok(())
 }
@@ -124,5 +171,8 @@ pub fn amendments(conn: &mut DbConnection, programme_id: &str) -> QueryResult<Ve
 }
 
 pub fn insert_amendment(conn: &mut DbConnection, row: &AmendmentRow) -> QueryResult<()> {
-    diesel::insert_into(programme_amendments::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(programme_amendments::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }

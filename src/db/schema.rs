@@ -232,4 +232,12 @@ diesel::joinable!(calls -> programmes (programme_id));
 diesel::joinable!(lots -> calls (call_id));
 diesel::joinable!(clarifications -> calls (call_id));
 diesel::joinable!(call_followers -> users (user_id));
-diesel::allow_tables_to_appear_in_same_query!(calls, programmes, lots, clarifications, call_followers, users, call_documents);
+diesel::allow_tables_to_appear_in_same_query!(
+    calls,
+    programmes,
+    lots,
+    clarifications,
+    call_followers,
+    users,
+    call_documents
+);

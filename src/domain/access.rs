@@ -181,11 +181,21 @@ mod tests {
     #[test]
     fn delegation_manages_programmes_and_calls_and_the_auditor_only_reads() {
         for role in Role::ALL {
-            for action in [Action::ManageProgrammes, Action::ManageCalls, Action::AnswerClarifications] {
+            for action in [
+                Action::ManageProgrammes,
+                Action::ManageCalls,
+                Action::AnswerClarifications,
+            ] {
                 assert_eq!(role_allows(role, action), role == Role::Delegation);
             }
-            assert_eq!(role_allows(role, Action::ViewProgrammes), matches!(role, Role::Delegation | Role::Auditor));
-            assert_eq!(role_allows(role, Action::AskClarification), role == Role::Applicant);
+            assert_eq!(
+                role_allows(role, Action::ViewProgrammes),
+                matches!(role, Role::Delegation | Role::Auditor)
+            );
+            assert_eq!(
+                role_allows(role, Action::AskClarification),
+                role == Role::Applicant
+            );
         }
     }
 

@@ -126,7 +126,14 @@ impl Default for CallParameters {
 /// A problem with the call's parameters, by message key.
 pub fn check_parameters(p: &CallParameters) -> Vec<&'static str> {
     let mut problems = Vec::new();
-    let positive = [p.open_min_days, p.open_small_min_days, p.restricted_min_days, p.invitation_min_days, p.min_assessors, p.shortlist_percent];
+    let positive = [
+        p.open_min_days,
+        p.open_small_min_days,
+        p.restricted_min_days,
+        p.invitation_min_days,
+        p.min_assessors,
+        p.shortlist_percent,
+    ];
     if positive.iter().any(|v| *v <= 0) || p.small_grant_max_cents <= 0 {
         problems.push("publish-problem-parameters-positive");
     }
@@ -146,7 +153,13 @@ pub fn check_parameters(p: &CallParameters) -> Vec<&'static str> {
 }
 
 /// The types of organisation that may apply (DOMAIN.md §3).
-pub const APPLICANT_TYPES: [&str; 5] = ["ngo", "local_authority", "research_institute", "international_organisation", "other"];
+pub const APPLICANT_TYPES: [&str; 5] = [
+    "ngo",
+    "local_authority",
+    "research_institute",
+    "international_organisation",
+    "other",
+];
 /// Where actions may take place: the pilot oblasts, or national level.
 pub const LOCATIONS: [&str; 4] = ["mangystau", "kyzylorda", "east_kazakhstan", "national"];
 pub const PILOT_OBLASTS: [&str; 3] = ["mangystau", "kyzylorda", "east_kazakhstan"];
@@ -178,7 +191,8 @@ pub fn default_lots() -> Vec<LotTerms> {
     vec![
         LotTerms {
             number: 1,
-            title: "Initiatives of non-state actors and local authorities in the pilot oblasts".into(),
+            title: "Initiatives of non-state actors and local authorities in the pilot oblasts"
+                .into(),
             envelope: Money::euros(2_100_000),
             min_grant: Money::euros(50_000),
             max_grant: Money::euros(200_000),
@@ -186,12 +200,18 @@ pub fn default_lots() -> Vec<LotTerms> {
             max_eu_share_bp: DEFAULT_MAX_EU_SHARE_BP,
             min_duration_months: 12,
             max_duration_months: MAX_DURATION_MONTHS,
-            applicant_types: vec!["ngo".into(), "local_authority".into(), "research_institute".into(), "international_organisation".into()],
+            applicant_types: vec![
+                "ngo".into(),
+                "local_authority".into(),
+                "research_institute".into(),
+                "international_organisation".into(),
+            ],
             locations: PILOT_OBLASTS.iter().map(|s| s.to_string()).collect(),
         },
         LotTerms {
             number: 2,
-            title: "Strengthening the role of civil society in local development at national level".into(),
+            title: "Strengthening the role of civil society in local development at national level"
+                .into(),
             envelope: Money::euros(900_000),
             min_grant: Money::euros(50_000),
             max_grant: Money::euros(150_000),
@@ -199,7 +219,11 @@ pub fn default_lots() -> Vec<LotTerms> {
             max_eu_share_bp: DEFAULT_MAX_EU_SHARE_BP,
             min_duration_months: 12,
             max_duration_months: MAX_DURATION_MONTHS,
-            applicant_types: vec!["ngo".into(), "research_institute".into(), "international_organisation".into()],
+            applicant_types: vec![
+                "ngo".into(),
+                "research_institute".into(),
+                "international_organisation".into(),
+            ],
             locations: vec!["national".into()],
         },
     ]
@@ -244,21 +268,38 @@ pub fn check_lot(lot: &LotTerms) -> Vec<LotProblem> {
     if lot.max_duration_months > MAX_DURATION_MONTHS {
         add("max_duration", "error-lot-duration-over-48");
     }
-    if lot.applicant_types.is_empty() || lot.applicant_types.iter().any(|t| !APPLICANT_TYPES.contains(&t.as_str())) {
+    if lot.applicant_types.is_empty()
+        || lot
+            .applicant_types
+            .iter()
+            .any(|t| !APPLICANT_TYPES.contains(&t.as_str()))
+    {
         add("applicant_types", "error-lot-applicant-types");
     }
-    if lot.locations.is_empty() || lot.locations.iter().any(|l| !LOCATIONS.contains(&l.as_str())) {
+    if lot.locations.is_empty()
+        || lot
+            .locations
+            .iter()
+            .any(|l| !LOCATIONS.contains(&l.as_str()))
+    {
         add("locations", "error-lot-locations");
     }
     p
 }
 
 /// Rule CFP-02: the shortest allowed time from publication to the (first) deadline.
-pub fn minimum_submission_days(call_type: CallType, params: &CallParameters, lots: &[LotTerms]) -> i64 {
+pub fn minimum_submission_days(
+    call_type: CallType,
+    params: &CallParameters,
+    lots: &[LotTerms],
+) -> i64 {
     match call_type {
         CallType::Restricted => params.restricted_min_days,
         CallType::Open => {
-            let small = !lots.is_empty() && lots.iter().all(|l| l.max_grant.cents() <= params.small_grant_max_cents);
+            let small = !lots.is_empty()
+                && lots
+                    .iter()
+                    .all(|l| l.max_grant.cents() <= params.small_grant_max_cents);
             if small {
                 params.open_small_min_days
             } else {
@@ -298,7 +339,10 @@ pub struct PublishProblem {
 
 impl PublishProblem {
     fn new(code: &'static str) -> PublishProblem {
-        PublishProblem { code, args: Vec::new() }
+        PublishProblem {
+            code,
+            args: Vec::new(),
+        }
     }
     fn with(code: &'static str, args: Vec<(&'static str, String)>) -> PublishProblem {
         PublishProblem { code, args }
@@ -319,7 +363,10 @@ pub fn publication_problems(c: &PublishCheck<'_>, now: NaiveDateTime) -> Vec<Pub
     let publication_day = crate::clock::local_date(now);
     // Rule TL-01
     if !c.timeline.may_publish_call_on(publication_day) {
-        out.push(PublishProblem::with("publish-problem-launch-deadline", vec![("date", c.timeline.call_launch_deadline.to_string())]));
+        out.push(PublishProblem::with(
+            "publish-problem-launch-deadline",
+            vec![("date", c.timeline.call_launch_deadline.to_string())],
+        ));
     }
     let opens = c.opens_at.max(now);
     match c.deadline {
@@ -330,7 +377,13 @@ pub fn publication_problems(c: &PublishCheck<'_>, now: NaiveDateTime) -> Vec<Pub
             if deadline < opens + Duration::days(min_days) {
                 out.push(PublishProblem::with(
                     "publish-problem-submission-period",
-                    vec![("days", min_days.to_string()), ("earliest", crate::clock::format_local(opens + Duration::days(min_days)))],
+                    vec![
+                        ("days", min_days.to_string()),
+                        (
+                            "earliest",
+                            crate::clock::format_local(opens + Duration::days(min_days)),
+                        ),
+                    ],
                 ));
             }
             // Rule TL-02: nothing can be contracted after the contracting deadline.
@@ -344,7 +397,10 @@ pub fn publication_problems(c: &PublishCheck<'_>, now: NaiveDateTime) -> Vec<Pub
     }
     for lot in c.lots {
         if !check_lot(lot).is_empty() {
-            out.push(PublishProblem::with("publish-problem-lot-incomplete", vec![("number", lot.number.to_string())]));
+            out.push(PublishProblem::with(
+                "publish-problem-lot-incomplete",
+                vec![("number", lot.number.to_string())],
+            ));
         }
     }
     let mut numbers: Vec<i32> = c.lots.iter().map(|l| l.number).collect();
@@ -355,7 +411,10 @@ pub fn publication_problems(c: &PublishCheck<'_>, now: NaiveDateTime) -> Vec<Pub
     }
     for (grid, key) in [(c.concept_grid, "concept"), (c.full_grid, "full")] {
         if !grid.problems().is_empty() {
-            out.push(PublishProblem::with("publish-problem-grid", vec![("grid", key.to_string())]));
+            out.push(PublishProblem::with(
+                "publish-problem-grid",
+                vec![("grid", key.to_string())],
+            ));
         }
     }
     if c.params.concept_note_pass_score > c.concept_grid.max_score() {
@@ -393,12 +452,20 @@ pub fn answer_deadline(deadline: NaiveDateTime, params: &CallParameters) -> Naiv
 }
 
 /// Rule CFP-03: may a question be asked at `now`?
-pub fn may_ask_question(now: NaiveDateTime, deadline: NaiveDateTime, params: &CallParameters) -> bool {
+pub fn may_ask_question(
+    now: NaiveDateTime,
+    deadline: NaiveDateTime,
+    params: &CallParameters,
+) -> bool {
     now <= question_cutoff(deadline, params)
 }
 
 /// Rule CFP-06: submissions are accepted until the deadline instant, not after.
-pub fn is_open_for_submission(now: NaiveDateTime, opens_at: NaiveDateTime, deadline: NaiveDateTime) -> bool {
+pub fn is_open_for_submission(
+    now: NaiveDateTime,
+    opens_at: NaiveDateTime,
+    deadline: NaiveDateTime,
+) -> bool {
     now >= opens_at && now <= deadline
 }
 
@@ -412,7 +479,12 @@ pub enum CallPhase {
     Cancelled,
 }
 
-pub fn call_phase(status: CallStatus, now: NaiveDateTime, opens_at: NaiveDateTime, deadline: NaiveDateTime) -> CallPhase {
+pub fn call_phase(
+    status: CallStatus,
+    now: NaiveDateTime,
+    opens_at: NaiveDateTime,
+    deadline: NaiveDateTime,
+) -> CallPhase {
     match status {
         CallStatus::Cancelled => CallPhase::Cancelled,
         _ if now < opens_at => CallPhase::Upcoming,
@@ -422,10 +494,19 @@ pub fn call_phase(status: CallStatus, now: NaiveDateTime, opens_at: NaiveDateTim
 }
 
 /// Rule CFP-07: why a call may be cancelled.
-pub const CANCEL_REASONS: [&str; 4] = ["no_worthy_proposal", "changed_circumstances", "force_majeure", "irregularities"];
+pub const CANCEL_REASONS: [&str; 4] = [
+    "no_worthy_proposal",
+    "changed_circumstances",
+    "force_majeure",
+    "irregularities",
+];
 
 /// The date a published answer counts for, and whether it was in time (CFP-03).
-pub fn answered_in_time(published_at: NaiveDateTime, deadline: NaiveDateTime, params: &CallParameters) -> bool {
+pub fn answered_in_time(
+    published_at: NaiveDateTime,
+    deadline: NaiveDateTime,
+    params: &CallParameters,
+) -> bool {
     published_at <= answer_deadline(deadline, params)
 }
 
@@ -441,7 +522,10 @@ mod tests {
     use crate::domain::timeline::Overrides;
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32, s: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, s).unwrap()
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, min, s)
+            .unwrap()
     }
 
     struct Fixture {
@@ -459,11 +543,19 @@ mod tests {
             concept: default_concept_note_grid(),
             full: default_full_application_grid(),
             // D = 2026-03-15: calls published by 2026-11-15 (TL-01).
-            timeline: Timeline::compute(NaiveDate::from_ymd_opt(2026, 3, 15).unwrap(), &Overrides::default()),
+            timeline: Timeline::compute(
+                NaiveDate::from_ymd_opt(2026, 3, 15).unwrap(),
+                &Overrides::default(),
+            ),
         }
     }
 
-    fn check<'a>(f: &'a Fixture, call_type: CallType, deadline: NaiveDateTime, other: Money) -> PublishCheck<'a> {
+    fn check<'a>(
+        f: &'a Fixture,
+        call_type: CallType,
+        deadline: NaiveDateTime,
+        other: Money,
+    ) -> PublishCheck<'a> {
         PublishCheck {
             call_type,
             status: CallStatus::Draft,
@@ -490,8 +582,17 @@ mod tests {
     fn a_complete_call_publishes() {
         let f = fixture();
         let now = at(2026, 6, 1, 4, 0, 0);
-        let c = check(&f, CallType::Restricted, now + Duration::days(45), Money::ZERO);
-        assert!(publication_problems(&c, now).is_empty(), "{:?}", publication_problems(&c, now));
+        let c = check(
+            &f,
+            CallType::Restricted,
+            now + Duration::days(45),
+            Money::ZERO,
+        );
+        assert!(
+            publication_problems(&c, now).is_empty(),
+            "{:?}",
+            publication_problems(&c, now)
+        );
     }
 
     #[test]
@@ -499,21 +600,47 @@ mod tests {
         let f = fixture();
         // 2026-11-15 23:59:59 in Almaty is 18:59:59 UTC.
         let last = at(2026, 11, 15, 18, 59, 59);
-        let c = check(&f, CallType::Restricted, last + Duration::days(60), Money::ZERO);
-        assert!(!codes(&publication_problems(&c, last)).contains(&"publish-problem-launch-deadline"));
+        let c = check(
+            &f,
+            CallType::Restricted,
+            last + Duration::days(60),
+            Money::ZERO,
+        );
+        assert!(
+            !codes(&publication_problems(&c, last)).contains(&"publish-problem-launch-deadline")
+        );
         let first_refused = last + Duration::seconds(1);
-        let c = check(&f, CallType::Restricted, first_refused + Duration::days(60), Money::ZERO);
-        assert!(codes(&publication_problems(&c, first_refused)).contains(&"publish-problem-launch-deadline"));
+        let c = check(
+            &f,
+            CallType::Restricted,
+            first_refused + Duration::days(60),
+            Money::ZERO,
+        );
+        assert!(codes(&publication_problems(&c, first_refused))
+            .contains(&"publish-problem-launch-deadline"));
     }
 
     #[test]
     fn cfp_02_restricted_calls_need_45_days() {
         let f = fixture();
         let now = at(2026, 6, 1, 4, 0, 0);
-        let ok = check(&f, CallType::Restricted, now + Duration::days(45), Money::ZERO);
+        let ok = check(
+            &f,
+            CallType::Restricted,
+            now + Duration::days(45),
+            Money::ZERO,
+        );
         assert!(publication_problems(&ok, now).is_empty());
-        let short = check(&f, CallType::Restricted, now + Duration::days(45) - Duration::seconds(1), Money::ZERO);
-        assert_eq!(codes(&publication_problems(&short, now)), vec!["publish-problem-submission-period"]);
+        let short = check(
+            &f,
+            CallType::Restricted,
+            now + Duration::days(45) - Duration::seconds(1),
+            Money::ZERO,
+        );
+        assert_eq!(
+            codes(&publication_problems(&short, now)),
+            vec!["publish-problem-submission-period"]
+        );
     }
 
     #[test]
@@ -521,7 +648,9 @@ mod tests {
         let mut f = fixture();
         let now = at(2026, 6, 1, 4, 0, 0);
         let c = check(&f, CallType::Open, now + Duration::days(89), Money::ZERO);
-        assert!(codes(&publication_problems(&c, now)).contains(&"publish-problem-submission-period"));
+        assert!(
+            codes(&publication_problems(&c, now)).contains(&"publish-problem-submission-period")
+        );
         let c = check(&f, CallType::Open, now + Duration::days(90), Money::ZERO);
         assert!(publication_problems(&c, now).is_empty());
         for lot in &mut f.lots {
@@ -529,20 +658,41 @@ mod tests {
         }
         let c = check(&f, CallType::Open, now + Duration::days(60), Money::ZERO);
         assert!(publication_problems(&c, now).is_empty());
-        let c = check(&f, CallType::Open, now + Duration::days(60) - Duration::seconds(1), Money::ZERO);
+        let c = check(
+            &f,
+            CallType::Open,
+            now + Duration::days(60) - Duration::seconds(1),
+            Money::ZERO,
+        );
         assert!(!publication_problems(&c, now).is_empty());
         f.lots[0].max_grant = Money::from_cents(Money::euros(100_000).cents() + 1);
-        assert_eq!(minimum_submission_days(CallType::Open, &f.params, &f.lots), 90);
+        assert_eq!(
+            minimum_submission_days(CallType::Open, &f.params, &f.lots),
+            90
+        );
     }
 
     #[test]
     fn envelopes_may_reach_but_not_exceed_the_grant_budget() {
         let f = fixture();
         let now = at(2026, 6, 1, 4, 0, 0);
-        let full = check(&f, CallType::Restricted, now + Duration::days(50), Money::ZERO);
+        let full = check(
+            &f,
+            CallType::Restricted,
+            now + Duration::days(50),
+            Money::ZERO,
+        );
         assert!(publication_problems(&full, now).is_empty());
-        let over = check(&f, CallType::Restricted, now + Duration::days(50), Money::from_cents(1));
-        assert_eq!(codes(&publication_problems(&over, now)), vec!["publish-problem-over-budget"]);
+        let over = check(
+            &f,
+            CallType::Restricted,
+            now + Duration::days(50),
+            Money::from_cents(1),
+        );
+        assert_eq!(
+            codes(&publication_problems(&over, now)),
+            vec!["publish-problem-over-budget"]
+        );
     }
 
     #[test]
@@ -550,7 +700,12 @@ mod tests {
         let mut f = fixture();
         f.lots[1].max_eu_share_bp = 9_500;
         let now = at(2026, 12, 1, 4, 0, 0);
-        let mut c = check(&f, CallType::Restricted, now + Duration::days(10), Money::euros(1));
+        let mut c = check(
+            &f,
+            CallType::Restricted,
+            now + Duration::days(10),
+            Money::euros(1),
+        );
         c.has_english_guidelines = false;
         let found = codes(&publication_problems(&c, now));
         for expected in [
@@ -560,7 +715,10 @@ mod tests {
             "publish-problem-guidelines",
             "publish-problem-over-budget",
         ] {
-            assert!(found.contains(&expected), "{expected} missing from {found:?}");
+            assert!(
+                found.contains(&expected),
+                "{expected} missing from {found:?}"
+            );
         }
     }
 
@@ -573,7 +731,10 @@ mod tests {
         lot.min_grant = Money::euros(300_000);
         lot.locations = vec!["almaty".into()];
         let fields: Vec<_> = check_lot(&lot).iter().map(|p| p.field).collect();
-        assert_eq!(fields, vec!["min_grant", "max_eu_share", "max_duration", "locations"]);
+        assert_eq!(
+            fields,
+            vec!["min_grant", "max_eu_share", "max_duration", "locations"]
+        );
         let mut lot = default_lots().remove(1);
         lot.max_eu_share_bp = 9_000;
         lot.max_duration_months = 48;
@@ -586,10 +747,22 @@ mod tests {
         let deadline = at(2026, 9, 30, 7, 0, 0);
         let cutoff = deadline - Duration::days(21);
         assert!(may_ask_question(cutoff, deadline, &p));
-        assert!(!may_ask_question(cutoff + Duration::seconds(1), deadline, &p));
+        assert!(!may_ask_question(
+            cutoff + Duration::seconds(1),
+            deadline,
+            &p
+        ));
         assert_eq!(answer_deadline(deadline, &p), deadline - Duration::days(11));
-        assert!(answered_in_time(deadline - Duration::days(11), deadline, &p));
-        assert!(!answered_in_time(deadline - Duration::days(11) + Duration::seconds(1), deadline, &p));
+        assert!(answered_in_time(
+            deadline - Duration::days(11),
+            deadline,
+            &p
+        ));
+        assert!(!answered_in_time(
+            deadline - Duration::days(11) + Duration::seconds(1),
+            deadline,
+            &p
+        ));
     }
 
     #[test]
@@ -597,10 +770,33 @@ mod tests {
         let opens = at(2026, 6, 1, 0, 0, 0);
         let deadline = at(2026, 9, 30, 7, 0, 0);
         assert!(is_open_for_submission(deadline, opens, deadline));
-        assert!(!is_open_for_submission(deadline + Duration::seconds(1), opens, deadline));
-        assert_eq!(call_phase(CallStatus::Published, opens - Duration::seconds(1), opens, deadline), CallPhase::Upcoming);
-        assert_eq!(call_phase(CallStatus::Published, deadline + Duration::seconds(1), opens, deadline), CallPhase::Closed);
-        assert_eq!(call_phase(CallStatus::Cancelled, opens, opens, deadline), CallPhase::Cancelled);
+        assert!(!is_open_for_submission(
+            deadline + Duration::seconds(1),
+            opens,
+            deadline
+        ));
+        assert_eq!(
+            call_phase(
+                CallStatus::Published,
+                opens - Duration::seconds(1),
+                opens,
+                deadline
+            ),
+            CallPhase::Upcoming
+        );
+        assert_eq!(
+            call_phase(
+                CallStatus::Published,
+                deadline + Duration::seconds(1),
+                opens,
+                deadline
+            ),
+            CallPhase::Closed
+        );
+        assert_eq!(
+            call_phase(CallStatus::Cancelled, opens, opens, deadline),
+            CallPhase::Cancelled
+        );
     }
 
     #[test]
@@ -609,6 +805,12 @@ mod tests {
         assert!(check_parameters(&p).is_empty());
         p.answer_deadline_days = 25;
         p.selection_mode = "random".into();
-        assert_eq!(check_parameters(&p), vec!["publish-problem-clarification-days", "publish-problem-selection-mode"]);
+        assert_eq!(
+            check_parameters(&p),
+            vec![
+                "publish-problem-clarification-days",
+                "publish-problem-selection-mode"
+            ]
+        );
     }
 }

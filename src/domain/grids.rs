@@ -75,9 +75,23 @@ impl Grid {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         for s in &self.sections {
-            out.push_str(&format!("{} {}{}\n", s.code, s.title, if s.carried_over { " | carried over" } else { "" }));
+            out.push_str(&format!(
+                "{} {}{}\n",
+                s.code,
+                s.title,
+                if s.carried_over {
+                    " | carried over"
+                } else {
+                    ""
+                }
+            ));
             for c in &s.criteria {
-                out.push_str(&format!("{} {}{}\n", c.code, c.title, if c.weight == 2 { " | x2" } else { "" }));
+                out.push_str(&format!(
+                    "{} {}{}\n",
+                    c.code,
+                    c.title,
+                    if c.weight == 2 { " | x2" } else { "" }
+                ));
             }
         }
         out
@@ -97,32 +111,69 @@ impl Grid {
                 None => (line, String::new()),
             };
             let Some((code, title)) = head.split_once(char::is_whitespace) else {
-                return Err(GridParseError { line: line_no, code: "grid-parse-no-title" });
+                return Err(GridParseError {
+                    line: line_no,
+                    code: "grid-parse-no-title",
+                });
             };
-            let (code, title) = (code.trim_end_matches('.').to_string(), title.trim().to_string());
-            if title.is_empty() || !code.chars().all(|c| c.is_ascii_digit() || c == '.') || code.is_empty() {
-                return Err(GridParseError { line: line_no, code: "grid-parse-bad-code" });
+            let (code, title) = (
+                code.trim_end_matches('.').to_string(),
+                title.trim().to_string(),
+            );
+            if title.is_empty()
+                || !code.chars().all(|c| c.is_ascii_digit() || c == '.')
+                || code.is_empty()
+            {
+                return Err(GridParseError {
+                    line: line_no,
+                    code: "grid-parse-bad-code",
+                });
             }
             if code.contains('.') {
                 let weight = match flags.as_str() {
                     "" | "x1" => 1,
                     "x2" => 2,
-                    _ => return Err(GridParseError { line: line_no, code: "grid-parse-bad-flag" }),
+                    _ => {
+                        return Err(GridParseError {
+                            line: line_no,
+                            code: "grid-parse-bad-flag",
+                        })
+                    }
                 };
                 let Some(section) = grid.sections.last_mut() else {
-                    return Err(GridParseError { line: line_no, code: "grid-parse-no-section" });
+                    return Err(GridParseError {
+                        line: line_no,
+                        code: "grid-parse-no-section",
+                    });
                 };
                 if !code.starts_with(&format!("{}.", section.code)) {
-                    return Err(GridParseError { line: line_no, code: "grid-parse-wrong-section" });
+                    return Err(GridParseError {
+                        line: line_no,
+                        code: "grid-parse-wrong-section",
+                    });
                 }
-                section.criteria.push(Criterion { code, title, weight });
+                section.criteria.push(Criterion {
+                    code,
+                    title,
+                    weight,
+                });
             } else {
                 let carried_over = match flags.as_str() {
                     "" => false,
                     "carried over" => true,
-                    _ => return Err(GridParseError { line: line_no, code: "grid-parse-bad-flag" }),
+                    _ => {
+                        return Err(GridParseError {
+                            line: line_no,
+                            code: "grid-parse-bad-flag",
+                        })
+                    }
                 };
-                grid.sections.push(Section { code, title, carried_over, criteria: Vec::new() });
+                grid.sections.push(Section {
+                    code,
+                    title,
+                    carried_over,
+                    criteria: Vec::new(),
+                });
             }
         }
         Ok(grid)
@@ -140,7 +191,14 @@ fn section(code: &str, title: &str, carried_over: bool, criteria: &[(&str, &str,
         code: code.into(),
         title: title.into(),
         carried_over,
-        criteria: criteria.iter().map(|(c, t, w)| Criterion { code: (*c).into(), title: (*t).into(), weight: *w }).collect(),
+        criteria: criteria
+            .iter()
+            .map(|(c, t, w)| Criterion {
+                code: (*c).into(),
+                title: (*t).into(),
+                weight: *w,
+            })
+            .collect(),
     }
 }
 
@@ -153,17 +211,36 @@ pub fn default_concept_note_grid() -> Grid {
                 "Relevance of the action",
                 false,
                 &[
-                    ("1.1", "Relevance to the objectives and priorities of the call", 2),
-                    ("1.2", "Relevance to the needs and constraints of the target region", 2),
-                    ("1.3", "Stakeholders and target groups clearly defined and chosen", 1),
-                    ("1.4", "Added value (gender, environment, innovation, good practice)", 1),
+                    (
+                        "1.1",
+                        "Relevance to the objectives and priorities of the call",
+                        2,
+                    ),
+                    (
+                        "1.2",
+                        "Relevance to the needs and constraints of the target region",
+                        2,
+                    ),
+                    (
+                        "1.3",
+                        "Stakeholders and target groups clearly defined and chosen",
+                        1,
+                    ),
+                    (
+                        "1.4",
+                        "Added value (gender, environment, innovation, good practice)",
+                        1,
+                    ),
                 ],
             ),
             section(
                 "2",
                 "Design of the action",
                 false,
-                &[("2.1", "Coherence of the overall design", 2), ("2.2", "Feasibility of the action", 2)],
+                &[
+                    ("2.1", "Coherence of the overall design", 2),
+                    ("2.2", "Feasibility of the action", 2),
+                ],
             ),
         ],
     }
@@ -180,7 +257,11 @@ pub fn default_full_application_grid() -> Grid {
                 &[
                     ("1.1", "Experience of project management", 1),
                     ("1.2", "Technical expertise", 1),
-                    ("1.3", "Management capacity (staff, equipment, budget handling)", 1),
+                    (
+                        "1.3",
+                        "Management capacity (staff, equipment, budget handling)",
+                        1,
+                    ),
                     ("1.4", "Stable and sufficient sources of finance", 1),
                 ],
             ),
@@ -189,8 +270,16 @@ pub fn default_full_application_grid() -> Grid {
                 "Relevance of the action (score of the concept note)",
                 true,
                 &[
-                    ("2.1", "Relevance to the objectives and priorities of the call", 2),
-                    ("2.2", "Relevance to the needs and constraints of the target region", 2),
+                    (
+                        "2.1",
+                        "Relevance to the objectives and priorities of the call",
+                        2,
+                    ),
+                    (
+                        "2.2",
+                        "Relevance to the needs and constraints of the target region",
+                        2,
+                    ),
                     ("2.3", "Stakeholders and target groups", 1),
                     ("2.4", "Added value", 1),
                 ],
@@ -200,7 +289,11 @@ pub fn default_full_application_grid() -> Grid {
                 "Effectiveness and feasibility of the action",
                 false,
                 &[
-                    ("3.1", "Activities appropriate, practical and consistent with the objectives", 1),
+                    (
+                        "3.1",
+                        "Activities appropriate, practical and consistent with the objectives",
+                        1,
+                    ),
                     ("3.2", "Action plan clear and feasible", 1),
                     ("3.3", "Objectively verifiable indicators of the outcome", 1),
                     ("3.4", "Level of involvement of partners", 1),
@@ -213,7 +306,11 @@ pub fn default_full_application_grid() -> Grid {
                 &[
                     ("4.1", "Tangible impact on the target groups", 1),
                     ("4.2", "Multiplier effects", 1),
-                    ("4.3", "Financial, institutional and policy sustainability", 1),
+                    (
+                        "4.3",
+                        "Financial, institutional and policy sustainability",
+                        1,
+                    ),
                 ],
             ),
             section(
@@ -221,7 +318,11 @@ pub fn default_full_application_grid() -> Grid {
                 "Budget and cost-effectiveness",
                 false,
                 &[
-                    ("5.1", "Ratio between estimated costs and expected results", 2),
+                    (
+                        "5.1",
+                        "Ratio between estimated costs and expected results",
+                        2,
+                    ),
                     ("5.2", "Proposed expenditure necessary for the action", 1),
                 ],
             ),
@@ -260,10 +361,28 @@ mod tests {
 
     #[test]
     fn text_errors_name_the_line() {
-        assert_eq!(Grid::parse_text("1.1 Orphan").unwrap_err(), GridParseError { line: 1, code: "grid-parse-no-section" });
-        assert_eq!(Grid::parse_text("1 A\n2.1 Wrong section").unwrap_err().code, "grid-parse-wrong-section");
-        assert_eq!(Grid::parse_text("1 A\n1.1 B | x3").unwrap_err(), GridParseError { line: 2, code: "grid-parse-bad-flag" });
-        assert_eq!(Grid::parse_text("A title without code").unwrap_err().code, "grid-parse-bad-code");
+        assert_eq!(
+            Grid::parse_text("1.1 Orphan").unwrap_err(),
+            GridParseError {
+                line: 1,
+                code: "grid-parse-no-section"
+            }
+        );
+        assert_eq!(
+            Grid::parse_text("1 A\n2.1 Wrong section").unwrap_err().code,
+            "grid-parse-wrong-section"
+        );
+        assert_eq!(
+            Grid::parse_text("1 A\n1.1 B | x3").unwrap_err(),
+            GridParseError {
+                line: 2,
+                code: "grid-parse-bad-flag"
+            }
+        );
+        assert_eq!(
+            Grid::parse_text("A title without code").unwrap_err().code,
+            "grid-parse-bad-code"
+        );
     }
 
     #[test]

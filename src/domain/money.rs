@@ -2,7 +2,20 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(transparent)]
 pub struct Money(i64);
 
@@ -77,8 +90,14 @@ impl Money {
             Some(pos) if s.len() - pos - 1 <= 2 && s.len() - pos > 1 => (&s[..pos], &s[pos + 1..]),
             _ => (s.as_str(), ""),
         };
-        let digits: String = int_part.chars().filter(|c| *c != ',' && *c != '.' && *c != '\'').collect();
-        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) || !frac_part.chars().all(|c| c.is_ascii_digit()) {
+        let digits: String = int_part
+            .chars()
+            .filter(|c| *c != ',' && *c != '.' && *c != '\'')
+            .collect();
+        if digits.is_empty()
+            || !digits.chars().all(|c| c.is_ascii_digit())
+            || !frac_part.chars().all(|c| c.is_ascii_digit())
+        {
             return Err(MoneyError::Invalid);
         }
         let euros: i64 = digits.parse().map_err(|_| MoneyError::TooLarge)?;
@@ -87,7 +106,10 @@ impl Money {
             1 => frac_part.parse::<i64>().map_err(|_| MoneyError::Invalid)? * 10,
             _ => frac_part.parse().map_err(|_| MoneyError::Invalid)?,
         };
-        let total = euros.checked_mul(100).and_then(|v| v.checked_add(cents)).ok_or(MoneyError::TooLarge)?;
+        let total = euros
+            .checked_mul(100)
+            .and_then(|v| v.checked_add(cents))
+            .ok_or(MoneyError::TooLarge)?;
         if total > Money::MAX.0 {
             return Err(MoneyError::TooLarge);
         }
@@ -136,7 +158,11 @@ impl std::fmt::Display for Money {
 pub fn parse_percent(input: &str) -> Option<i64> {
     let s = input.trim().trim_end_matches('%').trim().replace(',', ".");
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    if int.is_empty() || !int.chars().all(|c| c.is_ascii_digit()) || frac.len() > 2 || !frac.chars().all(|c| c.is_ascii_digit()) {
+    if int.is_empty()
+        || !int.chars().all(|c| c.is_ascii_digit())
+        || frac.len() > 2
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let whole: i64 = int.parse().ok()?;
@@ -153,7 +179,9 @@ pub fn format_percent(basis_points: i64) -> String {
     if basis_points % 100 == 0 {
         format!("{}", basis_points / 100)
     } else {
-        format!("{}.{:02}", basis_points / 100, basis_points % 100).trim_end_matches('0').to_string()
+        format!("{}.{:02}", basis_points / 100, basis_points % 100)
+            .trim_end_matches('0')
+            .to_string()
     }
 }
 
@@ -166,14 +194,20 @@ mod tests {
     fn parses_what_people_type() {
         assert_eq!(Money::parse("2100000"), Ok(Money::euros(2_100_000)));
         assert_eq!(Money::parse("2,100,000"), Ok(Money::euros(2_100_000)));
-        assert_eq!(Money::parse("EUR 2 100 000.50"), Ok(Money::from_cents(210_000_050)));
+        assert_eq!(
+            Money::parse("EUR 2 100 000.50"),
+            Ok(Money::from_cents(210_000_050))
+        );
         assert_eq!(Money::parse("900000,5"), Ok(Money::from_cents(90_000_050)));
         assert_eq!(Money::parse("€ 1.234.567"), Ok(Money::euros(1_234_567)));
         assert_eq!(Money::parse(""), Err(MoneyError::Empty));
         assert_eq!(Money::parse("-5"), Err(MoneyError::Negative));
         assert_eq!(Money::parse("12abc"), Err(MoneyError::Invalid));
         assert_eq!(Money::parse("1.234"), Ok(Money::euros(1234)));
-        assert_eq!(Money::parse("99999999999999999999"), Err(MoneyError::TooLarge));
+        assert_eq!(
+            Money::parse("99999999999999999999"),
+            Err(MoneyError::TooLarge)
+        );
         assert_eq!(Money::parse("10000000001"), Err(MoneyError::TooLarge));
     }
 
@@ -186,9 +220,18 @@ mod tests {
 
     #[test]
     fn arithmetic_is_checked() {
-        assert_eq!(Money::from_cents(i64::MAX).checked_add(Money::from_cents(1)), None);
-        assert_eq!(Money::sum([Money::euros(2_100_000), Money::euros(900_000)]), Some(Money::euros(3_000_000)));
-        assert_eq!(Money::euros(100_000).share(9000), Some(Money::euros(90_000)));
+        assert_eq!(
+            Money::from_cents(i64::MAX).checked_add(Money::from_cents(1)),
+            None
+        );
+        assert_eq!(
+            Money::sum([Money::euros(2_100_000), Money::euros(900_000)]),
+            Some(Money::euros(3_000_000))
+        );
+        assert_eq!(
+            Money::euros(100_000).share(9000),
+            Some(Money::euros(90_000))
+        );
     }
 
     #[test]

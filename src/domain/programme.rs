@@ -11,7 +11,10 @@ pub const KAZLOD_TOTAL: Money = Money::euros(15_000_000);
 pub fn kazlod_budget_lines() -> Vec<(String, Money)> {
     [
         ("Activity 1 – institutional framework", 3_450_000),
-        ("Activity 2 – local development policy in the pilot oblasts", 3_100_000),
+        (
+            "Activity 2 – local development policy in the pilot oblasts",
+            3_100_000,
+        ),
         ("Activity 3 – public service centres", 3_450_000),
         ("Activity 4 – private sector (OECD agreement)", 4_000_000),
         ("Communication and visibility", 200_000),
@@ -27,8 +30,14 @@ pub fn kazlod_budget_lines() -> Vec<(String, Money)> {
 /// The grant envelopes (at most EUR 3.0M in all).
 pub fn kazlod_envelopes() -> Vec<(String, Money)> {
     vec![
-        ("Non-state actors and local authorities in the pilot oblasts".to_string(), Money::euros(2_100_000)),
-        ("Civil society in local development at national level".to_string(), Money::euros(900_000)),
+        (
+            "Non-state actors and local authorities in the pilot oblasts".to_string(),
+            Money::euros(2_100_000),
+        ),
+        (
+            "Civil society in local development at national level".to_string(),
+            Money::euros(900_000),
+        ),
     ]
 }
 
@@ -54,11 +63,18 @@ pub fn parse_labelled_amounts(text: &str) -> Result<Vec<(String, Money)>, (usize
 }
 
 pub fn format_labelled_amounts(items: &[(String, Money)]) -> String {
-    items.iter().map(|(l, m)| format!("{l} | {}\n", m.format_plain())).collect()
+    items
+        .iter()
+        .map(|(l, m)| format!("{l} | {}\n", m.format_plain()))
+        .collect()
 }
 
 /// Problems with a programme's money: budget lines and envelopes within the total.
-pub fn budget_problems(total: Money, lines: &[(String, Money)], envelopes: &[(String, Money)]) -> Vec<(&'static str, &'static str)> {
+pub fn budget_problems(
+    total: Money,
+    lines: &[(String, Money)],
+    envelopes: &[(String, Money)],
+) -> Vec<(&'static str, &'static str)> {
     let mut p = Vec::new();
     if total <= Money::ZERO {
         p.push(("total_budget", "error-amount-positive"));
@@ -80,17 +96,34 @@ mod tests {
 
     #[test]
     fn the_kazlod_budget_adds_up_to_15_million() {
-        assert_eq!(Money::sum(kazlod_budget_lines().into_iter().map(|l| l.1)), Some(KAZLOD_TOTAL));
-        assert_eq!(Money::sum(kazlod_envelopes().into_iter().map(|l| l.1)), Some(Money::euros(3_000_000)));
-        assert!(budget_problems(KAZLOD_TOTAL, &kazlod_budget_lines(), &kazlod_envelopes()).is_empty());
+        assert_eq!(
+            Money::sum(kazlod_budget_lines().into_iter().map(|l| l.1)),
+            Some(KAZLOD_TOTAL)
+        );
+        assert_eq!(
+            Money::sum(kazlod_envelopes().into_iter().map(|l| l.1)),
+            Some(Money::euros(3_000_000))
+        );
+        assert!(
+            budget_problems(KAZLOD_TOTAL, &kazlod_budget_lines(), &kazlod_envelopes()).is_empty()
+        );
     }
 
     #[test]
     fn lines_round_trip_and_errors_name_the_line() {
         let lines = kazlod_budget_lines();
-        assert_eq!(parse_labelled_amounts(&format_labelled_amounts(&lines)).unwrap(), lines);
-        assert_eq!(parse_labelled_amounts("A | 1\nno amount here"), Err((2, "error-line-format")));
-        assert_eq!(parse_labelled_amounts("A | lots"), Err((1, "error-line-amount")));
+        assert_eq!(
+            parse_labelled_amounts(&format_labelled_amounts(&lines)).unwrap(),
+            lines
+        );
+        assert_eq!(
+            parse_labelled_amounts("A | 1\nno amount here"),
+            Err((2, "error-line-format"))
+        );
+        assert_eq!(
+            parse_labelled_amounts("A | lots"),
+            Err((1, "error-line-amount"))
+        );
     }
 
     #[test]

@@ -46,7 +46,11 @@ pub enum AmendableDate {
 }
 
 impl AmendableDate {
-    pub const ALL: [AmendableDate; 3] = [AmendableDate::CallLaunchDeadline, AmendableDate::OperationalEnd, AmendableDate::ExecutionEnd];
+    pub const ALL: [AmendableDate; 3] = [
+        AmendableDate::CallLaunchDeadline,
+        AmendableDate::OperationalEnd,
+        AmendableDate::ExecutionEnd,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -62,7 +66,10 @@ impl AmendableDate {
 
     /// Extensions of a phase must be asked for 3 months before the phase ends (TL-06).
     pub fn is_phase_extension(self) -> bool {
-        matches!(self, AmendableDate::OperationalEnd | AmendableDate::ExecutionEnd)
+        matches!(
+            self,
+            AmendableDate::OperationalEnd | AmendableDate::ExecutionEnd
+        )
     }
 }
 
@@ -104,13 +111,19 @@ pub struct Timeline {
 
 impl Timeline {
     pub fn compute(d: NaiveDate, overrides: &Overrides) -> Timeline {
-        let operational_end = overrides.operational_end.unwrap_or_else(|| add_months(d, OPERATIONAL_MONTHS));
+        let operational_end = overrides
+            .operational_end
+            .unwrap_or_else(|| add_months(d, OPERATIONAL_MONTHS));
         // The closure phase follows the operational phase: an extended operational
         // phase pushes the end of execution unless that was amended itself.
-        let execution_end = overrides.execution_end.unwrap_or_else(|| add_months(operational_end, CLOSURE_MONTHS));
+        let execution_end = overrides
+            .execution_end
+            .unwrap_or_else(|| add_months(operational_end, CLOSURE_MONTHS));
         Timeline {
             entry_into_force: d,
-            call_launch_deadline: overrides.call_launch_deadline.unwrap_or_else(|| add_months(d, CALL_LAUNCH_MONTHS)),
+            call_launch_deadline: overrides
+                .call_launch_deadline
+                .unwrap_or_else(|| add_months(d, CALL_LAUNCH_MONTHS)),
             contracting_deadline: add_months(d, CONTRACTING_MONTHS),
             operational_end,
             execution_end,
@@ -139,13 +152,41 @@ impl Timeline {
     /// The named milestones in date order (for the timeline and countdowns).
     pub fn milestones(&self) -> Vec<Milestone> {
         let mut m = vec![
-            Milestone { key: "entry-into-force", rule: "", date: self.entry_into_force },
-            Milestone { key: "call-launch-deadline", rule: "TL-01", date: self.call_launch_deadline },
-            Milestone { key: "contracting-deadline", rule: "TL-02", date: self.contracting_deadline },
-            Milestone { key: "sunset-check", rule: "TL-09", date: self.sunset_check },
-            Milestone { key: "operational-end", rule: "TL-03", date: self.operational_end },
-            Milestone { key: "execution-end", rule: "TL-04", date: self.execution_end },
-            Milestone { key: "decommitment", rule: "TL-05", date: self.decommitment },
+            Milestone {
+                key: "entry-into-force",
+                rule: "",
+                date: self.entry_into_force,
+            },
+            Milestone {
+                key: "call-launch-deadline",
+                rule: "TL-01",
+                date: self.call_launch_deadline,
+            },
+            Milestone {
+                key: "contracting-deadline",
+                rule: "TL-02",
+                date: self.contracting_deadline,
+            },
+            Milestone {
+                key: "sunset-check",
+                rule: "TL-09",
+                date: self.sunset_check,
+            },
+            Milestone {
+                key: "operational-end",
+                rule: "TL-03",
+                date: self.operational_end,
+            },
+            Milestone {
+                key: "execution-end",
+                rule: "TL-04",
+                date: self.execution_end,
+            },
+            Milestone {
+                key: "decommitment",
+                rule: "TL-05",
+                date: self.decommitment,
+            },
         ];
         m.sort_by_key(|x| x.date);
         m
@@ -153,7 +194,11 @@ impl Timeline {
 
     /// The first milestone (or Steering Committee report) on or after `today`.
     pub fn next_deadline(&self, today: NaiveDate) -> Option<Milestone> {
-        let reports = self.steering_reports().into_iter().map(|date| Milestone { key: "steering-report", rule: "TL-07", date });
+        let reports = self.steering_reports().into_iter().map(|date| Milestone {
+            key: "steering-report",
+            rule: "TL-07",
+            date,
+        });
         self.milestones()
             .into_iter()
             .filter(|m| m.key != "entry-into-force")
@@ -346,22 +391,49 @@ mod tests {
     fn the_next_deadline_includes_reports() {
         let t = t();
         assert_eq!(t.next_deadline(d(2026, 4, 1)).unwrap().date, d(2026, 9, 15));
-        assert_eq!(t.next_deadline(d(2026, 9, 16)).unwrap().key, "call-launch-deadline");
-        assert_eq!(t.next_deadline(d(2026, 11, 15)).unwrap().date, d(2026, 11, 15));
+        assert_eq!(
+            t.next_deadline(d(2026, 9, 16)).unwrap().key,
+            "call-launch-deadline"
+        );
+        assert_eq!(
+            t.next_deadline(d(2026, 11, 15)).unwrap().date,
+            d(2026, 11, 15)
+        );
         assert!(t.next_deadline(d(2040, 1, 1)).is_none());
     }
 
     #[test]
     fn warnings_at_60_30_and_7_days() {
         let deadline = d(2026, 12, 31);
-        assert_eq!(urgency(deadline - chrono::Duration::days(61), deadline), Urgency::Later);
-        assert_eq!(urgency(deadline - chrono::Duration::days(60), deadline), Urgency::Within60);
-        assert_eq!(urgency(deadline - chrono::Duration::days(31), deadline), Urgency::Within60);
-        assert_eq!(urgency(deadline - chrono::Duration::days(30), deadline), Urgency::Within30);
-        assert_eq!(urgency(deadline - chrono::Duration::days(8), deadline), Urgency::Within30);
-        assert_eq!(urgency(deadline - chrono::Duration::days(7), deadline), Urgency::Within7);
+        assert_eq!(
+            urgency(deadline - chrono::Duration::days(61), deadline),
+            Urgency::Later
+        );
+        assert_eq!(
+            urgency(deadline - chrono::Duration::days(60), deadline),
+            Urgency::Within60
+        );
+        assert_eq!(
+            urgency(deadline - chrono::Duration::days(31), deadline),
+            Urgency::Within60
+        );
+        assert_eq!(
+            urgency(deadline - chrono::Duration::days(30), deadline),
+            Urgency::Within30
+        );
+        assert_eq!(
+            urgency(deadline - chrono::Duration::days(8), deadline),
+            Urgency::Within30
+        );
+        assert_eq!(
+            urgency(deadline - chrono::Duration::days(7), deadline),
+            Urgency::Within7
+        );
         assert_eq!(urgency(deadline, deadline), Urgency::Within7);
-        assert_eq!(urgency(deadline + chrono::Duration::days(1), deadline), Urgency::Passed);
+        assert_eq!(
+            urgency(deadline + chrono::Duration::days(1), deadline),
+            Urgency::Passed
+        );
     }
 
     #[test]
@@ -369,9 +441,24 @@ mod tests {
         let t = t();
         let proposed = d(2026, 4, 1);
         let new = d(2027, 1, 31);
-        assert_eq!(check_amendment(&t, AmendableDate::CallLaunchDeadline, new, proposed, d(2026, 7, 1)), Ok(()));
         assert_eq!(
-            check_amendment(&t, AmendableDate::CallLaunchDeadline, new, proposed, d(2026, 6, 30)),
+            check_amendment(
+                &t,
+                AmendableDate::CallLaunchDeadline,
+                new,
+                proposed,
+                d(2026, 7, 1)
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            check_amendment(
+                &t,
+                AmendableDate::CallLaunchDeadline,
+                new,
+                proposed,
+                d(2026, 6, 30)
+            ),
             Err(AmendmentProblem::NoticeTooShort)
         );
     }
@@ -380,17 +467,44 @@ mod tests {
     fn tl_06_extensions_are_asked_three_months_before_the_phase_ends() {
         let t = t(); // operational phase ends 2031-03-15
         let new = d(2032, 3, 15);
-        assert_eq!(check_amendment(&t, AmendableDate::OperationalEnd, new, d(2030, 12, 15), d(2031, 3, 15)), Ok(()));
         assert_eq!(
-            check_amendment(&t, AmendableDate::OperationalEnd, new, d(2030, 12, 16), d(2031, 3, 16)),
+            check_amendment(
+                &t,
+                AmendableDate::OperationalEnd,
+                new,
+                d(2030, 12, 15),
+                d(2031, 3, 15)
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            check_amendment(
+                &t,
+                AmendableDate::OperationalEnd,
+                new,
+                d(2030, 12, 16),
+                d(2031, 3, 16)
+            ),
             Err(AmendmentProblem::ExtensionTooLate)
         );
         assert_eq!(
-            check_amendment(&t, AmendableDate::OperationalEnd, d(2030, 3, 15), d(2026, 4, 1), d(2026, 8, 1)),
+            check_amendment(
+                &t,
+                AmendableDate::OperationalEnd,
+                d(2030, 3, 15),
+                d(2026, 4, 1),
+                d(2026, 8, 1)
+            ),
             Err(AmendmentProblem::NotAnExtension)
         );
         assert_eq!(
-            check_amendment(&t, AmendableDate::OperationalEnd, t.operational_end, d(2026, 4, 1), d(2026, 8, 1)),
+            check_amendment(
+                &t,
+                AmendableDate::OperationalEnd,
+                t.operational_end,
+                d(2026, 4, 1),
+                d(2026, 8, 1)
+            ),
             Err(AmendmentProblem::Unchanged)
         );
     }
@@ -399,7 +513,13 @@ mod tests {
     fn amended_dates_stay_in_order() {
         let t = t();
         assert_eq!(
-            check_amendment(&t, AmendableDate::CallLaunchDeadline, d(2030, 1, 1), d(2026, 4, 1), d(2026, 8, 1)),
+            check_amendment(
+                &t,
+                AmendableDate::CallLaunchDeadline,
+                d(2030, 1, 1),
+                d(2026, 4, 1),
+                d(2026, 8, 1)
+            ),
             Err(AmendmentProblem::OutOfOrder)
         );
     }

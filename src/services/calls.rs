@@ -11,8 +11,8 @@ use crate::db::calls::{self as q, CallRow, ClarificationRow, DocumentRow, LotRow
 use crate::db::{users, DbConnection};
 use crate::domain::access::Action;
 use crate::domain::calls::{
-    check_lot, may_ask_question, publication_problems, CallParameters, CallStatus, CallType, LotTerms, PublishCheck, PublishProblem,
-    CANCEL_REASONS,
+    check_lot, may_ask_question, publication_problems, CallParameters, CallStatus, CallType,
+    LotTerms, PublishCheck, PublishProblem, CANCEL_REASONS,
 };
 use crate::domain::grids::{default_concept_note_grid, default_full_application_grid, Grid};
 use crate::domain::money::Money;
@@ -34,7 +34,9 @@ pub struct Call {
 
 impl Call {
     pub fn from_row(row: CallRow) -> AppResult<Call> {
-        let bad = |what: &str| AppError::Internal(anyhow::anyhow!("call {} has an invalid {what}", row.id));
+        let bad = |what: &str| {
+            AppError::Internal(anyhow::anyhow!("call {} has an invalid {what}", row.id))
+        };
         Ok(Call {
             call_type: CallType::parse(&row.call_type).ok_or_else(|| bad("type"))?,
             status: CallStatus::parse(&row.status).ok_or_else(|| bad("status"))?,
@@ -51,7 +53,12 @@ impl Call {
 }
 
 pub fn lot_terms(row: &LotRow) -> LotTerms {
-    let split = |s: &str| s.split(',').filter(|x| !x.is_empty()).map(str::to_string).collect();
+    let split = |s: &str| {
+        s.split(',')
+            .filter(|x| !x.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
     LotTerms {
         number: row.number,
         title: row.title.clone(),
@@ -100,10 +107,16 @@ pub struct CallInput {
 fn validate_call_input(input: &CallInput) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let reference = input.reference.trim();
-    if reference.is_empty() || reference.chars().count() > 100 || reference.chars().any(char::is_control) {
+    if reference.is_empty()
+        || reference.chars().count() > 100
+        || reference.chars().any(char::is_control)
+    {
         errors.push(FieldError::new("reference", "error-required"));
     }
-    if input.title.trim().is_empty() || input.title.chars().count() > 300 || input.title.chars().any(char::is_control) {
+    if input.title.trim().is_empty()
+        || input.title.chars().count() > 300
+        || input.title.chars().any(char::is_control)
+    {
         errors.push(FieldError::new("title", "error-required"));
     }
     if input.description.chars().count() > 20_000 {
@@ -133,7 +146,12 @@ fn load_call(conn: &mut DbConnection, id: &str) -> AppResult<Call> {
 
 /// Creates a draft call under a programme, with the programme's default lots
 /// (CFP-05) and the default grids (GRD-02, GRD-04).
-pub async fn create(state: &AppState, actor: &Actor, programme_id: String, input: CallInput) -> AppResult<String> {
+pub async fn create(
+    state: &AppState,
+    actor: &Actor,
+    programme_id: String,
+    input: CallInput,
+) -> AppResult<String> {
     actor.require(Action::ManageCalls)?;
     let errors = validate_call_input(&input);
     if !errors.is_empty() {
@@ -153,13 +171,20 @@ pub async fn create(state: &AppState, actor: &Actor, programme_id: String, input
                 reference: input.reference.trim().to_string(),
                 title: input.title.trim().to_string(),
                 description: input.description.trim().to_string(),
-                call_type: input.call_type.unwrap_or(CallType::Restricted).as_str().to_string(),
+                call_type: input
+                    .call_type
+                    .unwrap_or(CallType::Restricted)
+                    .as_str()
+                    .to_string(),
                 status: CallStatus::Draft.as_str().to_string(),
                 opens_at: input.opens_at,
                 deadline: input.deadline,
-                parameters: serde_json::to_string(&input.params).map_err(|e| AppError::Internal(e.into()))?,
-                concept_note_grid: serde_json::to_string(&default_concept_note_grid()).map_err(|e| AppError::Internal(e.into()))?,
-                full_application_grid: serde_json::to_string(&default_full_application_grid()).map_err(|e| AppError::Internal(e.into()))?,
+                parameters: serde_json::to_string(&input.params)
+                    .map_err(|e| AppError::Internal(e.into()))?,
+                concept_note_grid: serde_json::to_string(&default_concept_note_grid())
+                    .map_err(|e| AppError::Internal(e.into()))?,
+                full_application_grid: serde_json::to_string(&default_full_application_grid())
+                    .map_err(|e| AppError::Internal(e.into()))?,
                 published_at: None,
                 published_by: None,
                 cancelled_at: None,
@@ -173,13 +198,25 @@ pub async fn create(state: &AppState, actor: &Actor, programme_id: String, input
             for lot in crate::domain::calls::default_lots() {
                 q::insert_lot(conn, &lot_row(&row.id, new_id(), &lot))?;
             }
-            audit::record(conn, now, &actor, "call.created", Some(("call", &row.id)), json!({"reference": row.reference, "programme": programme_id}))?;
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "call.created",
+                Some(("call", &row.id)),
+                json!({"reference": row.reference, "programme": programme_id}),
+            )?;
             Ok(row.id)
         })
         .await
 }
 
-pub async fn update(state: &AppState, actor: &Actor, id: String, input: CallInput) -> AppResult<()> {
+pub async fn update(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    input: CallInput,
+) -> AppResult<()> {
     actor.require(Action::ManageCalls)?;
     let errors = validate_call_input(&input);
     if !errors.is_empty() {
@@ -223,7 +260,13 @@ pub async fn update(state: &AppState, actor: &Actor, id: String, input: CallInpu
         .await
 }
 
-pub async fn update_grids(state: &AppState, actor: &Actor, id: String, concept: Grid, full: Grid) -> AppResult<()> {
+pub async fn update_grids(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    concept: Grid,
+    full: Grid,
+) -> AppResult<()> {
     actor.require(Action::ManageCalls)?;
     let now = state.clock.now();
     let actor = actor.clone();
@@ -249,11 +292,20 @@ pub async fn update_grids(state: &AppState, actor: &Actor, id: String, concept: 
 }
 
 fn lot_errors(terms: &LotTerms) -> Vec<FieldError> {
-    check_lot(terms).into_iter().map(|p| FieldError::new(p.field, p.code)).collect()
+    check_lot(terms)
+        .into_iter()
+        .map(|p| FieldError::new(p.field, p.code))
+        .collect()
 }
 
 /// Adds (lot_id None) or changes a lot of a draft call.
-pub async fn save_lot(state: &AppState, actor: &Actor, call_id: String, lot_id: Option<String>, terms: LotTerms) -> AppResult<String> {
+pub async fn save_lot(
+    state: &AppState,
+    actor: &Actor,
+    call_id: String,
+    lot_id: Option<String>,
+    terms: LotTerms,
+) -> AppResult<String> {
     actor.require(Action::ManageCalls)?;
     let errors = lot_errors(&terms);
     if !errors.is_empty() {
@@ -266,7 +318,10 @@ pub async fn save_lot(state: &AppState, actor: &Actor, call_id: String, lot_id: 
             let call = load_call(conn, &call_id)?;
             require_draft(&call)?;
             let existing = q::lots_of(conn, &call_id)?;
-            if existing.iter().any(|l| l.number == terms.number && Some(&l.id) != lot_id.as_ref()) {
+            if existing
+                .iter()
+                .any(|l| l.number == terms.number && Some(&l.id) != lot_id.as_ref())
+            {
                 return Err(AppError::field("number", "error-lot-number-taken"));
             }
             let (id, before) = match &lot_id {
@@ -286,7 +341,11 @@ pub async fn save_lot(state: &AppState, actor: &Actor, call_id: String, lot_id: 
                 conn,
                 now,
                 &actor,
-                if before.is_some() { "lot.updated" } else { "lot.created" },
+                if before.is_some() {
+                    "lot.updated"
+                } else {
+                    "lot.created"
+                },
                 Some(("lot", &id)),
                 json!({"call": call_id, "before": before, "after": terms}),
             )?;
@@ -295,7 +354,12 @@ pub async fn save_lot(state: &AppState, actor: &Actor, call_id: String, lot_id: 
         .await
 }
 
-pub async fn delete_lot(state: &AppState, actor: &Actor, call_id: String, lot_id: String) -> AppResult<()> {
+pub async fn delete_lot(
+    state: &AppState,
+    actor: &Actor,
+    call_id: String,
+    lot_id: String,
+) -> AppResult<()> {
     actor.require(Action::ManageCalls)?;
     let now = state.clock.now();
     let actor = actor.clone();
@@ -305,17 +369,33 @@ pub async fn delete_lot(state: &AppState, actor: &Actor, call_id: String, lot_id
             require_draft(&call)?;
             let before = q::find_lot(conn, &call_id, &lot_id)?.ok_or(AppError::NotFound)?;
             q::delete_lot(conn, &call_id, &lot_id)?;
-            audit::record(conn, now, &actor, "lot.deleted", Some(("lot", &lot_id)), json!({"call": call_id, "before": lot_terms(&before)}))
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "lot.deleted",
+                Some(("lot", &lot_id)),
+                json!({"call": call_id, "before": lot_terms(&before)}),
+            )
         })
         .await
 }
 
 /// Everything the publication check needs, loaded in the caller's transaction.
-fn publish_problems_in(conn: &mut DbConnection, call: &Call, now: NaiveDateTime) -> AppResult<Vec<PublishProblem>> {
+fn publish_problems_in(
+    conn: &mut DbConnection,
+    call: &Call,
+    now: NaiveDateTime,
+) -> AppResult<Vec<PublishProblem>> {
     let programme = load_detail(conn, &call.row.programme_id)?;
-    let lots: Vec<LotTerms> = q::lots_of(conn, &call.row.id)?.iter().map(lot_terms).collect();
+    let lots: Vec<LotTerms> = q::lots_of(conn, &call.row.id)?
+        .iter()
+        .map(lot_terms)
+        .collect();
     let docs = q::documents_of(conn, &call.row.id)?;
-    let others: i64 = q::envelopes_of_other_calls(conn, &call.row.programme_id, &call.row.id)?.iter().sum();
+    let others: i64 = q::envelopes_of_other_calls(conn, &call.row.programme_id, &call.row.id)?
+        .iter()
+        .sum();
     let check = PublishCheck {
         call_type: call.call_type,
         status: call.status,
@@ -347,7 +427,11 @@ pub async fn publish_problems(state: &AppState, id: String) -> AppResult<Vec<Pub
 }
 
 /// Publishes a draft when every check passes; otherwise returns every problem.
-pub async fn publish(state: &AppState, actor: &Actor, id: String) -> AppResult<Result<(), Vec<PublishProblem>>> {
+pub async fn publish(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+) -> AppResult<Result<(), Vec<PublishProblem>>> {
     actor.require(Action::ManageCalls)?;
     let now = state.clock.now();
     let actor = actor.clone();
@@ -372,7 +456,13 @@ pub async fn publish(state: &AppState, actor: &Actor, id: String) -> AppResult<R
 
 /// Rule CFP-07: cancels a call with a reason; followers (and, once applications
 /// exist, everyone who started one) are emailed.
-pub async fn cancel(state: &AppState, actor: &Actor, id: String, reason: String, explanation: String) -> AppResult<()> {
+pub async fn cancel(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    reason: String,
+    explanation: String,
+) -> AppResult<()> {
     actor.require(Action::ManageCalls)?;
     let mut errors = Vec::new();
     if !CANCEL_REASONS.contains(&reason.as_str()) {
@@ -400,17 +490,34 @@ pub async fn cancel(state: &AppState, actor: &Actor, id: String, reason: String,
                 mail::queue(
                     conn,
                     now,
-                    &Recipient { email: &email, name: &name, lang },
+                    &Recipient {
+                        email: &email,
+                        name: &name,
+                        lang,
+                    },
                     MailKind::CallCancelled,
                     &[
-                        ("call", format!("{} – {}", call.row.reference, call.row.title)),
-                        ("reason", crate::i18n::t(lang, &format!("cancel-reason-{reason}"))),
+                        (
+                            "call",
+                            format!("{} – {}", call.row.reference, call.row.title),
+                        ),
+                        (
+                            "reason",
+                            crate::i18n::t(lang, &format!("cancel-reason-{reason}")),
+                        ),
                         ("explanation", explanation.clone()),
                         ("link", format!("{link_base}{id}")),
                     ],
                 )?;
             }
-            audit::record(conn, now, &actor, "call.cancelled", Some(("call", &id)), json!({"before": call.row.status, "reason": reason, "explanation": explanation}))
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "call.cancelled",
+                Some(("call", &id)),
+                json!({"before": call.row.status, "reason": reason, "explanation": explanation}),
+            )
         })
         .await?;
     state.mail_wakeup.notify_one();
@@ -420,7 +527,12 @@ pub async fn cancel(state: &AppState, actor: &Actor, id: String, reason: String,
 pub const QUESTION_MAX_CHARS: usize = 4000;
 
 /// Rule CFP-03: an applicant asks a question until deadline − 21 days.
-pub async fn ask_question(state: &AppState, actor: &Actor, call_id: String, question: String) -> AppResult<()> {
+pub async fn ask_question(
+    state: &AppState,
+    actor: &Actor,
+    call_id: String,
+    question: String,
+) -> AppResult<()> {
     actor.require(Action::AskClarification)?;
     let question = question.trim().to_string();
     if question.is_empty() {
@@ -455,14 +567,27 @@ pub async fn ask_question(state: &AppState, actor: &Actor, call_id: String, ques
             };
             q::insert_clarification(conn, &row)?;
             q::follow(conn, &call_id, &user_id, now)?;
-            audit::record(conn, now, &actor, "clarification.asked", Some(("clarification", &row.id)), json!({"call": call_id}))
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "clarification.asked",
+                Some(("clarification", &row.id)),
+                json!({"call": call_id}),
+            )
         })
         .await
 }
 
 /// Staff answer a question; the answer is published at once, without the asker's
 /// identity, and followers are emailed.
-pub async fn answer_question(state: &AppState, actor: &Actor, call_id: String, clarification_id: String, answer: String) -> AppResult<()> {
+pub async fn answer_question(
+    state: &AppState,
+    actor: &Actor,
+    call_id: String,
+    clarification_id: String,
+    answer: String,
+) -> AppResult<()> {
     actor.require(Action::AnswerClarifications)?;
     let answer = answer.trim().to_string();
     if answer.is_empty() {
@@ -481,7 +606,13 @@ pub async fn answer_question(state: &AppState, actor: &Actor, call_id: String, c
                 return Err(AppError::Conflict("error-call-not-published"));
             }
             q::find_clarification(conn, &call_id, &clarification_id)?.ok_or(AppError::NotFound)?;
-            if !q::publish_answer(conn, &clarification_id, &answer, actor.user_id.as_deref().unwrap_or(""), now)? {
+            if !q::publish_answer(
+                conn,
+                &clarification_id,
+                &answer,
+                actor.user_id.as_deref().unwrap_or(""),
+                now,
+            )? {
                 return Err(AppError::Conflict("error-already-answered"));
             }
             for (email, name, lang) in q::followers(conn, &call_id)? {
@@ -489,19 +620,41 @@ pub async fn answer_question(state: &AppState, actor: &Actor, call_id: String, c
                 mail::queue(
                     conn,
                     now,
-                    &Recipient { email: &email, name: &name, lang },
+                    &Recipient {
+                        email: &email,
+                        name: &name,
+                        lang,
+                    },
                     MailKind::ClarificationPublished,
-                    &[("call", format!("{} – {}", call.row.reference, call.row.title)), ("link", link.clone())],
+                    &[
+                        (
+                            "call",
+                            format!("{} – {}", call.row.reference, call.row.title),
+                        ),
+                        ("link", link.clone()),
+                    ],
                 )?;
             }
-            audit::record(conn, now, &actor, "clarification.published", Some(("clarification", &clarification_id)), json!({"call": call_id}))
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "clarification.published",
+                Some(("clarification", &clarification_id)),
+                json!({"call": call_id}),
+            )
         })
         .await?;
     state.mail_wakeup.notify_one();
     Ok(())
 }
 
-pub async fn set_following(state: &AppState, actor: &Actor, call_id: String, follow: bool) -> AppResult<()> {
+pub async fn set_following(
+    state: &AppState,
+    actor: &Actor,
+    call_id: String,
+    follow: bool,
+) -> AppResult<()> {
     let user_id = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     let now = state.clock.now();
     let actor = actor.clone();
@@ -516,7 +669,18 @@ pub async fn set_following(state: &AppState, actor: &Actor, call_id: String, fol
             } else {
                 q::unfollow(conn, &call_id, &user_id)?;
             }
-            audit::record(conn, now, &actor, if follow { "call.followed" } else { "call.unfollowed" }, Some(("call", &call_id)), json!({}))
+            audit::record(
+                conn,
+                now,
+                &actor,
+                if follow {
+                    "call.followed"
+                } else {
+                    "call.unfollowed"
+                },
+                Some(("call", &call_id)),
+                json!({}),
+            )
         })
         .await
 }
@@ -534,14 +698,19 @@ pub struct CallDetail {
 }
 
 /// The public view: published or cancelled calls only; drafts are "not found".
-pub async fn public_detail(state: &AppState, id: String, viewer: Option<String>) -> AppResult<CallDetail> {
+pub async fn public_detail(
+    state: &AppState,
+    id: String,
+    viewer: Option<String>,
+) -> AppResult<CallDetail> {
     state
         .db(move |conn| {
             let call = load_call(conn, &id)?;
             if call.status == CallStatus::Draft {
                 return Err(AppError::NotFound);
             }
-            let programme = crate::db::programmes::find(conn, &call.row.programme_id)?.ok_or(AppError::NotFound)?;
+            let programme = crate::db::programmes::find(conn, &call.row.programme_id)?
+                .ok_or(AppError::NotFound)?;
             let following = match &viewer {
                 Some(uid) => q::is_following(conn, &id, uid)?,
                 None => false,
@@ -565,7 +734,8 @@ pub async fn staff_detail(state: &AppState, actor: &Actor, id: String) -> AppRes
     state
         .db(move |conn| {
             let call = load_call(conn, &id)?;
-            let programme = crate::db::programmes::find(conn, &call.row.programme_id)?.ok_or(AppError::NotFound)?;
+            let programme = crate::db::programmes::find(conn, &call.row.programme_id)?
+                .ok_or(AppError::NotFound)?;
             let clarifications = q::clarifications_of(conn, &id)?;
             let mut askers = std::collections::HashMap::new();
             for c in &clarifications {
@@ -597,7 +767,8 @@ pub async fn public_list(state: &AppState) -> AppResult<Vec<(Call, Vec<LotRow>)>
             let mut lots = q::lots_of_calls(conn, &ids)?;
             let mut out = Vec::with_capacity(rows.len());
             for row in rows {
-                let (mine, rest): (Vec<LotRow>, Vec<LotRow>) = lots.into_iter().partition(|l| l.call_id == row.id);
+                let (mine, rest): (Vec<LotRow>, Vec<LotRow>) =
+                    lots.into_iter().partition(|l| l.call_id == row.id);
                 lots = rest;
                 out.push((Call::from_row(row)?, mine));
             }
@@ -611,7 +782,8 @@ pub async fn staff_list(state: &AppState, actor: &Actor) -> AppResult<Vec<(Call,
     actor.require(Action::ViewProgrammes)?;
     state
         .db(move |conn| {
-            let counts: std::collections::HashMap<String, i64> = q::unanswered_counts(conn)?.into_iter().collect();
+            let counts: std::collections::HashMap<String, i64> =
+                q::unanswered_counts(conn)?.into_iter().collect();
             q::list_all(conn)?
                 .into_iter()
                 .map(|row| {
@@ -624,7 +796,12 @@ pub async fn staff_list(state: &AppState, actor: &Actor) -> AppResult<Vec<(Call,
 }
 
 /// Staff may see any call's documents; the public only those of published calls.
-pub async fn document_for_download(state: &AppState, actor: &Actor, call_id: String, doc_id: String) -> AppResult<DocumentRow> {
+pub async fn document_for_download(
+    state: &AppState,
+    actor: &Actor,
+    call_id: String,
+    doc_id: String,
+) -> AppResult<DocumentRow> {
     let staff = actor.require(Action::ViewProgrammes).is_ok();
     state
         .db(move |conn| {
@@ -638,7 +815,14 @@ pub async fn document_for_download(state: &AppState, actor: &Actor, call_id: Str
 }
 
 /// Stores an uploaded guidelines document (already checked by `uploads::check_document`).
-pub async fn add_document(state: &AppState, actor: &Actor, call_id: String, upload: super::uploads::CheckedUpload, language: Lang, title: String) -> AppResult<()> {
+pub async fn add_document(
+    state: &AppState,
+    actor: &Actor,
+    call_id: String,
+    upload: super::uploads::CheckedUpload,
+    language: Lang,
+    title: String,
+) -> AppResult<()> {
     actor.require(Action::ManageCalls)?;
     let title = title.trim().to_string();
     if title.is_empty() || title.chars().count() > 200 || title.chars().any(char::is_control) {
@@ -680,7 +864,12 @@ pub async fn add_document(state: &AppState, actor: &Actor, call_id: String, uplo
         .await
 }
 
-pub async fn remove_document(state: &AppState, actor: &Actor, call_id: String, doc_id: String) -> AppResult<()> {
+pub async fn remove_document(
+    state: &AppState,
+    actor: &Actor,
+    call_id: String,
+    doc_id: String,
+) -> AppResult<()> {
     actor.require(Action::ManageCalls)?;
     let now = state.clock.now();
     let actor = actor.clone();
@@ -691,7 +880,14 @@ pub async fn remove_document(state: &AppState, actor: &Actor, call_id: String, d
             if !q::remove_document(conn, &call_id, &doc_id, now)? {
                 return Err(AppError::NotFound);
             }
-            audit::record(conn, now, &actor, "call.document_removed", Some(("call", &call_id)), json!({"document": doc_id}))
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "call.document_removed",
+                Some(("call", &call_id)),
+                json!({"document": doc_id}),
+            )
         })
         .await
 }

@@ -11,7 +11,10 @@ use crate::clock::{local_date, local_to_utc};
 use crate::db::{calls as call_q, programmes as programme_q, users};
 use crate::domain::access::Role;
 use crate::domain::calls::{CallParameters, CallType};
-use crate::domain::programme::{format_labelled_amounts, kazlod_budget_lines, kazlod_envelopes, KAZLOD_REFERENCE, KAZLOD_TITLE, KAZLOD_TOTAL};
+use crate::domain::programme::{
+    format_labelled_amounts, kazlod_budget_lines, kazlod_envelopes, KAZLOD_REFERENCE, KAZLOD_TITLE,
+    KAZLOD_TOTAL,
+};
 use crate::domain::timeline::sub_months;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
@@ -21,11 +24,36 @@ pub const DEMO_CALL_REFERENCE: &str = "EuropeAid/150123/L/ACT/KZ";
 
 /// (role, email, name, password) of the demonstration accounts.
 pub const DEMO_USERS: [(Role, &str, &str, &str); 5] = [
-    (Role::Admin, "admin@demo.grants.kz", "Aliya Sarsenova", "caspian sunrise over aktau 4417"),
-    (Role::Delegation, "delegation@demo.grants.kz", "Marco Bianchi", "blue flag with golden stars 2291"),
-    (Role::Evaluator, "evaluator@demo.grants.kz", "Yerlan Abenov", "a careful reader of proposals 5830"),
-    (Role::Auditor, "auditor@demo.grants.kz", "Ingrid Larsen", "every record kept seven years 1164"),
-    (Role::Applicant, "applicant@demo.grants.kz", "Gulnara Tulegenova", "clean water for kyzylorda villages 7702"),
+    (
+        Role::Admin,
+        "admin@demo.grants.kz",
+        "Aliya Sarsenova",
+        "caspian sunrise over aktau 4417",
+    ),
+    (
+        Role::Delegation,
+        "delegation@demo.grants.kz",
+        "Marco Bianchi",
+        "blue flag with golden stars 2291",
+    ),
+    (
+        Role::Evaluator,
+        "evaluator@demo.grants.kz",
+        "Yerlan Abenov",
+        "a careful reader of proposals 5830",
+    ),
+    (
+        Role::Auditor,
+        "auditor@demo.grants.kz",
+        "Ingrid Larsen",
+        "every record kept seven years 1164",
+    ),
+    (
+        Role::Applicant,
+        "applicant@demo.grants.kz",
+        "Gulnara Tulegenova",
+        "clean water for kyzylorda villages 7702",
+    ),
 ];
 
 #[derive(Debug, Default)]
@@ -33,23 +61,52 @@ pub struct DemoReport {
     pub lines: Vec<String>,
 }
 
-async fn ensure_user(state: &AppState, role: Role, email: &str, name: &str, password: &str, report: &mut DemoReport) -> AppResult<Actor> {
+async fn ensure_user(
+    state: &AppState,
+    role: Role,
+    email: &str,
+    name: &str,
+    password: &str,
+    report: &mut DemoReport,
+) -> AppResult<Actor> {
     let existing = {
         let email = email.to_string();
-        state.db(move |conn| Ok(users::find_by_email(conn, &email)?)).await?
+        state
+            .db(move |conn| Ok(users::find_by_email(conn, &email)?))
+            .await?
     };
     let user = match existing {
         Some(u) => {
-            report.lines.push(format!("{:<11} {email:<28} (exists; password unchanged)", role.as_str()));
+            report.lines.push(format!(
+                "{:<11} {email:<28} (exists; password unchanged)",
+                role.as_str()
+            ));
             u
         }
         None => {
-            let u = accounts::create_user(state, &Actor::system("demo"), email, name, role, Some(password.to_string()), Lang::En).await?;
-            report.lines.push(format!("{:<11} {email:<28} password: {password}", role.as_str()));
+            let u = accounts::create_user(
+                state,
+                &Actor::system("demo"),
+                email,
+                name,
+                role,
+                Some(password.to_string()),
+                Lang::En,
+            )
+            .await?;
+            report.lines.push(format!(
+                "{:<11} {email:<28} password: {password}",
+                role.as_str()
+            ));
             u
         }
     };
-    Ok(Actor { user_id: Some(user.id), email: Some(user.email), role: Some(role), client_ip: None })
+    Ok(Actor {
+        user_id: Some(user.id),
+        email: Some(user.email),
+        role: Some(role),
+        client_ip: None,
+    })
 }
 
 pub async fn load(state: &AppState) -> AppResult<DemoReport> {
@@ -64,10 +121,14 @@ pub async fn load(state: &AppState) -> AppResult<DemoReport> {
     let today = local_date(now);
 
     // The programme: D six months ago, so calls may still be published (TL-01: D + 8).
-    let existing = state.db(|conn| Ok(programme_q::find_by_reference(conn, KAZLOD_REFERENCE)?)).await?;
+    let existing = state
+        .db(|conn| Ok(programme_q::find_by_reference(conn, KAZLOD_REFERENCE)?))
+        .await?;
     let programme_id = match existing {
         Some(p) => {
-            report.lines.push(format!("programme  {KAZLOD_REFERENCE} (exists)"));
+            report
+                .lines
+                .push(format!("programme  {KAZLOD_REFERENCE} (exists)"));
             p.id
         }
         None => {
@@ -85,14 +146,20 @@ pub async fn load(state: &AppState) -> AppResult<DemoReport> {
                 },
             )
             .await?;
-            report.lines.push(format!("programme  {KAZLOD_REFERENCE}, entry into force {d}"));
+            report.lines.push(format!(
+                "programme  {KAZLOD_REFERENCE}, entry into force {d}"
+            ));
             id
         }
     };
 
-    let existing_call = state.db(|conn| Ok(call_q::find_by_reference(conn, DEMO_CALL_REFERENCE)?)).await?;
+    let existing_call = state
+        .db(|conn| Ok(call_q::find_by_reference(conn, DEMO_CALL_REFERENCE)?))
+        .await?;
     if existing_call.is_some() {
-        report.lines.push(format!("call       {DEMO_CALL_REFERENCE} (exists)"));
+        report
+            .lines
+            .push(format!("call       {DEMO_CALL_REFERENCE} (exists)"));
         return Ok(report);
     }
     // Deadline: 50 days from now at 18:00 Almaty (CFP-02 asks 45 for restricted calls).
@@ -126,12 +193,25 @@ pub async fn load(state: &AppState) -> AppResult<DemoReport> {
         "EU contribution at most 90% of eligible costs; duration up to 48 months.",
     ]);
     let upload = super::uploads::check_document("guidelines-en.pdf", pdf)?;
-    calls::add_document(state, &delegation, call_id.clone(), upload, Lang::En, "Guidelines for applicants (English, authentic)".into()).await?;
+    calls::add_document(
+        state,
+        &delegation,
+        call_id.clone(),
+        upload,
+        Lang::En,
+        "Guidelines for applicants (English, authentic)".into(),
+    )
+    .await?;
     match calls::publish(state, &delegation, call_id.clone()).await? {
-        Ok(()) => report.lines.push(format!("call       {DEMO_CALL_REFERENCE} published, concept notes due {} 18:00 Almaty", deadline_day)),
+        Ok(()) => report.lines.push(format!(
+            "call       {DEMO_CALL_REFERENCE} published, concept notes due {} 18:00 Almaty",
+            deadline_day
+        )),
         Err(problems) => {
             let codes: Vec<&str> = problems.iter().map(|p| p.code).collect();
-            return Err(AppError::Internal(anyhow::anyhow!("the demonstration call cannot be published: {codes:?}")));
+            return Err(AppError::Internal(anyhow::anyhow!(
+                "the demonstration call cannot be published: {codes:?}"
+            )));
         }
     }
 
@@ -156,16 +236,26 @@ pub async fn load(state: &AppState) -> AppResult<DemoReport> {
             })
             .await?;
         if let Some(q) = pending.into_iter().find(|q| q.published_at.is_none()) {
-            calls::answer_question(state, &delegation, call_id.clone(), q.id, answer.into()).await?;
+            calls::answer_question(state, &delegation, call_id.clone(), q.id, answer.into())
+                .await?;
         }
     }
-    report.lines.push("clarifications: 2 questions asked and answered".into());
+    report
+        .lines
+        .push("clarifications: 2 questions asked and answered".into());
     Ok(report)
 }
 
 /// A small one-page PDF with lines of ASCII text (for demonstration guidelines).
 pub fn minimal_pdf(lines: &[&str]) -> Vec<u8> {
-    let escape = |s: &str| s.chars().filter(|c| c.is_ascii() && !c.is_control()).collect::<String>().replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)");
+    let escape = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_ascii() && !c.is_control())
+            .collect::<String>()
+            .replace('\\', "\\\\")
+            .replace('(', "\\(")
+            .replace(')', "\\)")
+    };
     let mut content = String::from("BT /F1 16 Tf 72 770 Td ");
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
@@ -188,11 +278,17 @@ pub fn minimal_pdf(lines: &[&str]) -> Vec<u8> {
         out.push_str(&format!("{} 0 obj\n{}\nendobj\n", i + 1, obj));
     }
     let xref = out.len();
-    out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
+    out.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
     for o in offsets {
         out.push_str(&format!("{o:010} 00000 n \n"));
     }
-    out.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1));
+    out.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
     out.into_bytes()
 }
 
@@ -204,7 +300,11 @@ mod tests {
     fn demo_passwords_pass_the_password_rules() {
         for (_, email, name, password) in DEMO_USERS {
             let e = crate::domain::account::EmailAddress::parse(email).unwrap();
-            assert_eq!(crate::domain::account::check_new_password(password, &[e.local_part(), name]), Ok(()), "{email}");
+            assert_eq!(
+                crate::domain::account::check_new_password(password, &[e.local_part(), name]),
+                Ok(()),
+                "{email}"
+            );
         }
     }
 

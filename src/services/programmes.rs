@@ -40,7 +40,10 @@ struct Parsed {
 fn parse_input(input: &ProgrammeInput, creating: bool) -> Result<Parsed, AppError> {
     let mut errors = Vec::new();
     let reference = input.reference.trim().to_string();
-    if reference.is_empty() || reference.chars().count() > 100 || reference.chars().any(char::is_control) {
+    if reference.is_empty()
+        || reference.chars().count() > 100
+        || reference.chars().any(char::is_control)
+    {
         errors.push(FieldError::new("reference", "error-required"));
     }
     let title = input.title.trim().to_string();
@@ -81,7 +84,14 @@ fn parse_input(input: &ProgrammeInput, creating: bool) -> Result<Parsed, AppErro
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    Ok(Parsed { reference, title, d, total, lines, envelopes })
+    Ok(Parsed {
+        reference,
+        title,
+        d,
+        total,
+        lines,
+        envelopes,
+    })
 }
 
 fn store_money_lists(conn: &mut DbConnection, programme_id: &str, p: &Parsed) -> AppResult<()> {
@@ -149,7 +159,12 @@ pub async fn create(state: &AppState, actor: &Actor, input: ProgrammeInput) -> A
         .await
 }
 
-pub async fn update(state: &AppState, actor: &Actor, id: String, input: ProgrammeInput) -> AppResult<()> {
+pub async fn update(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    input: ProgrammeInput,
+) -> AppResult<()> {
     actor.require(Action::ManageProgrammes)?;
     let p = parse_input(&input, false)?;
     let now = state.clock.now();
@@ -255,7 +270,12 @@ pub struct AmendmentInput {
 }
 
 /// Rule TL-06: records a signed addendum moving one programme date.
-pub async fn record_amendment(state: &AppState, actor: &Actor, id: String, input: AmendmentInput) -> AppResult<()> {
+pub async fn record_amendment(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    input: AmendmentInput,
+) -> AppResult<()> {
     actor.require(Action::ManageProgrammes)?;
     let mut errors = Vec::new();
     let which = AmendableDate::parse(&input.date_field);

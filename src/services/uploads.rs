@@ -66,7 +66,11 @@ pub fn check_document(file_name: &str, bytes: Vec<u8>) -> AppResult<CheckedUploa
     if ext != expected_ext {
         return Err(AppError::field("file", "error-upload-type"));
     }
-    Ok(CheckedUpload { file_name: name, content_type, bytes })
+    Ok(CheckedUpload {
+        file_name: name,
+        content_type,
+        bytes,
+    })
 }
 
 fn zip_document_type(bytes: &[u8]) -> AppResult<&'static str> {
@@ -89,9 +93,13 @@ fn zip_document_type(bytes: &[u8]) -> AppResult<&'static str> {
     if total > MAX_ZIP_UNPACKED {
         return Err(bad());
     }
-    if names.iter().any(|n| n == "[Content_Types].xml") && names.iter().any(|n| n.starts_with("word/")) {
+    if names.iter().any(|n| n == "[Content_Types].xml")
+        && names.iter().any(|n| n.starts_with("word/"))
+    {
         Ok("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    } else if names.first().is_some_and(|n| n == "mimetype") && names.iter().any(|n| n == "content.xml") {
+    } else if names.first().is_some_and(|n| n == "mimetype")
+        && names.iter().any(|n| n == "content.xml")
+    {
         Ok("application/vnd.oasis.opendocument.text")
     } else {
         Err(bad())
@@ -133,8 +141,19 @@ pub async fn read(state: &AppState, key: &str) -> AppResult<Vec<u8>> {
 
 /// `Content-Disposition: attachment` with an RFC 6266 / 5987 encoded name.
 pub fn content_disposition(file_name: &str) -> String {
-    let ascii: String = file_name.chars().map(|c| if c.is_ascii_alphanumeric() || "._- ".contains(c) { c } else { '_' }).collect();
-    let encoded: String = url::form_urlencoded::byte_serialize(file_name.as_bytes()).collect::<String>().replace('+', "%20");
+    let ascii: String = file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._- ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = url::form_urlencoded::byte_serialize(file_name.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20");
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
@@ -148,7 +167,12 @@ mod tests {
         {
             let mut w = zip::ZipWriter::new(&mut buf);
             for e in entries {
-                w.start_file(*e, zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored)).unwrap();
+                w.start_file(
+                    *e,
+                    zip::write::SimpleFileOptions::default()
+                        .compression_method(zip::CompressionMethod::Stored),
+                )
+                .unwrap();
                 w.write_all(b"x").unwrap();
             }
             w.finish().unwrap();
@@ -158,7 +182,12 @@ mod tests {
 
     #[test]
     fn pdfs_and_word_files_are_recognised_by_content() {
-        assert_eq!(check_document("Guidelines.pdf", b"%PDF-1.7 ...".to_vec()).unwrap().content_type, "application/pdf");
+        assert_eq!(
+            check_document("Guidelines.pdf", b"%PDF-1.7 ...".to_vec())
+                .unwrap()
+                .content_type,
+            "application/pdf"
+        );
         let docx = zip_with(&["[Content_Types].xml", "word/document.xml"]);
         assert!(check_document("guide.docx", docx).is_ok());
         let odt = zip_with(&["mimetype", "content.xml"]);
@@ -171,18 +200,42 @@ mod tests {
             Err(AppError::Validation(e)) => e[0].code,
             _ => "ok",
         };
-        assert_eq!(code(check_document("x.pdf", Vec::new())), "error-upload-empty");
-        assert_eq!(code(check_document("x.pdf", b"MZ\x90\x00 not a pdf".to_vec())), "error-upload-type");
-        assert_eq!(code(check_document("x.exe.pdf", b"%PDF-1.7".to_vec())), "error-upload-name");
-        assert_eq!(code(check_document("x.docx", b"%PDF-1.7".to_vec())), "error-upload-type");
-        assert_eq!(code(check_document("x.docx", zip_with(&["../evil", "word/x"]))), "error-upload-type");
-        assert_eq!(code(check_document("x.docx", zip_with(&["just.txt"]))), "error-upload-type");
-        assert_eq!(code(check_document("x.pdf", vec![b'%'; MAX_DOCUMENT_BYTES + 1])), "error-upload-too-large");
+        assert_eq!(
+            code(check_document("x.pdf", Vec::new())),
+            "error-upload-empty"
+        );
+        assert_eq!(
+            code(check_document("x.pdf", b"MZ\x90\x00 not a pdf".to_vec())),
+            "error-upload-type"
+        );
+        assert_eq!(
+            code(check_document("x.exe.pdf", b"%PDF-1.7".to_vec())),
+            "error-upload-name"
+        );
+        assert_eq!(
+            code(check_document("x.docx", b"%PDF-1.7".to_vec())),
+            "error-upload-type"
+        );
+        assert_eq!(
+            code(check_document("x.docx", zip_with(&["../evil", "word/x"]))),
+            "error-upload-type"
+        );
+        assert_eq!(
+            code(check_document("x.docx", zip_with(&["just.txt"]))),
+            "error-upload-type"
+        );
+        assert_eq!(
+            code(check_document("x.pdf", vec![b'%'; MAX_DOCUMENT_BYTES + 1])),
+            "error-upload-too-large"
+        );
     }
 
     #[test]
     fn names_are_cleaned_and_encoded() {
-        assert_eq!(clean_file_name("C:\\Users\\x\\..\\Нұсқаулық.pdf"), "Нұсқаулық.pdf");
+        assert_eq!(
+            clean_file_name("C:\\Users\\x\\..\\Нұсқаулық.pdf"),
+            "Нұсқаулық.pdf"
+        );
         assert_eq!(clean_file_name("../../etc/passwd"), "passwd");
         let h = content_disposition("Нұсқаулық 2026.pdf");
         assert!(h.starts_with("attachment; filename=\""));

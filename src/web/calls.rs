@@ -13,7 +13,9 @@ use super::programmes::staff_call_row;
 use crate::clock::{format_local, local_date, local_to_utc};
 use crate::db::calls::LotRow;
 use crate::domain::access::{role_allows, Action};
-use crate::domain::calls::{self as rules, CallParameters, CallType, LotTerms, APPLICANT_TYPES, CANCEL_REASONS, LOCATIONS};
+use crate::domain::calls::{
+    self as rules, CallParameters, CallType, LotTerms, APPLICANT_TYPES, CANCEL_REASONS, LOCATIONS,
+};
 use crate::domain::grids::Grid;
 use crate::domain::money::{format_percent, parse_percent, Money};
 use crate::domain::FieldError;
@@ -23,7 +25,10 @@ use crate::services::calls::{self, lot_terms, CallDetail, CallInput};
 use crate::services::uploads;
 
 fn can(page: &Page, action: Action) -> bool {
-    page.ctx.user.as_ref().is_some_and(|u| role_allows(u.role, action))
+    page.ctx
+        .user
+        .as_ref()
+        .is_some_and(|u| role_allows(u.role, action))
 }
 
 /// A datetime-local field ("2026-12-01T12:00") read as Almaty time, stored as UTC.
@@ -39,14 +44,23 @@ pub fn parse_local_datetime(s: &str) -> Option<NaiveDateTime> {
 /// The value for a datetime-local field, in Almaty time.
 pub fn local_input(t: NaiveDateTime) -> String {
     use chrono::TimeZone;
-    crate::clock::DISPLAY_TZ.from_utc_datetime(&t).format("%Y-%m-%dT%H:%M").to_string()
+    crate::clock::DISPLAY_TZ
+        .from_utc_datetime(&t)
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
 }
 
 pub async fn index(page: Page) -> AppResult<HttpResponse> {
     let list = calls::staff_list(&page.state, &page.actor()).await?;
     let today = local_date(page.state.clock.now());
     let mut ctx = tera::Context::new();
-    ctx.insert("calls", &list.iter().map(|(c, n)| staff_call_row(c, *n, today)).collect::<Vec<_>>());
+    ctx.insert(
+        "calls",
+        &list
+            .iter()
+            .map(|(c, n)| staff_call_row(c, *n, today))
+            .collect::<Vec<_>>(),
+    );
     page.render("manage/calls.html", ctx)
 }
 
@@ -113,7 +127,10 @@ impl CallForm {
             question_cutoff_days: p.question_cutoff_days.to_string(),
             answer_deadline_days: p.answer_deadline_days.to_string(),
             full_application_tolerance_percent: p.full_application_tolerance_percent.to_string(),
-            max_applications_per_applicant: p.max_applications_per_applicant.map(|n| n.to_string()).unwrap_or_default(),
+            max_applications_per_applicant: p
+                .max_applications_per_applicant
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
             min_assessors: p.min_assessors.to_string(),
             divergence_full: p.divergence_full.to_string(),
             divergence_concept: p.divergence_concept.to_string(),
@@ -158,7 +175,10 @@ impl CallForm {
             invitation_min_days: int("invitation_min_days", &self.invitation_min_days),
             question_cutoff_days: int("question_cutoff_days", &self.question_cutoff_days),
             answer_deadline_days: int("answer_deadline_days", &self.answer_deadline_days),
-            full_application_tolerance_percent: int("full_application_tolerance_percent", &self.full_application_tolerance_percent),
+            full_application_tolerance_percent: int(
+                "full_application_tolerance_percent",
+                &self.full_application_tolerance_percent,
+            ),
             max_applications_per_applicant: match self.max_applications_per_applicant.trim() {
                 "" => None,
                 v => Some(int("max_applications_per_applicant", v)),
@@ -215,13 +235,23 @@ impl CallForm {
     }
 }
 
-fn render_call_form(page: &Page, status: StatusCode, form: &CallForm, action: &str, errors: &[FieldError]) -> AppResult<HttpResponse> {
+fn render_call_form(
+    page: &Page,
+    status: StatusCode,
+    form: &CallForm,
+    action: &str,
+    errors: &[FieldError],
+) -> AppResult<HttpResponse> {
     let mut ctx = tera::Context::new();
     ctx.insert("f", form);
     ctx.insert("action", action);
     ctx.insert("errors", &page.field_errors(errors));
     ctx.insert("param_fields", &PARAM_FIELDS);
-    let parameter_errors: Vec<String> = errors.iter().filter(|e| e.field == "parameters").map(|e| page.t(e.code)).collect();
+    let parameter_errors: Vec<String> = errors
+        .iter()
+        .filter(|e| e.field == "parameters")
+        .map(|e| page.t(e.code))
+        .collect();
     ctx.insert("parameter_errors", &parameter_errors);
     page.render_status(status, "manage/call_form.html", ctx)
 }
@@ -249,23 +279,47 @@ pub async fn new_form(page: Page, path: web::Path<String>) -> AppResult<HttpResp
     page.actor().require(Action::ManageCalls)?;
     let programme_id = path.into_inner();
     crate::services::programmes::detail(&page.state, programme_id.clone()).await?;
-    render_call_form(&page, StatusCode::OK, &CallForm::from_params(&CallParameters::default()), &format!("/manage/programmes/{programme_id}/calls"), &[])
+    render_call_form(
+        &page,
+        StatusCode::OK,
+        &CallForm::from_params(&CallParameters::default()),
+        &format!("/manage/programmes/{programme_id}/calls"),
+        &[],
+    )
 }
 
-pub async fn create(page: Page, path: web::Path<String>, form: web::Form<CallForm>) -> AppResult<HttpResponse> {
+pub async fn create(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<CallForm>,
+) -> AppResult<HttpResponse> {
     let programme_id = path.into_inner();
     let form = form.into_inner();
     let action = format!("/manage/programmes/{programme_id}/calls");
     let input = match form.parse() {
         Ok(i) => i,
-        Err(errors) => return render_call_form(&page, StatusCode::UNPROCESSABLE_ENTITY, &form, &action, &errors),
+        Err(errors) => {
+            return render_call_form(
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &form,
+                &action,
+                &errors,
+            )
+        }
     };
     match calls::create(&page.state, &page.actor(), programme_id, input).await {
         Ok(id) => {
             page.flash("success", "flash-call-created");
             Ok(page.redirect(&format!("/manage/calls/{id}")))
         }
-        Err(AppError::Validation(errors)) => render_call_form(&page, StatusCode::UNPROCESSABLE_ENTITY, &form, &action, &errors),
+        Err(AppError::Validation(errors)) => render_call_form(
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form,
+            &action,
+            &errors,
+        ),
         Err(e) => Err(e),
     }
 }
@@ -278,7 +332,13 @@ pub async fn edit_form(page: Page, path: web::Path<String>) -> AppResult<HttpRes
         page.flash("error", "error-call-not-draft");
         return Ok(page.redirect(&format!("/manage/calls/{id}")));
     }
-    render_call_form(&page, StatusCode::OK, &CallForm::from_call(&d.call), &format!("/manage/calls/{id}"), &[])
+    render_call_form(
+        &page,
+        StatusCode::OK,
+        &CallForm::from_call(&d.call),
+        &format!("/manage/calls/{id}"),
+        &[],
+    )
 }
 
 fn conflict_back(page: &Page, e: AppError, to: &str) -> AppResult<HttpResponse> {
@@ -291,20 +351,38 @@ fn conflict_back(page: &Page, e: AppError, to: &str) -> AppResult<HttpResponse> 
     }
 }
 
-pub async fn update(page: Page, path: web::Path<String>, form: web::Form<CallForm>) -> AppResult<HttpResponse> {
+pub async fn update(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<CallForm>,
+) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let form = form.into_inner();
     let action = format!("/manage/calls/{id}");
     let input = match form.parse() {
         Ok(i) => i,
-        Err(errors) => return render_call_form(&page, StatusCode::UNPROCESSABLE_ENTITY, &form, &action, &errors),
+        Err(errors) => {
+            return render_call_form(
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &form,
+                &action,
+                &errors,
+            )
+        }
     };
     match calls::update(&page.state, &page.actor(), id.clone(), input).await {
         Ok(()) => {
             page.flash("success", "flash-call-saved");
             Ok(page.redirect(&action))
         }
-        Err(AppError::Validation(errors)) => render_call_form(&page, StatusCode::UNPROCESSABLE_ENTITY, &form, &action, &errors),
+        Err(AppError::Validation(errors)) => render_call_form(
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form,
+            &action,
+            &errors,
+        ),
         Err(e) => conflict_back(&page, e, &action),
     }
 }
@@ -330,10 +408,29 @@ pub fn lot_view(l: &LotRow, lang: Lang) -> LotView {
         title: l.title.clone(),
         envelope: terms.envelope.to_string(),
         grant_range: format!("{} – {}", terms.min_grant, terms.max_grant),
-        share_range: format!("{}% – {}%", format_percent(terms.min_eu_share_bp), format_percent(terms.max_eu_share_bp)),
-        duration_range: t_args(lang, "months-range", &[("min", terms.min_duration_months.to_string()), ("max", terms.max_duration_months.to_string())]),
-        applicant_types: terms.applicant_types.iter().map(|a| t(lang, &format!("applicant-type-{a}"))).collect(),
-        locations: terms.locations.iter().map(|a| t(lang, &format!("location-{a}"))).collect(),
+        share_range: format!(
+            "{}% – {}%",
+            format_percent(terms.min_eu_share_bp),
+            format_percent(terms.max_eu_share_bp)
+        ),
+        duration_range: t_args(
+            lang,
+            "months-range",
+            &[
+                ("min", terms.min_duration_months.to_string()),
+                ("max", terms.max_duration_months.to_string()),
+            ],
+        ),
+        applicant_types: terms
+            .applicant_types
+            .iter()
+            .map(|a| t(lang, &format!("applicant-type-{a}")))
+            .collect(),
+        locations: terms
+            .locations
+            .iter()
+            .map(|a| t(lang, &format!("location-{a}")))
+            .collect(),
     }
 }
 
@@ -355,7 +452,10 @@ pub fn document_views(d: &CallDetail) -> Vec<DocumentView> {
         .map(|doc| DocumentView {
             id: doc.id.clone(),
             language: doc.language.clone(),
-            language_name: Lang::parse(&doc.language).map(|l| l.native_name()).unwrap_or("").to_string(),
+            language_name: Lang::parse(&doc.language)
+                .map(|l| l.native_name())
+                .unwrap_or("")
+                .to_string(),
             authentic: doc.language == "en",
             title: doc.title.clone(),
             file_name: doc.file_name.clone(),
@@ -381,9 +481,26 @@ struct ClarificationView {
 }
 
 #[derive(Serialize)]
+struct CriterionView {
+    code: String,
+    title: String,
+    weight: i64,
+    max: i64,
+}
+
+#[derive(Serialize)]
+struct SectionView {
+    code: String,
+    title: String,
+    max: i64,
+    carried_over: bool,
+    criteria: Vec<CriterionView>,
+}
+
+#[derive(Serialize)]
 struct GridView {
     max: i64,
-    sections: Vec<(String, String, i64, bool, Vec<(String, String, i64)>)>,
+    sections: Vec<SectionView>,
 }
 
 fn grid_view(g: &Grid) -> GridView {
@@ -392,7 +509,22 @@ fn grid_view(g: &Grid) -> GridView {
         sections: g
             .sections
             .iter()
-            .map(|s| (s.code.clone(), s.title.clone(), s.max_score(), s.carried_over, s.criteria.iter().map(|c| (c.code.clone(), c.title.clone(), c.weight)).collect()))
+            .map(|s| SectionView {
+                code: s.code.clone(),
+                title: s.title.clone(),
+                max: s.max_score(),
+                carried_over: s.carried_over,
+                criteria: s
+                    .criteria
+                    .iter()
+                    .map(|c| CriterionView {
+                        code: c.code.clone(),
+                        title: c.title.clone(),
+                        weight: c.weight,
+                        max: c.weight * crate::domain::grids::MAX_SCORE,
+                    })
+                    .collect(),
+            })
             .collect(),
     }
 }
@@ -405,7 +537,17 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     let lang = page.lang();
     let c = &d.call;
     let mut ctx = tera::Context::new();
-    ctx.insert("call", &staff_call_row(c, d.clarifications.iter().filter(|q| q.published_at.is_none()).count() as i64, local_date(now)));
+    ctx.insert(
+        "call",
+        &staff_call_row(
+            c,
+            d.clarifications
+                .iter()
+                .filter(|q| q.published_at.is_none())
+                .count() as i64,
+            local_date(now),
+        ),
+    );
     ctx.insert("description", &c.row.description);
     ctx.insert("programme_id", &c.row.programme_id);
     ctx.insert("programme_reference", &d.programme_reference);
@@ -414,14 +556,38 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     ctx.insert("opens_at", &c.row.opens_at.map(format_local));
     ctx.insert("published_at", &c.row.published_at.map(format_local));
     ctx.insert("cancelled_at", &c.row.cancelled_at.map(format_local));
-    ctx.insert("cancel_reason", &c.row.cancel_reason.as_ref().map(|r| t(lang, &format!("cancel-reason-{r}"))));
+    ctx.insert(
+        "cancel_reason",
+        &c.row
+            .cancel_reason
+            .as_ref()
+            .map(|r| t(lang, &format!("cancel-reason-{r}"))),
+    );
     ctx.insert("cancel_explanation", &c.row.cancel_explanation);
-    ctx.insert("lots", &d.lots.iter().map(|l| lot_view(l, lang)).collect::<Vec<_>>());
+    ctx.insert(
+        "lots",
+        &d.lots.iter().map(|l| lot_view(l, lang)).collect::<Vec<_>>(),
+    );
     ctx.insert("documents", &document_views(&d));
-    ctx.insert("grids", &vec![("grid-concept", grid_view(&c.concept_grid)), ("grid-full", grid_view(&c.full_grid))]);
+    ctx.insert(
+        "grids",
+        &vec![
+            ("grid-concept", grid_view(&c.concept_grid)),
+            ("grid-full", grid_view(&c.full_grid)),
+        ],
+    );
     ctx.insert("params", &c.params);
-    ctx.insert("small_grant_max", &Money::from_cents(c.params.small_grant_max_cents).to_string());
-    ctx.insert("problems", &problems.iter().map(|p| problem_text(lang, p)).collect::<Vec<_>>());
+    ctx.insert(
+        "small_grant_max",
+        &Money::from_cents(c.params.small_grant_max_cents).to_string(),
+    );
+    ctx.insert(
+        "problems",
+        &problems
+            .iter()
+            .map(|p| problem_text(lang, p))
+            .collect::<Vec<_>>(),
+    );
     let deadline = c.row.deadline;
     let views: Vec<ClarificationView> = d
         .clarifications
@@ -443,14 +609,29 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     let any_published = views.iter().any(|v| v.published_at.is_some());
     ctx.insert("clarifications", &views);
     ctx.insert("answers_all_in_time", &(all_in_time && any_published));
-    ctx.insert("answers_late", &views.iter().filter(|v| v.in_time == Some(false)).count());
+    ctx.insert(
+        "answers_late",
+        &views.iter().filter(|v| v.in_time == Some(false)).count(),
+    );
     if let Some(dl) = deadline {
-        ctx.insert("question_cutoff", &format_local(rules::question_cutoff(dl, &c.params)));
-        ctx.insert("answer_deadline", &format_local(rules::answer_deadline(dl, &c.params)));
+        ctx.insert(
+            "question_cutoff",
+            &format_local(rules::question_cutoff(dl, &c.params)),
+        );
+        ctx.insert(
+            "answer_deadline",
+            &format_local(rules::answer_deadline(dl, &c.params)),
+        );
     }
     ctx.insert("can_manage", &can(&page, Action::ManageCalls));
     ctx.insert("can_answer", &can(&page, Action::AnswerClarifications));
-    ctx.insert("languages", &Lang::ALL.iter().map(|l| (l.code(), l.native_name())).collect::<Vec<_>>());
+    ctx.insert(
+        "languages",
+        &Lang::ALL
+            .iter()
+            .map(|l| (l.code(), l.native_name()))
+            .collect::<Vec<_>>(),
+    );
     ctx.insert("max_upload_mb", &(uploads::MAX_DOCUMENT_BYTES / 1_048_576));
     page.render("manage/call.html", ctx)
 }
@@ -541,15 +722,25 @@ impl LotForm {
         let min_eu_share_bp = percent("min_eu_share", &self.min_eu_share);
         let max_eu_share_bp = percent("max_eu_share", &self.max_eu_share);
         let mut int = |field: &'static str, v: &str| {
-            v.trim().parse::<i64>().ok().filter(|n| (0..=1000).contains(n)).unwrap_or_else(|| {
-                errors.push(FieldError::new(field, "error-number-invalid"));
-                0
-            })
+            v.trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (0..=1000).contains(n))
+                .unwrap_or_else(|| {
+                    errors.push(FieldError::new(field, "error-number-invalid"));
+                    0
+                })
         };
         let number = int("number", &self.number) as i32;
         let min_duration_months = int("min_duration", &self.min_duration);
         let max_duration_months = int("max_duration", &self.max_duration);
-        let pick = |pairs: &[(&Option<String>, &str)]| pairs.iter().filter(|(v, _)| v.is_some()).map(|(_, n)| n.to_string()).collect::<Vec<_>>();
+        let pick = |pairs: &[(&Option<String>, &str)]| {
+            pairs
+                .iter()
+                .filter(|(v, _)| v.is_some())
+                .map(|(_, n)| n.to_string())
+                .collect::<Vec<_>>()
+        };
         let applicant_types = pick(&[
             (&self.type_ngo, APPLICANT_TYPES[0]),
             (&self.type_local_authority, APPLICANT_TYPES[1]),
@@ -582,7 +773,14 @@ impl LotForm {
     }
 }
 
-fn render_lot_form(page: &Page, status: StatusCode, call_id: &str, lot_id: Option<&str>, form: &LotForm, errors: &[FieldError]) -> AppResult<HttpResponse> {
+fn render_lot_form(
+    page: &Page,
+    status: StatusCode,
+    call_id: &str,
+    lot_id: Option<&str>,
+    form: &LotForm,
+    errors: &[FieldError],
+) -> AppResult<HttpResponse> {
     let mut ctx = tera::Context::new();
     ctx.insert("f", form);
     ctx.insert("call_id", call_id);
@@ -601,38 +799,96 @@ pub async fn new_lot_form(page: Page, path: web::Path<String>) -> AppResult<Http
     let mut terms = rules::default_lots().remove(0);
     terms.number = next;
     terms.title = String::new();
-    render_lot_form(&page, StatusCode::OK, &call_id, None, &LotForm::from_terms(&terms), &[])
+    render_lot_form(
+        &page,
+        StatusCode::OK,
+        &call_id,
+        None,
+        &LotForm::from_terms(&terms),
+        &[],
+    )
 }
 
-pub async fn edit_lot_form(page: Page, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {
+pub async fn edit_lot_form(
+    page: Page,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
     page.actor().require(Action::ManageCalls)?;
     let (call_id, lot_id) = path.into_inner();
     let d = calls::staff_detail(&page.state, &page.actor(), call_id.clone()).await?;
-    let lot = d.lots.iter().find(|l| l.id == lot_id).ok_or(AppError::NotFound)?;
-    render_lot_form(&page, StatusCode::OK, &call_id, Some(&lot_id), &LotForm::from_terms(&lot_terms(lot)), &[])
+    let lot = d
+        .lots
+        .iter()
+        .find(|l| l.id == lot_id)
+        .ok_or(AppError::NotFound)?;
+    render_lot_form(
+        &page,
+        StatusCode::OK,
+        &call_id,
+        Some(&lot_id),
+        &LotForm::from_terms(&lot_terms(lot)),
+        &[],
+    )
 }
 
-async fn save_lot(page: Page, call_id: String, lot_id: Option<String>, form: LotForm) -> AppResult<HttpResponse> {
+async fn save_lot(
+    page: Page,
+    call_id: String,
+    lot_id: Option<String>,
+    form: LotForm,
+) -> AppResult<HttpResponse> {
     let back = format!("/manage/calls/{call_id}");
     let terms = match form.parse() {
         Ok(t) => t,
-        Err(errors) => return render_lot_form(&page, StatusCode::UNPROCESSABLE_ENTITY, &call_id, lot_id.as_deref(), &form, &errors),
+        Err(errors) => {
+            return render_lot_form(
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &call_id,
+                lot_id.as_deref(),
+                &form,
+                &errors,
+            )
+        }
     };
-    match calls::save_lot(&page.state, &page.actor(), call_id.clone(), lot_id.clone(), terms).await {
+    match calls::save_lot(
+        &page.state,
+        &page.actor(),
+        call_id.clone(),
+        lot_id.clone(),
+        terms,
+    )
+    .await
+    {
         Ok(_) => {
             page.flash("success", "flash-lot-saved");
             Ok(page.redirect(&format!("{back}#lots")))
         }
-        Err(AppError::Validation(errors)) => render_lot_form(&page, StatusCode::UNPROCESSABLE_ENTITY, &call_id, lot_id.as_deref(), &form, &errors),
+        Err(AppError::Validation(errors)) => render_lot_form(
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &call_id,
+            lot_id.as_deref(),
+            &form,
+            &errors,
+        ),
         Err(e) => conflict_back(&page, e, &back),
     }
 }
 
-pub async fn create_lot(page: Page, path: web::Path<String>, form: web::Form<LotForm>) -> AppResult<HttpResponse> {
+pub async fn create_lot(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<LotForm>,
+) -> AppResult<HttpResponse> {
     save_lot(page, path.into_inner(), None, form.into_inner()).await
 }
 
-pub async fn update_lot(page: Page, path: web::Path<(String, String)>, form: web::Form<LotForm>) -> AppResult<HttpResponse> {
+pub async fn update_lot(
+    page: Page,
+    path: web::Path<(String, String)>,
+    form: web::Form<LotForm>,
+) -> AppResult<HttpResponse> {
     let (call_id, lot_id) = path.into_inner();
     save_lot(page, call_id, Some(lot_id), form.into_inner()).await
 }
@@ -658,13 +914,32 @@ pub struct GridsForm {
     full_application_grid: String,
 }
 
-fn render_grids(page: &Page, status: StatusCode, call_id: &str, form: &GridsForm, errors: &[FieldError], line_errors: &[(String, String)]) -> AppResult<HttpResponse> {
+fn render_grids(
+    page: &Page,
+    status: StatusCode,
+    call_id: &str,
+    form: &GridsForm,
+    errors: &[FieldError],
+    line_errors: &[(String, String)],
+) -> AppResult<HttpResponse> {
     let mut ctx = tera::Context::new();
     ctx.insert("f", form);
     ctx.insert("call_id", call_id);
-    ctx.insert("grid_fields", &[("concept_note_grid", "grid-concept"), ("full_application_grid", "grid-full")]);
+    ctx.insert(
+        "grid_fields",
+        &[
+            ("concept_note_grid", "grid-concept"),
+            ("full_application_grid", "grid-full"),
+        ],
+    );
     ctx.insert("errors", &page.field_errors(errors));
-    ctx.insert("line_errors", &line_errors.iter().cloned().collect::<std::collections::HashMap<_, _>>());
+    ctx.insert(
+        "line_errors",
+        &line_errors
+            .iter()
+            .cloned()
+            .collect::<std::collections::HashMap<_, _>>(),
+    );
     page.render_status(status, "manage/grids.html", ctx)
 }
 
@@ -672,11 +947,18 @@ pub async fn grids_form(page: Page, path: web::Path<String>) -> AppResult<HttpRe
     page.actor().require(Action::ManageCalls)?;
     let call_id = path.into_inner();
     let d = calls::staff_detail(&page.state, &page.actor(), call_id.clone()).await?;
-    let form = GridsForm { concept_note_grid: d.call.concept_grid.to_text(), full_application_grid: d.call.full_grid.to_text() };
+    let form = GridsForm {
+        concept_note_grid: d.call.concept_grid.to_text(),
+        full_application_grid: d.call.full_grid.to_text(),
+    };
     render_grids(&page, StatusCode::OK, &call_id, &form, &[], &[])
 }
 
-pub async fn update_grids(page: Page, path: web::Path<String>, form: web::Form<GridsForm>) -> AppResult<HttpResponse> {
+pub async fn update_grids(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<GridsForm>,
+) -> AppResult<HttpResponse> {
     let call_id = path.into_inner();
     let form = form.into_inner();
     let mut line_errors = Vec::new();
@@ -688,17 +970,34 @@ pub async fn update_grids(page: Page, path: web::Path<String>, form: web::Form<G
             Some(g)
         }
         Err(e) => {
-            line_errors.push((field.to_string(), t_args(page.lang(), e.code, &[("line", e.line.to_string())])));
+            line_errors.push((
+                field.to_string(),
+                t_args(page.lang(), e.code, &[("line", e.line.to_string())]),
+            ));
             None
         }
     };
     let concept = parse("concept_note_grid", &form.concept_note_grid);
     let full = parse("full_application_grid", &form.full_application_grid);
     let (Some(concept), Some(full)) = (concept, full) else {
-        return render_grids(&page, StatusCode::UNPROCESSABLE_ENTITY, &call_id, &form, &[], &line_errors);
+        return render_grids(
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &call_id,
+            &form,
+            &[],
+            &line_errors,
+        );
     };
     if !line_errors.is_empty() {
-        return render_grids(&page, StatusCode::UNPROCESSABLE_ENTITY, &call_id, &form, &[], &line_errors);
+        return render_grids(
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &call_id,
+            &form,
+            &[],
+            &line_errors,
+        );
     }
     let back = format!("/manage/calls/{call_id}");
     match calls::update_grids(&page.state, &page.actor(), call_id.clone(), concept, full).await {
@@ -711,7 +1010,11 @@ pub async fn update_grids(page: Page, path: web::Path<String>, form: web::Form<G
 }
 
 /// Multipart upload of a guidelines document: language, title and the file.
-pub async fn upload_document(page: Page, path: web::Path<String>, mut payload: Multipart) -> AppResult<HttpResponse> {
+pub async fn upload_document(
+    page: Page,
+    path: web::Path<String>,
+    mut payload: Multipart,
+) -> AppResult<HttpResponse> {
     page.actor().require(Action::ManageCalls)?;
     let call_id = path.into_inner();
     let back = format!("/manage/calls/{call_id}#documents");
@@ -721,13 +1024,27 @@ pub async fn upload_document(page: Page, path: web::Path<String>, mut payload: M
     while let Some(field) = payload.next().await {
         let mut field = field.map_err(|_| AppError::BadRequest("error-invalid-form"))?;
         let name = field.name().unwrap_or("").to_string();
-        let file_name = field.content_disposition().and_then(|cd| cd.get_filename()).map(str::to_string);
-        let limit = if name == "file" { uploads::MAX_DOCUMENT_BYTES + 1 } else { 4096 };
+        let file_name = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .map(str::to_string);
+        let limit = if name == "file" {
+            uploads::MAX_DOCUMENT_BYTES + 1
+        } else {
+            4096
+        };
         let mut data = Vec::new();
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(|_| AppError::BadRequest("error-invalid-form"))?;
             if data.len() + chunk.len() > limit {
-                page.flash("error", if name == "file" { "error-upload-too-large" } else { "error-invalid-form" });
+                page.flash(
+                    "error",
+                    if name == "file" {
+                        "error-upload-too-large"
+                    } else {
+                        "error-invalid-form"
+                    },
+                );
                 return Ok(page.redirect(&back));
             }
             data.extend_from_slice(&chunk);
@@ -752,7 +1069,16 @@ pub async fn upload_document(page: Page, path: web::Path<String>, mut payload: M
         }
         Err(e) => return Err(e),
     };
-    match calls::add_document(&page.state, &page.actor(), call_id.clone(), checked, language, title).await {
+    match calls::add_document(
+        &page.state,
+        &page.actor(),
+        call_id.clone(),
+        checked,
+        language,
+        title,
+    )
+    .await
+    {
         Ok(()) => {
             page.flash("success", "flash-document-added");
             Ok(page.redirect(&back))
@@ -765,7 +1091,10 @@ pub async fn upload_document(page: Page, path: web::Path<String>, mut payload: M
     }
 }
 
-pub async fn remove_document(page: Page, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {
+pub async fn remove_document(
+    page: Page,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
     let (call_id, doc_id) = path.into_inner();
     let back = format!("/manage/calls/{call_id}#documents");
     match calls::remove_document(&page.state, &page.actor(), call_id, doc_id).await {
@@ -799,7 +1128,14 @@ pub async fn publish(page: Page, path: web::Path<String>) -> AppResult<HttpRespo
             Ok(page.redirect(&back))
         }
         Ok(Err(problems)) => {
-            page.flash_text("error", t_args(page.lang(), "flash-call-not-published", &[("count", problems.len().to_string())]));
+            page.flash_text(
+                "error",
+                t_args(
+                    page.lang(),
+                    "flash-call-not-published",
+                    &[("count", problems.len().to_string())],
+                ),
+            );
             for p in problems {
                 page.flash_text("error", problem_text(page.lang(), &p));
             }
@@ -818,7 +1154,14 @@ pub struct CancelForm {
     explanation: String,
 }
 
-fn render_cancel(page: &Page, status: StatusCode, call_id: &str, reference: &str, form: &CancelForm, errors: &[FieldError]) -> AppResult<HttpResponse> {
+fn render_cancel(
+    page: &Page,
+    status: StatusCode,
+    call_id: &str,
+    reference: &str,
+    form: &CancelForm,
+    errors: &[FieldError],
+) -> AppResult<HttpResponse> {
     let mut ctx = tera::Context::new();
     ctx.insert("f", form);
     ctx.insert("call_id", call_id);
@@ -832,21 +1175,47 @@ pub async fn cancel_form(page: Page, path: web::Path<String>) -> AppResult<HttpR
     page.actor().require(Action::ManageCalls)?;
     let call_id = path.into_inner();
     let d = calls::staff_detail(&page.state, &page.actor(), call_id.clone()).await?;
-    render_cancel(&page, StatusCode::OK, &call_id, &d.call.row.reference, &CancelForm::default(), &[])
+    render_cancel(
+        &page,
+        StatusCode::OK,
+        &call_id,
+        &d.call.row.reference,
+        &CancelForm::default(),
+        &[],
+    )
 }
 
-pub async fn cancel(page: Page, path: web::Path<String>, form: web::Form<CancelForm>) -> AppResult<HttpResponse> {
+pub async fn cancel(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<CancelForm>,
+) -> AppResult<HttpResponse> {
     let call_id = path.into_inner();
     let form = form.into_inner();
     let back = format!("/manage/calls/{call_id}");
-    match calls::cancel(&page.state, &page.actor(), call_id.clone(), form.reason.clone(), form.explanation.clone()).await {
+    match calls::cancel(
+        &page.state,
+        &page.actor(),
+        call_id.clone(),
+        form.reason.clone(),
+        form.explanation.clone(),
+    )
+    .await
+    {
         Ok(()) => {
             page.flash("success", "flash-call-cancelled");
             Ok(page.redirect(&back))
         }
         Err(AppError::Validation(errors)) => {
             let d = calls::staff_detail(&page.state, &page.actor(), call_id.clone()).await?;
-            render_cancel(&page, StatusCode::UNPROCESSABLE_ENTITY, &call_id, &d.call.row.reference, &form, &errors)
+            render_cancel(
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &call_id,
+                &d.call.row.reference,
+                &form,
+                &errors,
+            )
         }
         Err(e) => conflict_back(&page, e, &back),
     }
@@ -859,10 +1228,22 @@ pub struct AnswerForm {
     answer: String,
 }
 
-pub async fn answer(page: Page, path: web::Path<(String, String)>, form: web::Form<AnswerForm>) -> AppResult<HttpResponse> {
+pub async fn answer(
+    page: Page,
+    path: web::Path<(String, String)>,
+    form: web::Form<AnswerForm>,
+) -> AppResult<HttpResponse> {
     let (call_id, clarification_id) = path.into_inner();
     let back = format!("/manage/calls/{call_id}#clarifications");
-    match calls::answer_question(&page.state, &page.actor(), call_id, clarification_id, form.into_inner().answer).await {
+    match calls::answer_question(
+        &page.state,
+        &page.actor(),
+        call_id,
+        clarification_id,
+        form.into_inner().answer,
+    )
+    .await
+    {
         Ok(()) => {
             page.flash("success", "flash-answer-published");
             Ok(page.redirect(&back))

@@ -206,7 +206,10 @@ pub fn layout_context(ctx: &mut tera::Context, req: &RequestCtx, csrf: &str, her
         );
         ctx.insert("can_view_outbox", &role_allows(u.role, Action::ViewOutbox));
         ctx.insert("can_view_audit", &role_allows(u.role, Action::ViewAuditLog));
-        ctx.insert("can_view_programmes", &role_allows(u.role, Action::ViewProgrammes));
+        ctx.insert(
+            "can_view_programmes",
+            &role_allows(u.role, Action::ViewProgrammes),
+        );
     }
     if !ctx.contains_key("flashes") {
         ctx.insert("flashes", &Vec::<Flash>::new());

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use super::page::Page;
 use crate::domain::access::{role_allows, Action};
 use crate::domain::money::Money;
-use crate::domain::programme::{format_labelled_amounts, kazlod_budget_lines, kazlod_envelopes, KAZLOD_TOTAL};
+use crate::domain::programme::{
+    format_labelled_amounts, kazlod_budget_lines, kazlod_envelopes, KAZLOD_TOTAL,
+};
 use crate::domain::timeline::{self, urgency, AmendableDate, Timeline};
 use crate::error::{AppError, AppResult};
 use crate::i18n::{t, Lang};
@@ -70,7 +72,11 @@ pub fn timeline_svg(t: &Timeline, today: NaiveDate, lang: Lang) -> TimelineSvg {
     }
     for (date, keys, rules) in grouped {
         let x = x_of(t, date);
-        let label = keys.iter().map(|k| t_lang(lang, &format!("timeline-{k}"))).collect::<Vec<_>>().join(" / ");
+        let label = keys
+            .iter()
+            .map(|k| t_lang(lang, &format!("timeline-{k}")))
+            .collect::<Vec<_>>()
+            .join(" / ");
         let width = label.chars().count() as f64 * 7.0;
         let (left, right) = if x > 850.0 {
             (x - width, x)
@@ -79,7 +85,9 @@ pub fn timeline_svg(t: &Timeline, today: NaiveDate, lang: Lang) -> TimelineSvg {
         } else {
             (x - width / 2.0, x + width / 2.0)
         };
-        let row = (0..4).find(|r| left > right_edge_by_row[*r] + 12.0).unwrap_or(3);
+        let row = (0..4)
+            .find(|r| left > right_edge_by_row[*r] + 12.0)
+            .unwrap_or(3);
         right_edge_by_row[row] = right;
         let rule = rules.into_iter().find(|r| !r.is_empty()).unwrap_or("");
         marks.push(Mark {
@@ -92,17 +100,40 @@ pub fn timeline_svg(t: &Timeline, today: NaiveDate, lang: Lang) -> TimelineSvg {
         });
     }
     let bands = vec![
-        Band { x1: x_of(t, t.entry_into_force), x2: x_of(t, t.operational_end), class: "band-operational", label: t_lang(lang, "timeline-band-operational") },
-        Band { x1: x_of(t, t.operational_end), x2: x_of(t, t.execution_end), class: "band-closure", label: t_lang(lang, "timeline-band-closure") },
-        Band { x1: x_of(t, t.entry_into_force), x2: x_of(t, t.contracting_deadline), class: "band-contracting", label: t_lang(lang, "timeline-band-contracting") },
+        Band {
+            x1: x_of(t, t.entry_into_force),
+            x2: x_of(t, t.operational_end),
+            class: "band-operational",
+            label: t_lang(lang, "timeline-band-operational"),
+        },
+        Band {
+            x1: x_of(t, t.operational_end),
+            x2: x_of(t, t.execution_end),
+            class: "band-closure",
+            label: t_lang(lang, "timeline-band-closure"),
+        },
+        Band {
+            x1: x_of(t, t.entry_into_force),
+            x2: x_of(t, t.contracting_deadline),
+            class: "band-contracting",
+            label: t_lang(lang, "timeline-band-contracting"),
+        },
     ];
     let in_range = today >= t.entry_into_force && today <= t.decommitment;
     TimelineSvg {
         marks,
         bands,
-        reports: t.steering_reports().into_iter().map(|d| x_of(t, d)).collect(),
+        reports: t
+            .steering_reports()
+            .into_iter()
+            .map(|d| x_of(t, d))
+            .collect(),
         today_x: in_range.then(|| x_of(t, today)),
-        today_label: format!("{} {}", t_lang(lang, "timeline-today"), today.format("%Y-%m-%d")),
+        today_label: format!(
+            "{} {}",
+            t_lang(lang, "timeline-today"),
+            today.format("%Y-%m-%d")
+        ),
         years: timeline::years_between(t.entry_into_force, t.decommitment)
             .into_iter()
             .filter_map(|y| NaiveDate::from_ymd_opt(y, 1, 1))
@@ -193,13 +224,22 @@ pub async fn index(page: Page) -> AppResult<HttpResponse> {
     let list = programmes::list(&page.state).await?;
     let today = crate::clock::local_date(page.state.clock.now());
     let mut ctx = tera::Context::new();
-    ctx.insert("programmes", &list.iter().map(|p| summary(p, today, page.lang())).collect::<Vec<_>>());
+    ctx.insert(
+        "programmes",
+        &list
+            .iter()
+            .map(|p| summary(p, today, page.lang()))
+            .collect::<Vec<_>>(),
+    );
     ctx.insert("can_manage", &can(&page, Action::ManageProgrammes));
     page.render("manage/programmes.html", ctx)
 }
 
 fn can(page: &Page, action: Action) -> bool {
-    page.ctx.user.as_ref().is_some_and(|u| role_allows(u.role, action))
+    page.ctx
+        .user
+        .as_ref()
+        .is_some_and(|u| role_allows(u.role, action))
 }
 
 pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
@@ -215,21 +255,44 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     let mut dates: Vec<(String, String, &str)> = t
         .milestones()
         .into_iter()
-        .map(|m| (t_lang(lang, &format!("timeline-{}", m.key)), m.date.to_string(), m.rule))
+        .map(|m| {
+            (
+                t_lang(lang, &format!("timeline-{}", m.key)),
+                m.date.to_string(),
+                m.rule,
+            )
+        })
         .collect();
     dates.retain(|d| !d.0.is_empty());
     ctx.insert("dates", &dates);
     ctx.insert(
         "reports",
-        &t.steering_reports().iter().filter(|d| **d >= today).take(4).map(|d| d.to_string()).collect::<Vec<_>>(),
+        &t.steering_reports()
+            .iter()
+            .filter(|d| **d >= today)
+            .take(4)
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>(),
     );
     ctx.insert(
         "budget_lines",
-        &p.budget_lines.iter().map(|l| MoneyLine { label: l.label.clone(), amount: Money::from_cents(l.amount_cents).to_string() }).collect::<Vec<_>>(),
+        &p.budget_lines
+            .iter()
+            .map(|l| MoneyLine {
+                label: l.label.clone(),
+                amount: Money::from_cents(l.amount_cents).to_string(),
+            })
+            .collect::<Vec<_>>(),
     );
     ctx.insert(
         "envelopes",
-        &p.envelopes.iter().map(|l| MoneyLine { label: l.label.clone(), amount: Money::from_cents(l.amount_cents).to_string() }).collect::<Vec<_>>(),
+        &p.envelopes
+            .iter()
+            .map(|l| MoneyLine {
+                label: l.label.clone(),
+                amount: Money::from_cents(l.amount_cents).to_string(),
+            })
+            .collect::<Vec<_>>(),
     );
     ctx.insert(
         "amendments",
@@ -298,7 +361,13 @@ impl From<ProgrammeForm> for ProgrammeInput {
     }
 }
 
-fn render_form(page: &Page, status: StatusCode, form: &ProgrammeForm, id: Option<&str>, errors: &[crate::domain::FieldError]) -> AppResult<HttpResponse> {
+fn render_form(
+    page: &Page,
+    status: StatusCode,
+    form: &ProgrammeForm,
+    id: Option<&str>,
+    errors: &[crate::domain::FieldError],
+) -> AppResult<HttpResponse> {
     let mut ctx = tera::Context::new();
     ctx.insert("f", form);
     ctx.insert("id", &id);
@@ -326,7 +395,13 @@ pub async fn create(page: Page, form: web::Form<ProgrammeForm>) -> AppResult<Htt
             page.flash("success", "flash-programme-saved");
             Ok(page.redirect(&format!("/manage/programmes/{id}")))
         }
-        Err(AppError::Validation(errors)) => render_form(&page, StatusCode::UNPROCESSABLE_ENTITY, &form, None, &errors),
+        Err(AppError::Validation(errors)) => render_form(
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form,
+            None,
+            &errors,
+        ),
         Err(e) => Err(e),
     }
 }
@@ -346,8 +421,16 @@ pub async fn edit_form(page: Page, path: web::Path<String>) -> AppResult<HttpRes
     page.actor().require(Action::ManageProgrammes)?;
     let id = path.into_inner();
     let p = programmes::detail(&page.state, id.clone()).await?;
-    let lines: Vec<(String, Money)> = p.budget_lines.iter().map(|l| (l.label.clone(), Money::from_cents(l.amount_cents))).collect();
-    let envs: Vec<(String, Money)> = p.envelopes.iter().map(|l| (l.label.clone(), Money::from_cents(l.amount_cents))).collect();
+    let lines: Vec<(String, Money)> = p
+        .budget_lines
+        .iter()
+        .map(|l| (l.label.clone(), Money::from_cents(l.amount_cents)))
+        .collect();
+    let envs: Vec<(String, Money)> = p
+        .envelopes
+        .iter()
+        .map(|l| (l.label.clone(), Money::from_cents(l.amount_cents)))
+        .collect();
     let form = ProgrammeForm {
         reference: p.programme.reference.clone(),
         title: p.programme.title.clone(),
@@ -359,15 +442,32 @@ pub async fn edit_form(page: Page, path: web::Path<String>) -> AppResult<HttpRes
     render_form(&page, StatusCode::OK, &form, Some(&id), &[])
 }
 
-pub async fn update(page: Page, path: web::Path<String>, form: web::Form<ProgrammeForm>) -> AppResult<HttpResponse> {
+pub async fn update(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<ProgrammeForm>,
+) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let form = form.into_inner();
-    match programmes::update(&page.state, &page.actor(), id.clone(), clone_form(&form).into()).await {
+    match programmes::update(
+        &page.state,
+        &page.actor(),
+        id.clone(),
+        clone_form(&form).into(),
+    )
+    .await
+    {
         Ok(()) => {
             page.flash("success", "flash-programme-saved");
             Ok(page.redirect(&format!("/manage/programmes/{id}")))
         }
-        Err(AppError::Validation(errors)) => render_form(&page, StatusCode::UNPROCESSABLE_ENTITY, &form, Some(&id), &errors),
+        Err(AppError::Validation(errors)) => render_form(
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form,
+            Some(&id),
+            &errors,
+        ),
         Err(e) => Err(e),
     }
 }
@@ -387,17 +487,36 @@ pub struct AmendmentForm {
     addendum_reference: String,
 }
 
-async fn render_amendment(page: &Page, id: &str, status: StatusCode, form: &AmendmentForm, errors: &[crate::domain::FieldError]) -> AppResult<HttpResponse> {
+async fn render_amendment(
+    page: &Page,
+    id: &str,
+    status: StatusCode,
+    form: &AmendmentForm,
+    errors: &[crate::domain::FieldError],
+) -> AppResult<HttpResponse> {
     let p = programmes::detail(&page.state, id.to_string()).await?;
     let mut ctx = tera::Context::new();
-    ctx.insert("p", &summary(&p, crate::clock::local_date(page.state.clock.now()), page.lang()));
+    ctx.insert(
+        "p",
+        &summary(
+            &p,
+            crate::clock::local_date(page.state.clock.now()),
+            page.lang(),
+        ),
+    );
     ctx.insert("f", form);
     ctx.insert("errors", &page.field_errors(errors));
     ctx.insert(
         "fields",
         &AmendableDate::ALL
             .iter()
-            .map(|a| (a.as_str(), t_lang(page.lang(), &format!("amendable-{}", a.as_str())), p.timeline.date_of(*a).to_string()))
+            .map(|a| {
+                (
+                    a.as_str(),
+                    t_lang(page.lang(), &format!("amendable-{}", a.as_str())),
+                    p.timeline.date_of(*a).to_string(),
+                )
+            })
             .collect::<Vec<_>>(),
     );
     page.render_status(status, "manage/amendment_form.html", ctx)
@@ -405,10 +524,21 @@ async fn render_amendment(page: &Page, id: &str, status: StatusCode, form: &Amen
 
 pub async fn amendment_form(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
     page.actor().require(Action::ManageProgrammes)?;
-    render_amendment(&page, &path.into_inner(), StatusCode::OK, &AmendmentForm::default(), &[]).await
+    render_amendment(
+        &page,
+        &path.into_inner(),
+        StatusCode::OK,
+        &AmendmentForm::default(),
+        &[],
+    )
+    .await
 }
 
-pub async fn record_amendment(page: Page, path: web::Path<String>, form: web::Form<AmendmentForm>) -> AppResult<HttpResponse> {
+pub async fn record_amendment(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<AmendmentForm>,
+) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let form = form.into_inner();
     let input = AmendmentInput {
@@ -423,7 +553,9 @@ pub async fn record_amendment(page: Page, path: web::Path<String>, form: web::Fo
             page.flash("success", "flash-amendment-recorded");
             Ok(page.redirect(&format!("/manage/programmes/{id}")))
         }
-        Err(AppError::Validation(errors)) => render_amendment(&page, &id, StatusCode::UNPROCESSABLE_ENTITY, &form, &errors).await,
+        Err(AppError::Validation(errors)) => {
+            render_amendment(&page, &id, StatusCode::UNPROCESSABLE_ENTITY, &form, &errors).await
+        }
         Err(e) => Err(e),
     }
 }
@@ -443,7 +575,10 @@ pub struct StaffCallRow {
 }
 
 pub fn staff_call_row(call: &Call, unanswered: i64, today: NaiveDate) -> StaffCallRow {
-    let answer_deadline = call.row.deadline.map(|d| crate::domain::calls::answer_deadline(d, &call.params));
+    let answer_deadline = call
+        .row
+        .deadline
+        .map(|d| crate::domain::calls::answer_deadline(d, &call.params));
     StaffCallRow {
         id: call.row.id.clone(),
         reference: call.row.reference.clone(),
@@ -452,7 +587,9 @@ pub fn staff_call_row(call: &Call, unanswered: i64, today: NaiveDate) -> StaffCa
         call_type: call.row.call_type.clone(),
         deadline: call.row.deadline.map(crate::clock::format_local),
         unanswered,
-        answer_urgency: answer_deadline.filter(|_| unanswered > 0).map(|d| urgency(today, crate::clock::local_date(d))),
+        answer_urgency: answer_deadline
+            .filter(|_| unanswered > 0)
+            .map(|d| urgency(today, crate::clock::local_date(d))),
         answer_deadline: answer_deadline.map(crate::clock::format_local),
     }
 }

@@ -35,13 +35,29 @@ pub fn time_left(lang: Lang, seconds: i64) -> String {
     let hours = (seconds % 86_400) / 3_600;
     let minutes = (seconds % 3_600) / 60;
     if days > 0 {
-        t_args(lang, "time-left-days", &[("days", days.to_string()), ("hours", hours.to_string())])
+        t_args(
+            lang,
+            "time-left-days",
+            &[("days", days.to_string()), ("hours", hours.to_string())],
+        )
     } else {
-        t_args(lang, "time-left-hours", &[("hours", hours.to_string()), ("minutes", minutes.to_string())])
+        t_args(
+            lang,
+            "time-left-hours",
+            &[
+                ("hours", hours.to_string()),
+                ("minutes", minutes.to_string()),
+            ],
+        )
     }
 }
 
-pub fn public_call(call: &Call, lots: &[crate::db::calls::LotRow], now: chrono::NaiveDateTime, lang: Lang) -> PublicCall {
+pub fn public_call(
+    call: &Call,
+    lots: &[crate::db::calls::LotRow],
+    now: chrono::NaiveDateTime,
+    lang: Lang,
+) -> PublicCall {
     let opens = call.row.opens_at.or(call.row.published_at).unwrap_or(now);
     let deadline = call.row.deadline.unwrap_or(now);
     let phase = call_phase(call.status, now, opens, deadline);
@@ -54,7 +70,8 @@ pub fn public_call(call: &Call, lots: &[crate::db::calls::LotRow], now: chrono::
         phase,
         opens_at: call.row.opens_at.map(format_local),
         deadline: call.row.deadline.map(format_local),
-        time_left: (phase == CallPhase::Open).then(|| time_left(lang, (deadline - now).num_seconds())),
+        time_left: (phase == CallPhase::Open)
+            .then(|| time_left(lang, (deadline - now).num_seconds())),
         total_envelope: crate::domain::money::Money::from_cents(total).to_string(),
         lots: lots.iter().map(|l| lot_view(l, lang)).collect(),
     }
@@ -63,10 +80,21 @@ pub fn public_call(call: &Call, lots: &[crate::db::calls::LotRow], now: chrono::
 pub async fn index(page: Page) -> AppResult<HttpResponse> {
     let list = calls::public_list(&page.state).await?;
     let now = page.state.clock.now();
-    let all: Vec<PublicCall> = list.iter().map(|(c, lots)| public_call(c, lots, now, page.lang())).collect();
+    let all: Vec<PublicCall> = list
+        .iter()
+        .map(|(c, lots)| public_call(c, lots, now, page.lang()))
+        .collect();
     let mut ctx = tera::Context::new();
-    for (key, phase) in [("open", CallPhase::Open), ("upcoming", CallPhase::Upcoming), ("closed", CallPhase::Closed), ("cancelled", CallPhase::Cancelled)] {
-        ctx.insert(key, &all.iter().filter(|c| c.phase == phase).collect::<Vec<_>>());
+    for (key, phase) in [
+        ("open", CallPhase::Open),
+        ("upcoming", CallPhase::Upcoming),
+        ("closed", CallPhase::Closed),
+        ("cancelled", CallPhase::Cancelled),
+    ] {
+        ctx.insert(
+            key,
+            &all.iter().filter(|c| c.phase == phase).collect::<Vec<_>>(),
+        );
     }
     page.render("calls/index.html", ctx)
 }
@@ -94,25 +122,47 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
         "clarifications",
         &d.clarifications
             .iter()
-            .map(|q| QaView { question: q.question.clone(), answer: q.answer.clone().unwrap_or_default(), published_at: q.published_at.map(format_local).unwrap_or_default() })
+            .map(|q| QaView {
+                question: q.question.clone(),
+                answer: q.answer.clone().unwrap_or_default(),
+                published_at: q.published_at.map(format_local).unwrap_or_default(),
+            })
             .collect::<Vec<_>>(),
     );
-    ctx.insert("cancel_reason", &c.row.cancel_reason.as_ref().map(|r| t(lang, &format!("cancel-reason-{r}"))));
+    ctx.insert(
+        "cancel_reason",
+        &c.row
+            .cancel_reason
+            .as_ref()
+            .map(|r| t(lang, &format!("cancel-reason-{r}"))),
+    );
     ctx.insert("cancel_explanation", &c.row.cancel_explanation);
     ctx.insert("cancelled_at", &c.row.cancelled_at.map(format_local));
     let role = page.ctx.user.as_ref().map(|u| u.role);
     let may_ask_role = role.is_some_and(|r| role_allows(r, Action::AskClarification));
-    let questions_open = c.is_published() && c.row.deadline.is_some_and(|dl| rules::may_ask_question(now, dl, &c.params));
+    let questions_open = c.is_published()
+        && c.row
+            .deadline
+            .is_some_and(|dl| rules::may_ask_question(now, dl, &c.params));
     ctx.insert("questions_open", &questions_open);
     ctx.insert("may_ask", &(may_ask_role && questions_open));
     ctx.insert("signed_in", &page.ctx.user.is_some());
     ctx.insert("is_applicant", &may_ask_role);
     ctx.insert("following", &d.following);
     if let Some(dl) = c.row.deadline {
-        ctx.insert("question_cutoff", &format_local(rules::question_cutoff(dl, &c.params)));
-        ctx.insert("answer_deadline", &format_local(rules::answer_deadline(dl, &c.params)));
+        ctx.insert(
+            "question_cutoff",
+            &format_local(rules::question_cutoff(dl, &c.params)),
+        );
+        ctx.insert(
+            "answer_deadline",
+            &format_local(rules::answer_deadline(dl, &c.params)),
+        );
     }
-    ctx.insert("staff_link", &role.is_some_and(|r| role_allows(r, Action::ViewProgrammes)));
+    ctx.insert(
+        "staff_link",
+        &role.is_some_and(|r| role_allows(r, Action::ViewProgrammes)),
+    );
     page.render("calls/show.html", ctx)
 }
 
@@ -122,7 +172,10 @@ pub async fn download(page: Page, path: web::Path<(String, String)>) -> AppResul
     let bytes = uploads::read(&page.state, &doc.storage_key).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, doc.content_type.clone()))
-        .insert_header((header::CONTENT_DISPOSITION, uploads::content_disposition(&doc.file_name)))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            uploads::content_disposition(&doc.file_name),
+        ))
         .insert_header((header::CONTENT_SECURITY_POLICY, "sandbox"))
         .insert_header(("x-content-type-options", "nosniff"))
         .insert_header((header::CACHE_CONTROL, "private, max-age=300"))
@@ -136,10 +189,21 @@ pub struct QuestionForm {
     question: String,
 }
 
-pub async fn ask(page: Page, path: web::Path<String>, form: web::Form<QuestionForm>) -> AppResult<HttpResponse> {
+pub async fn ask(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<QuestionForm>,
+) -> AppResult<HttpResponse> {
     let call_id = path.into_inner();
     let back = format!("/calls/{call_id}#ask");
-    match calls::ask_question(&page.state, &page.actor(), call_id, form.into_inner().question).await {
+    match calls::ask_question(
+        &page.state,
+        &page.actor(),
+        call_id,
+        form.into_inner().question,
+    )
+    .await
+    {
         Ok(()) => {
             page.flash("success", "flash-question-sent");
             Ok(page.redirect(&back))

@@ -29,7 +29,12 @@ on_both_databases!(
 );
 
 fn staff(id: &str, role: Role) -> Actor {
-    Actor { user_id: Some(id.to_string()), email: Some(format!("{id}@example.kz")), role: Some(role), client_ip: None }
+    Actor {
+        user_id: Some(id.to_string()),
+        email: Some(format!("{id}@example.kz")),
+        role: Some(role),
+        client_ip: None,
+    }
 }
 
 fn today(app: &TestApp) -> NaiveDate {
@@ -54,7 +59,13 @@ async fn programme(app: &TestApp, actor: &Actor, d: NaiveDate, reference: &str) 
 }
 
 /// A draft restricted call with the default lots and a deadline `days` from now.
-async fn draft_call(app: &TestApp, actor: &Actor, programme_id: &str, reference: &str, days: i64) -> String {
+async fn draft_call(
+    app: &TestApp,
+    actor: &Actor,
+    programme_id: &str,
+    reference: &str,
+    days: i64,
+) -> String {
     let deadline = app.clock.now() + Duration::days(days);
     call_service::create(
         &app.state,
@@ -77,13 +88,31 @@ async fn draft_call(app: &TestApp, actor: &Actor, programme_id: &str, reference:
 async fn add_guidelines(app: &TestApp, actor: &Actor, call_id: &str) {
     let pdf = grants::services::demo::minimal_pdf(&["Guidelines"]);
     let upload = grants::services::uploads::check_document("guidelines.pdf", pdf).unwrap();
-    call_service::add_document(&app.state, actor, call_id.to_string(), upload, grants::i18n::Lang::En, "Guidelines".into()).await.unwrap();
+    call_service::add_document(
+        &app.state,
+        actor,
+        call_id.to_string(),
+        upload,
+        grants::i18n::Lang::En,
+        "Guidelines".into(),
+    )
+    .await
+    .unwrap();
 }
 
-async fn published_call(app: &TestApp, actor: &Actor, programme_id: &str, reference: &str, days: i64) -> String {
+async fn published_call(
+    app: &TestApp,
+    actor: &Actor,
+    programme_id: &str,
+    reference: &str,
+    days: i64,
+) -> String {
     let id = draft_call(app, actor, programme_id, reference, days).await;
     add_guidelines(app, actor, &id).await;
-    call_service::publish(&app.state, actor, id.clone()).await.unwrap().expect("publishable");
+    call_service::publish(&app.state, actor, id.clone())
+        .await
+        .unwrap()
+        .expect("publishable");
     id
 }
 
@@ -95,7 +124,10 @@ async fn delegation(app: &TestApp) -> (Client, Actor) {
 async fn staff_create_a_programme_and_see_its_computed_timeline(app: TestApp) {
     let (client, _) = delegation(&app).await;
     let form = body(app.get_with(&client, "/manage/programmes/new").await).await;
-    assert!(form.contains("DCI-ASIE/2010/020-609"), "the KAZLOD figures are offered");
+    assert!(
+        form.contains("DCI-ASIE/2010/020-609"),
+        "the KAZLOD figures are offered"
+    );
     let res = app
         .post_form_with(
             &client,
@@ -105,7 +137,10 @@ async fn staff_create_a_programme_and_see_its_computed_timeline(app: TestApp) {
                 ("title", "Support to local development"),
                 ("entry_into_force", "2026-03-15"),
                 ("total_budget", "15,000,000"),
-                ("budget_lines", "Activity 1 | 3,450,000\nActivity 2 | 3,100,000"),
+                (
+                    "budget_lines",
+                    "Activity 1 | 3,450,000\nActivity 2 | 3,100,000",
+                ),
                 ("envelopes", "Pilot oblasts | 2,100,000\nNational | 900,000"),
             ],
         )
@@ -113,7 +148,13 @@ async fn staff_create_a_programme_and_see_its_computed_timeline(app: TestApp) {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let page = location(&res);
     let html = body(app.get_with(&client, &page).await).await;
-    for date in ["2026-11-15", "2029-03-15", "2031-03-15", "2033-03-15", "2033-09-15"] {
+    for date in [
+        "2026-11-15",
+        "2029-03-15",
+        "2031-03-15",
+        "2033-03-15",
+        "2033-09-15",
+    ] {
         assert!(html.contains(date), "{date} missing");
     }
     assert!(html.contains("<svg"), "the timeline is drawn server-side");
@@ -124,7 +165,14 @@ async fn staff_create_a_programme_and_see_its_computed_timeline(app: TestApp) {
         .post_form_with(
             &client,
             "/manage/programmes",
-            &[("reference", "X-2"), ("title", "T"), ("entry_into_force", "15/03/2026"), ("total_budget", "1000"), ("budget_lines", ""), ("envelopes", "Big | 5000")],
+            &[
+                ("reference", "X-2"),
+                ("title", "T"),
+                ("entry_into_force", "15/03/2026"),
+                ("total_budget", "1000"),
+                ("budget_lines", ""),
+                ("envelopes", "Big | 5000"),
+            ],
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -133,11 +181,19 @@ async fn staff_create_a_programme_and_see_its_computed_timeline(app: TestApp) {
     // The auditor reads but cannot change; applicants see nothing.
     let (auditor, _) = app.client_as(Role::Auditor).await;
     assert_eq!(app.get_with(&auditor, &page).await.status(), StatusCode::OK);
-    let res = app.post_form_with(&auditor, &page, &[("reference", "x")]).await;
+    let res = app
+        .post_form_with(&auditor, &page, &[("reference", "x")])
+        .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let (applicant, _) = app.client_as(Role::Applicant).await;
-    assert_eq!(app.get_with(&applicant, &page).await.status(), StatusCode::FORBIDDEN);
-    assert!(app.audit_actions().await.contains(&"programme.created".to_string()));
+    assert_eq!(
+        app.get_with(&applicant, &page).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert!(app
+        .audit_actions()
+        .await
+        .contains(&"programme.created".to_string()));
 }
 
 async fn programme_dates_change_only_through_an_amendment_with_notice(app: TestApp) {
@@ -177,26 +233,58 @@ async fn programme_dates_change_only_through_an_amendment_with_notice(app: TestA
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let html = body(app.get_with(&client, &format!("/manage/programmes/{id}")).await).await;
-    assert!(html.contains(&format!("<del>{launch}</del>")), "the old date stays visible");
+    let html = body(
+        app.get_with(&client, &format!("/manage/programmes/{id}"))
+            .await,
+    )
+    .await;
+    assert!(
+        html.contains(&format!("<del>{launch}</del>")),
+        "the old date stays visible"
+    );
     assert!(html.contains(&new_date.to_string()));
     assert!(html.contains("Addendum No 1"));
     // The edit form cannot change D.
-    let before = programme_service::detail(&app.state, id.clone()).await.unwrap().programme.entry_into_force;
+    let before = programme_service::detail(&app.state, id.clone())
+        .await
+        .unwrap()
+        .programme
+        .entry_into_force;
     app.post_form_with(
         &client,
         &format!("/manage/programmes/{id}"),
-        &[("reference", "DCI-ASIE/2010/020-609"), ("title", "T"), ("entry_into_force", "2020-01-01"), ("total_budget", "15000000"), ("budget_lines", ""), ("envelopes", "A | 3000000")],
+        &[
+            ("reference", "DCI-ASIE/2010/020-609"),
+            ("title", "T"),
+            ("entry_into_force", "2020-01-01"),
+            ("total_budget", "15000000"),
+            ("budget_lines", ""),
+            ("envelopes", "A | 3000000"),
+        ],
     )
     .await;
-    assert_eq!(programme_service::detail(&app.state, id).await.unwrap().programme.entry_into_force, before);
-    assert!(app.audit_actions().await.contains(&"programme.amended".to_string()));
+    assert_eq!(
+        programme_service::detail(&app.state, id)
+            .await
+            .unwrap()
+            .programme
+            .entry_into_force,
+        before
+    );
+    assert!(app
+        .audit_actions()
+        .await
+        .contains(&"programme.amended".to_string()));
 }
 
 async fn a_call_is_drafted_checked_and_published_with_every_problem_listed(app: TestApp) {
     let (client, actor) = delegation(&app).await;
     let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-1").await;
-    let deadline = local_to_utc((today(&app) + Duration::days(60)).and_hms_opt(18, 0, 0).unwrap());
+    let deadline = local_to_utc(
+        (today(&app) + Duration::days(60))
+            .and_hms_opt(18, 0, 0)
+            .unwrap(),
+    );
     let deadline_input = grants::web::calls::local_input(deadline);
     let mut fields: Vec<(&str, String)> = vec![
         ("reference", "EuropeAid/150123/L/ACT/KZ".into()),
@@ -204,62 +292,138 @@ async fn a_call_is_drafted_checked_and_published_with_every_problem_listed(app: 
         ("description", "Grants.".into()),
         ("call_type", "restricted".into()),
         ("opens_at", String::new()),
-        ("deadline", grants::web::calls::local_input(app.clock.now() + Duration::days(10))),
+        (
+            "deadline",
+            grants::web::calls::local_input(app.clock.now() + Duration::days(10)),
+        ),
     ];
     for (k, v) in [
-        ("open_min_days", "90"), ("open_small_min_days", "60"), ("small_grant_max", "100000"), ("restricted_min_days", "45"),
-        ("invitation_min_days", "30"), ("question_cutoff_days", "21"), ("answer_deadline_days", "11"),
-        ("full_application_tolerance_percent", "20"), ("max_applications_per_applicant", ""), ("min_assessors", "2"),
-        ("divergence_full", "30"), ("divergence_concept", "15"), ("concept_note_pass_score", "30"), ("shortlist_percent", "200"),
-        ("capacity_min_score", "12"), ("reject_on_capacity_one", "on"), ("selection_mode", "strict"),
+        ("open_min_days", "90"),
+        ("open_small_min_days", "60"),
+        ("small_grant_max", "100000"),
+        ("restricted_min_days", "45"),
+        ("invitation_min_days", "30"),
+        ("question_cutoff_days", "21"),
+        ("answer_deadline_days", "11"),
+        ("full_application_tolerance_percent", "20"),
+        ("max_applications_per_applicant", ""),
+        ("min_assessors", "2"),
+        ("divergence_full", "30"),
+        ("divergence_concept", "15"),
+        ("concept_note_pass_score", "30"),
+        ("shortlist_percent", "200"),
+        ("capacity_min_score", "12"),
+        ("reject_on_capacity_one", "on"),
+        ("selection_mode", "strict"),
     ] {
         fields.push((k, v.into()));
     }
-    let as_refs = |f: &Vec<(&'static str, String)>| f.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
+    let as_refs = |f: &Vec<(&'static str, String)>| {
+        f.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>()
+    };
     let pairs = as_refs(&fields);
     let refs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let res = app.post_form_with(&client, &format!("/manage/programmes/{pid}/calls"), &refs).await;
+    let res = app
+        .post_form_with(&client, &format!("/manage/programmes/{pid}/calls"), &refs)
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let call_page = location(&res);
     let call_id = call_page.rsplit('/').next().unwrap().to_string();
     let html = body(app.get_with(&client, &call_page).await).await;
-    assert!(html.contains("EUR 2,100,000") && html.contains("EUR 900,000"), "the two default lots");
-    assert!(html.contains("out of 50") && html.contains("out of 100"), "the default grids");
+    assert!(
+        html.contains("EUR 2,100,000") && html.contains("EUR 900,000"),
+        "the two default lots"
+    );
+    assert!(
+        html.contains("out of 50") && html.contains("out of 100"),
+        "the default grids"
+    );
     // Publishing now lists every problem at once.
-    let res = app.post_form_with(&client, &format!("/manage/calls/{call_id}/publish"), &[]).await;
+    let res = app
+        .post_form_with(&client, &format!("/manage/calls/{call_id}/publish"), &[])
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let html = body(app.get_with(&client, &call_page).await).await;
     assert!(html.contains("at least 45 days after opening"), "CFP-02");
     assert!(html.contains("Upload the English guidelines"), "CFP-08");
-    assert!(body(app.get("/calls").await).await.contains("No call is open"));
+    assert!(body(app.get("/calls").await)
+        .await
+        .contains("No call is open"));
     // Fix both, then publish.
     fields.retain(|(k, _)| *k != "deadline");
     fields.push(("deadline", deadline_input.clone()));
     let pairs = as_refs(&fields);
     let refs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(app.post_form_with(&client, &call_page, &refs).await.status(), StatusCode::SEE_OTHER);
-    upload(&app, &client, &call_id, "en", "guidelines.pdf", grants::services::demo::minimal_pdf(&["Guidelines"])).await;
-    let res = app.post_form_with(&client, &format!("/manage/calls/{call_id}/publish"), &[]).await;
+    assert_eq!(
+        app.post_form_with(&client, &call_page, &refs)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    upload(
+        &app,
+        &client,
+        &call_id,
+        "en",
+        "guidelines.pdf",
+        grants::services::demo::minimal_pdf(&["Guidelines"]),
+    )
+    .await;
+    let res = app
+        .post_form_with(&client, &format!("/manage/calls/{call_id}/publish"), &[])
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert!(body(app.get_with(&client, &call_page).await).await.contains("The call is published"));
+    assert!(body(app.get_with(&client, &call_page).await)
+        .await
+        .contains("The call is published"));
     // It is on the public list and page, with its lots and guidelines.
     let list = body(new_client().get(app.url("/calls")).send().await.unwrap()).await;
     assert!(list.contains("EuropeAid/150123/L/ACT/KZ"));
-    assert!(body(app.get("/").await).await.contains("EuropeAid/150123/L/ACT/KZ"), "on the home page");
-    let public = body(new_client().get(app.url(&format!("/calls/{call_id}"))).send().await.unwrap()).await;
+    assert!(
+        body(app.get("/").await)
+            .await
+            .contains("EuropeAid/150123/L/ACT/KZ"),
+        "on the home page"
+    );
+    let public = body(
+        new_client()
+            .get(app.url(&format!("/calls/{call_id}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert!(public.contains("EUR 2,100,000") && public.contains("authentic text"));
-    assert!(public.contains(&grants::clock::format_local(deadline)), "the deadline in Almaty time");
-    assert!(app.audit_actions().await.contains(&"call.published".to_string()));
+    assert!(
+        public.contains(&grants::clock::format_local(deadline)),
+        "the deadline in Almaty time"
+    );
+    assert!(app
+        .audit_actions()
+        .await
+        .contains(&"call.published".to_string()));
 }
 
-async fn upload(app: &TestApp, client: &Client, call_id: &str, lang: &str, name: &str, bytes: Vec<u8>) -> reqwest::Response {
+async fn upload(
+    app: &TestApp,
+    client: &Client,
+    call_id: &str,
+    lang: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
     let token = app.csrf_token_of(client).await;
     let form = reqwest::multipart::Form::new()
         .text("language", lang.to_string())
         .text("title", "Guidelines for applicants")
-        .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()));
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+        );
     client
-        .post(app.url(&format!("/manage/calls/{call_id}/documents?csrf_token={token}")))
+        .post(app.url(&format!(
+            "/manage/calls/{call_id}/documents?csrf_token={token}"
+        )))
         .multipart(form)
         .send()
         .await
@@ -273,13 +437,30 @@ async fn publishing_after_the_launch_deadline_is_refused(app: TestApp) {
     let pid = programme(&app, &actor, d, "P-LATE").await;
     let id = draft_call(&app, &actor, &pid, "CALL-LATE", 60).await;
     add_guidelines(&app, &actor, &id).await;
-    let problems = call_service::publish(&app.state, &actor, id.clone()).await.unwrap().unwrap_err();
-    assert_eq!(problems.iter().map(|p| p.code).collect::<Vec<_>>(), vec!["publish-problem-launch-deadline"]);
-    let res = app.post_form_with(&client, &format!("/manage/calls/{id}/publish"), &[]).await;
+    let problems = call_service::publish(&app.state, &actor, id.clone())
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(
+        problems.iter().map(|p| p.code).collect::<Vec<_>>(),
+        vec!["publish-problem-launch-deadline"]
+    );
+    let res = app
+        .post_form_with(&client, &format!("/manage/calls/{id}/publish"), &[])
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let html = body(app.get_with(&client, &format!("/manage/calls/{id}")).await).await;
     assert!(html.contains("Calls must be published by"));
-    assert_eq!(new_client().get(app.url(&format!("/calls/{id}"))).send().await.unwrap().status(), StatusCode::NOT_FOUND, "still a draft");
+    assert_eq!(
+        new_client()
+            .get(app.url(&format!("/calls/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND,
+        "still a draft"
+    );
 }
 
 async fn envelopes_over_the_programme_grant_budget_are_refused(app: TestApp) {
@@ -289,30 +470,66 @@ async fn envelopes_over_the_programme_grant_budget_are_refused(app: TestApp) {
     published_call(&app, &actor, &pid, "CALL-A", 60).await;
     let second = draft_call(&app, &actor, &pid, "CALL-B", 60).await;
     add_guidelines(&app, &actor, &second).await;
-    let problems = call_service::publish(&app.state, &actor, second.clone()).await.unwrap().unwrap_err();
-    assert_eq!(problems.iter().map(|p| p.code).collect::<Vec<_>>(), vec!["publish-problem-over-budget"]);
+    let problems = call_service::publish(&app.state, &actor, second.clone())
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(
+        problems.iter().map(|p| p.code).collect::<Vec<_>>(),
+        vec!["publish-problem-over-budget"]
+    );
     // Cancelling the first frees its envelopes.
-    let first = grants::db::calls::find_by_reference(&mut app.state.pool.get().unwrap(), "CALL-A").unwrap().unwrap().id;
-    call_service::cancel(&app.state, &actor, first, "changed_circumstances".into(), "Replaced by CALL-B".into()).await.unwrap();
-    call_service::publish(&app.state, &actor, second).await.unwrap().expect("fits now");
+    let first = grants::db::calls::find_by_reference(&mut app.state.pool.get().unwrap(), "CALL-A")
+        .unwrap()
+        .unwrap()
+        .id;
+    call_service::cancel(
+        &app.state,
+        &actor,
+        first,
+        "changed_circumstances".into(),
+        "Replaced by CALL-B".into(),
+    )
+    .await
+    .unwrap();
+    call_service::publish(&app.state, &actor, second)
+        .await
+        .unwrap()
+        .expect("fits now");
 }
 
 async fn a_published_calls_lots_cannot_be_edited(app: TestApp) {
     let (client, actor) = delegation(&app).await;
     let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-LOTS").await;
     let id = published_call(&app, &actor, &pid, "CALL-LOTS", 60).await;
-    let lot = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &id).unwrap().remove(0);
+    let lot = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .remove(0);
     let res = app
         .post_form_with(
             &client,
             &format!("/manage/calls/{id}/lots/{}", lot.id),
-            &[("number", "1"), ("title", "Changed"), ("envelope", "3000000"), ("min_grant", "1"), ("max_grant", "2"), ("min_eu_share", "50"), ("max_eu_share", "90"), ("min_duration", "1"), ("max_duration", "2"), ("type_ngo", "on"), ("loc_national", "on")],
+            &[
+                ("number", "1"),
+                ("title", "Changed"),
+                ("envelope", "3000000"),
+                ("min_grant", "1"),
+                ("max_grant", "2"),
+                ("min_eu_share", "50"),
+                ("max_eu_share", "90"),
+                ("min_duration", "1"),
+                ("max_duration", "2"),
+                ("type_ngo", "on"),
+                ("loc_national", "on"),
+            ],
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let html = body(app.get_with(&client, &format!("/manage/calls/{id}")).await).await;
     assert!(html.contains("A published or cancelled call cannot be changed"));
-    let after = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &id).unwrap().remove(0);
+    let after = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .remove(0);
     assert_eq!(after.title, lot.title);
     assert_eq!(after.envelope_cents, lot.envelope_cents);
     // Lot rules on a draft: EU share over 90% and duration over 48 months are refused.
@@ -321,7 +538,19 @@ async fn a_published_calls_lots_cannot_be_edited(app: TestApp) {
         .post_form_with(
             &client,
             &format!("/manage/calls/{draft}/lots"),
-            &[("number", "3"), ("title", "Extra"), ("envelope", "100000"), ("min_grant", "10000"), ("max_grant", "50000"), ("min_eu_share", "50"), ("max_eu_share", "95"), ("min_duration", "6"), ("max_duration", "60"), ("type_ngo", "on"), ("loc_national", "on")],
+            &[
+                ("number", "3"),
+                ("title", "Extra"),
+                ("envelope", "100000"),
+                ("min_grant", "10000"),
+                ("max_grant", "50000"),
+                ("min_eu_share", "50"),
+                ("max_eu_share", "95"),
+                ("min_duration", "6"),
+                ("max_duration", "60"),
+                ("type_ngo", "on"),
+                ("loc_national", "on"),
+            ],
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -333,33 +562,66 @@ async fn questions_close_at_deadline_minus_21_days_to_the_second(app: TestApp) {
     let (_, actor) = delegation(&app).await;
     let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-Q").await;
     let id = published_call(&app, &actor, &pid, "CALL-Q", 60).await;
-    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &id).unwrap().unwrap().deadline.unwrap();
+    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .unwrap()
+        .deadline
+        .unwrap();
     let (applicant, _) = app.client_as(Role::Applicant).await;
     let page = format!("/calls/{id}");
-    assert!(body(app.get_with(&applicant, &page).await).await.contains("Send the question"));
+    assert!(body(app.get_with(&applicant, &page).await)
+        .await
+        .contains("Send the question"));
     // Exactly at the cutoff: still accepted.
     let cutoff = deadline - Duration::days(21);
     app.clock.freeze_at(cutoff);
     // Sessions follow the clock too: sign in again at the frozen time.
     let applicant = new_client();
-    app.create_user("late-asker@example.kz", Role::Applicant).await;
-    app.login_with(&applicant, "late-asker@example.kz", PASSWORD).await;
-    let res = app.post_form_with(&applicant, &format!("/calls/{id}/questions"), &[("question", "Is VAT eligible?")]).await;
+    app.create_user("late-asker@example.kz", Role::Applicant)
+        .await;
+    app.login_with(&applicant, "late-asker@example.kz", PASSWORD)
+        .await;
+    let res = app
+        .post_form_with(
+            &applicant,
+            &format!("/calls/{id}/questions"),
+            &[("question", "Is VAT eligible?")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert!(body(app.get_with(&applicant, &page).await).await.contains("Your question is sent"));
+    assert!(body(app.get_with(&applicant, &page).await)
+        .await
+        .contains("Your question is sent"));
     // One second later: refused, and the form says why.
     app.clock.advance(Duration::seconds(1));
-    let res = app.post_form_with(&applicant, &format!("/calls/{id}/questions"), &[("question", "And travel costs?")]).await;
+    let res = app
+        .post_form_with(
+            &applicant,
+            &format!("/calls/{id}/questions"),
+            &[("question", "And travel costs?")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let html = body(app.get_with(&applicant, &page).await).await;
     assert!(html.contains("Questions for this call are closed"));
     assert!(html.contains("Questions are no longer accepted"));
     assert!(!html.contains("Send the question"));
-    let n = grants::db::calls::clarifications_of(&mut app.state.pool.get().unwrap(), &id).unwrap().len();
+    let n = grants::db::calls::clarifications_of(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .len();
     assert_eq!(n, 1);
     // Staff and the anonymous cannot ask.
     let (other_staff, _) = app.client_as(Role::Delegation).await;
-    assert_eq!(app.post_form_with(&other_staff, &format!("/calls/{id}/questions"), &[("question", "x")]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.post_form_with(
+            &other_staff,
+            &format!("/calls/{id}/questions"),
+            &[("question", "x")]
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
 }
 
 async fn answers_are_published_without_the_asker_and_followers_are_emailed(app: TestApp) {
@@ -369,51 +631,118 @@ async fn answers_are_published_without_the_asker_and_followers_are_emailed(app: 
     app.create_user("asker@example.kz", Role::Applicant).await;
     let asker = new_client();
     app.login_with(&asker, "asker@example.kz", PASSWORD).await;
-    app.post_form_with(&asker, &format!("/calls/{id}/questions"), &[("question", "Can akimats lead lot 2?")]).await;
+    app.post_form_with(
+        &asker,
+        &format!("/calls/{id}/questions"),
+        &[("question", "Can akimats lead lot 2?")],
+    )
+    .await;
     app.create_user("watcher@example.kz", Role::Applicant).await;
     let watcher = new_client();
-    app.login_with(&watcher, "watcher@example.kz", PASSWORD).await;
-    assert_eq!(app.post_form_with(&watcher, &format!("/calls/{id}/follow"), &[]).await.status(), StatusCode::SEE_OTHER);
+    app.login_with(&watcher, "watcher@example.kz", PASSWORD)
+        .await;
+    assert_eq!(
+        app.post_form_with(&watcher, &format!("/calls/{id}/follow"), &[])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
     // Staff see the question with its asker, and a warning that answers are due.
     let staff_page = body(app.get_with(&client, &format!("/manage/calls/{id}")).await).await;
     assert!(staff_page.contains("asker@example.kz"));
     assert!(staff_page.contains("waiting for an answer"));
-    let q = grants::db::calls::clarifications_of(&mut app.state.pool.get().unwrap(), &id).unwrap().remove(0);
+    let q = grants::db::calls::clarifications_of(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .remove(0);
     let res = app
-        .post_form_with(&client, &format!("/manage/calls/{id}/clarifications/{}/answer", q.id), &[("answer", "No, only under lot 1.")])
+        .post_form_with(
+            &client,
+            &format!("/manage/calls/{id}/clarifications/{}/answer", q.id),
+            &[("answer", "No, only under lot 1.")],
+        )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let public = body(new_client().get(app.url(&format!("/calls/{id}"))).send().await.unwrap()).await;
+    let public = body(
+        new_client()
+            .get(app.url(&format!("/calls/{id}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert!(public.contains("Can akimats lead lot 2?") && public.contains("No, only under lot 1."));
-    assert!(!public.contains("asker@example.kz") && !public.contains("Test User"), "no asker identity");
-    app.wait_for_mail("watcher@example.kz", "New answer published").await;
-    app.wait_for_mail("asker@example.kz", "New answer published").await;
+    assert!(
+        !public.contains("asker@example.kz") && !public.contains("Test User"),
+        "no asker identity"
+    );
+    app.wait_for_mail("watcher@example.kz", "New answer published")
+        .await;
+    app.wait_for_mail("asker@example.kz", "New answer published")
+        .await;
     let staff_page = body(app.get_with(&client, &format!("/manage/calls/{id}")).await).await;
     assert!(staff_page.contains("Every answer was published in time"));
     // Answering twice is refused.
-    app.post_form_with(&client, &format!("/manage/calls/{id}/clarifications/{}/answer", q.id), &[("answer", "Again")]).await;
-    assert!(!body(new_client().get(app.url(&format!("/calls/{id}"))).send().await.unwrap()).await.contains(">Again<"));
+    app.post_form_with(
+        &client,
+        &format!("/manage/calls/{id}/clarifications/{}/answer", q.id),
+        &[("answer", "Again")],
+    )
+    .await;
+    assert!(!body(
+        new_client()
+            .get(app.url(&format!("/calls/{id}")))
+            .send()
+            .await
+            .unwrap()
+    )
+    .await
+    .contains(">Again<"));
 }
 
 async fn a_cancelled_call_notifies_its_followers(app: TestApp) {
     let (client, actor) = delegation(&app).await;
     let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-C").await;
     let id = published_call(&app, &actor, &pid, "CALL-C", 60).await;
-    app.create_user("follower@example.kz", Role::Applicant).await;
+    app.create_user("follower@example.kz", Role::Applicant)
+        .await;
     let follower = new_client();
-    app.login_with(&follower, "follower@example.kz", PASSWORD).await;
-    app.post_form_with(&follower, &format!("/calls/{id}/follow"), &[]).await;
-    let res = app.post_form_with(&client, &format!("/manage/calls/{id}/cancel"), &[("reason", ""), ("explanation", "")]).await;
+    app.login_with(&follower, "follower@example.kz", PASSWORD)
+        .await;
+    app.post_form_with(&follower, &format!("/calls/{id}/follow"), &[])
+        .await;
+    let res = app
+        .post_form_with(
+            &client,
+            &format!("/manage/calls/{id}/cancel"),
+            &[("reason", ""), ("explanation", "")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let res = app
-        .post_form_with(&client, &format!("/manage/calls/{id}/cancel"), &[("reason", "force_majeure"), ("explanation", "Floods in the region.")])
+        .post_form_with(
+            &client,
+            &format!("/manage/calls/{id}/cancel"),
+            &[
+                ("reason", "force_majeure"),
+                ("explanation", "Floods in the region."),
+            ],
+        )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let mail = app.wait_for_mail("follower@example.kz", "Call cancelled").await;
+    let mail = app
+        .wait_for_mail("follower@example.kz", "Call cancelled")
+        .await;
     assert!(mail.body.contains("Force majeure") && mail.body.contains("Floods in the region."));
     let public = body(new_client().get(app.url("/calls")).send().await.unwrap()).await;
     assert!(public.contains("Cancelled"));
-    let page = body(new_client().get(app.url(&format!("/calls/{id}"))).send().await.unwrap()).await;
+    let page = body(
+        new_client()
+            .get(app.url(&format!("/calls/{id}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert!(page.contains("Floods in the region."));
 }
 
@@ -421,16 +750,55 @@ async fn uploads_are_checked_by_content_and_downloads_are_attachments(app: TestA
     let (client, actor) = delegation(&app).await;
     let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-U").await;
     let id = draft_call(&app, &actor, &pid, "CALL-U", 60).await;
-    let res = upload(&app, &client, &id, "en", "guidelines.pdf", b"MZ not really a pdf".to_vec()).await;
+    let res = upload(
+        &app,
+        &client,
+        &id,
+        "en",
+        "guidelines.pdf",
+        b"MZ not really a pdf".to_vec(),
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert!(body(app.get_with(&client, &format!("/manage/calls/{id}")).await).await.contains("Only PDF, Word"));
-    upload(&app, &client, &id, "en", "guide.exe.pdf", grants::services::demo::minimal_pdf(&["x"])).await;
-    assert!(body(app.get_with(&client, &format!("/manage/calls/{id}")).await).await.contains("exactly one extension"));
+    assert!(
+        body(app.get_with(&client, &format!("/manage/calls/{id}")).await)
+            .await
+            .contains("Only PDF, Word")
+    );
+    upload(
+        &app,
+        &client,
+        &id,
+        "en",
+        "guide.exe.pdf",
+        grants::services::demo::minimal_pdf(&["x"]),
+    )
+    .await;
+    assert!(
+        body(app.get_with(&client, &format!("/manage/calls/{id}")).await)
+            .await
+            .contains("exactly one extension")
+    );
     upload(&app, &client, &id, "en", "empty.pdf", Vec::new()).await;
-    assert!(body(app.get_with(&client, &format!("/manage/calls/{id}")).await).await.contains("The file is empty"));
+    assert!(
+        body(app.get_with(&client, &format!("/manage/calls/{id}")).await)
+            .await
+            .contains("The file is empty")
+    );
     // Without the CSRF token an upload is refused.
-    let form = reqwest::multipart::Form::new().text("language", "en").text("title", "t").part("file", reqwest::multipart::Part::bytes(b"%PDF-1.4".to_vec()).file_name("a.pdf"));
-    let res = client.post(app.url(&format!("/manage/calls/{id}/documents"))).multipart(form).send().await.unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text("language", "en")
+        .text("title", "t")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(b"%PDF-1.4".to_vec()).file_name("a.pdf"),
+        );
+    let res = client
+        .post(app.url(&format!("/manage/calls/{id}/documents")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let pdf = grants::services::demo::minimal_pdf(&["Нұсқаулық"]);
     upload(&app, &client, &id, "kk", "Нұсқаулық.pdf", pdf.clone()).await;
@@ -439,26 +807,61 @@ async fn uploads_are_checked_by_content_and_downloads_are_attachments(app: TestA
     let doc = &docs[0];
     // Drafts' documents are not public.
     let url = format!("/calls/{id}/documents/{}", doc.id);
-    assert_eq!(new_client().get(app.url(&url)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        new_client()
+            .get(app.url(&url))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
     let res = app.get_with(&client, &url).await;
     assert_eq!(res.status(), StatusCode::OK);
     let h = res.headers().clone();
-    assert!(h.get("content-disposition").unwrap().to_str().unwrap().starts_with("attachment;"));
-    assert!(h.get("content-disposition").unwrap().to_str().unwrap().contains("filename*=UTF-8''"));
+    assert!(h
+        .get("content-disposition")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("attachment;"));
+    assert!(h
+        .get("content-disposition")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .contains("filename*=UTF-8''"));
     assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff");
     assert_eq!(h.get("content-security-policy").unwrap(), "sandbox");
     assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
     assert!(doc.sha256.len() == 64);
     // Kazakh and Russian versions are "for information"; the English one is still needed.
-    let problems = call_service::publish(&app.state, &actor, id).await.unwrap().unwrap_err();
-    assert!(problems.iter().any(|p| p.code == "publish-problem-guidelines"));
+    let problems = call_service::publish(&app.state, &actor, id)
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert!(problems
+        .iter()
+        .any(|p| p.code == "publish-problem-guidelines"));
 }
 
 async fn api_token(app: &TestApp, role: Role) -> String {
-    let email = format!("api-{}-{}@example.kz", role.as_str(), uuid::Uuid::new_v4().simple());
+    let email = format!(
+        "api-{}-{}@example.kz",
+        role.as_str(),
+        uuid::Uuid::new_v4().simple()
+    );
     app.create_user(&email, role).await;
-    let res = new_client().post(app.url("/api/v1/tokens")).json(&json!({"email": email, "password": PASSWORD})).send().await.unwrap();
-    res.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_string()
+    let res = new_client()
+        .post(app.url("/api/v1/tokens"))
+        .json(&json!({"email": email, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    res.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 async fn the_api_reads_publicly_and_writes_with_a_delegation_token(app: TestApp) {
@@ -471,11 +874,28 @@ async fn the_api_reads_publicly_and_writes_with_a_delegation_token(app: TestApp)
         "envelopes": [{"label": "Pilot oblasts", "amount_cents": 210_000_000i64}, {"label": "National", "amount_cents": 90_000_000i64}]
     });
     let applicant = api_token(&app, Role::Applicant).await;
-    let res = api.post(app.url("/api/v1/programmes")).bearer_auth(&applicant).json(&programme_body).send().await.unwrap();
+    let res = api
+        .post(app.url("/api/v1/programmes"))
+        .bearer_auth(&applicant)
+        .json(&programme_body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    let res = api.post(app.url("/api/v1/programmes")).json(&programme_body).send().await.unwrap();
+    let res = api
+        .post(app.url("/api/v1/programmes"))
+        .json(&programme_body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    let res = api.post(app.url("/api/v1/programmes")).bearer_auth(&token).json(&programme_body).send().await.unwrap();
+    let res = api
+        .post(app.url("/api/v1/programmes"))
+        .bearer_auth(&token)
+        .json(&programme_body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::CREATED);
     let p: Value = res.json().await.unwrap();
     assert_eq!(p["grant_budget_cents"], 300_000_000i64);
@@ -496,39 +916,101 @@ async fn the_api_reads_publicly_and_writes_with_a_delegation_token(app: TestApp)
     assert_eq!(call["lots"].as_array().unwrap().len(), 2);
     assert_eq!(call["status"], "draft");
     // Drafts are not public.
-    assert_eq!(api.get(app.url(&format!("/api/v1/calls/{call_id}"))).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        api.get(app.url(&format!("/api/v1/calls/{call_id}")))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
     let bad_lot = json!({"number": 3, "title": "Bad", "envelope": 100, "min_grant": 10, "max_grant": 50, "min_eu_share_bp": 5000,
         "max_eu_share_bp": 9500, "min_duration_months": 6, "max_duration_months": 12, "applicant_types": ["ngo"], "locations": ["national"]});
-    let res = api.post(app.url(&format!("/api/v1/calls/{call_id}/lots"))).bearer_auth(&token).json(&bad_lot).send().await.unwrap();
+    let res = api
+        .post(app.url(&format!("/api/v1/calls/{call_id}/lots")))
+        .bearer_auth(&token)
+        .json(&bad_lot)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let problem: Value = res.json().await.unwrap();
     assert_eq!(problem["errors"][0]["field"], "max_eu_share");
 
     // Publish (guidelines through the service), then read it without a token.
-    let actor_id = grants::db::users::list(&mut app.state.pool.get().unwrap(), &Default::default(), 0, 100)
-        .unwrap()
-        .0
-        .into_iter()
-        .find(|u| u.role == "delegation")
-        .unwrap()
-        .id;
+    let actor_id = grants::db::users::list(
+        &mut app.state.pool.get().unwrap(),
+        &Default::default(),
+        0,
+        100,
+    )
+    .unwrap()
+    .0
+    .into_iter()
+    .find(|u| u.role == "delegation")
+    .unwrap()
+    .id;
     let actor = staff(&actor_id, Role::Delegation);
     add_guidelines(&app, &actor, &call_id).await;
-    call_service::publish(&app.state, &actor, call_id.clone()).await.unwrap().unwrap();
-    let public: Value = api.get(app.url(&format!("/api/v1/calls/{call_id}"))).send().await.unwrap().json().await.unwrap();
+    call_service::publish(&app.state, &actor, call_id.clone())
+        .await
+        .unwrap()
+        .unwrap();
+    let public: Value = api
+        .get(app.url(&format!("/api/v1/calls/{call_id}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(public["status"], "published");
-    let lots: Value = api.get(app.url(&format!("/api/v1/calls/{call_id}/lots"))).send().await.unwrap().json().await.unwrap();
+    let lots: Value = api
+        .get(app.url(&format!("/api/v1/calls/{call_id}/lots")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let lot_id = lots[0]["id"].as_str().unwrap().to_string();
     let mut lot = lots[0].clone();
     lot.as_object_mut().unwrap().remove("id");
     lot["title"] = json!("Changed after publication");
-    let res = api.put(app.url(&format!("/api/v1/calls/{call_id}/lots/{lot_id}"))).bearer_auth(&token).json(&lot).send().await.unwrap();
+    let res = api
+        .put(app.url(&format!("/api/v1/calls/{call_id}/lots/{lot_id}")))
+        .bearer_auth(&token)
+        .json(&lot)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::CONFLICT);
-    let list: Value = api.get(app.url("/api/v1/calls")).send().await.unwrap().json().await.unwrap();
+    let list: Value = api
+        .get(app.url("/api/v1/calls"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
-    let progs: Value = api.get(app.url("/api/v1/programmes")).send().await.unwrap().json().await.unwrap();
+    let progs: Value = api
+        .get(app.url("/api/v1/programmes"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(progs[0]["reference"], "DCI-API-1");
-    let qa: Value = api.get(app.url(&format!("/api/v1/calls/{call_id}/clarifications"))).send().await.unwrap().json().await.unwrap();
+    let qa: Value = api
+        .get(app.url(&format!("/api/v1/calls/{call_id}/clarifications")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(qa.as_array().unwrap().is_empty());
 }
 
@@ -545,10 +1027,25 @@ async fn the_demo_is_idempotent(app: TestApp) {
     let html = body(app.get("/calls").await).await;
     assert!(html.contains("EuropeAid/150123/L/ACT/KZ"));
     for (_, email, _, password) in grants::services::demo::DEMO_USERS {
-        assert_eq!(app.login_with(&new_client(), email, password).await.status(), StatusCode::SEE_OTHER, "{email}");
+        assert_eq!(
+            app.login_with(&new_client(), email, password)
+                .await
+                .status(),
+            StatusCode::SEE_OTHER,
+            "{email}"
+        );
     }
-    let id = grants::db::calls::find_by_reference(&mut app.state.pool.get().unwrap(), "EuropeAid/150123/L/ACT/KZ").unwrap().unwrap().id;
+    let id = grants::db::calls::find_by_reference(
+        &mut app.state.pool.get().unwrap(),
+        "EuropeAid/150123/L/ACT/KZ",
+    )
+    .unwrap()
+    .unwrap()
+    .id;
     let page = body(app.get(&format!("/calls/{id}")).await).await;
     assert!(page.contains("Question 2"));
-    assert!(page.contains("badge-open"), "the demonstration call is open now");
+    assert!(
+        page.contains("badge-open"),
+        "the demonstration call is open now"
+    );
 }

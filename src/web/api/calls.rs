@@ -82,8 +82,22 @@ fn programme_out(p: &ProgrammeDetail) -> ProgrammeOut {
             decommitment: t.decommitment,
             steering_reports: t.steering_reports(),
         },
-        budget_lines: p.budget_lines.iter().map(|l| LabelledAmount { label: l.label.clone(), amount_cents: l.amount_cents }).collect(),
-        envelopes: p.envelopes.iter().map(|l| LabelledAmount { label: l.label.clone(), amount_cents: l.amount_cents }).collect(),
+        budget_lines: p
+            .budget_lines
+            .iter()
+            .map(|l| LabelledAmount {
+                label: l.label.clone(),
+                amount_cents: l.amount_cents,
+            })
+            .collect(),
+        envelopes: p
+            .envelopes
+            .iter()
+            .map(|l| LabelledAmount {
+                label: l.label.clone(),
+                amount_cents: l.amount_cents,
+            })
+            .collect(),
         amendments: p
             .amendments
             .iter()
@@ -104,13 +118,22 @@ fn programme_out(p: &ProgrammeDetail) -> ProgrammeOut {
 #[utoipa::path(get, path = "/api/v1/programmes", tag = "programmes", responses((status = 200, body = [ProgrammeOut])))]
 pub async fn list_programmes(state: web::Data<AppState>) -> AppResult<HttpResponse> {
     let list = programmes::list(&state).await?;
-    json(StatusCode::OK, &list.iter().map(programme_out).collect::<Vec<_>>())
+    json(
+        StatusCode::OK,
+        &list.iter().map(programme_out).collect::<Vec<_>>(),
+    )
 }
 
 #[utoipa::path(get, path = "/api/v1/programmes/{id}", tag = "programmes", params(("id" = String, Path)),
     responses((status = 200, body = ProgrammeOut), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
-pub async fn get_programme(state: web::Data<AppState>, path: web::Path<String>) -> AppResult<HttpResponse> {
-    json(StatusCode::OK, &programme_out(&programmes::detail(&state, path.into_inner()).await?))
+pub async fn get_programme(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    json(
+        StatusCode::OK,
+        &programme_out(&programmes::detail(&state, path.into_inner()).await?),
+    )
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -126,18 +149,19 @@ pub struct ProgrammeIn {
 }
 
 fn programme_input(body: ProgrammeIn) -> AppResult<ProgrammeInput> {
-    let pairs = |items: Vec<LabelledAmount>, field: &'static str| -> AppResult<Vec<(String, Money)>> {
-        items
-            .into_iter()
-            .map(|l| {
-                if l.amount_cents < 0 || l.label.contains(['\n', '\r', '|']) {
-                    Err(AppError::field(field, "error-line-format"))
-                } else {
-                    Ok((l.label, Money::from_cents(l.amount_cents)))
-                }
-            })
-            .collect()
-    };
+    let pairs =
+        |items: Vec<LabelledAmount>, field: &'static str| -> AppResult<Vec<(String, Money)>> {
+            items
+                .into_iter()
+                .map(|l| {
+                    if l.amount_cents < 0 || l.label.contains(['\n', '\r', '|']) {
+                        Err(AppError::field(field, "error-line-format"))
+                    } else {
+                        Ok((l.label, Money::from_cents(l.amount_cents)))
+                    }
+                })
+                .collect()
+        };
     if body.total_budget_cents < 0 {
         return Err(AppError::field("total_budget", "error-amount-positive"));
     }
@@ -154,18 +178,39 @@ fn programme_input(body: ProgrammeIn) -> AppResult<ProgrammeInput> {
 #[utoipa::path(post, path = "/api/v1/programmes", tag = "programmes", security(("bearer" = [])), request_body = ProgrammeIn,
     responses((status = 201, body = ProgrammeOut), (status = 403, body = super::Problem, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
-pub async fn create_programme(state: web::Data<AppState>, ctx: RequestCtx, body: web::Json<ProgrammeIn>) -> AppResult<HttpResponse> {
+pub async fn create_programme(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    body: web::Json<ProgrammeIn>,
+) -> AppResult<HttpResponse> {
     let id = programmes::create(&state, &ctx.actor(), programme_input(body.into_inner())?).await?;
-    json(StatusCode::CREATED, &programme_out(&programmes::detail(&state, id).await?))
+    json(
+        StatusCode::CREATED,
+        &programme_out(&programmes::detail(&state, id).await?),
+    )
 }
 
 #[utoipa::path(put, path = "/api/v1/programmes/{id}", tag = "programmes", security(("bearer" = [])), params(("id" = String, Path)), request_body = ProgrammeIn,
     responses((status = 200, body = ProgrammeOut), (status = 403, body = super::Problem, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
-pub async fn update_programme(state: web::Data<AppState>, ctx: RequestCtx, path: web::Path<String>, body: web::Json<ProgrammeIn>) -> AppResult<HttpResponse> {
+pub async fn update_programme(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<ProgrammeIn>,
+) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    programmes::update(&state, &ctx.actor(), id.clone(), programme_input(body.into_inner())?).await?;
-    json(StatusCode::OK, &programme_out(&programmes::detail(&state, id).await?))
+    programmes::update(
+        &state,
+        &ctx.actor(),
+        id.clone(),
+        programme_input(body.into_inner())?,
+    )
+    .await?;
+    json(
+        StatusCode::OK,
+        &programme_out(&programmes::detail(&state, id).await?),
+    )
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -209,12 +254,20 @@ fn call_out(c: &calls::Call, lots: &[crate::db::calls::LotRow]) -> CallOut {
         cancelled_at: c.row.cancelled_at.map(utc),
         cancel_reason: c.row.cancel_reason.clone(),
         parameters: c.params.clone(),
-        lots: lots.iter().map(|l| LotOut { id: l.id.clone(), terms: lot_terms(l) }).collect(),
+        lots: lots
+            .iter()
+            .map(|l| LotOut {
+                id: l.id.clone(),
+                terms: lot_terms(l),
+            })
+            .collect(),
     }
 }
 
 fn is_staff(ctx: &RequestCtx) -> bool {
-    ctx.user.as_ref().is_some_and(|u| role_allows(u.role, Action::ViewProgrammes))
+    ctx.user
+        .as_ref()
+        .is_some_and(|u| role_allows(u.role, Action::ViewProgrammes))
 }
 
 /// Published and cancelled calls; with a Delegation or auditor token, drafts too.
@@ -229,12 +282,20 @@ pub async fn list_calls(state: web::Data<AppState>, ctx: RequestCtx) -> AppResul
         }
         out
     } else {
-        calls::public_list(&state).await?.iter().map(|(c, lots)| call_out(c, lots)).collect()
+        calls::public_list(&state)
+            .await?
+            .iter()
+            .map(|(c, lots)| call_out(c, lots))
+            .collect()
     };
     json(StatusCode::OK, &out)
 }
 
-async fn visible_call(state: &AppState, ctx: &RequestCtx, id: String) -> AppResult<calls::CallDetail> {
+async fn visible_call(
+    state: &AppState,
+    ctx: &RequestCtx,
+    id: String,
+) -> AppResult<calls::CallDetail> {
     if is_staff(ctx) {
         calls::staff_detail(state, &ctx.actor(), id).await
     } else {
@@ -244,7 +305,11 @@ async fn visible_call(state: &AppState, ctx: &RequestCtx, id: String) -> AppResu
 
 #[utoipa::path(get, path = "/api/v1/calls/{id}", tag = "calls", params(("id" = String, Path)),
     responses((status = 200, body = CallOut), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
-pub async fn get_call(state: web::Data<AppState>, ctx: RequestCtx, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn get_call(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let d = visible_call(&state, &ctx, path.into_inner()).await?;
     json(StatusCode::OK, &call_out(&d.call, &d.lots))
 }
@@ -269,7 +334,9 @@ pub struct CallIn {
 }
 
 fn call_input(body: CallIn) -> CallInput {
-    let naive = |t: chrono::DateTime<chrono::Utc>| -> NaiveDateTime { crate::db::truncate_micros(t.naive_utc()) };
+    let naive = |t: chrono::DateTime<chrono::Utc>| -> NaiveDateTime {
+        crate::db::truncate_micros(t.naive_utc())
+    };
     CallInput {
         reference: body.reference,
         title: body.title,
@@ -284,8 +351,19 @@ fn call_input(body: CallIn) -> CallInput {
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/calls", tag = "calls", security(("bearer" = [])), params(("id" = String, Path)), request_body = CallIn,
     responses((status = 201, body = CallOut), (status = 403, body = super::Problem, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
-pub async fn create_call(state: web::Data<AppState>, ctx: RequestCtx, path: web::Path<String>, body: web::Json<CallIn>) -> AppResult<HttpResponse> {
-    let id = calls::create(&state, &ctx.actor(), path.into_inner(), call_input(body.into_inner())).await?;
+pub async fn create_call(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<CallIn>,
+) -> AppResult<HttpResponse> {
+    let id = calls::create(
+        &state,
+        &ctx.actor(),
+        path.into_inner(),
+        call_input(body.into_inner()),
+    )
+    .await?;
     let d = calls::staff_detail(&state, &ctx.actor(), id).await?;
     json(StatusCode::CREATED, &call_out(&d.call, &d.lots))
 }
@@ -293,15 +371,30 @@ pub async fn create_call(state: web::Data<AppState>, ctx: RequestCtx, path: web:
 #[utoipa::path(put, path = "/api/v1/calls/{id}", tag = "calls", security(("bearer" = [])), params(("id" = String, Path)), request_body = CallIn,
     responses((status = 200, body = CallOut), (status = 409, description = "The call is no longer a draft", body = super::Problem, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
-pub async fn update_call(state: web::Data<AppState>, ctx: RequestCtx, path: web::Path<String>, body: web::Json<CallIn>) -> AppResult<HttpResponse> {
+pub async fn update_call(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<CallIn>,
+) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    calls::update(&state, &ctx.actor(), id.clone(), call_input(body.into_inner())).await?;
+    calls::update(
+        &state,
+        &ctx.actor(),
+        id.clone(),
+        call_input(body.into_inner()),
+    )
+    .await?;
     let d = calls::staff_detail(&state, &ctx.actor(), id).await?;
     json(StatusCode::OK, &call_out(&d.call, &d.lots))
 }
 
 #[utoipa::path(get, path = "/api/v1/calls/{id}/lots", tag = "calls", params(("id" = String, Path)), responses((status = 200, body = [LotOut])))]
-pub async fn list_lots(state: web::Data<AppState>, ctx: RequestCtx, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn list_lots(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let d = visible_call(&state, &ctx, path.into_inner()).await?;
     json(StatusCode::OK, &call_out(&d.call, &d.lots).lots)
 }
@@ -309,7 +402,12 @@ pub async fn list_lots(state: web::Data<AppState>, ctx: RequestCtx, path: web::P
 #[utoipa::path(post, path = "/api/v1/calls/{id}/lots", tag = "calls", security(("bearer" = [])), params(("id" = String, Path)), request_body = LotTerms,
     responses((status = 201, body = LotOut), (status = 409, body = super::Problem, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
-pub async fn create_lot(state: web::Data<AppState>, ctx: RequestCtx, path: web::Path<String>, body: web::Json<LotTerms>) -> AppResult<HttpResponse> {
+pub async fn create_lot(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<LotTerms>,
+) -> AppResult<HttpResponse> {
     let terms = body.into_inner();
     let id = calls::save_lot(&state, &ctx.actor(), path.into_inner(), None, terms.clone()).await?;
     json(StatusCode::CREATED, &LotOut { id, terms })
@@ -319,7 +417,12 @@ pub async fn create_lot(state: web::Data<AppState>, ctx: RequestCtx, path: web::
     params(("id" = String, Path), ("lot_id" = String, Path)), request_body = LotTerms,
     responses((status = 200, body = LotOut), (status = 409, description = "Lots of a published call cannot change", body = super::Problem, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
-pub async fn update_lot(state: web::Data<AppState>, ctx: RequestCtx, path: web::Path<(String, String)>, body: web::Json<LotTerms>) -> AppResult<HttpResponse> {
+pub async fn update_lot(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<(String, String)>,
+    body: web::Json<LotTerms>,
+) -> AppResult<HttpResponse> {
     let (call_id, lot_id) = path.into_inner();
     let terms = body.into_inner();
     let id = calls::save_lot(&state, &ctx.actor(), call_id, Some(lot_id), terms.clone()).await?;
@@ -336,12 +439,21 @@ pub struct ClarificationOut {
 
 /// Published answers, without the askers' identity (CFP-03).
 #[utoipa::path(get, path = "/api/v1/calls/{id}/clarifications", tag = "calls", params(("id" = String, Path)), responses((status = 200, body = [ClarificationOut])))]
-pub async fn list_clarifications(state: web::Data<AppState>, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn list_clarifications(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let d = calls::public_detail(&state, path.into_inner(), None).await?;
     let out: Vec<ClarificationOut> = d
         .clarifications
         .into_iter()
-        .filter_map(|c| Some(ClarificationOut { question: c.question, answer: c.answer?, published_at: utc(c.published_at?) }))
+        .filter_map(|c| {
+            Some(ClarificationOut {
+                question: c.question,
+                answer: c.answer?,
+                published_at: utc(c.published_at?),
+            })
+        })
         .collect();
     json(StatusCode::OK, &out)
 }
