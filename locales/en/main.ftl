@@ -592,3 +592,7 @@ email-clarification-published-subject = New answer published: { $call }
 email-clarification-published-body = A new answer to a question about the call for proposals { $call } has been published:
 
     { $link }
+email-clarifications-due-subject = Questions waiting for an answer: { $call }
+email-clarifications-due-body = Questions about the call for proposals { $call } still without an answer: { $count }. Answers must be published by { $when } (Almaty time, CFP-03):
+
+    { $link }

@@ -587,3 +587,9 @@ email-clarification-published-subject = Жаңа жауап жарияланды
 email-clarification-published-body = { $call } өтінімдер конкурсы бойынша қойылған сұраққа жаңа жауап жарияланды:
 
     { $link }
+email-clarifications-due-subject = Жауап күтіп тұрған сұрақтар: { $call }
+email-clarifications-due-body = { $call } өтінімдер конкурсы бойынша { $count ->
+   *[other] { $count } сұраққа
+} әлі жауап берілмеген. Жауаптар { $when } дейін жариялануы тиіс (Алматы уақыты, CFP-03):
+
+    { $link }

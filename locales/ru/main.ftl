@@ -602,3 +602,12 @@ email-clarification-published-subject = Опубликован новый отв
 email-clarification-published-body = Опубликован новый ответ на вопрос по конкурсу заявок { $call }:
 
     { $link }
+email-clarifications-due-subject = Вопросы ждут ответа: { $call }
+email-clarifications-due-body = По конкурсу заявок { $call } остаются без ответа { $count ->
+    [one] { $count } вопрос
+    [few] { $count } вопроса
+    [many] { $count } вопросов
+   *[other] { $count } вопроса
+}. Ответы должны быть опубликованы до { $when } (время Алматы, CFP-03):
+
+    { $link }

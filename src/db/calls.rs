@@ -456,3 +456,66 @@ pub fn followers(
         .select((users::email, users::display_name, users::language))
         .load(conn)
 }
+
+/// Published calls that have unanswered questions, with their count.
+pub fn published_with_unanswered(conn: &mut DbConnection) -> QueryResult<Vec<(CallRow, i64)>> {
+    let counts: std::collections::HashMap<String, i64> =
+        unanswered_counts(conn)?.into_iter().collect();
+    if counts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<String> = counts.keys().cloned().collect();
+    let rows = calls::table
+        .filter(calls::id.eq_any(&ids))
+        .filter(calls::status.eq("published"))
+        .select(CallRow::as_select())
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let n = counts.get(&r.id).copied().unwrap_or(0);
+            (r, n)
+        })
+        .collect())
+}
+
+/// Records that a reminder went out today; false when one already had.
+pub fn claim_reminder(
+    conn: &mut DbConnection,
+    subject_id: &str,
+    kind: &str,
+    day: chrono::NaiveDate,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    use super::schema::staff_reminders as r;
+    let exists: bool = diesel::select(diesel::dsl::exists(
+        r::table
+            .filter(r::subject_id.eq(subject_id))
+            .filter(r::kind.eq(kind))
+            .filter(r::sent_on.eq(day)),
+    ))
+    .get_result(conn)?;
+    if exists {
+        return Ok(false);
+    }
+    diesel::insert_into(r::table)
+        .values((
+            r::subject_id.eq(subject_id),
+            r::kind.eq(kind),
+            r::sent_on.eq(day),
+            r::sent_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
+/// Enabled EU Delegation staff: (email, name, language).
+pub fn delegation_staff(
+    conn: &mut DbConnection,
+) -> QueryResult<Vec<(String, String, Option<String>)>> {
+    users::table
+        .filter(users::role.eq("delegation"))
+        .filter(users::disabled_at.is_null())
+        .select((users::email, users::display_name, users::language))
+        .load(conn)
+}

@@ -241,3 +241,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     call_documents
 );
+
+diesel::table! {
+    staff_reminders (subject_id, kind, sent_on) {
+        subject_id -> Text,
+        kind -> Text,
+        sent_on -> Date,
+        sent_at -> Timestamp,
+    }
+}

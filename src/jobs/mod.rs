@@ -78,8 +78,9 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> AppResult<usize> 
     Ok(sent)
 }
 
-/// Runs until the process ends: sends mail when woken or every interval, and once a
-/// minute forgets idle throttle entries and expired revoked sessions.
+/// Runs until the process ends: sends mail when woken or every interval, and every 30
+/// intervals (a minute by default) sends due reminders, forgets idle throttle entries
+/// and expired revoked sessions.
 pub async fn run_worker(state: Arc<AppState>, mailer: Mailer) {
     let interval = Duration::from_millis(state.settings.mail.worker_interval_ms.max(10));
     let mut last_housekeeping = std::time::Instant::now();
@@ -87,7 +88,10 @@ pub async fn run_worker(state: Arc<AppState>, mailer: Mailer) {
         if let Err(e) = deliver_due(&state, &mailer).await {
             tracing::error!(error = %format!("{e:#}"), "outbox worker failed");
         }
-        if last_housekeeping.elapsed() > Duration::from_secs(60) {
+        if last_housekeeping.elapsed() > interval * 30 {
+            if let Err(e) = crate::services::calls::remind_unanswered_questions(&state).await {
+                tracing::warn!(error = %format!("{e:#}"), "clarification reminders not sent this time");
+            }
             last_housekeeping = std::time::Instant::now();
             state.throttle.forget_idle();
             let now = state.clock.now();

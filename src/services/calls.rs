@@ -891,3 +891,61 @@ pub async fn remove_document(
         })
         .await
 }
+
+/// How many days before the answer deadline (CFP-03) staff are reminded by email.
+pub const ANSWER_REMINDER_DAYS: i64 = 3;
+
+/// Emails EU Delegation staff, once a day per call, when questions are still unanswered
+/// and the answer deadline (deadline − 11 days) is at most three days away. Safe with
+/// several portal nodes: the reminder of the day is claimed in the same transaction.
+pub async fn remind_unanswered_questions(state: &AppState) -> AppResult<usize> {
+    let now = state.clock.now();
+    let today = crate::clock::local_date(now);
+    let base = state.public_url("/manage/calls/");
+    let sent = state
+        .tx(move |conn| {
+            let mut sent = 0;
+            for (row, unanswered) in q::published_with_unanswered(conn)? {
+                let call = Call::from_row(row)?;
+                let Some(deadline) = call.row.deadline else {
+                    continue;
+                };
+                let due = crate::domain::calls::answer_deadline(deadline, &call.params);
+                if now > deadline || due - now > chrono::Duration::days(ANSWER_REMINDER_DAYS) {
+                    continue;
+                }
+                if !q::claim_reminder(conn, &call.row.id, "clarifications_due", today, now)? {
+                    continue;
+                }
+                for (email, name, lang) in q::delegation_staff(conn)? {
+                    let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
+                    mail::queue(
+                        conn,
+                        now,
+                        &Recipient {
+                            email: &email,
+                            name: &name,
+                            lang,
+                        },
+                        MailKind::ClarificationsDue,
+                        &[
+                            (
+                                "call",
+                                format!("{} – {}", call.row.reference, call.row.title),
+                            ),
+                            ("count", unanswered.to_string()),
+                            ("when", crate::clock::format_local(due)),
+                            ("link", format!("{base}{}#clarifications", call.row.id)),
+                        ],
+                    )?;
+                    sent += 1;
+                }
+            }
+            Ok(sent)
+        })
+        .await?;
+    if sent > 0 {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(sent)
+}

@@ -19,6 +19,7 @@ pub enum MailKind {
     PasswordChanged,
     CallCancelled,
     ClarificationPublished,
+    ClarificationsDue,
 }
 
 impl MailKind {
@@ -31,6 +32,7 @@ impl MailKind {
             MailKind::PasswordChanged => "password-changed",
             MailKind::CallCancelled => "call-cancelled",
             MailKind::ClarificationPublished => "clarification-published",
+            MailKind::ClarificationsDue => "clarifications-due",
         }
     }
 }

@@ -26,7 +26,66 @@ on_both_databases!(
     uploads_are_checked_by_content_and_downloads_are_attachments,
     the_api_reads_publicly_and_writes_with_a_delegation_token,
     the_demo_is_idempotent,
+    staff_are_reminded_once_a_day_of_unanswered_questions,
 );
+
+async fn staff_are_reminded_once_a_day_of_unanswered_questions(app: TestApp) {
+    let (_, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-R").await;
+    let id = published_call(&app, &actor, &pid, "CALL-R", 50).await;
+    let (applicant, _) = app.client_as(Role::Applicant).await;
+    app.post_form_with(
+        &applicant,
+        &format!("/calls/{id}/questions"),
+        &[("question", "Is VAT eligible?")],
+    )
+    .await;
+    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .unwrap()
+        .deadline
+        .unwrap();
+    let due = deadline - Duration::days(11);
+    app.clock
+        .freeze_at(due - Duration::days(3) - Duration::seconds(1));
+    assert_eq!(
+        grants::services::calls::remind_unanswered_questions(&app.state)
+            .await
+            .unwrap(),
+        0,
+        "too early"
+    );
+    app.clock.freeze_at(due - Duration::days(3));
+    assert_eq!(
+        grants::services::calls::remind_unanswered_questions(&app.state)
+            .await
+            .unwrap(),
+        1,
+        "one staff member reminded"
+    );
+    assert_eq!(
+        grants::services::calls::remind_unanswered_questions(&app.state)
+            .await
+            .unwrap(),
+        0,
+        "once a day"
+    );
+    let staff = grants::db::users::list(
+        &mut app.state.pool.get().unwrap(),
+        &Default::default(),
+        0,
+        100,
+    )
+    .unwrap()
+    .0
+    .into_iter()
+    .find(|u| u.role == "delegation")
+    .unwrap();
+    let mail = app
+        .wait_for_mail(&staff.email, "Questions waiting for an answer")
+        .await;
+    assert!(mail.body.contains("CALL-R") && mail.body.contains(": 1."));
+}
 
 fn staff(id: &str, role: Role) -> Actor {
     Actor {
