@@ -777,6 +777,31 @@ pub async fn public_list(state: &AppState) -> AppResult<Vec<(Call, Vec<LotRow>)>
         .await
 }
 
+/// Every call (drafts too) with its lots, for staff: two queries whatever the count.
+pub async fn staff_list_with_lots(
+    state: &AppState,
+    actor: &Actor,
+) -> AppResult<Vec<(Call, Vec<LotRow>)>> {
+    actor.require(Action::ViewProgrammes)?;
+    state
+        .db(move |conn| {
+            let rows = q::list_all(conn)?;
+            let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+            let mut by_call: std::collections::HashMap<String, Vec<LotRow>> =
+                std::collections::HashMap::new();
+            for lot in q::lots_of_calls(conn, &ids)? {
+                by_call.entry(lot.call_id.clone()).or_default().push(lot);
+            }
+            rows.into_iter()
+                .map(|row| {
+                    let lots = by_call.remove(&row.id).unwrap_or_default();
+                    Ok((Call::from_row(row)?, lots))
+                })
+                .collect()
+        })
+        .await
+}
+
 /// Every call for staff, with unanswered question counts.
 pub async fn staff_list(state: &AppState, actor: &Actor) -> AppResult<Vec<(Call, i64)>> {
     actor.require(Action::ViewProgrammes)?;

@@ -274,13 +274,11 @@ fn is_staff(ctx: &RequestCtx) -> bool {
 #[utoipa::path(get, path = "/api/v1/calls", tag = "calls", responses((status = 200, body = [CallOut])))]
 pub async fn list_calls(state: web::Data<AppState>, ctx: RequestCtx) -> AppResult<HttpResponse> {
     let out: Vec<CallOut> = if is_staff(&ctx) {
-        let all = calls::staff_list(&state, &ctx.actor()).await?;
-        let mut out = Vec::with_capacity(all.len());
-        for (c, _) in all {
-            let d = calls::staff_detail(&state, &ctx.actor(), c.row.id.clone()).await?;
-            out.push(call_out(&d.call, &d.lots));
-        }
-        out
+        calls::staff_list_with_lots(&state, &ctx.actor())
+            .await?
+            .iter()
+            .map(|(c, lots)| call_out(c, lots))
+            .collect()
     } else {
         calls::public_list(&state)
             .await?
