@@ -982,11 +982,29 @@ async fn the_api_reads_publicly_and_writes_with_a_delegation_token(app: TestApp)
             .unwrap()
             .status(),
         StatusCode::NOT_FOUND
-    let staff_list: Value = api.get(app.url("/api/v1/calls")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    );
+    let staff_list: Value = api
+        .get(app.url("/api/v1/calls"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(staff_list.as_array().unwrap().len(), 1, "staff see drafts");
     assert_eq!(staff_list[0]["lots"].as_array().unwrap().len(), 2);
-    let public_list: Value = api.get(app.url("/api/v1/calls")).send().await.unwrap().json().await.unwrap();
-    assert!(public_list.as_array().unwrap().is_empty(), "the public does not");
+    let public_list: Value = api
+        .get(app.url("/api/v1/calls"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        public_list.as_array().unwrap().is_empty(),
+        "the public does not"
     );
     let bad_lot = json!({"number": 3, "title": "Bad", "envelope": 100, "min_grant": 10, "max_grant": 50, "min_eu_share_bp": 5000,
         "max_eu_share_bp": 9500, "min_duration_months": 6, "max_duration_months": 12, "applicant_types": ["ngo"], "locations": ["national"]});
