@@ -173,8 +173,12 @@ async fn session_user(
             }
             let role = Role::parse(&user.role)
                 .ok_or_else(|| AppError::Internal(anyhow::anyhow!("bad role")))?;
+            // The profile's language wins; write the cookie only when it changes.
             if user.language.is_some() {
-                let _ = session.insert(keys::LANG, user_lang(&user).code());
+                let code = user_lang(&user).code();
+                if session.get::<String>(keys::LANG).ok().flatten().as_deref() != Some(code) {
+                    let _ = session.insert(keys::LANG, code);
+                }
             }
             Ok((
                 Some(CurrentUser {
