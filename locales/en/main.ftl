@@ -596,3 +596,4 @@ email-clarifications-due-subject = Questions waiting for an answer: { $call }
 email-clarifications-due-body = Questions about the call for proposals { $call } still without an answer: { $count }. Answers must be published by { $when } (Almaty time, CFP-03):
 
     { $link }
+publish-problem-parameters-range = A rule of the call is out of range: periods up to 3,650 days, other numbers up to 10,000.

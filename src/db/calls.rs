@@ -171,6 +171,14 @@ pub fn mark_published(
     Ok(n == 1)
 }
 
+/// Locks the call's row for the rest of the transaction; false when there is no such call.
+pub fn lock(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
+    let n = diesel::update(calls::table.find(id))
+        .set(calls::updated_at.eq(calls::updated_at))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
 pub fn mark_cancelled(
     conn: &mut DbConnection,
     id: &str,
@@ -181,7 +189,7 @@ pub fn mark_cancelled(
     let n = diesel::update(
         calls::table
             .filter(calls::id.eq(id))
-            .filter(calls::status.ne("cancelled")),
+            .filter(calls::status.eq("published")),
     )
     .set((
         calls::status.eq("cancelled"),
@@ -268,8 +276,9 @@ pub fn envelopes_of_other_calls(
 ) -> QueryResult<Vec<i64>> {
     lots::table
         .inner_join(calls::table)
+        // Drafts reserve nothing: the budget is checked when a call is published.
         .filter(calls::programme_id.eq(programme_id))
-        .filter(calls::status.ne("cancelled"))
+        .filter(calls::status.eq("published"))
         .filter(calls::id.ne(except_call))
         .select(lots::envelope_cents)
         .load(conn)

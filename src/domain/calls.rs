@@ -126,6 +126,33 @@ impl Default for CallParameters {
 /// A problem with the call's parameters, by message key.
 pub fn check_parameters(p: &CallParameters) -> Vec<&'static str> {
     let mut problems = Vec::new();
+    // Periods of more than ten years, or percentages and scores beyond reason, are
+    // typing errors (and would overflow date arithmetic).
+    let all_days = [
+        p.open_min_days,
+        p.open_small_min_days,
+        p.restricted_min_days,
+        p.invitation_min_days,
+        p.question_cutoff_days,
+        p.answer_deadline_days,
+    ];
+    let others = [
+        p.full_application_tolerance_percent,
+        p.min_assessors,
+        p.divergence_full,
+        p.divergence_concept,
+        p.concept_note_pass_score,
+        p.shortlist_percent,
+        p.capacity_min_score,
+    ];
+    if all_days.iter().any(|d| !(0..=3650).contains(d))
+        || others.iter().any(|v| !(0..=10_000).contains(v))
+        || !(0..=Money::MAX.cents()).contains(&p.small_grant_max_cents)
+        || p.max_applications_per_applicant.is_some_and(|n| n > 10_000)
+    {
+        problems.push("publish-problem-parameters-range");
+        return problems;
+    }
     let positive = [
         p.open_min_days,
         p.open_small_min_days,
@@ -246,8 +273,11 @@ pub fn check_lot(lot: &LotTerms) -> Vec<LotProblem> {
     if lot.title.trim().is_empty() {
         add("title", "error-required");
     }
-    if lot.envelope <= Money::ZERO {
+    if lot.envelope <= Money::ZERO || lot.envelope > Money::MAX {
         add("envelope", "error-lot-envelope");
+    }
+    if lot.max_grant > Money::MAX {
+        add("max_grant", "error-lot-max-over-envelope");
     }
     if lot.min_grant <= Money::ZERO || lot.min_grant > lot.max_grant {
         add("min_grant", "error-lot-grant-range");

@@ -542,8 +542,9 @@ pub async fn set_password_with_link(
             }
             users::set_password(conn, &user.id, &hash, now, true)?;
             users::confirm_email(conn, &user.id, now)?;
-            // A reset also ends the other ways in.
+            // A reset also ends the other ways in: pending reset links and API tokens.
             tokens::expire_unused(conn, &user.id, LinkPurpose::ResetPassword.as_str(), now)?;
+            api_tokens::revoke_all_for_user(conn, &user.id, now)?;
             let action = match purpose {
                 LinkPurpose::Invitation => "user.invitation_accepted",
                 _ => "user.password_reset",

@@ -18,7 +18,7 @@ pub async fn list_users(
     page: i64,
 ) -> AppResult<(Vec<UserRow>, i64)> {
     actor.require(Action::ManageUsers)?;
-    let offset = (page.max(1) - 1) * PAGE_SIZE;
+    let offset = (page.clamp(1, 1_000_000) - 1) * PAGE_SIZE;
     state
         .db(move |conn| Ok(users::list(conn, &filter, offset, PAGE_SIZE)?))
         .await
@@ -111,7 +111,7 @@ pub async fn list_outbox(
     page: i64,
 ) -> AppResult<(Vec<OutboxRow>, i64, Vec<(String, i64)>)> {
     actor.require(Action::ViewOutbox)?;
-    let offset = (page.max(1) - 1) * PAGE_SIZE;
+    let offset = (page.clamp(1, 1_000_000) - 1) * PAGE_SIZE;
     state
         .db(move |conn| {
             let (rows, total) = outbox::list(conn, status.as_deref(), offset, PAGE_SIZE)?;

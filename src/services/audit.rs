@@ -91,7 +91,7 @@ pub async fn browse(
     page: i64,
 ) -> AppResult<(Vec<AuditEventRow>, i64, Vec<String>)> {
     actor.require(crate::domain::access::Action::ViewAuditLog)?;
-    let offset = (page.max(1) - 1) * PAGE_SIZE;
+    let offset = (page.clamp(1, 1_000_000) - 1) * PAGE_SIZE;
     state
         .db(move |conn| {
             let (rows, total) = q::search(conn, &filter, offset, PAGE_SIZE)?;

@@ -125,6 +125,9 @@ fn validate_call_input(input: &CallInput) -> Vec<FieldError> {
     if input.call_type.is_none() {
         errors.push(FieldError::new("call_type", "error-required"));
     }
+    for code in crate::domain::calls::check_parameters(&input.params) {
+        errors.push(FieldError::new("parameters", code));
+    }
     if let (Some(o), Some(d)) = (input.opens_at, input.deadline) {
         if o >= d {
             errors.push(FieldError::new("deadline", "error-deadline-before-opening"));
@@ -142,6 +145,16 @@ fn require_draft(call: &Call) -> AppResult<()> {
 
 fn load_call(conn: &mut DbConnection, id: &str) -> AppResult<Call> {
     Call::from_row(q::find(conn, id)?.ok_or(AppError::NotFound)?)
+}
+
+/// Loads a call to change it: the call's row is locked first (a no-op update takes the
+/// row lock on PostgreSQL; SQLite's write transaction is already exclusive), so an edit
+/// and a publication of the same call never interleave.
+fn load_call_for_write(conn: &mut DbConnection, id: &str) -> AppResult<Call> {
+    if !q::lock(conn, id)? {
+        return Err(AppError::NotFound);
+    }
+    load_call(conn, id)
 }
 
 /// Creates a draft call under a programme, with the programme's default lots
@@ -226,7 +239,7 @@ pub async fn update(
     let actor = actor.clone();
     state
         .tx(move |conn| {
-            let call = load_call(conn, &id)?;
+            let call = load_call_for_write(conn, &id)?;
             require_draft(&call)?;
             if let Some(other) = q::find_by_reference(conn, input.reference.trim())? {
                 if other.id != id {
@@ -272,7 +285,7 @@ pub async fn update_grids(
     let actor = actor.clone();
     state
         .tx(move |conn| {
-            let call = load_call(conn, &id)?;
+            let call = load_call_for_write(conn, &id)?;
             require_draft(&call)?;
             let mut row = call.row.clone();
             row.concept_note_grid = serde_json::to_string(&concept).map_err(|e| AppError::Internal(e.into()))?;
@@ -315,7 +328,7 @@ pub async fn save_lot(
     let actor = actor.clone();
     state
         .tx(move |conn| {
-            let call = load_call(conn, &call_id)?;
+            let call = load_call_for_write(conn, &call_id)?;
             require_draft(&call)?;
             let existing = q::lots_of(conn, &call_id)?;
             if existing
@@ -365,7 +378,7 @@ pub async fn delete_lot(
     let actor = actor.clone();
     state
         .tx(move |conn| {
-            let call = load_call(conn, &call_id)?;
+            let call = load_call_for_write(conn, &call_id)?;
             require_draft(&call)?;
             let before = q::find_lot(conn, &call_id, &lot_id)?.ok_or(AppError::NotFound)?;
             q::delete_lot(conn, &call_id, &lot_id)?;
@@ -387,15 +400,19 @@ fn publish_problems_in(
     call: &Call,
     now: NaiveDateTime,
 ) -> AppResult<Vec<PublishProblem>> {
-    let programme = load_detail(conn, &call.row.programme_id)?;
+    let programme = load_detail(conn, &call.row.programme_id, crate::clock::local_date(now))?;
     let lots: Vec<LotTerms> = q::lots_of(conn, &call.row.id)?
         .iter()
         .map(lot_terms)
         .collect();
     let docs = q::documents_of(conn, &call.row.id)?;
-    let others: i64 = q::envelopes_of_other_calls(conn, &call.row.programme_id, &call.row.id)?
-        .iter()
-        .sum();
+    // An overflowing sum can only mean "over budget".
+    let others = Money::sum(
+        q::envelopes_of_other_calls(conn, &call.row.programme_id, &call.row.id)?
+            .into_iter()
+            .map(Money::from_cents),
+    )
+    .unwrap_or(Money::MAX);
     let check = PublishCheck {
         call_type: call.call_type,
         status: call.status,
@@ -409,7 +426,7 @@ fn publish_problems_in(
         full_grid: &call.full_grid,
         has_english_guidelines: docs.iter().any(|d| d.language == "en"),
         timeline: &programme.timeline,
-        other_calls_envelopes: Money::from_cents(others),
+        other_calls_envelopes: others,
         programme_grant_budget: programme.grant_budget(),
     };
     Ok(publication_problems(&check, now))
@@ -433,11 +450,12 @@ pub async fn publish(
     id: String,
 ) -> AppResult<Result<(), Vec<PublishProblem>>> {
     actor.require(Action::ManageCalls)?;
-    let now = state.clock.now();
+    let clock = state.clock.clone();
     let actor = actor.clone();
     state
         .tx(move |conn| {
-            let call = load_call(conn, &id)?;
+            let now = clock.now();
+            let call = load_call_for_write(conn, &id)?;
             // Checked inside the write transaction: two calls published at once cannot
             // both take the last of the programme's grant budget.
             let problems = publish_problems_in(conn, &call, now)?;
@@ -480,9 +498,10 @@ pub async fn cancel(
     let link_base = state.public_url("/calls/");
     state
         .tx(move |conn| {
-            let call = load_call(conn, &id)?;
-            if call.status == CallStatus::Cancelled {
-                return Err(AppError::Conflict("error-call-cancelled"));
+            let call = load_call_for_write(conn, &id)?;
+            // CFP-07 cancels a published call; a draft is simply never published.
+            if call.status != CallStatus::Published {
+                return Err(AppError::Conflict("error-call-not-published"));
             }
             q::mark_cancelled(conn, &id, &reason, &explanation, now)?;
             for (email, name, lang) in q::followers(conn, &id)? {
@@ -541,10 +560,12 @@ pub async fn ask_question(
     if question.chars().count() > QUESTION_MAX_CHARS {
         return Err(AppError::field("question", "error-text-too-long"));
     }
-    let now = state.clock.now();
+    let clock = state.clock.clone();
     let actor = actor.clone();
     state
         .tx(move |conn| {
+            // Decided by the server clock read inside the transaction (CFP-03).
+            let now = clock.now();
             let call = load_call(conn, &call_id)?;
             if !call.is_published() {
                 return Err(AppError::NotFound);
@@ -858,7 +879,7 @@ pub async fn add_document(
     let actor = actor.clone();
     state
         .tx(move |conn| {
-            let call = load_call(conn, &call_id)?;
+            let call = load_call_for_write(conn, &call_id)?;
             if call.status == CallStatus::Cancelled {
                 return Err(AppError::Conflict("error-call-cancelled"));
             }
@@ -900,7 +921,7 @@ pub async fn remove_document(
     let actor = actor.clone();
     state
         .tx(move |conn| {
-            let call = load_call(conn, &call_id)?;
+            let call = load_call_for_write(conn, &call_id)?;
             require_draft(&call)?;
             if !q::remove_document(conn, &call_id, &doc_id, now)? {
                 return Err(AppError::NotFound);

@@ -52,8 +52,9 @@ fn parse_input(input: &ProgrammeInput, creating: bool) -> Result<Parsed, AppErro
     }
     let d = if creating {
         match NaiveDate::parse_from_str(input.entry_into_force.trim(), "%Y-%m-%d") {
-            Ok(d) => Some(d),
-            Err(_) => {
+            // Financing agreements of this kind are signed in this century.
+            Ok(d) if (2000..=2100).contains(&chrono::Datelike::year(&d)) => Some(d),
+            _ => {
                 errors.push(FieldError::new("entry_into_force", "error-date-invalid"));
                 None
             }
@@ -178,9 +179,9 @@ pub async fn update(
                 }
             }
             // The envelopes must still hold the calls already using them.
-            let used: i64 = call_q::envelopes_of_other_calls(conn, &id, "")?.iter().sum();
-            let grant_budget: i64 = p.envelopes.iter().map(|e| e.1.cents()).sum();
-            if used > grant_budget {
+            let used = Money::sum(call_q::envelopes_of_other_calls(conn, &id, "")?.into_iter().map(Money::from_cents));
+            let grant_budget = Money::sum(p.envelopes.iter().map(|e| e.1));
+            if used.zip(grant_budget).is_none_or(|(used, budget)| used > budget) {
                 return Err(AppError::field("envelopes", "error-envelopes-below-calls"));
             }
             let before_lines = q::budget_lines(conn, &id)?;
@@ -206,10 +207,11 @@ pub async fn update(
         .await
 }
 
-/// The latest amendment of each date wins.
-pub fn overrides_from(amendments: &[AmendmentRow]) -> Overrides {
+/// The latest amendment of each date in force on `today` wins (TL-06: an amendment
+/// counts from the day it takes effect).
+pub fn overrides_from(amendments: &[AmendmentRow], today: NaiveDate) -> Overrides {
     let mut o = Overrides::default();
-    for a in amendments {
+    for a in amendments.iter().filter(|a| a.effective_on <= today) {
         if let Some(which) = AmendableDate::parse(&a.date_field) {
             o.set(which, a.new_date);
         }
@@ -229,14 +231,27 @@ pub struct ProgrammeDetail {
 
 impl ProgrammeDetail {
     pub fn grant_budget(&self) -> Money {
-        Money::from_cents(self.envelopes.iter().map(|e| e.amount_cents).sum())
+        Money::sum(
+            self.envelopes
+                .iter()
+                .map(|e| Money::from_cents(e.amount_cents)),
+        )
+        .unwrap_or(Money::MAX)
     }
 }
 
-pub fn load_detail(conn: &mut DbConnection, id: &str) -> AppResult<ProgrammeDetail> {
+/// A programme with its timeline as in force on `today` (Almaty).
+pub fn load_detail(
+    conn: &mut DbConnection,
+    id: &str,
+    today: NaiveDate,
+) -> AppResult<ProgrammeDetail> {
     let programme = q::find(conn, id)?.ok_or(AppError::NotFound)?;
     let amendments = q::amendments(conn, id)?;
-    let timeline = Timeline::compute(programme.entry_into_force, &overrides_from(&amendments));
+    let timeline = Timeline::compute(
+        programme.entry_into_force,
+        &overrides_from(&amendments, today),
+    );
     Ok(ProgrammeDetail {
         budget_lines: q::budget_lines(conn, id)?,
         envelopes: q::envelopes(conn, id)?,
@@ -249,14 +264,18 @@ pub fn load_detail(conn: &mut DbConnection, id: &str) -> AppResult<ProgrammeDeta
 
 /// Programmes are public data (the API reads them without a token).
 pub async fn detail(state: &AppState, id: String) -> AppResult<ProgrammeDetail> {
-    state.db(move |conn| load_detail(conn, &id)).await
+    let today = crate::clock::local_date(state.clock.now());
+    state.db(move |conn| load_detail(conn, &id, today)).await
 }
 
 pub async fn list(state: &AppState) -> AppResult<Vec<ProgrammeDetail>> {
+    let today = crate::clock::local_date(state.clock.now());
     state
         .db(move |conn| {
             let rows = q::list(conn)?;
-            rows.iter().map(|p| load_detail(conn, &p.id)).collect()
+            rows.iter()
+                .map(|p| load_detail(conn, &p.id, today))
+                .collect()
         })
         .await
 }
@@ -309,7 +328,7 @@ pub async fn record_amendment(
     let actor = actor.clone();
     state
         .tx(move |conn| {
-            let detail = load_detail(conn, &id)?;
+            let detail = load_detail(conn, &id, today)?;
             check_amendment(&detail.timeline, which, new_date, today, effective_on)
                 .map_err(|p| AppError::field("new_date", p.message_key()))?;
             let row = AmendmentRow {

@@ -58,7 +58,8 @@ pub async fn index(page: Page, query: web::Query<AuditQuery>) -> AppResult<HttpR
         object_id: Some(query.object_id.trim().to_string()),
         from: local_day_start(&query.from),
         // "until" is inclusive of that whole day.
-        until: local_day_start(&query.until).map(|t| t + chrono::Duration::days(1)),
+        until: local_day_start(&query.until)
+            .and_then(|t| t.checked_add_signed(chrono::Duration::days(1))),
     };
     let page_no = query.page.unwrap_or(1).max(1);
     let (rows, total, actions) = audit::browse(&page.state, &page.actor(), filter, page_no).await?;

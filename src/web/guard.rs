@@ -14,7 +14,7 @@ use futures_util::StreamExt;
 
 use super::routes::{Kind, RouteTable};
 use crate::db::{sessions, users};
-use crate::domain::access::Role;
+use crate::domain::access::{Access, Action, Role};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::services::accounts::user_lang;
@@ -447,6 +447,17 @@ pub async fn access_guard(
                 (Kind::Api, None) => refuse(req, AppError::Unauthorized),
                 _ => refuse(req, AppError::Forbidden),
             });
+        }
+    }
+
+    // Read-only roles (the auditor) change nothing but their own account and session.
+    if let (Some((access, _)), Some(user)) = (route, ctx.user.as_ref()) {
+        let own_account = matches!(
+            access,
+            Access::Public | Access::Action(Action::ManageOwnAccount | Action::UseApi)
+        ) || req.path() == "/logout";
+        if user.role.is_read_only() && is_unsafe_method(req.method()) && !own_account {
+            return Ok(refuse(req, AppError::Forbidden));
         }
     }
 

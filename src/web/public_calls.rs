@@ -61,7 +61,12 @@ pub fn public_call(
     let opens = call.row.opens_at.or(call.row.published_at).unwrap_or(now);
     let deadline = call.row.deadline.unwrap_or(now);
     let phase = call_phase(call.status, now, opens, deadline);
-    let total: i64 = lots.iter().map(|l| l.envelope_cents).sum();
+    let total = crate::domain::money::Money::sum(
+        lots.iter()
+            .map(|l| crate::domain::money::Money::from_cents(l.envelope_cents)),
+    )
+    .unwrap_or(crate::domain::money::Money::MAX)
+    .cents();
     PublicCall {
         id: call.row.id.clone(),
         reference: call.row.reference.clone(),

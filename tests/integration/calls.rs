@@ -27,7 +27,159 @@ on_both_databases!(
     the_api_reads_publicly_and_writes_with_a_delegation_token,
     the_demo_is_idempotent,
     staff_are_reminded_once_a_day_of_unanswered_questions,
+    drafts_reserve_no_budget_and_cannot_be_cancelled,
+    an_amendment_counts_from_the_day_it_takes_effect,
+    a_password_reset_revokes_api_tokens,
+    out_of_range_rules_are_refused_by_the_api,
 );
+
+async fn drafts_reserve_no_budget_and_cannot_be_cancelled(app: TestApp) {
+    let (client, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-DRAFTS").await;
+    let first = draft_call(&app, &actor, &pid, "DRAFT-1", 60).await;
+    // A second call with the full default lots still publishes: drafts reserve nothing.
+    published_call(&app, &actor, &pid, "DRAFT-2", 60).await;
+    let res = app
+        .post_form_with(
+            &client,
+            &format!("/manage/calls/{first}/cancel"),
+            &[("reason", "force_majeure"), ("explanation", "Not needed")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        new_client()
+            .get(app.url(&format!("/calls/{first}")))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND,
+        "a draft never becomes public"
+    );
+    assert_eq!(
+        new_client()
+            .get(app.url(&format!("/api/v1/calls/{first}")))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let status = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &first)
+        .unwrap()
+        .unwrap()
+        .status;
+    assert_eq!(status, "draft");
+}
+
+async fn an_amendment_counts_from_the_day_it_takes_effect(app: TestApp) {
+    let (_, actor) = delegation(&app).await;
+    let d = grants::domain::timeline::sub_months(today(&app), 7);
+    let pid = programme(&app, &actor, d, "P-EFFECTIVE").await;
+    let launch = grants::domain::timeline::add_months(d, 8);
+    let effective_on = grants::domain::timeline::add_months(today(&app), 3);
+    programme_service::record_amendment(
+        &app.state,
+        &actor,
+        pid.clone(),
+        grants::services::programmes::AmendmentInput {
+            date_field: "call_launch_deadline".into(),
+            new_date: (launch + Duration::days(200)).to_string(),
+            effective_on: effective_on.to_string(),
+            reason: "Delay".into(),
+            addendum_reference: "Addendum 2".into(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        programme_service::detail(&app.state, pid.clone())
+            .await
+            .unwrap()
+            .timeline
+            .call_launch_deadline,
+        launch,
+        "not yet in force"
+    );
+    app.clock
+        .freeze_at(local_to_utc(effective_on.and_hms_opt(0, 0, 0).unwrap()));
+    assert_eq!(
+        programme_service::detail(&app.state, pid)
+            .await
+            .unwrap()
+            .timeline
+            .call_launch_deadline,
+        launch + Duration::days(200),
+        "in force"
+    );
+}
+
+async fn a_password_reset_revokes_api_tokens(app: TestApp) {
+    app.create_user("tokens@example.kz", Role::Delegation).await;
+    let res = new_client()
+        .post(app.url("/api/v1/tokens"))
+        .json(&json!({"email": "tokens@example.kz", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    let token = res.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        new_client()
+            .get(app.url("/api/v1/me"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    app.post_form("/forgot-password", &[("email", "tokens@example.kz")])
+        .await;
+    let link = TestApp::link_in(&app.wait_for_mail("tokens@example.kz", "new password").await);
+    app.post_form(
+        "/reset-password",
+        &[
+            ("token", &TestApp::token_in_link(&link)),
+            ("password", "a brand new steppe passphrase"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        new_client()
+            .get(app.url("/api/v1/me"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+async fn out_of_range_rules_are_refused_by_the_api(app: TestApp) {
+    let token = api_token(&app, Role::Delegation).await;
+    let (_, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-RANGE").await;
+    let res = new_client()
+        .post(app.url(&format!("/api/v1/programmes/{pid}/calls")))
+        .bearer_auth(&token)
+        .json(&json!({"reference": "R-1", "title": "T", "call_type": "open",
+            "parameters": {"question_cutoff_days": 2000000000i64, "answer_deadline_days": 1000000000i64}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = res.json().await.unwrap();
+    assert_eq!(
+        problem["errors"][0]["code"],
+        "publish-problem-parameters-range"
+    );
+    assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
+}
 
 async fn staff_are_reminded_once_a_day_of_unanswered_questions(app: TestApp) {
     let (_, actor) = delegation(&app).await;
