@@ -883,6 +883,11 @@ pub async fn add_document(
             if call.status == CallStatus::Cancelled {
                 return Err(AppError::Conflict("error-call-cancelled"));
             }
+            // CFP-08: the English text is authentic and frozen at publication; Kazakh and
+            // Russian versions "for information" may still be added afterwards.
+            if call.status == CallStatus::Published && language == Lang::En {
+                return Err(AppError::Conflict("error-call-not-draft"));
+            }
             let row = DocumentRow {
                 id: new_id(),
                 call_id: call_id.clone(),

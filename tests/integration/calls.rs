@@ -1054,6 +1054,33 @@ async fn uploads_are_checked_by_content_and_downloads_are_attachments(app: TestA
     assert!(problems
         .iter()
         .any(|p| p.code == "publish-problem-guidelines"));
+    // After publication the English (authentic) text is frozen; translations may follow.
+    let published = published_call(&app, &actor, &pid, "CALL-U2", 60).await;
+    upload(
+        &app,
+        &client,
+        &published,
+        "en",
+        "new.pdf",
+        grants::services::demo::minimal_pdf(&["v2"]),
+    )
+    .await;
+    upload(
+        &app,
+        &client,
+        &published,
+        "ru",
+        "ru.pdf",
+        grants::services::demo::minimal_pdf(&["ru"]),
+    )
+    .await;
+    let langs: Vec<String> =
+        grants::db::calls::documents_of(&mut app.state.pool.get().unwrap(), &published)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.language)
+            .collect();
+    assert_eq!(langs, vec!["en".to_string(), "ru".to_string()]);
 }
 
 async fn api_token(app: &TestApp, role: Role) -> String {
