@@ -284,6 +284,23 @@ pub fn envelopes_of_other_calls(
         .load(conn)
 }
 
+/// Visible documents of many calls in one query (list pages).
+pub fn documents_of_calls(
+    conn: &mut DbConnection,
+    call_ids: &[String],
+) -> QueryResult<Vec<DocumentRow>> {
+    call_documents::table
+        .filter(call_documents::call_id.eq_any(call_ids))
+        .filter(call_documents::removed_at.is_null())
+        .order((
+            call_documents::call_id.asc(),
+            call_documents::language.asc(),
+            call_documents::uploaded_at.asc(),
+        ))
+        .select(DocumentRow::as_select())
+        .load(conn)
+}
+
 pub fn documents_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<DocumentRow>> {
     call_documents::table
         .filter(call_documents::call_id.eq(call_id))

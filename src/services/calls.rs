@@ -779,21 +779,45 @@ pub async fn staff_detail(state: &AppState, actor: &Actor, id: String) -> AppRes
         .await
 }
 
-/// Published and cancelled calls with their lots (two queries, whatever the count).
-pub async fn public_list(state: &AppState) -> AppResult<Vec<(Call, Vec<LotRow>)>> {
+/// A published or cancelled call with its lots and guidelines, for the public list.
+pub struct ListedCall {
+    pub call: Call,
+    pub lots: Vec<LotRow>,
+    pub documents: Vec<DocumentRow>,
+}
+
+/// Groups rows by their call id in one pass.
+fn group_by_call<T>(
+    rows: Vec<T>,
+    call_id: impl Fn(&T) -> &str,
+) -> std::collections::HashMap<String, Vec<T>> {
+    let mut map: std::collections::HashMap<String, Vec<T>> = std::collections::HashMap::new();
+    for row in rows {
+        map.entry(call_id(&row).to_string()).or_default().push(row);
+    }
+    map
+}
+
+/// Published and cancelled calls with their lots and documents (three queries,
+/// whatever the number of calls).
+pub async fn public_list(state: &AppState) -> AppResult<Vec<ListedCall>> {
     state
         .db(move |conn| {
             let rows = q::list_public(conn)?;
             let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-            let mut lots = q::lots_of_calls(conn, &ids)?;
-            let mut out = Vec::with_capacity(rows.len());
-            for row in rows {
-                let (mine, rest): (Vec<LotRow>, Vec<LotRow>) =
-                    lots.into_iter().partition(|l| l.call_id == row.id);
-                lots = rest;
-                out.push((Call::from_row(row)?, mine));
-            }
-            Ok(out)
+            let mut lots = group_by_call(q::lots_of_calls(conn, &ids)?, |l| &l.call_id);
+            let mut docs = group_by_call(q::documents_of_calls(conn, &ids)?, |d| &d.call_id);
+            rows.into_iter()
+                .map(|row| {
+                    let lots = lots.remove(&row.id).unwrap_or_default();
+                    let documents = docs.remove(&row.id).unwrap_or_default();
+                    Ok(ListedCall {
+                        call: Call::from_row(row)?,
+                        lots,
+                        documents,
+                    })
+                })
+                .collect()
         })
         .await
 }
@@ -808,11 +832,7 @@ pub async fn staff_list_with_lots(
         .db(move |conn| {
             let rows = q::list_all(conn)?;
             let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-            let mut by_call: std::collections::HashMap<String, Vec<LotRow>> =
-                std::collections::HashMap::new();
-            for lot in q::lots_of_calls(conn, &ids)? {
-                by_call.entry(lot.call_id.clone()).or_default().push(lot);
-            }
+            let mut by_call = group_by_call(q::lots_of_calls(conn, &ids)?, |l| &l.call_id);
             rows.into_iter()
                 .map(|row| {
                     let lots = by_call.remove(&row.id).unwrap_or_default();

@@ -27,6 +27,7 @@ pub struct PublicCall {
     pub time_left: Option<String>,
     pub total_envelope: String,
     pub lots: Vec<LotView>,
+    pub documents: Vec<ListedDocument>,
 }
 
 /// "12 days 4 hours" until the deadline, in the reader's language.
@@ -52,9 +53,19 @@ pub fn time_left(lang: Lang, seconds: i64) -> String {
     }
 }
 
+/// A guidelines document as listed on a call card.
+#[derive(Serialize)]
+pub struct ListedDocument {
+    pub id: String,
+    pub title: String,
+    pub language: String,
+    pub authentic: bool,
+}
+
 pub fn public_call(
     call: &Call,
     lots: &[crate::db::calls::LotRow],
+    documents: &[crate::db::calls::DocumentRow],
     now: chrono::NaiveDateTime,
     lang: Lang,
 ) -> PublicCall {
@@ -79,6 +90,15 @@ pub fn public_call(
             .then(|| time_left(lang, (deadline - now).num_seconds())),
         total_envelope: crate::domain::money::Money::from_cents(total).to_string(),
         lots: lots.iter().map(|l| lot_view(l, lang)).collect(),
+        documents: documents
+            .iter()
+            .map(|d| ListedDocument {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                language: d.language.clone(),
+                authentic: d.language == "en",
+            })
+            .collect(),
     }
 }
 
@@ -87,7 +107,7 @@ pub async fn index(page: Page) -> AppResult<HttpResponse> {
     let now = page.state.clock.now();
     let all: Vec<PublicCall> = list
         .iter()
-        .map(|(c, lots)| public_call(c, lots, now, page.lang()))
+        .map(|l| public_call(&l.call, &l.lots, &l.documents, now, page.lang()))
         .collect();
     let mut ctx = tera::Context::new();
     for (key, phase) in [
@@ -119,7 +139,7 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     let lang = page.lang();
     let c = &d.call;
     let mut ctx = tera::Context::new();
-    ctx.insert("call", &public_call(c, &d.lots, now, lang));
+    ctx.insert("call", &public_call(c, &d.lots, &d.documents, now, lang));
     ctx.insert("description", &c.row.description);
     ctx.insert("programme_reference", &d.programme_reference);
     ctx.insert("documents", &document_views(&d));
@@ -245,7 +265,7 @@ pub async fn open_calls(page: &Page) -> AppResult<Vec<PublicCall>> {
     let now = page.state.clock.now();
     Ok(list
         .iter()
-        .map(|(c, lots)| public_call(c, lots, now, page.lang()))
+        .map(|l| public_call(&l.call, &l.lots, &l.documents, now, page.lang()))
         .filter(|c| matches!(c.phase, CallPhase::Open | CallPhase::Upcoming))
         .collect())
 }

@@ -18,7 +18,35 @@ on_both_databases!(
     health_check_reports_the_database,
     pages_follow_the_browser_language,
     secrets_never_reach_the_logs,
+    internal_errors_show_a_request_id_and_leak_nothing,
 );
+
+async fn internal_errors_show_a_request_id_and_leak_nothing(app: TestApp) {
+    let (admin, _) = app.client_as(Role::Admin).await;
+    app.execute_sql("DROP TABLE outbox");
+    let res = app.get_with(&admin, "/admin/outbox").await;
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let id = res
+        .headers()
+        .get("x-request-id")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let html = body(res).await;
+    assert!(html.contains("Something went wrong"));
+    assert!(html.contains(&id), "the request id is shown");
+    for leak in [
+        "no such table",
+        "does not exist",
+        "diesel",
+        "SELECT",
+        "src/",
+        "panicked",
+    ] {
+        assert!(!html.contains(leak), "{leak} leaked");
+    }
+}
 
 async fn secrets_never_reach_the_logs(app: TestApp) {
     let password = format!("canary phrase {}", uuid::Uuid::new_v4().simple());

@@ -283,7 +283,7 @@ pub async fn list_calls(state: web::Data<AppState>, ctx: RequestCtx) -> AppResul
         calls::public_list(&state)
             .await?
             .iter()
-            .map(|(c, lots)| call_out(c, lots))
+            .map(|l| call_out(&l.call, &l.lots))
             .collect()
     };
     json(StatusCode::OK, &out)
