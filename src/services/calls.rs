@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use serde_json::json;
 
-use super::mail::{self, MailKind, Recipient};
+use super::mail::{self, MailKind};
 use super::programmes::load_detail;
 use super::{audit, new_id, Actor};
 use crate::db::calls::{self as q, CallRow, ClarificationRow, DocumentRow, LotRow};
@@ -49,6 +49,11 @@ impl Call {
 
     pub fn is_published(&self) -> bool {
         self.status == CallStatus::Published
+    }
+
+    /// "EuropeAid/150123/L/ACT/KZ – Title", as emails name a call.
+    pub fn label(&self) -> String {
+        format!("{} – {}", self.row.reference, self.row.title)
     }
 }
 
@@ -504,31 +509,20 @@ pub async fn cancel(
                 return Err(AppError::Conflict("error-call-not-published"));
             }
             q::mark_cancelled(conn, &id, &reason, &explanation, now)?;
-            for (email, name, lang) in q::followers(conn, &id)? {
-                let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
-                mail::queue(
-                    conn,
-                    now,
-                    &Recipient {
-                        email: &email,
-                        name: &name,
-                        lang,
-                    },
-                    MailKind::CallCancelled,
-                    &[
-                        (
-                            "call",
-                            format!("{} – {}", call.row.reference, call.row.title),
-                        ),
-                        (
-                            "reason",
-                            crate::i18n::t(lang, &format!("cancel-reason-{reason}")),
-                        ),
-                        ("explanation", explanation.clone()),
-                        ("link", format!("{link_base}{id}")),
-                    ],
-                )?;
-            }
+            let label = call.label();
+            let link = format!("{link_base}{id}");
+            let followers = q::followers(conn, &id)?;
+            mail::queue_to_each(conn, now, &followers, MailKind::CallCancelled, |lang| {
+                vec![
+                    ("call", label.clone()),
+                    (
+                        "reason",
+                        crate::i18n::t(lang, &format!("cancel-reason-{reason}")),
+                    ),
+                    ("explanation", explanation.clone()),
+                    ("link", link.clone()),
+                ]
+            })?;
             audit::record(
                 conn,
                 now,
@@ -636,26 +630,15 @@ pub async fn answer_question(
             )? {
                 return Err(AppError::Conflict("error-already-answered"));
             }
-            for (email, name, lang) in q::followers(conn, &call_id)? {
-                let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
-                mail::queue(
-                    conn,
-                    now,
-                    &Recipient {
-                        email: &email,
-                        name: &name,
-                        lang,
-                    },
-                    MailKind::ClarificationPublished,
-                    &[
-                        (
-                            "call",
-                            format!("{} – {}", call.row.reference, call.row.title),
-                        ),
-                        ("link", link.clone()),
-                    ],
-                )?;
-            }
+            let label = call.label();
+            let followers = q::followers(conn, &call_id)?;
+            mail::queue_to_each(
+                conn,
+                now,
+                &followers,
+                MailKind::ClarificationPublished,
+                |_| vec![("call", label.clone()), ("link", link.clone())],
+            )?;
             audit::record(
                 conn,
                 now,
@@ -988,29 +971,19 @@ pub async fn remind_unanswered_questions(state: &AppState) -> AppResult<usize> {
                 if !q::claim_reminder(conn, &call.row.id, "clarifications_due", today, now)? {
                     continue;
                 }
-                for (email, name, lang) in q::delegation_staff(conn)? {
-                    let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
-                    mail::queue(
-                        conn,
-                        now,
-                        &Recipient {
-                            email: &email,
-                            name: &name,
-                            lang,
-                        },
-                        MailKind::ClarificationsDue,
-                        &[
-                            (
-                                "call",
-                                format!("{} – {}", call.row.reference, call.row.title),
-                            ),
+                let label = call.label();
+                let link = format!("{base}{}#clarifications", call.row.id);
+                let when = crate::clock::format_local(due);
+                let staff = q::delegation_staff(conn)?;
+                sent +=
+                    mail::queue_to_each(conn, now, &staff, MailKind::ClarificationsDue, |_| {
+                        vec![
+                            ("call", label.clone()),
                             ("count", unanswered.to_string()),
-                            ("when", crate::clock::format_local(due)),
-                            ("link", format!("{base}{}#clarifications", call.row.id)),
-                        ],
-                    )?;
-                    sent += 1;
-                }
+                            ("when", when.clone()),
+                            ("link", link.clone()),
+                        ]
+                    })?;
             }
             Ok(sent)
         })

@@ -82,3 +82,25 @@ pub fn queue(
     )?;
     Ok(id)
 }
+
+/// Queues the same message to each (email, name, language) — followers of a call,
+/// Delegation staff — each in their own language.
+pub fn queue_to_each(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    recipients: &[(String, String, Option<String>)],
+    kind: MailKind,
+    args: impl Fn(Lang) -> Vec<(&'static str, String)>,
+) -> AppResult<usize> {
+    for (email, name, lang) in recipients {
+        let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
+        queue(
+            conn,
+            now,
+            &Recipient { email, name, lang },
+            kind,
+            &args(lang),
+        )?;
+    }
+    Ok(recipients.len())
+}
