@@ -597,3 +597,6 @@ email-clarifications-due-body = Questions about the call for proposals { $call }
 
     { $link }
 publish-problem-parameters-range = A rule of the call is out of range: periods up to 3,650 days, other numbers up to 10,000.
+lot-programme-envelope = Programme envelope it draws on
+publish-problem-lot-envelope = Lot { $number } does not say which programme envelope it draws on.
+publish-problem-envelope-over = The lots drawing on envelope { $position } ({ $envelope }) exceed it, with { $used } already taken by other published calls.

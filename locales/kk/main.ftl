@@ -594,3 +594,6 @@ email-clarifications-due-body = { $call } өтінімдер конкурсы б
 
     { $link }
 publish-problem-parameters-range = Конкурс ережелерінің бірі рұқсат етілген шектен тыс: мерзімдер 3 650 күнге дейін, басқа сандар 10 000-ға дейін.
+lot-programme-envelope = Лот қаржыландырылатын бағдарлама пакеті
+publish-problem-lot-envelope = { $number }-лот бағдарламаның қай қаржы пакетінен қаржыландырылатыны көрсетілмеген.
+publish-problem-envelope-over = { $position }-пакеттен ({ $envelope }) қаржыландырылатын лоттар оның көлемінен асады; басқа жарияланған конкурстар бұрыннан { $used } пайдаланған.

@@ -612,3 +612,6 @@ email-clarifications-due-body = По конкурсу заявок { $call } о�
 
     { $link }
 publish-problem-parameters-range = Одно из правил конкурса вне допустимых пределов: сроки — до 3 650 дней, прочие числа — до 10 000.
+lot-programme-envelope = Финансовый пакет программы, из которого финансируется лот
+publish-problem-lot-envelope = Для лота { $number } не указан финансовый пакет программы.
+publish-problem-envelope-over = Лоты, финансируемые из пакета { $position } ({ $envelope }), превышают его; другие опубликованные конкурсы уже используют { $used }.

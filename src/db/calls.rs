@@ -47,6 +47,7 @@ pub struct LotRow {
     pub max_duration_months: i64,
     pub applicant_types: String,
     pub locations: String,
+    pub envelope_position: Option<i32>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -253,6 +254,7 @@ pub fn update_lot(conn: &mut DbConnection, row: &LotRow) -> QueryResult<()> {
             lots::max_duration_months.eq(row.max_duration_months),
             lots::applicant_types.eq(&row.applicant_types),
             lots::locations.eq(&row.locations),
+            lots::envelope_position.eq(row.envelope_position),
         ))
         .execute(conn)
         .map(|_| ())
@@ -273,14 +275,14 @@ pub fn envelopes_of_other_calls(
     conn: &mut DbConnection,
     programme_id: &str,
     except_call: &str,
-) -> QueryResult<Vec<i64>> {
+) -> QueryResult<Vec<(Option<i32>, i64)>> {
     lots::table
         .inner_join(calls::table)
         // Drafts reserve nothing: the budget is checked when a call is published.
         .filter(calls::programme_id.eq(programme_id))
         .filter(calls::status.eq("published"))
         .filter(calls::id.ne(except_call))
-        .select(lots::envelope_cents)
+        .select((lots::envelope_position, lots::envelope_cents))
         .load(conn)
 }
 

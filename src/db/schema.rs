@@ -187,6 +187,7 @@ diesel::table! {
         max_duration_months -> BigInt,
         applicant_types -> Text,
         locations -> Text,
+        envelope_position -> Nullable<Integer>,
     }
 }
 

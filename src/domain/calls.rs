@@ -211,6 +211,10 @@ pub struct LotTerms {
     pub max_duration_months: i64,
     pub applicant_types: Vec<String>,
     pub locations: Vec<String>,
+    /// The programme envelope the lot draws on, by position (1 = pilot oblasts,
+    /// 2 = national level in KAZLOD).
+    #[serde(default)]
+    pub envelope_position: Option<i32>,
 }
 
 /// Rule CFP-05: the two lots of this programme, offered by every new call.
@@ -234,6 +238,7 @@ pub fn default_lots() -> Vec<LotTerms> {
                 "international_organisation".into(),
             ],
             locations: PILOT_OBLASTS.iter().map(|s| s.to_string()).collect(),
+            envelope_position: Some(1),
         },
         LotTerms {
             number: 2,
@@ -252,6 +257,7 @@ pub fn default_lots() -> Vec<LotTerms> {
                 "international_organisation".into(),
             ],
             locations: vec!["national".into()],
+            envelope_position: Some(2),
         },
     ]
 }
@@ -358,6 +364,10 @@ pub struct PublishCheck<'a> {
     /// Envelopes of the programme's other live calls.
     pub other_calls_envelopes: Money,
     pub programme_grant_budget: Money,
+    /// The programme's envelopes by position (index 0 = position 1).
+    pub programme_envelopes: &'a [Money],
+    /// What the programme's other published calls already take from each envelope.
+    pub other_calls_by_envelope: &'a [Money],
 }
 
 /// One reason a call cannot be published, with arguments for the message.
@@ -456,6 +466,44 @@ pub fn publication_problems(c: &PublishCheck<'_>, now: NaiveDateTime) -> Vec<Pub
     if !c.has_english_guidelines {
         // CFP-08: the English guidelines are the authentic text.
         out.push(PublishProblem::new("publish-problem-guidelines"));
+    }
+    // Each lot draws on one of the programme's envelopes, which it cannot exceed
+    // together with the other published calls' lots on that envelope.
+    for lot in c.lots {
+        let valid = lot
+            .envelope_position
+            .is_some_and(|p| p >= 1 && (p as usize) <= c.programme_envelopes.len());
+        if !valid {
+            out.push(PublishProblem::with(
+                "publish-problem-lot-envelope",
+                vec![("number", lot.number.to_string())],
+            ));
+        }
+    }
+    for (index, envelope) in c.programme_envelopes.iter().enumerate() {
+        let position = index as i32 + 1;
+        let this_call = Money::sum(
+            c.lots
+                .iter()
+                .filter(|l| l.envelope_position == Some(position))
+                .map(|l| l.envelope),
+        );
+        let others = c
+            .other_calls_by_envelope
+            .get(index)
+            .copied()
+            .unwrap_or(Money::ZERO);
+        match this_call.and_then(|m| m.checked_add(others)) {
+            Some(total) if total <= *envelope => {}
+            _ => out.push(PublishProblem::with(
+                "publish-problem-envelope-over",
+                vec![
+                    ("position", position.to_string()),
+                    ("envelope", envelope.to_string()),
+                    ("used", others.to_string()),
+                ],
+            )),
+        }
     }
     let this_call = Money::sum(c.lots.iter().map(|l| l.envelope));
     match this_call.and_then(|m| m.checked_add(c.other_calls_envelopes)) {
@@ -559,6 +607,8 @@ mod tests {
     }
 
     struct Fixture {
+        envelopes: Vec<Money>,
+        other_by_envelope: Vec<Money>,
         params: CallParameters,
         lots: Vec<LotTerms>,
         concept: Grid,
@@ -568,6 +618,8 @@ mod tests {
 
     fn fixture() -> Fixture {
         Fixture {
+            envelopes: vec![Money::euros(2_100_000), Money::euros(900_000)],
+            other_by_envelope: vec![Money::ZERO, Money::ZERO],
             params: CallParameters::default(),
             lots: default_lots(),
             concept: default_concept_note_grid(),
@@ -601,6 +653,8 @@ mod tests {
             timeline: &f.timeline,
             other_calls_envelopes: other,
             programme_grant_budget: Money::euros(3_000_000),
+            programme_envelopes: &f.envelopes,
+            other_calls_by_envelope: &f.other_by_envelope,
         }
     }
 
@@ -722,6 +776,50 @@ mod tests {
         assert_eq!(
             codes(&publication_problems(&over, now)),
             vec!["publish-problem-over-budget"]
+        );
+    }
+
+    #[test]
+    fn each_lot_fits_its_own_envelope() {
+        let mut f = fixture();
+        let now = at(2026, 6, 1, 4, 0, 0);
+        // All 3.0M in the national lot: within the total, over the national envelope.
+        f.lots[0].envelope = Money::euros(100_000);
+        f.lots[0].max_grant = Money::euros(100_000);
+        f.lots[1].envelope = Money::euros(900_001);
+        let c = check(
+            &f,
+            CallType::Restricted,
+            now + Duration::days(50),
+            Money::ZERO,
+        );
+        assert_eq!(
+            codes(&publication_problems(&c, now)),
+            vec!["publish-problem-envelope-over"]
+        );
+        f.lots[1].envelope = Money::euros(900_000);
+        f.other_by_envelope = vec![Money::ZERO, Money::from_cents(1)];
+        let c = check(
+            &f,
+            CallType::Restricted,
+            now + Duration::days(50),
+            Money::ZERO,
+        );
+        assert_eq!(
+            codes(&publication_problems(&c, now)),
+            vec!["publish-problem-envelope-over"]
+        );
+        f.other_by_envelope = vec![Money::ZERO, Money::ZERO];
+        f.lots[1].envelope_position = None;
+        let c = check(
+            &f,
+            CallType::Restricted,
+            now + Duration::days(50),
+            Money::ZERO,
+        );
+        assert_eq!(
+            codes(&publication_problems(&c, now)),
+            vec!["publish-problem-lot-envelope"]
         );
     }
 

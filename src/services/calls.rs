@@ -76,6 +76,7 @@ pub fn lot_terms(row: &LotRow) -> LotTerms {
         max_duration_months: row.max_duration_months,
         applicant_types: split(&row.applicant_types),
         locations: split(&row.locations),
+        envelope_position: row.envelope_position,
     }
 }
 
@@ -94,6 +95,7 @@ fn lot_row(call_id: &str, id: String, t: &LotTerms) -> LotRow {
         max_duration_months: t.max_duration_months,
         applicant_types: t.applicant_types.join(","),
         locations: t.locations.join(","),
+        envelope_position: t.envelope_position,
     }
 }
 
@@ -411,13 +413,26 @@ fn publish_problems_in(
         .map(lot_terms)
         .collect();
     let docs = q::documents_of(conn, &call.row.id)?;
+    let other_lots = q::envelopes_of_other_calls(conn, &call.row.programme_id, &call.row.id)?;
     // An overflowing sum can only mean "over budget".
-    let others = Money::sum(
-        q::envelopes_of_other_calls(conn, &call.row.programme_id, &call.row.id)?
-            .into_iter()
-            .map(Money::from_cents),
-    )
-    .unwrap_or(Money::MAX);
+    let others =
+        Money::sum(other_lots.iter().map(|(_, c)| Money::from_cents(*c))).unwrap_or(Money::MAX);
+    let envelopes: Vec<Money> = programme
+        .envelopes
+        .iter()
+        .map(|e| Money::from_cents(e.amount_cents))
+        .collect();
+    let other_by_envelope: Vec<Money> = (1..=envelopes.len() as i32)
+        .map(|position| {
+            Money::sum(
+                other_lots
+                    .iter()
+                    .filter(|(p, _)| *p == Some(position))
+                    .map(|(_, c)| Money::from_cents(*c)),
+            )
+            .unwrap_or(Money::MAX)
+        })
+        .collect();
     let check = PublishCheck {
         call_type: call.call_type,
         status: call.status,
@@ -433,6 +448,8 @@ fn publish_problems_in(
         timeline: &programme.timeline,
         other_calls_envelopes: others,
         programme_grant_budget: programme.grant_budget(),
+        programme_envelopes: &envelopes,
+        other_calls_by_envelope: &other_by_envelope,
     };
     Ok(publication_problems(&check, now))
 }

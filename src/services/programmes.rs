@@ -179,7 +179,7 @@ pub async fn update(
                 }
             }
             // The envelopes must still hold the calls already using them.
-            let used = Money::sum(call_q::envelopes_of_other_calls(conn, &id, "")?.into_iter().map(Money::from_cents));
+            let used = Money::sum(call_q::envelopes_of_other_calls(conn, &id, "")?.into_iter().map(|(_, c)| Money::from_cents(c)));
             let grant_budget = Money::sum(p.envelopes.iter().map(|e| e.1));
             if used.zip(grant_budget).is_none_or(|(used, budget)| used > budget) {
                 return Err(AppError::field("envelopes", "error-envelopes-below-calls"));

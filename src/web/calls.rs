@@ -675,6 +675,8 @@ pub struct LotForm {
     loc_east_kazakhstan: Option<String>,
     #[serde(default)]
     loc_national: Option<String>,
+    #[serde(default)]
+    envelope_position: String,
 }
 
 impl LotForm {
@@ -699,6 +701,10 @@ impl LotForm {
             loc_kyzylorda: has(&t.locations, "kyzylorda"),
             loc_east_kazakhstan: has(&t.locations, "east_kazakhstan"),
             loc_national: has(&t.locations, "national"),
+            envelope_position: t
+                .envelope_position
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -757,7 +763,9 @@ impl LotForm {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let envelope_position = self.envelope_position.trim().parse::<i32>().ok();
         Ok(LotTerms {
+            envelope_position,
             number,
             title: self.title.trim().to_string(),
             envelope,
@@ -773,7 +781,7 @@ impl LotForm {
     }
 }
 
-fn render_lot_form(
+async fn render_lot_form(
     page: &Page,
     status: StatusCode,
     call_id: &str,
@@ -781,7 +789,22 @@ fn render_lot_form(
     form: &LotForm,
     errors: &[FieldError],
 ) -> AppResult<HttpResponse> {
+    let d = calls::staff_detail(&page.state, &page.actor(), call_id.to_string()).await?;
+    let programme =
+        crate::services::programmes::detail(&page.state, d.call.row.programme_id.clone()).await?;
+    let envelopes: Vec<(String, String, String)> = programme
+        .envelopes
+        .iter()
+        .map(|e| {
+            (
+                e.position.to_string(),
+                e.label.clone(),
+                Money::from_cents(e.amount_cents).to_string(),
+            )
+        })
+        .collect();
     let mut ctx = tera::Context::new();
+    ctx.insert("envelopes", &envelopes);
     ctx.insert("f", form);
     ctx.insert("call_id", call_id);
     ctx.insert("lot_id", &lot_id);
@@ -807,6 +830,7 @@ pub async fn new_lot_form(page: Page, path: web::Path<String>) -> AppResult<Http
         &LotForm::from_terms(&terms),
         &[],
     )
+    .await
 }
 
 pub async fn edit_lot_form(
@@ -829,6 +853,7 @@ pub async fn edit_lot_form(
         &LotForm::from_terms(&lot_terms(lot)),
         &[],
     )
+    .await
 }
 
 async fn save_lot(
@@ -849,6 +874,7 @@ async fn save_lot(
                 &form,
                 &errors,
             )
+            .await
         }
     };
     match calls::save_lot(
@@ -864,14 +890,17 @@ async fn save_lot(
             page.flash("success", "flash-lot-saved");
             Ok(page.redirect(&format!("{back}#lots")))
         }
-        Err(AppError::Validation(errors)) => render_lot_form(
-            &page,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &call_id,
-            lot_id.as_deref(),
-            &form,
-            &errors,
-        ),
+        Err(AppError::Validation(errors)) => {
+            render_lot_form(
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &call_id,
+                lot_id.as_deref(),
+                &form,
+                &errors,
+            )
+            .await
+        }
         Err(e) => conflict_back(&page, e, &back),
     }
 }

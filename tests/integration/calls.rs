@@ -685,9 +685,14 @@ async fn envelopes_over_the_programme_grant_budget_are_refused(app: TestApp) {
         .await
         .unwrap()
         .unwrap_err();
+    // Both envelopes (EUR 2.1M pilot oblasts, EUR 0.9M national) and the total are full.
     assert_eq!(
         problems.iter().map(|p| p.code).collect::<Vec<_>>(),
-        vec!["publish-problem-over-budget"]
+        vec![
+            "publish-problem-envelope-over",
+            "publish-problem-envelope-over",
+            "publish-problem-over-budget"
+        ]
     );
     // Cancelling the first frees its envelopes.
     let first = grants::db::calls::find_by_reference(&mut app.state.pool.get().unwrap(), "CALL-A")
