@@ -36,6 +36,13 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Write a consistent backup of the database (SQLite: a copy made with VACUUM INTO;
+    /// PostgreSQL: a pg_dump custom-format file). See README for the restore.
+    Backup {
+        /// The file to create.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
     /// Load the demonstration: the KAZLOD programme, an open restricted call with its two
     /// lots, published clarifications and one user per role (idempotent).
     Demo,
@@ -192,6 +199,15 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
                 }
                 Err(e) => Err(anyhow::anyhow!("{e}")),
             }
+        }
+        Command::Backup { to } => {
+            let url = settings.database.url.clone();
+            let target = to.clone();
+            let bytes =
+                tokio::task::spawn_blocking(move || grants::db::backup::backup(&url, &target))
+                    .await??;
+            println!("backup written to {} ({bytes} bytes)", to.display());
+            Ok(ExitCode::SUCCESS)
         }
         Command::Demo => {
             let state =

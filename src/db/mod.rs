@@ -3,6 +3,7 @@
 
 pub mod api_tokens;
 pub mod audit;
+pub mod backup;
 pub mod calls;
 pub mod outbox;
 pub mod programmes;

@@ -221,3 +221,92 @@ async fn stored_password_hashes_use_the_required_argon2_parameters() {
         );
     }
 }
+
+async fn backup_and_restore(db: Db) {
+    let Some(app) = TestApp::spawn(db).await else {
+        return;
+    };
+    app.create_user("kept@example.kz", grants::domain::access::Role::Applicant)
+        .await;
+    let target = app.state.settings.data.dir.join(if db == Db::Sqlite {
+        "backup.db"
+    } else {
+        "backup.dump"
+    });
+    let out = grants(&app, &["backup", "--to", target.to_str().unwrap()], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A second backup to the same file is refused rather than overwriting it.
+    assert!(
+        !grants(&app, &["backup", "--to", target.to_str().unwrap()], None)
+            .status
+            .success()
+    );
+
+    // Restore: SQLite uses the file as it is; PostgreSQL restores into a new database.
+    let restored_url = match db {
+        Db::Sqlite => format!("sqlite://{}", target.display()),
+        Db::Postgres => {
+            let admin_url = std::env::var("TEST_POSTGRES_URL").unwrap();
+            let name = format!("grants_restore_{}", uuid::Uuid::new_v4().simple());
+            let mut conn =
+                <diesel::PgConnection as diesel::Connection>::establish(&admin_url).unwrap();
+            diesel::connection::SimpleConnection::batch_execute(
+                &mut conn,
+                &format!("CREATE DATABASE \"{name}\""),
+            )
+            .unwrap();
+            let mut url = url::Url::parse(&admin_url).unwrap();
+            url.set_path(&format!("/{name}"));
+            let status = Command::new("pg_restore")
+                .args(["--no-owner", "--dbname", url.as_str()])
+                .arg(&target)
+                .status()
+                .unwrap();
+            assert!(status.success(), "pg_restore failed");
+            url.to_string()
+        }
+    };
+    let verify = Command::new(env!("CARGO_BIN_EXE_grants"))
+        .args(["audit", "verify"])
+        .env("DATABASE_URL", &restored_url)
+        .env(
+            "APP_CONFIG_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/config"),
+        )
+        .env("APP_ENV", "test")
+        .output()
+        .unwrap();
+    assert!(
+        verify.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verify.stderr)
+    );
+    let pool = grants::db::build_pool(&restored_url, 1).unwrap();
+    let found =
+        grants::db::users::find_by_email(&mut pool.get().unwrap(), "kept@example.kz").unwrap();
+    assert!(found.is_some(), "the restored database has the data");
+    drop(pool);
+    if db == Db::Postgres {
+        let admin_url = std::env::var("TEST_POSTGRES_URL").unwrap();
+        let name = restored_url.rsplit('/').next().unwrap().to_string();
+        let mut conn = <diesel::PgConnection as diesel::Connection>::establish(&admin_url).unwrap();
+        let _ = diesel::connection::SimpleConnection::batch_execute(
+            &mut conn,
+            &format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"),
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_and_restore_on_sqlite() {
+    backup_and_restore(Db::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_and_restore_on_postgres() {
+    backup_and_restore(Db::Postgres).await;
+}
