@@ -331,7 +331,7 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     page.render("manage/programme.html", ctx)
 }
 
-#[derive(Deserialize, Default, Serialize)]
+#[derive(Deserialize, Default, Serialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct ProgrammeForm {
     #[serde(default)]
@@ -390,7 +390,7 @@ pub async fn new_form(page: Page) -> AppResult<HttpResponse> {
 
 pub async fn create(page: Page, form: web::Form<ProgrammeForm>) -> AppResult<HttpResponse> {
     let form = form.into_inner();
-    match programmes::create(&page.state, &page.actor(), clone_form(&form).into()).await {
+    match programmes::create(&page.state, &page.actor(), form.clone().into()).await {
         Ok(id) => {
             page.flash("success", "flash-programme-saved");
             Ok(page.redirect(&format!("/manage/programmes/{id}")))
@@ -403,17 +403,6 @@ pub async fn create(page: Page, form: web::Form<ProgrammeForm>) -> AppResult<Htt
             &errors,
         ),
         Err(e) => Err(e),
-    }
-}
-
-fn clone_form(f: &ProgrammeForm) -> ProgrammeForm {
-    ProgrammeForm {
-        reference: f.reference.clone(),
-        title: f.title.clone(),
-        entry_into_force: f.entry_into_force.clone(),
-        total_budget: f.total_budget.clone(),
-        budget_lines: f.budget_lines.clone(),
-        envelopes: f.envelopes.clone(),
     }
 }
 
@@ -449,14 +438,7 @@ pub async fn update(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let form = form.into_inner();
-    match programmes::update(
-        &page.state,
-        &page.actor(),
-        id.clone(),
-        clone_form(&form).into(),
-    )
-    .await
-    {
+    match programmes::update(&page.state, &page.actor(), id.clone(), form.clone().into()).await {
         Ok(()) => {
             page.flash("success", "flash-programme-saved");
             Ok(page.redirect(&format!("/manage/programmes/{id}")))
