@@ -896,8 +896,9 @@ pub async fn add_document(
     }
     let now = state.clock.now();
     let stored = super::uploads::store(state, &upload).await?;
+    let stored_key = stored.key.clone();
     let actor = actor.clone();
-    state
+    let result = state
         .tx(move |conn| {
             let call = load_call_for_write(conn, &call_id)?;
             if call.status == CallStatus::Cancelled {
@@ -932,7 +933,12 @@ pub async fn add_document(
                 json!({"document": row.id, "language": row.language, "file": row.file_name, "sha256": row.sha256, "bytes": row.size_bytes}),
             )
         })
-        .await
+        .await;
+    if result.is_err() {
+        // Nothing refers to the file: do not leave it behind.
+        super::uploads::discard(state, &stored_key).await;
+    }
+    result
 }
 
 pub async fn remove_document(

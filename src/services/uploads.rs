@@ -130,6 +130,13 @@ pub async fn store(state: &AppState, upload: &CheckedUpload) -> AppResult<Stored
     Ok(Stored { key, sha256 })
 }
 
+/// Removes a stored file that no database row refers to (a failed transaction).
+pub async fn discard(state: &AppState, key: &str) {
+    if key.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+        let _ = tokio::fs::remove_file(state.settings.data.dir.join("uploads").join(key)).await;
+    }
+}
+
 /// Reads a stored file back.
 pub async fn read(state: &AppState, key: &str) -> AppResult<Vec<u8>> {
     if !key.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {

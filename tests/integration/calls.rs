@@ -1061,6 +1061,8 @@ async fn uploads_are_checked_by_content_and_downloads_are_attachments(app: TestA
         .any(|p| p.code == "publish-problem-guidelines"));
     // After publication the English (authentic) text is frozen; translations may follow.
     let published = published_call(&app, &actor, &pid, "CALL-U2", 60).await;
+    let uploads_dir = app.state.settings.data.dir.join("uploads");
+    let files_before = std::fs::read_dir(&uploads_dir).unwrap().count();
     upload(
         &app,
         &client,
@@ -1086,6 +1088,11 @@ async fn uploads_are_checked_by_content_and_downloads_are_attachments(app: TestA
             .map(|d| d.language)
             .collect();
     assert_eq!(langs, vec!["en".to_string(), "ru".to_string()]);
+    // The refused English file left nothing on disk; the Russian one was kept.
+    assert_eq!(
+        std::fs::read_dir(&uploads_dir).unwrap().count(),
+        files_before + 1
+    );
 }
 
 async fn api_token(app: &TestApp, role: Role) -> String {
