@@ -600,3 +600,19 @@ publish-problem-parameters-range = A rule of the call is out of range: periods u
 lot-programme-envelope = Programme envelope it draws on
 publish-problem-lot-envelope = Lot { $number } does not say which programme envelope it draws on.
 publish-problem-envelope-over = The lots drawing on envelope { $position } ({ $envelope }) exceed it, with { $used } already taken by other published calls.
+account-email = Email address
+account-email-text = To use another address, confirm it with your password; we send a link to the new address and the change takes effect when you open it.
+account-change-email = Change the email address
+field-new-email = New email address
+confirm-change-intro = Press the button to confirm your new email address. You will log in with it from now on.
+flash-email-change-sent = We sent a confirmation link to { $email }. Your address changes when you open it.
+flash-email-changed = Your email address is changed.
+error-email-unchanged = This is already your email address.
+email-confirm-email-change-subject = Confirm your new email address
+email-confirm-email-change-body = You asked to change the email address of your KAZLOD grants portal account from { $old_email } to this address. Confirm it with this link (valid for { $hours } hours):
+
+    { $link }
+
+    If you did not ask for this, ignore this message.
+email-email-changed-subject = Your email address was changed
+email-email-changed-body = The email address of your KAZLOD grants portal account was changed to { $new_email }. If it was not you, contact the portal administrator at once.

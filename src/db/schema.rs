@@ -251,3 +251,15 @@ diesel::table! {
         sent_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    email_changes (id) {
+        id -> Text,
+        user_id -> Text,
+        new_email -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}

@@ -68,3 +68,55 @@ pub fn expire_unused(
     .execute(conn)
     .map(|_| ())
 }
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = super::schema::email_changes)]
+pub struct EmailChangeRow {
+    pub id: String,
+    pub user_id: String,
+    pub new_email: String,
+    pub token_hash: String,
+    pub created_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+    pub used_at: Option<NaiveDateTime>,
+}
+
+/// Records a requested email change, ending earlier unconfirmed requests of the user.
+pub fn insert_email_change(conn: &mut DbConnection, row: &EmailChangeRow) -> QueryResult<()> {
+    use super::schema::email_changes as e;
+    diesel::update(
+        e::table
+            .filter(e::user_id.eq(&row.user_id))
+            .filter(e::used_at.is_null()),
+    )
+    .set(e::used_at.eq(Some(row.created_at)))
+    .execute(conn)?;
+    diesel::insert_into(e::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn find_email_change(
+    conn: &mut DbConnection,
+    hash: &str,
+) -> QueryResult<Option<EmailChangeRow>> {
+    use super::schema::email_changes as e;
+    e::table
+        .filter(e::token_hash.eq(hash))
+        .select(EmailChangeRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn use_email_change(
+    conn: &mut DbConnection,
+    id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    use super::schema::email_changes as e;
+    let n = diesel::update(e::table.find(id).filter(e::used_at.is_null()))
+        .set(e::used_at.eq(Some(now)))
+        .execute(conn)?;
+    Ok(n == 1)
+}

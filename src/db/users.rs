@@ -225,3 +225,19 @@ pub fn count_active_admins(conn: &mut DbConnection) -> QueryResult<i64> {
         .count()
         .get_result(conn)
 }
+
+pub fn set_email(
+    conn: &mut DbConnection,
+    id: &str,
+    email: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::email.eq(email),
+            users::email_confirmed_at.eq(Some(now)),
+            users::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}

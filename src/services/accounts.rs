@@ -800,3 +800,144 @@ pub fn revoke_api_tokens(
 ) -> AppResult<usize> {
     Ok(api_tokens::revoke_all_for_user(conn, user_id, now)?)
 }
+
+/// Asks to change the email address: the current password is required, and the change
+/// takes effect only when confirmed from the new address (the old one is told).
+pub async fn request_email_change(
+    state: &AppState,
+    actor: &Actor,
+    new_email: &str,
+    current_password: String,
+) -> AppResult<String> {
+    let user_id = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
+    let new_email = EmailAddress::parse(new_email)?;
+    let uid = user_id.clone();
+    let user = state
+        .db(move |conn| users::find(conn, &uid)?.ok_or(AppError::NotFound))
+        .await?;
+    let verification = state
+        .passwords
+        .verify(current_password, user.password_hash.clone())
+        .await?;
+    if !verification.matches {
+        return Err(AppError::field(
+            "current_password",
+            "error-current-password-wrong",
+        ));
+    }
+    if new_email.as_str() == user.email {
+        return Err(AppError::field("email", "error-email-unchanged"));
+    }
+    let now = state.clock.now();
+    let ttl = link_ttl(state, LinkPurpose::ConfirmEmail);
+    let base = state.public_url("/confirm-email-change?token=");
+    let actor = actor.clone();
+    state
+        .tx(move |conn| {
+            if users::find_by_email(conn, new_email.as_str())?.is_some() {
+                return Err(AppError::field("email", "error-email-taken"));
+            }
+            let secret = new_secret();
+            tokens::insert_email_change(
+                conn,
+                &tokens::EmailChangeRow {
+                    id: new_id(),
+                    user_id: user.id.clone(),
+                    new_email: new_email.as_str().to_string(),
+                    token_hash: hash_secret(&secret),
+                    created_at: now,
+                    expires_at: now + ttl,
+                    used_at: None,
+                },
+            )?;
+            mail::queue(
+                conn,
+                now,
+                &Recipient {
+                    email: new_email.as_str(),
+                    name: &user.display_name,
+                    lang: user_lang(&user),
+                },
+                MailKind::ConfirmEmailChange,
+                &[
+                    ("link", format!("{base}{secret}")),
+                    ("hours", ttl.num_hours().to_string()),
+                    ("old_email", user.email.clone()),
+                ],
+            )?;
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "user.email_change_requested",
+                Some(("user", &user.id)),
+                json!({"new_email": new_email.as_str()}),
+            )?;
+            Ok(new_email.as_str().to_string())
+        })
+        .await
+        .inspect(|_| state.mail_wakeup.notify_one())
+}
+
+/// Confirms an email change from the link sent to the new address.
+pub async fn confirm_email_change(
+    state: &AppState,
+    secret: String,
+    actor: &Actor,
+) -> AppResult<UserRow> {
+    let now = state.clock.now();
+    let actor = actor.clone();
+    let user = state
+        .tx(move |conn| {
+            let invalid = AppError::BadRequest("error-link-invalid");
+            if secret.is_empty() || secret.len() > 100 {
+                return Err(invalid);
+            }
+            let change = tokens::find_email_change(conn, &hash_secret(&secret))?.ok_or(invalid)?;
+            match link_state(now, change.expires_at, change.used_at) {
+                LinkState::Usable => {}
+                LinkState::Used => return Err(AppError::BadRequest("error-link-used")),
+                LinkState::Expired => return Err(AppError::BadRequest("error-link-expired")),
+            }
+            let user = users::find(conn, &change.user_id)?
+                .ok_or(AppError::BadRequest("error-link-invalid"))?;
+            if user.disabled_at.is_some() {
+                return Err(AppError::BadRequest("error-link-invalid"));
+            }
+            if users::find_by_email(conn, &change.new_email)?.is_some() {
+                return Err(AppError::BadRequest("error-email-taken"));
+            }
+            if !tokens::use_email_change(conn, &change.id, now)? {
+                return Err(AppError::BadRequest("error-link-used"));
+            }
+            users::set_email(conn, &user.id, &change.new_email, now)?;
+            mail::queue(
+                conn,
+                now,
+                &Recipient {
+                    email: &user.email,
+                    name: &user.display_name,
+                    lang: user_lang(&user),
+                },
+                MailKind::EmailChanged,
+                &[("new_email", change.new_email.clone())],
+            )?;
+            let actor = Actor {
+                user_id: Some(user.id.clone()),
+                email: Some(change.new_email.clone()),
+                ..actor
+            };
+            audit::record(
+                conn,
+                now,
+                &actor,
+                "user.email_changed",
+                Some(("user", &user.id)),
+                json!({"before": user.email, "after": change.new_email}),
+            )?;
+            Ok(users::find(conn, &user.id)?.unwrap_or(user))
+        })
+        .await?;
+    state.mail_wakeup.notify_one();
+    Ok(user)
+}

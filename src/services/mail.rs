@@ -20,6 +20,8 @@ pub enum MailKind {
     CallCancelled,
     ClarificationPublished,
     ClarificationsDue,
+    ConfirmEmailChange,
+    EmailChanged,
 }
 
 impl MailKind {
@@ -33,6 +35,8 @@ impl MailKind {
             MailKind::CallCancelled => "call-cancelled",
             MailKind::ClarificationPublished => "clarification-published",
             MailKind::ClarificationsDue => "clarifications-due",
+            MailKind::ConfirmEmailChange => "confirm-email-change",
+            MailKind::EmailChanged => "email-changed",
         }
     }
 }

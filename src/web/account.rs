@@ -164,3 +164,41 @@ pub async fn revoke_token(page: Page, path: web::Path<String>) -> AppResult<Http
     page.flash("success", "flash-token-revoked");
     Ok(page.redirect("/account"))
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailForm {
+    email: String,
+    current_password: String,
+}
+
+pub async fn change_email(page: Page, form: web::Form<EmailForm>) -> AppResult<HttpResponse> {
+    let form = form.into_inner();
+    match accounts::request_email_change(
+        &page.state,
+        &page.actor(),
+        &form.email,
+        form.current_password,
+    )
+    .await
+    {
+        Ok(new_email) => {
+            page.flash_text(
+                "success",
+                crate::i18n::t_args(
+                    page.lang(),
+                    "flash-email-change-sent",
+                    &[("email", new_email)],
+                ),
+            );
+            Ok(page.redirect("/account"))
+        }
+        Err(AppError::Validation(errors)) => {
+            let mut ctx = tera::Context::new();
+            ctx.insert("email_errors", &page.field_errors(&errors));
+            ctx.insert("new_email", &form.email);
+            render_account(&page, StatusCode::UNPROCESSABLE_ENTITY, ctx).await
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -284,3 +284,32 @@ pub async fn set_password_form(page: Page, q: web::Query<TokenQuery>) -> AppResu
 pub async fn set_password(page: Page, form: web::Form<NewPasswordForm>) -> AppResult<HttpResponse> {
     set_new_password(page, LinkPurpose::Invitation, form.into_inner()).await
 }
+
+pub async fn confirm_email_change_form(
+    page: Page,
+    q: web::Query<TokenQuery>,
+) -> AppResult<HttpResponse> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("token", &q.token);
+    ctx.insert("change", &true);
+    page.render("auth/confirm_email.html", ctx)
+}
+
+pub async fn confirm_email_change(
+    page: Page,
+    form: web::Form<TokenForm>,
+) -> AppResult<HttpResponse> {
+    match accounts::confirm_email_change(&page.state, form.into_inner().token, &page.actor()).await
+    {
+        Ok(_) => {
+            page.flash("success", "flash-email-changed");
+            Ok(page.redirect(if page.ctx.user.is_some() {
+                "/account"
+            } else {
+                "/login"
+            }))
+        }
+        Err(AppError::BadRequest(key)) => link_problem(&page, key),
+        Err(e) => Err(e),
+    }
+}

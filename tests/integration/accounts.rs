@@ -21,7 +21,85 @@ on_both_databases!(
     the_pre_login_cookie_is_not_promoted,
     sessions_end_after_the_idle_timeout,
     profile_and_language_are_saved,
+    an_email_change_needs_the_password_and_the_new_address_confirms_it,
 );
+
+async fn an_email_change_needs_the_password_and_the_new_address_confirms_it(app: TestApp) {
+    app.create_user("old@example.kz", Role::Applicant).await;
+    app.create_user("taken@example.kz", Role::Applicant).await;
+    app.login("old@example.kz").await;
+    let res = app
+        .post_form(
+            "/account/email",
+            &[
+                ("email", "new@example.kz"),
+                ("current_password", "not my password at all"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(res).await.contains("current password is not right"));
+    let res = app
+        .post_form(
+            "/account/email",
+            &[
+                ("email", "taken@example.kz"),
+                ("current_password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(res).await.contains("already exists"));
+    let res = app
+        .post_form(
+            "/account/email",
+            &[("email", "New@Example.kz"), ("current_password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let link = TestApp::link_in(
+        &app.wait_for_mail("new@example.kz", "Confirm your new email")
+            .await,
+    );
+    assert!(link.starts_with("/confirm-email-change?token="));
+    // Nothing changes until the new address confirms.
+    assert_eq!(
+        app.login_with(&new_client(), "old@example.kz", PASSWORD)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert!(body(app.get(&link).await)
+        .await
+        .contains("Confirm my email address"));
+    let token = TestApp::token_in_link(&link);
+    let res = app
+        .post_form("/confirm-email-change", &[("token", &token)])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    app.wait_for_mail("old@example.kz", "was changed").await;
+    assert_eq!(
+        app.login_with(&new_client(), "new@example.kz", PASSWORD)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.login_with(&new_client(), "old@example.kz", PASSWORD)
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let res = app
+        .post_form("/confirm-email-change", &[("token", &token)])
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let actions = app.audit_actions().await;
+    assert!(
+        actions.contains(&"user.email_change_requested".to_string())
+            && actions.contains(&"user.email_changed".to_string())
+    );
+}
 
 async fn register(app: &TestApp, email: &str) -> reqwest::Response {
     app.post_form(
