@@ -213,6 +213,19 @@ pub async fn register(state: &AppState, input: Registration, actor: &Actor) -> A
     Ok(())
 }
 
+/// Says why an emailed link cannot be used, if it cannot.
+fn require_usable_link(
+    now: NaiveDateTime,
+    expires_at: NaiveDateTime,
+    used_at: Option<NaiveDateTime>,
+) -> AppResult<()> {
+    match link_state(now, expires_at, used_at) {
+        LinkState::Usable => Ok(()),
+        LinkState::Used => Err(AppError::BadRequest("error-link-used")),
+        LinkState::Expired => Err(AppError::BadRequest("error-link-expired")),
+    }
+}
+
 /// Finds the user behind a usable link, or says why the link does not work.
 fn usable_link(
     conn: &mut DbConnection,
@@ -226,11 +239,7 @@ fn usable_link(
     }
     let token =
         tokens::find_by_hash(conn, purpose.as_str(), &hash_secret(secret))?.ok_or(invalid)?;
-    match link_state(now, token.expires_at, token.used_at) {
-        LinkState::Usable => {}
-        LinkState::Used => return Err(AppError::BadRequest("error-link-used")),
-        LinkState::Expired => return Err(AppError::BadRequest("error-link-expired")),
-    }
+    require_usable_link(now, token.expires_at, token.used_at)?;
     let user =
         users::find(conn, &token.user_id)?.ok_or(AppError::BadRequest("error-link-invalid"))?;
     if user.disabled_at.is_some() {
@@ -580,18 +589,16 @@ pub async fn set_password_with_link(
     Ok(user)
 }
 
-/// Changes the password of a signed-in user after checking the current one. Ends every
-/// other session; returns the new session epoch for the current session.
-pub async fn change_password(
+/// The signed-in user, once their current password is confirmed (password and email
+/// changes ask for it).
+async fn user_with_current_password(
     state: &AppState,
     actor: &Actor,
     current: String,
-    new_password: String,
-) -> AppResult<i64> {
+) -> AppResult<UserRow> {
     let user_id = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
-    let uid = user_id.clone();
     let user = state
-        .db(move |conn| users::find(conn, &uid)?.ok_or(AppError::NotFound))
+        .db(move |conn| users::find(conn, &user_id)?.ok_or(AppError::NotFound))
         .await?;
     let verification = state
         .passwords
@@ -603,6 +610,18 @@ pub async fn change_password(
             "error-current-password-wrong",
         ));
     }
+    Ok(user)
+}
+
+/// Changes the password of a signed-in user after checking the current one. Ends every
+/// other session; returns the new session epoch for the current session.
+pub async fn change_password(
+    state: &AppState,
+    actor: &Actor,
+    current: String,
+    new_password: String,
+) -> AppResult<i64> {
+    let user = user_with_current_password(state, actor, current).await?;
     let email = EmailAddress::parse(&user.email)?;
     password_problem(&new_password, &email, &user.display_name)?;
     let hash = state.passwords.hash(new_password).await?;
@@ -809,22 +828,8 @@ pub async fn request_email_change(
     new_email: &str,
     current_password: String,
 ) -> AppResult<String> {
-    let user_id = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     let new_email = EmailAddress::parse(new_email)?;
-    let uid = user_id.clone();
-    let user = state
-        .db(move |conn| users::find(conn, &uid)?.ok_or(AppError::NotFound))
-        .await?;
-    let verification = state
-        .passwords
-        .verify(current_password, user.password_hash.clone())
-        .await?;
-    if !verification.matches {
-        return Err(AppError::field(
-            "current_password",
-            "error-current-password-wrong",
-        ));
-    }
+    let user = user_with_current_password(state, actor, current_password).await?;
     if new_email.as_str() == user.email {
         return Err(AppError::field("email", "error-email-unchanged"));
     }
@@ -894,11 +899,7 @@ pub async fn confirm_email_change(
                 return Err(invalid);
             }
             let change = tokens::find_email_change(conn, &hash_secret(&secret))?.ok_or(invalid)?;
-            match link_state(now, change.expires_at, change.used_at) {
-                LinkState::Usable => {}
-                LinkState::Used => return Err(AppError::BadRequest("error-link-used")),
-                LinkState::Expired => return Err(AppError::BadRequest("error-link-expired")),
-            }
+            require_usable_link(now, change.expires_at, change.used_at)?;
             let user = users::find(conn, &change.user_id)?
                 .ok_or(AppError::BadRequest("error-link-invalid"))?;
             if user.disabled_at.is_some() {
