@@ -39,7 +39,7 @@ impl Clock {
         }
         let t = Utc::now().naive_utc()
             + chrono::Duration::milliseconds(self.offset_ms.load(Ordering::SeqCst));
-        crate::db::truncate_micros(t)
+        crate::domain::time::truncate_micros(t)
     }
 
     /// Moves this clock (and every clone of it) forward; for tests and demonstrations.
@@ -63,31 +63,13 @@ impl Clock {
     }
 }
 
-/// Asia/Almaty, the time zone every date and time is shown in (UTC+5).
-pub const DISPLAY_TZ: chrono_tz::Tz = chrono_tz::Asia::Almaty;
+pub use crate::domain::time::{local_date, local_to_utc, ALMATY as DISPLAY_TZ};
 
-/// Formats a stored UTC time for people: `2026-11-24 22:45 (Almaty)`.
+/// Formats a stored UTC time for people: `2026-11-24 22:45` (Almaty).
 pub fn format_local(t: NaiveDateTime) -> String {
-    use chrono::TimeZone;
-    DISPLAY_TZ
-        .from_utc_datetime(&t)
+    crate::domain::time::to_local(t)
         .format("%Y-%m-%d %H:%M")
         .to_string()
-}
-
-/// The calendar day in Almaty of a stored UTC time.
-pub fn local_date(t: NaiveDateTime) -> chrono::NaiveDate {
-    use chrono::TimeZone;
-    DISPLAY_TZ.from_utc_datetime(&t).date_naive()
-}
-
-/// A wall-clock time in Almaty as stored UTC (Almaty has no daylight saving time).
-pub fn local_to_utc(local: NaiveDateTime) -> NaiveDateTime {
-    use chrono::TimeZone;
-    match DISPLAY_TZ.from_local_datetime(&local) {
-        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t.naive_utc(),
-        chrono::LocalResult::None => local - chrono::Duration::hours(5),
-    }
 }
 
 #[cfg(test)]

@@ -66,10 +66,39 @@ impl AppError {
     }
 }
 
+/// Whether a database error is a unique-constraint violation (both backends say so).
+pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
+
+/// Turns the unique violation of one insert or update into the field error it means
+/// ("this reference is taken") instead of a 500, when two requests race past the
+/// friendly check before it.
+pub trait UniqueAsField<T> {
+    fn unique_as(self, field: &'static str, code: &'static str) -> AppResult<T>;
+}
+
+impl<T> UniqueAsField<T> for diesel::QueryResult<T> {
+    fn unique_as(self, field: &'static str, code: &'static str) -> AppResult<T> {
+        self.map_err(|e| {
+            if is_unique_violation(&e) {
+                AppError::field(field, code)
+            } else {
+                e.into()
+            }
+        })
+    }
+}
+
 impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
         match e {
             diesel::result::Error::NotFound => AppError::NotFound,
+            // A race on a unique key that no service anticipated: still never a 500.
+            ref unique if is_unique_violation(unique) => AppError::Conflict("error-already-exists"),
             other => AppError::Internal(anyhow::Error::new(other).context("database query failed")),
         }
     }

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod services;
 pub mod state;
+pub mod views;
 pub mod web;
 
 use std::net::TcpListener;
@@ -49,6 +50,7 @@ pub fn load_templates() -> anyhow::Result<tera::Tera> {
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
     tera.set_escape_fn(escape_html);
     tera.register_function("t", i18n::tera_function());
+    views::register_filters(&mut tera);
     Ok(tera)
 }
 

@@ -47,7 +47,8 @@ pub struct LotRow {
     pub max_duration_months: i64,
     pub applicant_types: String,
     pub locations: String,
-    pub envelope_position: Option<i32>,
+    /// The programme envelope the lot draws on.
+    pub envelope_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -254,7 +255,7 @@ pub fn update_lot(conn: &mut DbConnection, row: &LotRow) -> QueryResult<()> {
             lots::max_duration_months.eq(row.max_duration_months),
             lots::applicant_types.eq(&row.applicant_types),
             lots::locations.eq(&row.locations),
-            lots::envelope_position.eq(row.envelope_position),
+            lots::envelope_id.eq(&row.envelope_id),
         ))
         .execute(conn)
         .map(|_| ())
@@ -270,19 +271,20 @@ pub fn delete_lot(conn: &mut DbConnection, call_id: &str, lot_id: &str) -> Query
     Ok(n == 1)
 }
 
-/// Sum of the lot envelopes of a programme's live (not cancelled) calls, except one.
+/// The lot envelopes (programme envelope id, amount) of a programme's published calls,
+/// except one.
 pub fn envelopes_of_other_calls(
     conn: &mut DbConnection,
     programme_id: &str,
     except_call: &str,
-) -> QueryResult<Vec<(Option<i32>, i64)>> {
+) -> QueryResult<Vec<(Option<String>, i64)>> {
     lots::table
         .inner_join(calls::table)
         // Drafts reserve nothing: the budget is checked when a call is published.
         .filter(calls::programme_id.eq(programme_id))
         .filter(calls::status.eq("published"))
         .filter(calls::id.ne(except_call))
-        .select((lots::envelope_position, lots::envelope_cents))
+        .select((lots::envelope_id, lots::envelope_cents))
         .load(conn)
 }
 
@@ -361,15 +363,71 @@ pub fn insert_clarification(conn: &mut DbConnection, row: &ClarificationRow) -> 
         .map(|_| ())
 }
 
-pub fn clarifications_of(
+/// A page of a call's questions for staff (unanswered first when asked for).
+pub fn clarifications_page(
     conn: &mut DbConnection,
     call_id: &str,
-) -> QueryResult<Vec<ClarificationRow>> {
+    unanswered_only: bool,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<ClarificationRow>, i64)> {
+    let filtered = || {
+        let mut q = clarifications::table
+            .filter(clarifications::call_id.eq(call_id))
+            .into_boxed();
+        if unanswered_only {
+            q = q.filter(clarifications::published_at.is_null());
+        }
+        q
+    };
+    let total = filtered().count().get_result(conn)?;
+    let rows = filtered()
+        .order((clarifications::asked_at.asc(), clarifications::id.asc()))
+        .offset(offset)
+        .limit(limit)
+        .select(ClarificationRow::as_select())
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// Answers of a call published after `instant` (late by CFP-03).
+pub fn answers_published_after(
+    conn: &mut DbConnection,
+    call_id: &str,
+    instant: NaiveDateTime,
+) -> QueryResult<i64> {
     clarifications::table
         .filter(clarifications::call_id.eq(call_id))
-        .order(clarifications::asked_at.asc())
-        .select(ClarificationRow::as_select())
-        .load(conn)
+        .filter(clarifications::published_at.gt(instant))
+        .count()
+        .get_result(conn)
+}
+
+/// Unanswered questions of one person on one call.
+pub fn open_questions_of(
+    conn: &mut DbConnection,
+    call_id: &str,
+    user_id: &str,
+) -> QueryResult<i64> {
+    clarifications::table
+        .filter(clarifications::call_id.eq(call_id))
+        .filter(clarifications::asked_by.eq(user_id))
+        .filter(clarifications::published_at.is_null())
+        .count()
+        .get_result(conn)
+}
+
+/// Questions one person asked since `since`, on any call.
+pub fn questions_asked_since(
+    conn: &mut DbConnection,
+    user_id: &str,
+    since: NaiveDateTime,
+) -> QueryResult<i64> {
+    clarifications::table
+        .filter(clarifications::asked_by.eq(user_id))
+        .filter(clarifications::asked_at.ge(since))
+        .count()
+        .get_result(conn)
 }
 
 pub fn published_clarifications(
@@ -429,38 +487,31 @@ pub fn unanswered_counts(conn: &mut DbConnection) -> QueryResult<Vec<(String, i6
         .load(conn)
 }
 
+/// Follows a call; false when already following (a double click or a second tab).
 pub fn follow(
     conn: &mut DbConnection,
     call_id: &str,
     user_id: &str,
     now: NaiveDateTime,
-) -> QueryResult<()> {
-    let exists: bool = diesel::select(diesel::dsl::exists(
-        call_followers::table
-            .filter(call_followers::call_id.eq(call_id))
-            .filter(call_followers::user_id.eq(user_id)),
-    ))
-    .get_result(conn)?;
-    if !exists {
-        diesel::insert_into(call_followers::table)
-            .values((
-                call_followers::call_id.eq(call_id),
-                call_followers::user_id.eq(user_id),
-                call_followers::followed_at.eq(now),
-            ))
-            .execute(conn)?;
-    }
-    Ok(())
+) -> QueryResult<bool> {
+    let row = (
+        call_followers::call_id.eq(call_id),
+        call_followers::user_id.eq(user_id),
+        call_followers::followed_at.eq(now),
+    );
+    let n = super::insert_or_ignore!(conn, call_followers::table, row)?;
+    Ok(n == 1)
 }
 
-pub fn unfollow(conn: &mut DbConnection, call_id: &str, user_id: &str) -> QueryResult<()> {
-    diesel::delete(
+/// Stops following; false when not following.
+pub fn unfollow(conn: &mut DbConnection, call_id: &str, user_id: &str) -> QueryResult<bool> {
+    let n = diesel::delete(
         call_followers::table
             .filter(call_followers::call_id.eq(call_id))
             .filter(call_followers::user_id.eq(user_id)),
     )
-    .execute(conn)
-    .map(|_| ())
+    .execute(conn)?;
+    Ok(n == 1)
 }
 
 pub fn is_following(conn: &mut DbConnection, call_id: &str, user_id: &str) -> QueryResult<bool> {
@@ -508,6 +559,9 @@ pub fn published_with_unanswered(conn: &mut DbConnection) -> QueryResult<Vec<(Ca
 }
 
 /// Records that a reminder went out today; false when one already had.
+/// Claims the reminder of a day for a subject; false when another node (or an earlier
+/// run) already did. One insert that ignores a conflict: two nodes racing cannot both
+/// win, and neither fails.
 pub fn claim_reminder(
     conn: &mut DbConnection,
     subject_id: &str,
@@ -516,28 +570,16 @@ pub fn claim_reminder(
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
     use super::schema::staff_reminders as r;
-    let exists: bool = diesel::select(diesel::dsl::exists(
-        r::table
-            .filter(r::subject_id.eq(subject_id))
-            .filter(r::kind.eq(kind))
-            .filter(r::sent_on.eq(day)),
-    ))
-    .get_result(conn)?;
-    if exists {
-        return Ok(false);
-    }
-    diesel::insert_into(r::table)
-        .values((
-            r::subject_id.eq(subject_id),
-            r::kind.eq(kind),
-            r::sent_on.eq(day),
-            r::sent_at.eq(now),
-        ))
-        .execute(conn)?;
-    Ok(true)
+    let row = (
+        r::subject_id.eq(subject_id),
+        r::kind.eq(kind),
+        r::sent_on.eq(day),
+        r::sent_at.eq(now),
+    );
+    let n = super::insert_or_ignore!(conn, r::table, row)?;
+    Ok(n == 1)
 }
 
-/// Enabled EU Delegation staff: (email, name, language).
 pub fn delegation_staff(
     conn: &mut DbConnection,
 ) -> QueryResult<Vec<(String, String, Option<String>)>> {
@@ -546,4 +588,14 @@ pub fn delegation_staff(
         .filter(users::disabled_at.is_null())
         .select((users::email, users::display_name, users::language))
         .load(conn)
+}
+
+/// Whether any call of the programme was ever published (published or cancelled since).
+pub fn any_published(conn: &mut DbConnection, programme_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        calls::table
+            .filter(calls::programme_id.eq(programme_id))
+            .filter(calls::published_at.is_not_null()),
+    ))
+    .get_result(conn)
 }

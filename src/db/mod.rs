@@ -5,6 +5,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod backup;
 pub mod calls;
+pub mod locks;
 pub mod outbox;
 pub mod programmes;
 pub mod schema;
@@ -161,6 +162,27 @@ pub fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<Vec<String>> {
     Ok(applied)
 }
 
+/// `INSERT … ON CONFLICT DO NOTHING` on either backend (upserts do not compile through
+/// the connection enum, so the statement is dispatched to the inner connection).
+/// Returns the number of rows inserted (0 when the row existed).
+#[macro_export]
+macro_rules! insert_or_ignore {
+    ($conn:expr, $table:expr, $values:expr) => {{
+        use diesel::RunQueryDsl as _;
+        match $conn {
+            $crate::db::DbConnection::Postgresql(c) => diesel::insert_into($table)
+                .values($values)
+                .on_conflict_do_nothing()
+                .execute(c),
+            $crate::db::DbConnection::Sqlite(c) => diesel::insert_into($table)
+                .values($values)
+                .on_conflict_do_nothing()
+                .execute(c),
+        }
+    }};
+}
+pub use insert_or_ignore;
+
 /// Runs `f` in a write transaction. On SQLite it is `BEGIN IMMEDIATE`, so concurrent
 /// read-then-write transactions queue for the lock instead of failing as "database is
 /// locked"; on PostgreSQL it is an ordinary transaction (row locks where it matters).
@@ -195,13 +217,7 @@ where
     }
 }
 
-/// Today's time truncated to microseconds: SQLite keeps nanoseconds, PostgreSQL does not,
-/// and a value must read back the same on both.
-pub fn truncate_micros(t: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
-    use chrono::Timelike;
-    let nanos = t.nanosecond();
-    t.with_nanosecond(nanos - nanos % 1000).unwrap_or(t)
-}
+pub use crate::domain::time::truncate_micros;
 
 /// Escapes `%`, `_` and `\` for a LIKE pattern (used with `ESCAPE '\'`).
 pub fn like_pattern(needle: &str) -> String {

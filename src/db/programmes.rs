@@ -4,7 +4,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::{
-    programme_amendments, programme_budget_lines, programme_envelopes, programmes,
+    programme_amendments, programme_budget_lines, programme_d_corrections, programme_envelopes,
+    programmes,
 };
 use super::DbConnection;
 
@@ -29,6 +30,8 @@ pub struct BudgetLineRow {
     pub position: i32,
     pub label: String,
     pub amount_cents: i64,
+    /// Removed from the programme (kept, never deleted).
+    pub retired_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -39,6 +42,8 @@ pub struct EnvelopeRow {
     pub position: i32,
     pub label: String,
     pub amount_cents: i64,
+    /// Removed from the programme (kept, never deleted).
+    pub retired_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -109,57 +114,162 @@ pub fn update_identity(
         .map(|_| ())
 }
 
+/// The programme's budget lines in force (retired ones are kept but not listed).
 pub fn budget_lines(
     conn: &mut DbConnection,
     programme_id: &str,
 ) -> QueryResult<Vec<BudgetLineRow>> {
     programme_budget_lines::table
         .filter(programme_budget_lines::programme_id.eq(programme_id))
+        .filter(programme_budget_lines::retired_at.is_null())
         .order(programme_budget_lines::position.asc())
         .select(BudgetLineRow::as_select())
         .load(conn)
 }
 
-pub fn replace_budget_lines(
-    conn: &mut DbConnection,
-    programme_id: &str,
-    rows: &[BudgetLineRow],
-) -> QueryResult<()> {
-    diesel::delete(
-        programme_budget_lines::table.filter(programme_budget_lines::programme_id.eq(programme_id)),
-    )
-    .execute(conn)?;
-    for r in rows {
-        diesel::insert_into(programme_budget_lines::table)
-            .values(r)
-            .execute(conn)?;
-    }
-    Ok(())
+pub fn insert_budget_line(conn: &mut DbConnection, row: &BudgetLineRow) -> QueryResult<()> {
+    diesel::insert_into(programme_budget_lines::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
+pub fn update_budget_line(conn: &mut DbConnection, row: &BudgetLineRow) -> QueryResult<()> {
+    diesel::update(
+        programme_budget_lines::table
+            .find(&row.id)
+            .filter(programme_budget_lines::programme_id.eq(&row.programme_id)),
+    )
+    .set((
+        programme_budget_lines::position.eq(row.position),
+        programme_budget_lines::label.eq(&row.label),
+        programme_budget_lines::amount_cents.eq(row.amount_cents),
+    ))
+    .execute(conn)
+    .map(|_| ())
+}
+
+pub fn retire_budget_line(
+    conn: &mut DbConnection,
+    programme_id: &str,
+    id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(
+        programme_budget_lines::table
+            .find(id)
+            .filter(programme_budget_lines::programme_id.eq(programme_id)),
+    )
+    .set(programme_budget_lines::retired_at.eq(Some(now)))
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// The programme's envelopes in force (retired ones are kept but not listed).
 pub fn envelopes(conn: &mut DbConnection, programme_id: &str) -> QueryResult<Vec<EnvelopeRow>> {
     programme_envelopes::table
         .filter(programme_envelopes::programme_id.eq(programme_id))
+        .filter(programme_envelopes::retired_at.is_null())
         .order(programme_envelopes::position.asc())
         .select(EnvelopeRow::as_select())
         .load(conn)
 }
 
-pub fn replace_envelopes(
+/// Envelopes of several programmes in force, in one query (for lists).
+pub fn envelopes_of(
+    conn: &mut DbConnection,
+    programme_ids: &[String],
+) -> QueryResult<Vec<EnvelopeRow>> {
+    programme_envelopes::table
+        .filter(programme_envelopes::programme_id.eq_any(programme_ids))
+        .filter(programme_envelopes::retired_at.is_null())
+        .order(programme_envelopes::position.asc())
+        .select(EnvelopeRow::as_select())
+        .load(conn)
+}
+
+pub fn insert_envelope(conn: &mut DbConnection, row: &EnvelopeRow) -> QueryResult<()> {
+    diesel::insert_into(programme_envelopes::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn update_envelope(conn: &mut DbConnection, row: &EnvelopeRow) -> QueryResult<()> {
+    diesel::update(
+        programme_envelopes::table
+            .find(&row.id)
+            .filter(programme_envelopes::programme_id.eq(&row.programme_id)),
+    )
+    .set((
+        programme_envelopes::position.eq(row.position),
+        programme_envelopes::label.eq(&row.label),
+        programme_envelopes::amount_cents.eq(row.amount_cents),
+    ))
+    .execute(conn)
+    .map(|_| ())
+}
+
+pub fn retire_envelope(
     conn: &mut DbConnection,
     programme_id: &str,
-    rows: &[EnvelopeRow],
+    id: &str,
+    now: NaiveDateTime,
 ) -> QueryResult<()> {
-    diesel::delete(
-        programme_envelopes::table.filter(programme_envelopes::programme_id.eq(programme_id)),
+    diesel::update(
+        programme_envelopes::table
+            .find(id)
+            .filter(programme_envelopes::programme_id.eq(programme_id)),
     )
-    .execute(conn)?;
-    for r in rows {
-        diesel::insert_into(programme_envelopes::table)
-            .values(r)
-            .execute(conn)?;
-    }
-    Ok(())
+    .set(programme_envelopes::retired_at.eq(Some(now)))
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// Sets the entry into force D (a recorded correction, before any call is published).
+pub fn set_entry_into_force(
+    conn: &mut DbConnection,
+    id: &str,
+    d: NaiveDate,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(programmes::table.find(id))
+        .set((
+            programmes::entry_into_force.eq(d),
+            programmes::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = programme_d_corrections)]
+pub struct DCorrectionRow {
+    pub id: String,
+    pub programme_id: String,
+    pub old_date: NaiveDate,
+    pub new_date: NaiveDate,
+    pub reason: String,
+    pub recorded_by: String,
+    pub recorded_at: NaiveDateTime,
+}
+
+pub fn insert_d_correction(conn: &mut DbConnection, row: &DCorrectionRow) -> QueryResult<()> {
+    diesel::insert_into(programme_d_corrections::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn d_corrections(
+    conn: &mut DbConnection,
+    programme_id: &str,
+) -> QueryResult<Vec<DCorrectionRow>> {
+    programme_d_corrections::table
+        .filter(programme_d_corrections::programme_id.eq(programme_id))
+        .order(programme_d_corrections::recorded_at.asc())
+        .select(DCorrectionRow::as_select())
+        .load(conn)
 }
 
 pub fn amendments(conn: &mut DbConnection, programme_id: &str) -> QueryResult<Vec<AmendmentRow>> {
@@ -175,4 +285,16 @@ pub fn insert_amendment(conn: &mut DbConnection, row: &AmendmentRow) -> QueryRes
         .values(row)
         .execute(conn)
         .map(|_| ())
+}
+
+/// Amendments of several programmes in one query (for lists).
+pub fn amendments_of(
+    conn: &mut DbConnection,
+    programme_ids: &[String],
+) -> QueryResult<Vec<AmendmentRow>> {
+    programme_amendments::table
+        .filter(programme_amendments::programme_id.eq_any(programme_ids))
+        .order(programme_amendments::recorded_at.asc())
+        .select(AmendmentRow::as_select())
+        .load(conn)
 }

@@ -118,6 +118,7 @@ diesel::table! {
         position -> Integer,
         label -> Text,
         amount_cents -> BigInt,
+        retired_at -> Nullable<Timestamp>,
     }
 }
 
@@ -128,6 +129,7 @@ diesel::table! {
         position -> Integer,
         label -> Text,
         amount_cents -> BigInt,
+        retired_at -> Nullable<Timestamp>,
     }
 }
 
@@ -142,6 +144,18 @@ diesel::table! {
         addendum_reference -> Text,
         proposed_on -> Date,
         effective_on -> Date,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    programme_d_corrections (id) {
+        id -> Text,
+        programme_id -> Text,
+        old_date -> Date,
+        new_date -> Date,
+        reason -> Text,
         recorded_by -> Text,
         recorded_at -> Timestamp,
     }
@@ -187,7 +201,7 @@ diesel::table! {
         max_duration_months -> BigInt,
         applicant_types -> Text,
         locations -> Text,
-        envelope_position -> Nullable<Integer>,
+        envelope_id -> Nullable<Text>,
     }
 }
 
@@ -231,6 +245,7 @@ diesel::table! {
 
 diesel::joinable!(calls -> programmes (programme_id));
 diesel::joinable!(lots -> calls (call_id));
+diesel::joinable!(lots -> programme_envelopes (envelope_id));
 diesel::joinable!(clarifications -> calls (call_id));
 diesel::joinable!(call_followers -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(
@@ -240,7 +255,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     clarifications,
     call_followers,
     users,
-    call_documents
+    call_documents,
+    programme_envelopes
 );
 
 diesel::table! {
@@ -261,5 +277,12 @@ diesel::table! {
         created_at -> Timestamp,
         expires_at -> Timestamp,
         used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    aggregate_locks (name) {
+        name -> Text,
+        touched_at -> Nullable<Timestamp>,
     }
 }

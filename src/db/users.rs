@@ -241,3 +241,11 @@ pub fn set_email(
         .execute(conn)
         .map(|_| ())
 }
+
+/// Emails of users by id, in one query (askers of questions, for staff).
+pub fn emails_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
+    users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::email))
+        .load(conn)
+}

@@ -130,6 +130,78 @@ impl Access {
     }
 }
 
+/// What an action is about. A role says what a person may do in general; the scope
+/// narrows it to one object, and the person's relation to that object decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// The portal as a whole: programmes, calls as staff manage them, user accounts.
+    Portal,
+    /// One call (committee roles are per call, EVC-01).
+    Call(String),
+    /// One application (an applicant sees only their organisation's).
+    Application(String),
+    /// One grant contract.
+    Contract(String),
+    /// One person's own account.
+    Account(String),
+}
+
+/// A person's role on one call's evaluation committee (EVC-01): per call, never global.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitteeRole {
+    Chair,
+    Secretary,
+    Evaluator,
+    Assessor,
+    Observer,
+}
+
+/// What the portal knows of the actor's relation to the object of a scope, loaded in
+/// the same transaction as the write it guards.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Relation {
+    /// The object is the actor's own (their account, their organisation's application).
+    pub owns: bool,
+    /// The actor's committee role on the call the object belongs to.
+    pub committee: Option<CommitteeRole>,
+}
+
+/// The answer of `may`: refused openly, or hidden (another organisation's object is a
+/// 404, SECURITY.md "Object level").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    Forbidden,
+    Hidden,
+}
+
+/// The scoped permission check: role × action (the matrix above), then the relation to
+/// the object where the scope names one. The single place that says who may do what
+/// to which object.
+pub fn may(role: Option<Role>, action: Action, scope: &Scope, relation: &Relation) -> Decision {
+    let Some(role) = role else {
+        return Decision::Forbidden;
+    };
+    if !role_allows(role, action) {
+        return Decision::Forbidden;
+    }
+    match (action, scope) {
+        // One's own account is nobody else's business: not even its existence.
+        (Action::ManageOwnAccount | Action::UseApi, Scope::Account(_)) if !relation.owns => {
+            Decision::Hidden
+        }
+        // Applications and contracts belong to their organisation; staff roles reach
+        // them through their role, applicants only through ownership.
+        (_, Scope::Application(_) | Scope::Contract(_))
+            if role == Role::Applicant && !relation.owns =>
+        {
+            Decision::Hidden
+        }
+        _ => Decision::Allow,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +269,58 @@ mod tests {
                 role == Role::Applicant
             );
         }
+    }
+
+    #[test]
+    fn scoped_checks_hide_other_peoples_objects() {
+        let mine = Relation {
+            owns: true,
+            ..Relation::default()
+        };
+        let theirs = Relation::default();
+        let account = Scope::Account("u1".into());
+        for role in Role::ALL {
+            assert_eq!(
+                may(Some(role), Action::ManageOwnAccount, &account, &mine),
+                Decision::Allow
+            );
+            assert_eq!(
+                may(Some(role), Action::ManageOwnAccount, &account, &theirs),
+                Decision::Hidden
+            );
+        }
+        assert_eq!(
+            may(None, Action::ManageOwnAccount, &account, &mine),
+            Decision::Forbidden
+        );
+        let application = Scope::Application("a1".into());
+        assert_eq!(
+            may(
+                Some(Role::Applicant),
+                Action::ManageOwnAccount,
+                &application,
+                &theirs
+            ),
+            Decision::Hidden
+        );
+        assert_eq!(
+            may(
+                Some(Role::Delegation),
+                Action::ManageCalls,
+                &Scope::Call("c".into()),
+                &theirs
+            ),
+            Decision::Allow
+        );
+        assert_eq!(
+            may(
+                Some(Role::Auditor),
+                Action::ManageCalls,
+                &Scope::Portal,
+                &theirs
+            ),
+            Decision::Forbidden
+        );
     }
 
     #[test]

@@ -4,9 +4,12 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::grids::Grid;
+use super::grids::{Grid, SectionRole};
 use super::money::Money;
+use super::time::local_date;
 use super::timeline::Timeline;
+use super::workflow::Workflow;
+use super::FieldError;
 
 /// Rule CFP-01: restricted (concept note first, full application by invitation) unless
 /// marked open (both together).
@@ -39,6 +42,62 @@ pub enum CallStatus {
     Draft,
     Published,
     Cancelled,
+}
+
+/// What can happen to a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallEvent {
+    /// Change the draft: identity, dates, rules, lots, grids, documents.
+    Edit,
+    /// Publish it (after every check of `publication_problems`).
+    Publish,
+    /// Cancel it (CFP-07).
+    Cancel,
+    /// Add a Kazakh or Russian version of the guidelines (CFP-08: English is frozen).
+    AddTranslation,
+    /// Ask or answer a clarification question (CFP-03).
+    Clarify,
+    /// Follow or unfollow it.
+    Follow,
+}
+
+impl Workflow for CallStatus {
+    type Event = CallEvent;
+
+    const STATES: &'static [CallStatus] = &[
+        CallStatus::Draft,
+        CallStatus::Published,
+        CallStatus::Cancelled,
+    ];
+    const EVENTS: &'static [CallEvent] = &[
+        CallEvent::Edit,
+        CallEvent::Publish,
+        CallEvent::Cancel,
+        CallEvent::AddTranslation,
+        CallEvent::Clarify,
+        CallEvent::Follow,
+    ];
+
+    fn next(self, event: CallEvent) -> Option<CallStatus> {
+        use CallEvent::*;
+        use CallStatus::*;
+        match (self, event) {
+            (Draft, Edit | AddTranslation) => Some(Draft),
+            (Draft, Publish) => Some(Published),
+            (Published, AddTranslation | Clarify | Follow) => Some(Published),
+            (Published, Cancel) => Some(Cancelled),
+            (Cancelled, Follow) => Some(Cancelled),
+            _ => None,
+        }
+    }
+
+    fn refusal(self, event: CallEvent) -> &'static str {
+        match (self, event) {
+            (CallStatus::Cancelled, _) => "error-call-cancelled",
+            (_, CallEvent::Edit | CallEvent::Publish) => "error-call-not-draft",
+            _ => "error-call-not-published",
+        }
+    }
 }
 
 impl CallStatus {
@@ -97,6 +156,8 @@ pub struct CallParameters {
     pub reject_on_capacity_one: bool,
     /// SEL-01: "strict" (the rest go to the reserve list) or "fill" (skip to smaller).
     pub selection_mode: String,
+    /// GRD-06: ties rank by the higher score of these sections, in this order.
+    pub tie_break: Vec<SectionRole>,
 }
 
 impl Default for CallParameters {
@@ -119,6 +180,7 @@ impl Default for CallParameters {
             capacity_min_score: 12,
             reject_on_capacity_one: true,
             selection_mode: "strict".into(),
+            tie_break: vec![SectionRole::Relevance, SectionRole::Capacity],
         }
     }
 }
@@ -176,6 +238,9 @@ pub fn check_parameters(p: &CallParameters) -> Vec<&'static str> {
     if p.selection_mode != "strict" && p.selection_mode != "fill" {
         problems.push("publish-problem-selection-mode");
     }
+    if let Some(code) = super::grids::check_tie_break(&p.tie_break) {
+        problems.push(code);
+    }
     problems
 }
 
@@ -211,10 +276,9 @@ pub struct LotTerms {
     pub max_duration_months: i64,
     pub applicant_types: Vec<String>,
     pub locations: Vec<String>,
-    /// The programme envelope the lot draws on, by position (1 = pilot oblasts,
-    /// 2 = national level in KAZLOD).
+    /// The id of the programme envelope the lot draws on.
     #[serde(default)]
-    pub envelope_position: Option<i32>,
+    pub envelope_id: Option<String>,
 }
 
 /// Rule CFP-05: the two lots of this programme, offered by every new call.
@@ -238,7 +302,7 @@ pub fn default_lots() -> Vec<LotTerms> {
                 "international_organisation".into(),
             ],
             locations: PILOT_OBLASTS.iter().map(|s| s.to_string()).collect(),
-            envelope_position: Some(1),
+            envelope_id: None,
         },
         LotTerms {
             number: 2,
@@ -257,52 +321,60 @@ pub fn default_lots() -> Vec<LotTerms> {
                 "international_organisation".into(),
             ],
             locations: vec!["national".into()],
-            envelope_position: Some(2),
+            envelope_id: None,
         },
     ]
 }
 
-/// A problem with one field of a lot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LotProblem {
-    pub field: &'static str,
-    pub code: &'static str,
+/// Field names of lot problems: the JSON property names of `LotTerms`.
+pub mod lot_fields {
+    pub const NUMBER: &str = "number";
+    pub const TITLE: &str = "title";
+    pub const ENVELOPE: &str = "envelope";
+    pub const MIN_GRANT: &str = "min_grant";
+    pub const MAX_GRANT: &str = "max_grant";
+    pub const MIN_EU_SHARE: &str = "min_eu_share_bp";
+    pub const MAX_EU_SHARE: &str = "max_eu_share_bp";
+    pub const MIN_DURATION: &str = "min_duration_months";
+    pub const MAX_DURATION: &str = "max_duration_months";
+    pub const APPLICANT_TYPES: &str = "applicant_types";
+    pub const LOCATIONS: &str = "locations";
+    pub const ENVELOPE_ID: &str = "envelope_id";
 }
 
-/// Rule CFP-04/CFP-05: a lot is complete and consistent.
-pub fn check_lot(lot: &LotTerms) -> Vec<LotProblem> {
+/// Rule CFP-04/CFP-05: a lot is complete and consistent. Problems are named by the
+/// lot's JSON property names.
+pub fn check_lot(lot: &LotTerms) -> Vec<FieldError> {
+    use lot_fields as f;
     let mut p = Vec::new();
-    let mut add = |field, code| p.push(LotProblem { field, code });
-    if lot.number < 1 {
-        add("number", "error-lot-number");
+    let mut add = |field, code| p.push(FieldError::new(field, code));
+    if !(1..=1000).contains(&lot.number) {
+        add(f::NUMBER, "error-lot-number");
     }
-    if lot.title.trim().is_empty() {
-        add("title", "error-required");
+    if let Err(e) = super::text::line(f::TITLE, &lot.title, 300) {
+        add(f::TITLE, e.code);
     }
     if lot.envelope <= Money::ZERO || lot.envelope > Money::MAX {
-        add("envelope", "error-lot-envelope");
-    }
-    if lot.max_grant > Money::MAX {
-        add("max_grant", "error-lot-max-over-envelope");
+        add(f::ENVELOPE, "error-lot-envelope");
     }
     if lot.min_grant <= Money::ZERO || lot.min_grant > lot.max_grant {
-        add("min_grant", "error-lot-grant-range");
+        add(f::MIN_GRANT, "error-lot-grant-range");
     }
-    if lot.max_grant > lot.envelope {
-        add("max_grant", "error-lot-max-over-envelope");
+    if lot.max_grant > lot.envelope || lot.max_grant > Money::MAX {
+        add(f::MAX_GRANT, "error-lot-max-over-envelope");
     }
     if lot.min_eu_share_bp <= 0 || lot.min_eu_share_bp > lot.max_eu_share_bp {
-        add("min_eu_share", "error-lot-share-range");
+        add(f::MIN_EU_SHARE, "error-lot-share-range");
     }
     if lot.max_eu_share_bp > DEFAULT_MAX_EU_SHARE_BP {
         // CFP-05: the applicant co-finances at least 10%.
-        add("max_eu_share", "error-lot-share-over-90");
+        add(f::MAX_EU_SHARE, "error-lot-share-over-90");
     }
     if lot.min_duration_months < 1 || lot.min_duration_months > lot.max_duration_months {
-        add("min_duration", "error-lot-duration-range");
+        add(f::MIN_DURATION, "error-lot-duration-range");
     }
     if lot.max_duration_months > MAX_DURATION_MONTHS {
-        add("max_duration", "error-lot-duration-over-48");
+        add(f::MAX_DURATION, "error-lot-duration-over-48");
     }
     if lot.applicant_types.is_empty()
         || lot
@@ -310,7 +382,7 @@ pub fn check_lot(lot: &LotTerms) -> Vec<LotProblem> {
             .iter()
             .any(|t| !APPLICANT_TYPES.contains(&t.as_str()))
     {
-        add("applicant_types", "error-lot-applicant-types");
+        add(f::APPLICANT_TYPES, "error-lot-applicant-types");
     }
     if lot.locations.is_empty()
         || lot
@@ -318,7 +390,7 @@ pub fn check_lot(lot: &LotTerms) -> Vec<LotProblem> {
             .iter()
             .any(|l| !LOCATIONS.contains(&l.as_str()))
     {
-        add("locations", "error-lot-locations");
+        add(f::LOCATIONS, "error-lot-locations");
     }
     p
 }
@@ -345,6 +417,16 @@ pub fn minimum_submission_days(
     }
 }
 
+/// One programme envelope as publication sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvelopeUse {
+    pub id: String,
+    pub label: String,
+    pub amount: Money,
+    /// What the programme's other published calls already draw on it.
+    pub used_by_other_calls: Money,
+}
+
 /// What publishing needs to know about a call.
 pub struct PublishCheck<'a> {
     pub call_type: CallType,
@@ -352,7 +434,7 @@ pub struct PublishCheck<'a> {
     pub title: &'a str,
     pub reference: &'a str,
     /// When submissions open (defaults to the moment of publication).
-    pub opens_at: NaiveDateTime,
+    pub opens_at: Option<NaiveDateTime>,
     /// The concept-note (restricted) or the single (open) deadline.
     pub deadline: Option<NaiveDateTime>,
     pub params: &'a CallParameters,
@@ -361,20 +443,31 @@ pub struct PublishCheck<'a> {
     pub full_grid: &'a Grid,
     pub has_english_guidelines: bool,
     pub timeline: &'a Timeline,
-    /// Envelopes of the programme's other live calls.
-    pub other_calls_envelopes: Money,
-    pub programme_grant_budget: Money,
-    /// The programme's envelopes by position (index 0 = position 1).
-    pub programme_envelopes: &'a [Money],
-    /// What the programme's other published calls already take from each envelope.
-    pub other_calls_by_envelope: &'a [Money],
+    /// The programme's envelopes in force, with their use by other published calls.
+    pub envelopes: &'a [EnvelopeUse],
+    /// Everything the programme's other published calls take from its grant budget.
+    pub other_calls_total: Money,
 }
 
-/// One reason a call cannot be published, with arguments for the message.
+/// A value in a problem's message, formatted by the web layer in the reader's
+/// language and time zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum ProblemArg {
+    Text(String),
+    Number(i64),
+    Amount(Money),
+    Date(NaiveDate),
+    /// A UTC instant, shown in Almaty.
+    Instant(NaiveDateTime),
+}
+
+/// One reason a call cannot be published (or a warning), with the values its message
+/// names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PublishProblem {
     pub code: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, ProblemArg)>,
 }
 
 impl PublishProblem {
@@ -384,14 +477,15 @@ impl PublishProblem {
             args: Vec::new(),
         }
     }
-    fn with(code: &'static str, args: Vec<(&'static str, String)>) -> PublishProblem {
+    fn with(code: &'static str, args: Vec<(&'static str, ProblemArg)>) -> PublishProblem {
         PublishProblem { code, args }
     }
 }
 
-/// Checks everything at once and lists every problem (TL-01, CFP-02, CFP-04, grids,
-/// envelopes within the programme's grant budget).
+/// Checks everything at once and lists every problem (TL-01, TL-02, CFP-02, CFP-04,
+/// CFP-08, grids, envelopes and the programme's grant budget).
 pub fn publication_problems(c: &PublishCheck<'_>, now: NaiveDateTime) -> Vec<PublishProblem> {
+    use ProblemArg::*;
     let mut out = Vec::new();
     if c.status != CallStatus::Draft {
         out.push(PublishProblem::new("publish-problem-not-draft"));
@@ -400,35 +494,42 @@ pub fn publication_problems(c: &PublishCheck<'_>, now: NaiveDateTime) -> Vec<Pub
     if c.title.trim().is_empty() || c.reference.trim().is_empty() {
         out.push(PublishProblem::new("publish-problem-identity"));
     }
-    let publication_day = crate::clock::local_date(now);
-    // Rule TL-01
-    if !c.timeline.may_publish_call_on(publication_day) {
+    // Rule TL-01: published by the launch deadline, and open by it too (a call published
+    // in time cannot open years later).
+    let launch = Date(c.timeline.call_launch_deadline);
+    if !c.timeline.may_publish_call_on(local_date(now)) {
         out.push(PublishProblem::with(
             "publish-problem-launch-deadline",
-            vec![("date", c.timeline.call_launch_deadline.to_string())],
+            vec![("date", launch.clone())],
         ));
     }
-    let opens = c.opens_at.max(now);
+    let opens = c.opens_at.unwrap_or(now).max(now);
+    if c.opens_at
+        .is_some_and(|o| !c.timeline.may_publish_call_on(local_date(o)))
+    {
+        out.push(PublishProblem::with(
+            "publish-problem-opens-after-launch-deadline",
+            vec![("date", launch)],
+        ));
+    }
     match c.deadline {
         None => out.push(PublishProblem::new("publish-problem-no-deadline")),
         Some(deadline) => {
             // Rule CFP-02
             let min_days = minimum_submission_days(c.call_type, c.params, c.lots);
-            if deadline < opens + Duration::days(min_days) {
+            let earliest = opens + Duration::days(min_days);
+            if deadline < earliest {
                 out.push(PublishProblem::with(
                     "publish-problem-submission-period",
-                    vec![
-                        ("days", min_days.to_string()),
-                        (
-                            "earliest",
-                            crate::clock::format_local(opens + Duration::days(min_days)),
-                        ),
-                    ],
+                    vec![("days", Number(min_days)), ("earliest", Instant(earliest))],
                 ));
             }
             // Rule TL-02: nothing can be contracted after the contracting deadline.
-            if crate::clock::local_date(deadline) > c.timeline.contracting_deadline {
-                out.push(PublishProblem::new("publish-problem-after-contracting"));
+            if local_date(deadline) > c.timeline.contracting_deadline {
+                out.push(PublishProblem::with(
+                    "publish-problem-after-contracting",
+                    vec![("date", Date(c.timeline.contracting_deadline))],
+                ));
             }
         }
     }
@@ -439,7 +540,7 @@ pub fn publication_problems(c: &PublishCheck<'_>, now: NaiveDateTime) -> Vec<Pub
         if !check_lot(lot).is_empty() {
             out.push(PublishProblem::with(
                 "publish-problem-lot-incomplete",
-                vec![("number", lot.number.to_string())],
+                vec![("number", Number(lot.number.into()))],
             ));
         }
     }
@@ -449,16 +550,8 @@ pub fn publication_problems(c: &PublishCheck<'_>, now: NaiveDateTime) -> Vec<Pub
     if numbers.len() != c.lots.len() {
         out.push(PublishProblem::new("publish-problem-lot-numbers"));
     }
-    for (grid, key) in [(c.concept_grid, "concept"), (c.full_grid, "full")] {
-        if !grid.problems().is_empty() {
-            out.push(PublishProblem::with(
-                "publish-problem-grid",
-                vec![("grid", key.to_string())],
-            ));
-        }
-    }
-    if c.params.concept_note_pass_score > c.concept_grid.max_score() {
-        out.push(PublishProblem::new("publish-problem-threshold-over-max"));
+    for problem in grid_problems(c.concept_grid, c.full_grid, c.params) {
+        out.push(problem);
     }
     for code in check_parameters(c.params) {
         out.push(PublishProblem::new(code));
@@ -467,56 +560,133 @@ pub fn publication_problems(c: &PublishCheck<'_>, now: NaiveDateTime) -> Vec<Pub
         // CFP-08: the English guidelines are the authentic text.
         out.push(PublishProblem::new("publish-problem-guidelines"));
     }
-    // Each lot draws on one of the programme's envelopes, which it cannot exceed
-    // together with the other published calls' lots on that envelope.
+    // Each lot draws on one of the programme's envelopes in force, which it cannot
+    // exceed together with the other published calls' lots on that envelope.
     for lot in c.lots {
         let valid = lot
-            .envelope_position
-            .is_some_and(|p| p >= 1 && (p as usize) <= c.programme_envelopes.len());
+            .envelope_id
+            .as_ref()
+            .is_some_and(|id| c.envelopes.iter().any(|e| &e.id == id));
         if !valid {
             out.push(PublishProblem::with(
                 "publish-problem-lot-envelope",
-                vec![("number", lot.number.to_string())],
+                vec![("number", Number(lot.number.into()))],
             ));
         }
     }
-    for (index, envelope) in c.programme_envelopes.iter().enumerate() {
-        let position = index as i32 + 1;
+    for envelope in c.envelopes {
         let this_call = Money::sum(
             c.lots
                 .iter()
-                .filter(|l| l.envelope_position == Some(position))
+                .filter(|l| l.envelope_id.as_deref() == Some(envelope.id.as_str()))
                 .map(|l| l.envelope),
         );
-        let others = c
-            .other_calls_by_envelope
-            .get(index)
-            .copied()
-            .unwrap_or(Money::ZERO);
-        match this_call.and_then(|m| m.checked_add(others)) {
-            Some(total) if total <= *envelope => {}
+        match this_call.and_then(|m| m.checked_add(envelope.used_by_other_calls)) {
+            Some(total) if total <= envelope.amount => {}
             _ => out.push(PublishProblem::with(
                 "publish-problem-envelope-over",
                 vec![
-                    ("position", position.to_string()),
-                    ("envelope", envelope.to_string()),
-                    ("used", others.to_string()),
+                    ("envelope_name", Text(envelope.label.clone())),
+                    ("envelope", Amount(envelope.amount)),
+                    ("used", Amount(envelope.used_by_other_calls)),
                 ],
             )),
         }
     }
+    let grant_budget = Money::sum(c.envelopes.iter().map(|e| e.amount)).unwrap_or(Money::MAX);
     let this_call = Money::sum(c.lots.iter().map(|l| l.envelope));
-    match this_call.and_then(|m| m.checked_add(c.other_calls_envelopes)) {
-        Some(total) if total <= c.programme_grant_budget => {}
+    match this_call.and_then(|m| m.checked_add(c.other_calls_total)) {
+        Some(total) if total <= grant_budget => {}
         _ => out.push(PublishProblem::with(
             "publish-problem-over-budget",
             vec![
-                ("budget", c.programme_grant_budget.to_string()),
-                ("used", c.other_calls_envelopes.to_string()),
+                ("budget", Amount(grant_budget)),
+                ("used", Amount(c.other_calls_total)),
             ],
         )),
     }
     out
+}
+
+/// The earliest day a grant contract of the call could start: the day after the last
+/// submission deadline (for a restricted call, the full-application deadline, at the
+/// earliest the minimum period after an invitation sent the day the concept notes are in).
+pub fn earliest_contract_start(
+    call_type: CallType,
+    deadline: NaiveDateTime,
+    params: &CallParameters,
+) -> Option<NaiveDate> {
+    let last_deadline = match call_type {
+        CallType::Open => deadline,
+        CallType::Restricted => {
+            deadline.checked_add_signed(Duration::try_days(params.invitation_min_days)?)?
+        }
+    };
+    local_date(last_deadline).succ_opt()
+}
+
+/// Warnings shown at publication that do not stop it: a lot whose longest action could
+/// not end by the end of the operational phase (TL-03) if its contract started on the
+/// earliest possible day.
+pub fn publication_warnings(c: &PublishCheck<'_>) -> Vec<PublishProblem> {
+    use ProblemArg::*;
+    let Some(start) = c
+        .deadline
+        .and_then(|d| earliest_contract_start(c.call_type, d, c.params))
+    else {
+        return Vec::new();
+    };
+    c.lots
+        .iter()
+        .filter(|lot| {
+            u32::try_from(lot.max_duration_months)
+                .ok()
+                .and_then(|m| super::time::add_months(start, m).ok())
+                .and_then(|end| end.pred_opt())
+                .is_none_or(|end| end > c.timeline.operational_end)
+        })
+        .map(|lot| {
+            let months_left = months_between(start, c.timeline.operational_end);
+            PublishProblem::with(
+                "publish-warning-duration-after-operational-end",
+                vec![
+                    ("number", Number(lot.number.into())),
+                    ("months", Number(lot.max_duration_months)),
+                    ("start", Date(start)),
+                    ("end", Date(c.timeline.operational_end)),
+                    ("possible", Number(months_left)),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// Whole months from `start` such that an action starting then ends by `end`.
+pub fn months_between(start: NaiveDate, end: NaiveDate) -> i64 {
+    (0..=MAX_DURATION_MONTHS)
+        .take_while(|m| {
+            super::time::add_months(start, *m as u32)
+                .ok()
+                .and_then(|d| d.pred_opt())
+                .is_some_and(|last| last <= end)
+        })
+        .last()
+        .unwrap_or(0)
+}
+
+/// Grid problems at publication (GRD-01…GRD-06).
+fn grid_problems(concept: &Grid, full: &Grid, params: &CallParameters) -> Vec<PublishProblem> {
+    super::grids::pair_problems(
+        concept,
+        full,
+        params.concept_note_pass_score,
+        params.capacity_min_score,
+    )
+    .into_iter()
+    .map(|(grid, code)| {
+        PublishProblem::with(code, vec![("grid", ProblemArg::Text(grid.to_string()))])
+    })
+    .collect()
 }
 
 /// Rule CFP-03: questions are accepted until (not at) this instant.
@@ -590,7 +760,7 @@ pub fn answered_in_time(
 
 /// A date as the start of that day in Almaty, stored in UTC.
 pub fn day_start(d: NaiveDate) -> NaiveDateTime {
-    crate::clock::local_to_utc(d.and_hms_opt(0, 0, 0).unwrap_or_default())
+    super::time::day_start(d)
 }
 
 #[cfg(test)]
@@ -607,8 +777,7 @@ mod tests {
     }
 
     struct Fixture {
-        envelopes: Vec<Money>,
-        other_by_envelope: Vec<Money>,
+        envelopes: Vec<EnvelopeUse>,
         params: CallParameters,
         lots: Vec<LotTerms>,
         concept: Grid,
@@ -617,18 +786,34 @@ mod tests {
     }
 
     fn fixture() -> Fixture {
+        let mut lots = default_lots();
+        lots[0].envelope_id = Some("pilot".into());
+        lots[1].envelope_id = Some("national".into());
         Fixture {
-            envelopes: vec![Money::euros(2_100_000), Money::euros(900_000)],
-            other_by_envelope: vec![Money::ZERO, Money::ZERO],
+            envelopes: vec![
+                EnvelopeUse {
+                    id: "pilot".into(),
+                    label: "Pilot oblasts".into(),
+                    amount: Money::euros(2_100_000),
+                    used_by_other_calls: Money::ZERO,
+                },
+                EnvelopeUse {
+                    id: "national".into(),
+                    label: "National level".into(),
+                    amount: Money::euros(900_000),
+                    used_by_other_calls: Money::ZERO,
+                },
+            ],
             params: CallParameters::default(),
-            lots: default_lots(),
+            lots,
             concept: default_concept_note_grid(),
             full: default_full_application_grid(),
             // D = 2026-03-15: calls published by 2026-11-15 (TL-01).
             timeline: Timeline::compute(
                 NaiveDate::from_ymd_opt(2026, 3, 15).unwrap(),
                 &Overrides::default(),
-            ),
+            )
+            .unwrap(),
         }
     }
 
@@ -643,7 +828,7 @@ mod tests {
             status: CallStatus::Draft,
             title: "Support to local development",
             reference: "EuropeAid/123456/L/ACT/KZ",
-            opens_at: at(2026, 1, 1, 0, 0, 0),
+            opens_at: None,
             deadline: Some(deadline),
             params: &f.params,
             lots: &f.lots,
@@ -651,10 +836,8 @@ mod tests {
             full_grid: &f.full,
             has_english_guidelines: true,
             timeline: &f.timeline,
-            other_calls_envelopes: other,
-            programme_grant_budget: Money::euros(3_000_000),
-            programme_envelopes: &f.envelopes,
-            other_calls_by_envelope: &f.other_by_envelope,
+            envelopes: &f.envelopes,
+            other_calls_total: other,
         }
     }
 
@@ -783,43 +966,84 @@ mod tests {
     fn each_lot_fits_its_own_envelope() {
         let mut f = fixture();
         let now = at(2026, 6, 1, 4, 0, 0);
+        let deadline = now + Duration::days(50);
         // All 3.0M in the national lot: within the total, over the national envelope.
         f.lots[0].envelope = Money::euros(100_000);
         f.lots[0].max_grant = Money::euros(100_000);
         f.lots[1].envelope = Money::euros(900_001);
-        let c = check(
-            &f,
-            CallType::Restricted,
-            now + Duration::days(50),
-            Money::ZERO,
-        );
+        let c = check(&f, CallType::Restricted, deadline, Money::ZERO);
         assert_eq!(
             codes(&publication_problems(&c, now)),
             vec!["publish-problem-envelope-over"]
         );
         f.lots[1].envelope = Money::euros(900_000);
-        f.other_by_envelope = vec![Money::ZERO, Money::from_cents(1)];
-        let c = check(
-            &f,
-            CallType::Restricted,
-            now + Duration::days(50),
-            Money::ZERO,
-        );
+        f.envelopes[1].used_by_other_calls = Money::from_cents(1);
+        let c = check(&f, CallType::Restricted, deadline, Money::from_cents(1));
         assert_eq!(
             codes(&publication_problems(&c, now)),
             vec!["publish-problem-envelope-over"]
         );
-        f.other_by_envelope = vec![Money::ZERO, Money::ZERO];
-        f.lots[1].envelope_position = None;
-        let c = check(
-            &f,
-            CallType::Restricted,
-            now + Duration::days(50),
-            Money::ZERO,
-        );
+        f.envelopes[1].used_by_other_calls = Money::ZERO;
+        f.lots[1].envelope_id = None;
+        let c = check(&f, CallType::Restricted, deadline, Money::ZERO);
         assert_eq!(
             codes(&publication_problems(&c, now)),
             vec!["publish-problem-lot-envelope"]
+        );
+        f.lots[1].envelope_id = Some("retired-envelope".into());
+        let c = check(&f, CallType::Restricted, deadline, Money::ZERO);
+        assert_eq!(
+            codes(&publication_problems(&c, now)),
+            vec!["publish-problem-lot-envelope"]
+        );
+    }
+
+    #[test]
+    fn tl_01_a_call_must_open_by_the_launch_deadline() {
+        let f = fixture();
+        let now = at(2026, 6, 1, 4, 0, 0);
+        // 2026-11-15 23:59 Almaty is the last minute of TL-01.
+        let last = at(2026, 11, 15, 18, 59, 0);
+        let mut c = check(
+            &f,
+            CallType::Restricted,
+            last + Duration::days(60),
+            Money::ZERO,
+        );
+        c.opens_at = Some(last);
+        assert!(publication_problems(&c, now).is_empty());
+        c.opens_at = Some(last + Duration::minutes(1));
+        assert_eq!(
+            codes(&publication_problems(&c, now)),
+            vec!["publish-problem-opens-after-launch-deadline"]
+        );
+    }
+
+    #[test]
+    fn tl_03_publication_warns_when_the_longest_action_cannot_end_in_time() {
+        let mut f = fixture();
+        // Operational phase ends 2031-03-15. A restricted call closing 2027-01-15 (Almaty)
+        // can contract from 2027-02-15 at the earliest (30 days after the invitation).
+        let deadline = at(2027, 1, 15, 7, 0, 0);
+        let c = check(&f, CallType::Restricted, deadline, Money::ZERO);
+        assert_eq!(
+            earliest_contract_start(CallType::Restricted, deadline, &f.params),
+            NaiveDate::from_ymd_opt(2027, 2, 15)
+        );
+        assert!(publication_warnings(&c).is_empty(), "48 months fit");
+        f.timeline.operational_end = NaiveDate::from_ymd_opt(2031, 2, 13).unwrap();
+        let c = check(&f, CallType::Restricted, deadline, Money::ZERO);
+        let w = publication_warnings(&c);
+        assert_eq!(
+            codes(&w),
+            vec!["publish-warning-duration-after-operational-end"; 2]
+        );
+        assert!(w[0].args.contains(&("possible", ProblemArg::Number(47))));
+        f.timeline.operational_end = NaiveDate::from_ymd_opt(2031, 2, 14).unwrap();
+        let c = check(&f, CallType::Restricted, deadline, Money::ZERO);
+        assert!(
+            publication_warnings(&c).is_empty(),
+            "ends on the last day of the phase"
         );
     }
 
@@ -828,6 +1052,7 @@ mod tests {
         let mut f = fixture();
         f.lots[1].max_eu_share_bp = 9_500;
         let now = at(2026, 12, 1, 4, 0, 0);
+        f.envelopes[0].used_by_other_calls = Money::euros(1);
         let mut c = check(
             &f,
             CallType::Restricted,
@@ -861,7 +1086,12 @@ mod tests {
         let fields: Vec<_> = check_lot(&lot).iter().map(|p| p.field).collect();
         assert_eq!(
             fields,
-            vec!["min_grant", "max_eu_share", "max_duration", "locations"]
+            vec![
+                "min_grant",
+                "max_eu_share_bp",
+                "max_duration_months",
+                "locations"
+            ]
         );
         let mut lot = default_lots().remove(1);
         lot.max_eu_share_bp = 9_000;
@@ -925,6 +1155,22 @@ mod tests {
             call_phase(CallStatus::Cancelled, opens, opens, deadline),
             CallPhase::Cancelled
         );
+    }
+
+    #[test]
+    fn a_call_moves_only_draft_to_published_to_cancelled() {
+        use CallEvent::*;
+        use CallStatus::*;
+        crate::domain::workflow::assert_transitions(&[
+            (Draft, Edit, Draft),
+            (Draft, AddTranslation, Draft),
+            (Draft, Publish, Published),
+            (Published, AddTranslation, Published),
+            (Published, Clarify, Published),
+            (Published, Follow, Published),
+            (Published, Cancel, Cancelled),
+            (Cancelled, Follow, Cancelled),
+        ]);
     }
 
     #[test]

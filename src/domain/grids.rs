@@ -1,10 +1,43 @@
-//! Evaluation grids as data (GRD-01, GRD-02, GRD-04): sections of sub-criteria scored
-//! 1–5, some counting twice. Stored per call as JSON; edited as plain text lines.
+//! Evaluation grids as data (GRD-01…GRD-06): sections of sub-criteria scored 1–5, some
+//! counting twice. Each section carries its role (relevance, capacity), so that the
+//! rules that name a section (the capacity threshold, the carried-over relevance score,
+//! the tie-break) find it by role, never by its code. Stored per call as JSON; edited
+//! as plain text lines.
 
 use serde::{Deserialize, Serialize};
 
 /// GRD-01: scores are whole numbers from 1 to 5.
 pub const MAX_SCORE: i64 = 5;
+/// Sizes beyond these are typing errors (and keep every score sum far from overflow).
+pub const MAX_SECTIONS: usize = 20;
+pub const MAX_CRITERIA_PER_SECTION: usize = 30;
+
+/// What a section of a grid stands for in the rules.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, utoipa::ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionRole {
+    /// Relevance of the action (GRD-02 section 1; GRD-04 section 2, carried over; the
+    /// first tie-break of GRD-06).
+    Relevance,
+    /// Financial and operational capacity (GRD-04 section 1; GRD-05's threshold; the
+    /// second tie-break of GRD-06).
+    Capacity,
+    /// Any other section (design, effectiveness, sustainability, budget).
+    #[default]
+    Other,
+}
+
+impl SectionRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionRole::Relevance => "relevance",
+            SectionRole::Capacity => "capacity",
+            SectionRole::Other => "other",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Criterion {
@@ -18,15 +51,27 @@ pub struct Criterion {
 pub struct Section {
     pub code: String,
     pub title: String,
-    /// GRD-04: section 2 of the full application carries over the concept-note score.
+    #[serde(default)]
+    pub role: SectionRole,
+    /// GRD-04: the full application's relevance section carries over the concept-note
+    /// score instead of being scored again.
     #[serde(default)]
     pub carried_over: bool,
     pub criteria: Vec<Criterion>,
 }
 
 impl Section {
+    /// The highest score of the section; None for a grid too large to score.
+    pub fn checked_max_score(&self) -> Option<i64> {
+        self.criteria.iter().try_fold(0i64, |sum, c| {
+            c.weight
+                .checked_mul(MAX_SCORE)
+                .and_then(|m| sum.checked_add(m))
+        })
+    }
+
     pub fn max_score(&self) -> i64 {
-        self.criteria.iter().map(|c| c.weight * MAX_SCORE).sum()
+        self.checked_max_score().unwrap_or(i64::MAX)
     }
 }
 
@@ -36,8 +81,24 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// The highest total; None for a grid too large to score.
+    pub fn checked_max_score(&self) -> Option<i64> {
+        self.sections.iter().try_fold(0i64, |sum, s| {
+            s.checked_max_score().and_then(|m| sum.checked_add(m))
+        })
+    }
+
     pub fn max_score(&self) -> i64 {
-        self.sections.iter().map(Section::max_score).sum()
+        self.checked_max_score().unwrap_or(i64::MAX)
+    }
+
+    /// The one section with this role, if exactly one has it.
+    pub fn section_with(&self, role: SectionRole) -> Option<&Section> {
+        let mut found = self.sections.iter().filter(|s| s.role == role);
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
     }
 
     /// What makes a grid unusable (empty sections, bad weights, repeated codes).
@@ -45,6 +106,14 @@ impl Grid {
         let mut p = Vec::new();
         if self.sections.is_empty() {
             p.push("grid-problem-empty");
+        }
+        if self.sections.len() > MAX_SECTIONS
+            || self
+                .sections
+                .iter()
+                .any(|s| s.criteria.len() > MAX_CRITERIA_PER_SECTION)
+        {
+            p.push("grid-problem-too-large");
         }
         let mut codes = std::collections::HashSet::new();
         for s in &self.sections {
@@ -70,21 +139,25 @@ impl Grid {
         p
     }
 
-    /// The editable text form: one line per section ("1 Title") and per sub-criterion
-    /// ("1.1 Title | x2"); "| carried over" marks a carried-over section.
+    /// The editable text form: one line per section ("1 Title | capacity") and per
+    /// sub-criterion ("1.1 Title | x2"); a section's flags name its role and whether it
+    /// is carried over ("2 Relevance | relevance, carried over").
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         for s in &self.sections {
-            out.push_str(&format!(
-                "{} {}{}\n",
-                s.code,
-                s.title,
-                if s.carried_over {
-                    " | carried over"
-                } else {
-                    ""
-                }
-            ));
+            let mut flags: Vec<&str> = Vec::new();
+            if s.role != SectionRole::Other {
+                flags.push(s.role.as_str());
+            }
+            if s.carried_over {
+                flags.push("carried over");
+            }
+            let flags = if flags.is_empty() {
+                String::new()
+            } else {
+                format!(" | {}", flags.join(", "))
+            };
+            out.push_str(&format!("{} {}{}\n", s.code, s.title, flags));
             for c in &s.criteria {
                 out.push_str(&format!(
                     "{} {}{}\n",
@@ -158,19 +231,25 @@ impl Grid {
                     weight,
                 });
             } else {
-                let carried_over = match flags.as_str() {
-                    "" => false,
-                    "carried over" => true,
-                    _ => {
-                        return Err(GridParseError {
-                            line: line_no,
-                            code: "grid-parse-bad-flag",
-                        })
+                let mut carried_over = false;
+                let mut role = SectionRole::Other;
+                for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                    match flag {
+                        "carried over" => carried_over = true,
+                        "relevance" => role = SectionRole::Relevance,
+                        "capacity" => role = SectionRole::Capacity,
+                        _ => {
+                            return Err(GridParseError {
+                                line: line_no,
+                                code: "grid-parse-bad-flag",
+                            })
+                        }
                     }
-                };
+                }
                 grid.sections.push(Section {
                     code,
                     title,
+                    role,
                     carried_over,
                     criteria: Vec::new(),
                 });
@@ -180,16 +259,88 @@ impl Grid {
     }
 }
 
+/// Rules between the two grids of a call and its thresholds (GRD-02…GRD-06), with the
+/// grid each problem is about ("concept" or "full") and its message key.
+pub fn pair_problems(
+    concept: &Grid,
+    full: &Grid,
+    concept_pass_score: i64,
+    capacity_min_score: i64,
+) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    for (name, grid) in [("concept", concept), ("full", full)] {
+        for code in grid.problems() {
+            out.push((name, code));
+        }
+    }
+    let concept_relevance = concept.section_with(SectionRole::Relevance);
+    if concept_relevance.is_none() {
+        out.push(("concept", "grid-problem-no-relevance"));
+    }
+    if concept.sections.iter().any(|s| s.carried_over) {
+        out.push(("concept", "grid-problem-carried-in-concept"));
+    }
+    // GRD-02: the pass mark must be reachable.
+    if concept_pass_score > concept.max_score() {
+        out.push(("concept", "publish-problem-threshold-over-max"));
+    }
+    // GRD-04: exactly one carried-over section, the relevance one, worth what the
+    // concept note's relevance section is worth.
+    let carried: Vec<&Section> = full.sections.iter().filter(|s| s.carried_over).collect();
+    match carried.as_slice() {
+        [one] if one.role == SectionRole::Relevance => {
+            if let Some(cn) = concept_relevance {
+                if one.max_score() != cn.max_score() {
+                    out.push(("full", "grid-problem-carried-max"));
+                }
+            }
+        }
+        _ => out.push(("full", "grid-problem-carried-over")),
+    }
+    if full.section_with(SectionRole::Relevance).is_none() {
+        out.push(("full", "grid-problem-no-relevance"));
+    }
+    // GRD-05: the capacity threshold must be reachable by the capacity section.
+    match full.section_with(SectionRole::Capacity) {
+        None => out.push(("full", "grid-problem-no-capacity")),
+        Some(capacity) if capacity_min_score > capacity.max_score() => {
+            out.push(("full", "grid-problem-capacity-threshold"))
+        }
+        Some(_) => {}
+    }
+    out.dedup();
+    out
+}
+
+/// Rule GRD-06: the tie-break order, by section role (param; relevance, then capacity).
+pub fn check_tie_break(order: &[SectionRole]) -> Option<&'static str> {
+    let mut seen = Vec::new();
+    for role in order {
+        if *role == SectionRole::Other || seen.contains(role) {
+            return Some("publish-problem-tie-break");
+        }
+        seen.push(*role);
+    }
+    None
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GridParseError {
     pub line: usize,
     pub code: &'static str,
 }
 
-fn section(code: &str, title: &str, carried_over: bool, criteria: &[(&str, &str, i64)]) -> Section {
+fn section(
+    code: &str,
+    title: &str,
+    role: SectionRole,
+    carried_over: bool,
+    criteria: &[(&str, &str, i64)],
+) -> Section {
     Section {
         code: code.into(),
         title: title.into(),
+        role,
         carried_over,
         criteria: criteria
             .iter()
@@ -209,6 +360,7 @@ pub fn default_concept_note_grid() -> Grid {
             section(
                 "1",
                 "Relevance of the action",
+                SectionRole::Relevance,
                 false,
                 &[
                     (
@@ -236,6 +388,7 @@ pub fn default_concept_note_grid() -> Grid {
             section(
                 "2",
                 "Design of the action",
+                SectionRole::Other,
                 false,
                 &[
                     ("2.1", "Coherence of the overall design", 2),
@@ -253,6 +406,7 @@ pub fn default_full_application_grid() -> Grid {
             section(
                 "1",
                 "Financial and operational capacity",
+                SectionRole::Capacity,
                 false,
                 &[
                     ("1.1", "Experience of project management", 1),
@@ -268,6 +422,7 @@ pub fn default_full_application_grid() -> Grid {
             section(
                 "2",
                 "Relevance of the action (score of the concept note)",
+                SectionRole::Relevance,
                 true,
                 &[
                     (
@@ -287,6 +442,7 @@ pub fn default_full_application_grid() -> Grid {
             section(
                 "3",
                 "Effectiveness and feasibility of the action",
+                SectionRole::Other,
                 false,
                 &[
                     (
@@ -302,6 +458,7 @@ pub fn default_full_application_grid() -> Grid {
             section(
                 "4",
                 "Sustainability of the action",
+                SectionRole::Other,
                 false,
                 &[
                     ("4.1", "Tangible impact on the target groups", 1),
@@ -316,6 +473,7 @@ pub fn default_full_application_grid() -> Grid {
             section(
                 "5",
                 "Budget and cost-effectiveness",
+                SectionRole::Other,
                 false,
                 &[
                     (
@@ -350,6 +508,86 @@ mod tests {
         let maxima: Vec<i64> = g.sections.iter().map(Section::max_score).collect();
         assert_eq!(maxima, vec![20, 30, 20, 15, 15]);
         assert!(g.sections[1].carried_over);
+        assert_eq!(g.section_with(SectionRole::Capacity).unwrap().code, "1");
+        assert_eq!(g.section_with(SectionRole::Relevance).unwrap().code, "2");
+    }
+
+    #[test]
+    fn the_default_grids_fit_together() {
+        let (c, f) = (default_concept_note_grid(), default_full_application_grid());
+        assert!(pair_problems(&c, &f, 30, 12).is_empty());
+        // GRD-02 and GRD-05 thresholds: reachable up to the section maximum, not beyond.
+        assert!(pair_problems(&c, &f, 50, 20).is_empty());
+        assert_eq!(
+            pair_problems(&c, &f, 51, 20),
+            vec![("concept", "publish-problem-threshold-over-max")]
+        );
+        assert_eq!(
+            pair_problems(&c, &f, 30, 21),
+            vec![("full", "grid-problem-capacity-threshold")]
+        );
+    }
+
+    #[test]
+    fn grd_05_a_capacity_section_worth_5_cannot_have_a_threshold_of_12() {
+        let c = default_concept_note_grid();
+        let mut f = default_full_application_grid();
+        f.sections[0].criteria.truncate(1);
+        assert_eq!(f.sections[0].max_score(), 5);
+        assert_eq!(
+            pair_problems(&c, &f, 30, 12),
+            vec![("full", "grid-problem-capacity-threshold")]
+        );
+        assert!(pair_problems(&c, &f, 30, 5).is_empty());
+    }
+
+    #[test]
+    fn grd_04_exactly_one_carried_over_relevance_section_worth_the_concept_notes() {
+        let c = default_concept_note_grid();
+        let mut f = default_full_application_grid();
+        f.sections[1].criteria.pop();
+        assert_eq!(
+            pair_problems(&c, &f, 30, 12),
+            vec![("full", "grid-problem-carried-max")]
+        );
+        let mut f = default_full_application_grid();
+        f.sections[1].carried_over = false;
+        assert_eq!(
+            pair_problems(&c, &f, 30, 12),
+            vec![("full", "grid-problem-carried-over")]
+        );
+        let mut f = default_full_application_grid();
+        f.sections[3].carried_over = true;
+        assert!(pair_problems(&c, &f, 30, 12).contains(&("full", "grid-problem-carried-over")));
+        // Found by role, not by code: renumbering the sections changes nothing.
+        let mut f = default_full_application_grid();
+        f.sections.swap(0, 1);
+        for (i, s) in f.sections.iter_mut().enumerate() {
+            s.code = (i + 1).to_string();
+            for (j, cr) in s.criteria.iter_mut().enumerate() {
+                cr.code = format!("{}.{}", i + 1, j + 1);
+            }
+        }
+        assert!(pair_problems(&c, &f, 30, 12).is_empty());
+    }
+
+    #[test]
+    fn grd_06_the_tie_break_names_distinct_roles() {
+        assert_eq!(
+            check_tie_break(&[SectionRole::Relevance, SectionRole::Capacity]),
+            None
+        );
+        assert_eq!(check_tie_break(&[SectionRole::Capacity]), None);
+        assert!(check_tie_break(&[SectionRole::Relevance, SectionRole::Relevance]).is_some());
+        assert!(check_tie_break(&[SectionRole::Other]).is_some());
+    }
+
+    #[test]
+    fn score_arithmetic_is_checked() {
+        let mut g = default_concept_note_grid();
+        g.sections[0].criteria[0].weight = i64::MAX;
+        assert_eq!(g.checked_max_score(), None);
+        assert!(g.problems().contains(&"grid-problem-weight"));
     }
 
     #[test]

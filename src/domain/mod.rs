@@ -7,7 +7,10 @@ pub mod calls;
 pub mod grids;
 pub mod money;
 pub mod programme;
+pub mod text;
+pub mod time;
 pub mod timeline;
+pub mod workflow;
 
 /// A problem with one input field, named by the message key the user sees.
 #[derive(Debug, Clone, PartialEq, Eq)]

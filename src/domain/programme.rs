@@ -1,7 +1,15 @@
 //! The programme (financing agreement) itself: its indicative budget, grant envelopes
 //! and the KAZLOD figures of DOMAIN.md §1.
 
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
 use super::money::Money;
+use super::text;
+use super::time::plausible_date;
+use super::FieldError;
 
 pub const KAZLOD_REFERENCE: &str = "DCI-ASIE/2010/020-609";
 pub const KAZLOD_TITLE: &str = "Support to local development in the Republic of Kazakhstan";
@@ -27,7 +35,7 @@ pub fn kazlod_budget_lines() -> Vec<(String, Money)> {
     .collect()
 }
 
-/// The grant envelopes (at most EUR 3.0M in all).
+/// The grant envelopes (EUR 3.0M in all): pilot oblasts, then national level.
 pub fn kazlod_envelopes() -> Vec<(String, Money)> {
     vec![
         (
@@ -41,58 +49,195 @@ pub fn kazlod_envelopes() -> Vec<(String, Money)> {
     ]
 }
 
-/// Parses "label | amount" lines (budget lines, envelopes). Errors name the line.
-pub fn parse_labelled_amounts(text: &str) -> Result<Vec<(String, Money)>, (usize, &'static str)> {
-    let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let Some((label, amount)) = line.rsplit_once('|') else {
-            return Err((i + 1, "error-line-format"));
-        };
-        let label = label.trim();
-        if label.is_empty() || label.chars().any(char::is_control) || label.chars().count() > 200 {
-            return Err((i + 1, "error-line-format"));
-        }
-        let amount = Money::parse(amount).map_err(|_| (i + 1, "error-line-amount"))?;
-        out.push((label.to_string(), amount));
-    }
-    Ok(out)
+/// One budget line or grant envelope as edited: its id once it exists, so that an edit
+/// changes that line (and what refers to it) instead of replacing lines by position.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoneyLine {
+    /// Absent for a new line.
+    #[serde(default)]
+    pub id: Option<String>,
+    pub label: String,
+    /// Whole euro cents.
+    pub amount_cents: Money,
 }
 
-pub fn format_labelled_amounts(items: &[(String, Money)]) -> String {
-    items
-        .iter()
-        .map(|(l, m)| format!("{l} | {}\n", m.format_plain()))
-        .collect()
+/// What creating or editing a programme asks for, from the page or the API alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgrammeCommand {
+    pub reference: String,
+    pub title: String,
+    /// D; read on creation only (afterwards it changes through a recorded correction).
+    pub entry_into_force: Option<NaiveDate>,
+    pub total_budget: Money,
+    pub budget_lines: Vec<MoneyLine>,
+    pub envelopes: Vec<MoneyLine>,
 }
 
-/// Problems with a programme's money: budget lines and envelopes within the total.
-pub fn budget_problems(
-    total: Money,
-    lines: &[(String, Money)],
-    envelopes: &[(String, Money)],
-) -> Vec<(&'static str, &'static str)> {
-    let mut p = Vec::new();
-    if total <= Money::ZERO {
-        p.push(("total_budget", "error-amount-positive"));
+/// Field names of `ProgrammeCommand` problems: the JSON property names of the API.
+pub mod fields {
+    pub const REFERENCE: &str = "reference";
+    pub const TITLE: &str = "title";
+    pub const ENTRY_INTO_FORCE: &str = "entry_into_force";
+    pub const TOTAL_BUDGET: &str = "total_budget_cents";
+    pub const BUDGET_LINES: &str = "budget_lines";
+    pub const ENVELOPES: &str = "envelopes";
+}
+
+/// A cleaned command: texts trimmed, every problem listed at once.
+pub fn check_programme(
+    c: &ProgrammeCommand,
+    creating: bool,
+) -> Result<ProgrammeCommand, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut clean = c.clone();
+    match text::line(fields::REFERENCE, &c.reference, 100) {
+        Ok(v) => clean.reference = v,
+        Err(e) => errors.push(e),
     }
-    match Money::sum(lines.iter().map(|l| l.1)) {
-        Some(sum) if sum <= total => {}
-        _ => p.push(("budget_lines", "error-lines-over-total")),
+    match text::line(fields::TITLE, &c.title, 300) {
+        Ok(v) => clean.title = v,
+        Err(e) => errors.push(e),
     }
-    match Money::sum(envelopes.iter().map(|l| l.1)) {
-        Some(sum) if sum <= total => {}
-        _ => p.push(("envelopes", "error-envelopes-over-total")),
+    if creating {
+        match c.entry_into_force.map(plausible_date) {
+            Some(Ok(_)) => {}
+            Some(Err(e)) => errors.push(FieldError::new(fields::ENTRY_INTO_FORCE, e.message_key())),
+            None => errors.push(FieldError::new(
+                fields::ENTRY_INTO_FORCE,
+                "error-date-invalid",
+            )),
+        }
     }
-    p
+    if c.total_budget <= Money::ZERO || c.total_budget > Money::MAX {
+        errors.push(FieldError::new(
+            fields::TOTAL_BUDGET,
+            "error-amount-positive",
+        ));
+    }
+    for (field, lines, cleaned) in [
+        (
+            fields::BUDGET_LINES,
+            &c.budget_lines,
+            &mut clean.budget_lines,
+        ),
+        (fields::ENVELOPES, &c.envelopes, &mut clean.envelopes),
+    ] {
+        for (line, out) in lines.iter().zip(cleaned.iter_mut()) {
+            match text::line(field, &line.label, 200) {
+                Ok(v) => out.label = v,
+                Err(_) => {
+                    errors.push(FieldError::new(field, "error-line-format"));
+                    break;
+                }
+            }
+            if line.amount_cents < Money::ZERO || line.amount_cents > Money::MAX {
+                errors.push(FieldError::new(field, "error-line-amount"));
+                break;
+            }
+        }
+        let mut ids: Vec<&str> = lines.iter().filter_map(|l| l.id.as_deref()).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|w| w[0] == w[1]) {
+            errors.push(FieldError::new(field, "error-line-format"));
+        }
+    }
+    if c.envelopes.is_empty() {
+        errors.push(FieldError::new(
+            fields::ENVELOPES,
+            "error-envelopes-required",
+        ));
+    }
+    if errors.is_empty() {
+        let sum = |lines: &[MoneyLine]| Money::sum(lines.iter().map(|l| l.amount_cents));
+        if sum(&c.budget_lines).is_none_or(|s| s > c.total_budget) {
+            errors.push(FieldError::new(
+                fields::BUDGET_LINES,
+                "error-lines-over-total",
+            ));
+        }
+        if sum(&c.envelopes).is_none_or(|s| s > c.total_budget) {
+            errors.push(FieldError::new(
+                fields::ENVELOPES,
+                "error-envelopes-over-total",
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(clean)
+    } else {
+        Err(errors)
+    }
+}
+
+/// An envelope as stored: its id and amount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentEnvelope {
+    pub id: String,
+    pub amount: Money,
+}
+
+/// Checks an edit of the envelopes envelope by envelope against what published calls
+/// (and, later, awards and contracts) already draw on each: an envelope in use cannot
+/// be removed or fall below its use; ids must be the programme's own.
+pub fn envelope_edit_problems(
+    new: &[MoneyLine],
+    current: &[CurrentEnvelope],
+    used: &HashMap<String, Money>,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for line in new {
+        if let Some(id) = &line.id {
+            if !current.iter().any(|c| &c.id == id) {
+                errors.push(FieldError::new(fields::ENVELOPES, "error-envelope-unknown"));
+            }
+        }
+    }
+    for envelope in current {
+        let in_use = used.get(&envelope.id).copied().unwrap_or(Money::ZERO);
+        match new
+            .iter()
+            .find(|l| l.id.as_deref() == Some(envelope.id.as_str()))
+        {
+            None if in_use > Money::ZERO => {
+                errors.push(FieldError::new(fields::ENVELOPES, "error-envelope-in-use"))
+            }
+            Some(line) if line.amount_cents < in_use => errors.push(FieldError::new(
+                fields::ENVELOPES,
+                "error-envelopes-below-calls",
+            )),
+            _ => {}
+        }
+    }
+    errors.dedup();
+    errors
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lines(items: Vec<(String, Money)>) -> Vec<MoneyLine> {
+        items
+            .into_iter()
+            .map(|(label, amount)| MoneyLine {
+                id: None,
+                label,
+                amount_cents: amount,
+            })
+            .collect()
+    }
+
+    fn kazlod() -> ProgrammeCommand {
+        ProgrammeCommand {
+            reference: format!(" {KAZLOD_REFERENCE} "),
+            title: KAZLOD_TITLE.into(),
+            entry_into_force: NaiveDate::from_ymd_opt(2026, 3, 15),
+            total_budget: KAZLOD_TOTAL,
+            budget_lines: lines(kazlod_budget_lines()),
+            envelopes: lines(kazlod_envelopes()),
+        }
+    }
 
     #[test]
     fn the_kazlod_budget_adds_up_to_15_million() {
@@ -104,31 +249,105 @@ mod tests {
             Money::sum(kazlod_envelopes().into_iter().map(|l| l.1)),
             Some(Money::euros(3_000_000))
         );
+        let clean = check_programme(&kazlod(), true).unwrap();
+        assert_eq!(clean.reference, KAZLOD_REFERENCE);
+    }
+
+    #[test]
+    fn envelopes_up_to_the_total_pass_and_one_cent_more_is_refused() {
+        let mut c = kazlod();
+        c.total_budget = Money::euros(3_000_000);
+        c.budget_lines.clear();
+        assert!(check_programme(&c, true).is_ok());
+        c.total_budget = Money::from_cents(Money::euros(3_000_000).cents() - 1);
+        let errors = check_programme(&c, true).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![FieldError::new(
+                fields::ENVELOPES,
+                "error-envelopes-over-total"
+            )]
+        );
+    }
+
+    #[test]
+    fn every_problem_is_named_by_its_api_field() {
+        let mut c = kazlod();
+        c.reference = "a\u{0}b".into();
+        c.entry_into_force = NaiveDate::from_ymd_opt(9999, 1, 1);
+        c.total_budget = Money::ZERO;
+        c.envelopes.clear();
+        let fields: Vec<_> = check_programme(&c, true)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                "reference",
+                "entry_into_force",
+                "total_budget_cents",
+                "envelopes"
+            ]
+        );
+        // D is not read when editing.
+        c = kazlod();
+        c.entry_into_force = None;
+        assert!(check_programme(&c, false).is_ok());
+    }
+
+    #[test]
+    fn an_envelope_in_use_cannot_shrink_below_its_use_or_go() {
+        let current = vec![
+            CurrentEnvelope {
+                id: "pilot".into(),
+                amount: Money::euros(2_100_000),
+            },
+            CurrentEnvelope {
+                id: "national".into(),
+                amount: Money::euros(900_000),
+            },
+        ];
+        let used = HashMap::from([("national".to_string(), Money::euros(900_000))]);
+        let edit = |pilot: i64, national: i64| {
+            vec![
+                MoneyLine {
+                    id: Some("pilot".into()),
+                    label: "P".into(),
+                    amount_cents: Money::euros(pilot),
+                },
+                MoneyLine {
+                    id: Some("national".into()),
+                    label: "N".into(),
+                    amount_cents: Money::euros(national),
+                },
+            ]
+        };
+        // The reported attack: 2,900,000 / 100,000 while EUR 900,000 is published nationally.
+        assert_eq!(
+            envelope_edit_problems(&edit(2_900_000, 100_000), &current, &used),
+            vec![FieldError::new(
+                fields::ENVELOPES,
+                "error-envelopes-below-calls"
+            )]
+        );
+        assert!(envelope_edit_problems(&edit(2_000_000, 900_000), &current, &used).is_empty());
+        let without_national = vec![edit(2_100_000, 0).remove(0)];
+        assert_eq!(
+            envelope_edit_problems(&without_national, &current, &used),
+            vec![FieldError::new(fields::ENVELOPES, "error-envelope-in-use")]
+        );
+        let foreign = vec![MoneyLine {
+            id: Some("other".into()),
+            label: "X".into(),
+            amount_cents: Money::ZERO,
+        }];
         assert!(
-            budget_problems(KAZLOD_TOTAL, &kazlod_budget_lines(), &kazlod_envelopes()).is_empty()
+            envelope_edit_problems(&foreign, &current, &HashMap::new()).contains(&FieldError::new(
+                fields::ENVELOPES,
+                "error-envelope-unknown"
+            ))
         );
-    }
-
-    #[test]
-    fn lines_round_trip_and_errors_name_the_line() {
-        let lines = kazlod_budget_lines();
-        assert_eq!(
-            parse_labelled_amounts(&format_labelled_amounts(&lines)).unwrap(),
-            lines
-        );
-        assert_eq!(
-            parse_labelled_amounts("A | 1\nno amount here"),
-            Err((2, "error-line-format"))
-        );
-        assert_eq!(
-            parse_labelled_amounts("A | lots"),
-            Err((1, "error-line-amount"))
-        );
-    }
-
-    #[test]
-    fn envelopes_over_the_total_are_refused() {
-        let p = budget_problems(Money::euros(1_000_000), &[], &kazlod_envelopes());
-        assert_eq!(p, vec![("envelopes", "error-envelopes-over-total")]);
     }
 }

@@ -1,8 +1,11 @@
 //! The programme timeline (DOMAIN.md §1, TL-01…TL-09): every date is computed from the
 //! entry into force D, except where a recorded amendment moved it.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+
+pub use super::time::{add_months, sub_months, DateError};
+use super::time::{is_at_least_months_before, plausible_date};
 
 /// Rule TL-01: calls are published by D + 8 months.
 pub const CALL_LAUNCH_MONTHS: u32 = 8;
@@ -24,14 +27,9 @@ pub const SUNSET_MONTHS: u32 = 36;
 /// Days before a deadline at which the portal warns (60, 30 and 7 days).
 pub const WARNING_DAYS: [i64; 3] = [60, 30, 7];
 
-/// D + n calendar months (the last day of the month when the day does not exist).
-pub fn add_months(d: NaiveDate, months: u32) -> NaiveDate {
-    d.checked_add_months(Months::new(months)).unwrap_or(d)
-}
-
-pub fn sub_months(d: NaiveDate, months: u32) -> NaiveDate {
-    d.checked_sub_months(Months::new(months)).unwrap_or(d)
-}
+/// No programme date (amended or not) lies more than 15 years after D: the programme's
+/// own horizon, far beyond D + 84 months plus any extension an addendum could grant.
+pub const HORIZON_MONTHS: u32 = 180;
 
 /// A programme date that only an amendment may move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -110,26 +108,38 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    pub fn compute(d: NaiveDate, overrides: &Overrides) -> Timeline {
-        let operational_end = overrides
-            .operational_end
-            .unwrap_or_else(|| add_months(d, OPERATIONAL_MONTHS));
-        // The closure phase follows the operational phase: an extended operational
-        // phase pushes the end of execution unless that was amended itself.
+    /// The dates of a programme that entered into force on `d`, with `overrides` from
+    /// amendments. Fails only for dates outside the plausible range.
+    pub fn compute(d: NaiveDate, overrides: &Overrides) -> Result<Timeline, DateError> {
+        plausible_date(d)?;
+        let operational_end = match overrides.operational_end {
+            Some(date) => date,
+            None => add_months(d, OPERATIONAL_MONTHS)?,
+        };
+        // Rule TL-04: the closure phase lasts at least 24 months after the operational
+        // phase, so extending the operational phase pushes the end of execution, and an
+        // amended end of execution can only lengthen the closure phase.
+        let minimum_execution_end = add_months(operational_end, CLOSURE_MONTHS)?;
         let execution_end = overrides
             .execution_end
-            .unwrap_or_else(|| add_months(operational_end, CLOSURE_MONTHS));
-        Timeline {
+            .map_or(minimum_execution_end, |e| e.max(minimum_execution_end));
+        Ok(Timeline {
             entry_into_force: d,
-            call_launch_deadline: overrides
-                .call_launch_deadline
-                .unwrap_or_else(|| add_months(d, CALL_LAUNCH_MONTHS)),
-            contracting_deadline: add_months(d, CONTRACTING_MONTHS),
+            call_launch_deadline: match overrides.call_launch_deadline {
+                Some(date) => date,
+                None => add_months(d, CALL_LAUNCH_MONTHS)?,
+            },
+            contracting_deadline: add_months(d, CONTRACTING_MONTHS)?,
             operational_end,
             execution_end,
-            decommitment: add_months(execution_end, DECOMMITMENT_MONTHS),
-            sunset_check: add_months(d, SUNSET_MONTHS),
-        }
+            decommitment: add_months(execution_end, DECOMMITMENT_MONTHS)?,
+            sunset_check: add_months(d, SUNSET_MONTHS)?,
+        })
+    }
+
+    /// The last day any date of this programme may take (D + 15 years).
+    pub fn horizon(&self) -> Result<NaiveDate, DateError> {
+        add_months(self.entry_into_force, HORIZON_MONTHS)
     }
 
     pub fn date_of(&self, which: AmendableDate) -> NaiveDate {
@@ -141,10 +151,11 @@ impl Timeline {
     }
 
     /// Rule TL-07: Steering Committee report dates, every 6 months from D until the
-    /// end of execution.
+    /// end of execution (bounded by the horizon whatever the dates say).
     pub fn steering_reports(&self) -> Vec<NaiveDate> {
-        (1..)
-            .map(|n| add_months(self.entry_into_force, n * STEERING_REPORT_MONTHS))
+        let most = HORIZON_MONTHS / STEERING_REPORT_MONTHS;
+        (1..=most)
+            .map_while(|n| add_months(self.entry_into_force, n * STEERING_REPORT_MONTHS).ok())
             .take_while(|d| *d <= self.execution_end)
             .collect()
     }
@@ -207,9 +218,17 @@ impl Timeline {
             .min_by_key(|m| m.date)
     }
 
-    /// Rule TL-01: may a call be published on `day`?
+    /// Rule TL-01: may a call be published (or open) on `day`?
     pub fn may_publish_call_on(&self, day: NaiveDate) -> bool {
         day <= self.call_launch_deadline
+    }
+
+    /// Dates in the order the financing agreement sets them.
+    fn is_ordered(&self) -> bool {
+        self.entry_into_force < self.call_launch_deadline
+            && self.call_launch_deadline <= self.contracting_deadline
+            && self.contracting_deadline <= self.operational_end
+            && self.operational_end < self.execution_end
     }
 }
 
@@ -243,6 +262,44 @@ pub fn urgency(today: NaiveDate, deadline: NaiveDate) -> Urgency {
     }
 }
 
+/// One recorded (or proposed) amendment of a programme date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Amendment {
+    pub which: AmendableDate,
+    pub new_date: NaiveDate,
+    pub proposed_on: NaiveDate,
+    pub effective_on: NaiveDate,
+}
+
+/// The amendments in the order they take effect (ties keep their recording order).
+fn in_order_of_effect(amendments: &[Amendment]) -> Vec<Amendment> {
+    let mut sorted = amendments.to_vec();
+    sorted.sort_by_key(|a| a.effective_on);
+    sorted
+}
+
+/// The timeline in force on `day`: D and every amendment that has taken effect by then
+/// (TL-06: an amendment counts from the day it takes effect).
+pub fn timeline_on(
+    d: NaiveDate,
+    amendments: &[Amendment],
+    day: NaiveDate,
+) -> Result<Timeline, DateError> {
+    let mut overrides = Overrides::default();
+    for a in in_order_of_effect(amendments)
+        .into_iter()
+        .filter(|a| a.effective_on <= day)
+    {
+        overrides.set(a.which, a.new_date);
+    }
+    Timeline::compute(d, &overrides)
+}
+
+/// The timeline once every recorded amendment, pending ones included, has taken effect.
+pub fn final_timeline(d: NaiveDate, amendments: &[Amendment]) -> Result<Timeline, DateError> {
+    timeline_on(d, amendments, NaiveDate::MAX)
+}
+
 /// Why an amendment of a programme date is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AmendmentProblem {
@@ -250,12 +307,20 @@ pub enum AmendmentProblem {
     NoticeTooShort,
     /// TL-06: a phase extension asked for less than 3 months before the phase ends.
     ExtensionTooLate,
+    /// A phase extension that would take effect after the phase has ended.
+    EffectAfterPhaseEnd,
     /// An extension must move the date later.
     NotAnExtension,
     /// The new date equals the current one.
     Unchanged,
-    /// Dates out of order (the operational phase ending after execution, …).
+    /// Dates out of order (the call launch after the contracting deadline, …).
     OutOfOrder,
+    /// TL-04: the closure phase would be shorter than 24 months.
+    ClosureTooShort,
+    /// Outside the programme's horizon (D to D + 15 years).
+    OutOfRange,
+    /// A pending amendment that takes effect later would no longer hold.
+    ConflictsWithPending,
 }
 
 impl AmendmentProblem {
@@ -263,52 +328,126 @@ impl AmendmentProblem {
         match self {
             AmendmentProblem::NoticeTooShort => "error-amendment-notice",
             AmendmentProblem::ExtensionTooLate => "error-amendment-extension-late",
+            AmendmentProblem::EffectAfterPhaseEnd => "error-amendment-after-phase-end",
             AmendmentProblem::NotAnExtension => "error-amendment-not-extension",
             AmendmentProblem::Unchanged => "error-amendment-unchanged",
             AmendmentProblem::OutOfOrder => "error-amendment-order",
+            AmendmentProblem::ClosureTooShort => "error-amendment-closure-short",
+            AmendmentProblem::OutOfRange => "error-amendment-out-of-range",
+            AmendmentProblem::ConflictsWithPending => "error-amendment-conflicts-pending",
+        }
+    }
+
+    /// The field of the amendment form the problem is about.
+    pub fn field(self) -> &'static str {
+        match self {
+            AmendmentProblem::NoticeTooShort | AmendmentProblem::EffectAfterPhaseEnd => {
+                "effective_on"
+            }
+            _ => "new_date",
         }
     }
 }
 
-/// Rule TL-06: checks an amendment proposed on `proposed_on`, taking effect on
-/// `effective_on`, that moves `which` to `new_date`.
-pub fn check_amendment(
-    timeline: &Timeline,
-    which: AmendableDate,
-    new_date: NaiveDate,
-    proposed_on: NaiveDate,
-    effective_on: NaiveDate,
-) -> Result<(), AmendmentProblem> {
-    let current = timeline.date_of(which);
-    if new_date == current {
+/// Rule TL-06 for one amendment `a`, applied on top of the amendments already in force
+/// (`overrides`); returns the overrides with `a` applied.
+fn check_one(
+    d: NaiveDate,
+    overrides: &Overrides,
+    a: &Amendment,
+) -> Result<Overrides, AmendmentProblem> {
+    let out_of_range = |_| AmendmentProblem::OutOfRange;
+    let before = Timeline::compute(d, overrides).map_err(out_of_range)?;
+    let horizon = before.horizon().map_err(out_of_range)?;
+    let in_range = |day: NaiveDate| plausible_date(day).is_ok() && day > d && day <= horizon;
+    if !in_range(a.new_date) || !in_range(a.effective_on) || plausible_date(a.proposed_on).is_err()
+    {
+        return Err(AmendmentProblem::OutOfRange);
+    }
+    let current = before.date_of(a.which);
+    if a.new_date == current {
         return Err(AmendmentProblem::Unchanged);
     }
-    if effective_on < add_months(proposed_on, AMENDMENT_NOTICE_MONTHS) {
-        return Err(AmendmentProblem::NoticeTooShort);
-    }
-    if which.is_phase_extension() {
-        if new_date < current {
+    let months_before = |earlier, later| {
+        is_at_least_months_before(earlier, later, AMENDMENT_NOTICE_MONTHS).map_err(out_of_range)
+    };
+    if a.which.is_phase_extension() {
+        if a.new_date < current {
             return Err(AmendmentProblem::NotAnExtension);
         }
-        if proposed_on > sub_months(current, AMENDMENT_NOTICE_MONTHS) {
+        if !months_before(a.proposed_on, current)? {
             return Err(AmendmentProblem::ExtensionTooLate);
         }
     }
-    let mut overrides = Overrides {
-        call_launch_deadline: Some(timeline.call_launch_deadline),
-        operational_end: Some(timeline.operational_end),
-        execution_end: Some(timeline.execution_end),
-    };
-    overrides.set(which, new_date);
-    let t = Timeline::compute(timeline.entry_into_force, &overrides);
-    let ordered = t.entry_into_force < t.call_launch_deadline
-        && t.call_launch_deadline <= t.contracting_deadline
-        && t.contracting_deadline <= t.operational_end
-        && t.operational_end < t.execution_end;
-    if !ordered {
+    if !months_before(a.proposed_on, a.effective_on)? {
+        return Err(AmendmentProblem::NoticeTooShort);
+    }
+    if a.which.is_phase_extension() && a.effective_on > current {
+        return Err(AmendmentProblem::EffectAfterPhaseEnd);
+    }
+    let mut after_overrides = overrides.clone();
+    after_overrides.set(a.which, a.new_date);
+    // The same computation that shows the timeline decides whether it still holds.
+    let after = Timeline::compute(d, &after_overrides).map_err(out_of_range)?;
+    if a.which == AmendableDate::ExecutionEnd && after.execution_end != a.new_date {
+        return Err(AmendmentProblem::ClosureTooShort);
+    }
+    if !after.is_ordered() {
         return Err(AmendmentProblem::OutOfOrder);
     }
+    if after.decommitment > horizon {
+        return Err(AmendmentProblem::OutOfRange);
+    }
+    Ok(after_overrides)
+}
+
+/// Replays amendments in the order they take effect, each checked against the timeline
+/// in force just before it and then applied (as the display applies every recorded
+/// amendment); returns the index in `list` and the problem of each one that fails.
+fn replay(d: NaiveDate, list: &[Amendment]) -> Vec<(usize, AmendmentProblem)> {
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    // Stable: amendments taking effect the same day keep their recording order.
+    order.sort_by_key(|i| list[*i].effective_on);
+    let mut overrides = Overrides::default();
+    let mut failing = Vec::new();
+    for i in order {
+        if let Err(problem) = check_one(d, &overrides, &list[i]) {
+            failing.push((i, problem));
+        }
+        overrides.set(list[i].which, list[i].new_date);
+    }
+    failing
+}
+
+/// Rule TL-06: checks a `proposed` amendment of a programme in force since `d`, given
+/// the `recorded` amendments (pending ones included). Every amendment is replayed in
+/// the order it takes effect against the timeline in force just before it, with the
+/// computation that shows the timeline, so the check and the display never disagree
+/// and a new amendment cannot break a pending one.
+pub fn check_amendment(
+    d: NaiveDate,
+    recorded: &[Amendment],
+    proposed: &Amendment,
+) -> Result<(), AmendmentProblem> {
+    let mut with_proposal = recorded.to_vec();
+    with_proposal.push(*proposed);
+    let failing = replay(d, &with_proposal);
+    if let Some((_, problem)) = failing.iter().find(|(i, _)| *i == recorded.len()) {
+        return Err(*problem);
+    }
+    // Recorded amendments were checked when recorded; one that no longer holds now
+    // that the proposal comes before it was broken by the proposal.
+    let already_failing: Vec<usize> = replay(d, recorded).into_iter().map(|f| f.0).collect();
+    if failing.iter().any(|(i, _)| !already_failing.contains(i)) {
+        return Err(AmendmentProblem::ConflictsWithPending);
+    }
     Ok(())
+}
+
+/// Whether every recorded amendment still holds for a programme in force since `d`
+/// (used when D itself is corrected before any call is published).
+pub fn amendments_hold(d: NaiveDate, recorded: &[Amendment]) -> bool {
+    replay(d, recorded).is_empty()
 }
 
 /// Position of `day` on a line from `start` to `end`, 0.0–1.0 (for the timeline drawing).
@@ -325,13 +464,30 @@ pub fn years_between(start: NaiveDate, end: NaiveDate) -> Vec<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
+    const D: fn() -> NaiveDate = || d(2026, 3, 15);
+
     fn t() -> Timeline {
-        Timeline::compute(d(2026, 3, 15), &Overrides::default())
+        Timeline::compute(D(), &Overrides::default()).unwrap()
+    }
+
+    fn amend(
+        which: AmendableDate,
+        new: NaiveDate,
+        proposed: NaiveDate,
+        effective: NaiveDate,
+    ) -> Amendment {
+        Amendment {
+            which,
+            new_date: new,
+            proposed_on: proposed,
+            effective_on: effective,
+        }
     }
 
     #[test]
@@ -347,8 +503,14 @@ mod tests {
 
     #[test]
     fn month_ends_are_clamped() {
-        let t = Timeline::compute(d(2026, 6, 30), &Overrides::default());
+        let t = Timeline::compute(d(2026, 6, 30), &Overrides::default()).unwrap();
         assert_eq!(t.call_launch_deadline, d(2027, 2, 28));
+    }
+
+    #[test]
+    fn an_implausible_d_is_an_error_not_a_silent_date() {
+        assert!(Timeline::compute(d(1999, 12, 31), &Overrides::default()).is_err());
+        assert!(Timeline::compute(NaiveDate::MAX, &Overrides::default()).is_err());
     }
 
     #[test]
@@ -362,7 +524,7 @@ mod tests {
     fn tl_01_an_amendment_moves_the_launch_deadline() {
         let mut o = Overrides::default();
         o.set(AmendableDate::CallLaunchDeadline, d(2027, 1, 31));
-        let t = Timeline::compute(d(2026, 3, 15), &o);
+        let t = Timeline::compute(D(), &o).unwrap();
         assert!(t.may_publish_call_on(d(2027, 1, 31)));
         assert!(!t.may_publish_call_on(d(2027, 2, 1)));
         // TL-02 never moves.
@@ -373,9 +535,20 @@ mod tests {
     fn tl_04_an_operational_extension_pushes_the_closure() {
         let mut o = Overrides::default();
         o.set(AmendableDate::OperationalEnd, d(2032, 3, 15));
-        let t = Timeline::compute(d(2026, 3, 15), &o);
+        let t = Timeline::compute(D(), &o).unwrap();
         assert_eq!(t.execution_end, d(2034, 3, 15));
         assert_eq!(t.decommitment, d(2034, 9, 15));
+    }
+
+    #[test]
+    fn tl_04_the_closure_phase_never_shrinks_below_24_months() {
+        // The end of execution was extended first, then the operational phase: the
+        // closure phase keeps its 24 months.
+        let mut o = Overrides::default();
+        o.set(AmendableDate::ExecutionEnd, d(2033, 9, 15));
+        o.set(AmendableDate::OperationalEnd, d(2032, 3, 15));
+        let t = Timeline::compute(D(), &o).unwrap();
+        assert_eq!(t.execution_end, d(2034, 3, 15));
     }
 
     #[test]
@@ -385,6 +558,17 @@ mod tests {
         assert_eq!(r[1], d(2027, 3, 15));
         assert_eq!(*r.last().unwrap(), d(2033, 3, 15));
         assert_eq!(r.len(), 14);
+    }
+
+    #[test]
+    fn steering_reports_stop_at_the_horizon_whatever_the_dates() {
+        let mut o = Overrides::default();
+        o.set(AmendableDate::ExecutionEnd, d(2100, 12, 31));
+        let t = Timeline::compute(D(), &o).unwrap();
+        assert_eq!(
+            t.steering_reports().len() as u32,
+            HORIZON_MONTHS / STEERING_REPORT_MONTHS
+        );
     }
 
     #[test]
@@ -405,122 +589,227 @@ mod tests {
     #[test]
     fn warnings_at_60_30_and_7_days() {
         let deadline = d(2026, 12, 31);
-        assert_eq!(
-            urgency(deadline - chrono::Duration::days(61), deadline),
-            Urgency::Later
-        );
-        assert_eq!(
-            urgency(deadline - chrono::Duration::days(60), deadline),
-            Urgency::Within60
-        );
-        assert_eq!(
-            urgency(deadline - chrono::Duration::days(31), deadline),
-            Urgency::Within60
-        );
-        assert_eq!(
-            urgency(deadline - chrono::Duration::days(30), deadline),
-            Urgency::Within30
-        );
-        assert_eq!(
-            urgency(deadline - chrono::Duration::days(8), deadline),
-            Urgency::Within30
-        );
-        assert_eq!(
-            urgency(deadline - chrono::Duration::days(7), deadline),
-            Urgency::Within7
-        );
+        let days = |n| deadline - chrono::Duration::days(n);
+        assert_eq!(urgency(days(61), deadline), Urgency::Later);
+        assert_eq!(urgency(days(60), deadline), Urgency::Within60);
+        assert_eq!(urgency(days(31), deadline), Urgency::Within60);
+        assert_eq!(urgency(days(30), deadline), Urgency::Within30);
+        assert_eq!(urgency(days(8), deadline), Urgency::Within30);
+        assert_eq!(urgency(days(7), deadline), Urgency::Within7);
         assert_eq!(urgency(deadline, deadline), Urgency::Within7);
-        assert_eq!(
-            urgency(deadline + chrono::Duration::days(1), deadline),
-            Urgency::Passed
-        );
+        assert_eq!(urgency(days(-1), deadline), Urgency::Passed);
     }
 
     #[test]
     fn tl_06_amendments_need_three_months_notice() {
-        let t = t();
-        let proposed = d(2026, 4, 1);
-        let new = d(2027, 1, 31);
-        assert_eq!(
-            check_amendment(
-                &t,
+        let launch = |effective| {
+            amend(
                 AmendableDate::CallLaunchDeadline,
-                new,
-                proposed,
-                d(2026, 7, 1)
-            ),
-            Ok(())
-        );
+                d(2027, 1, 31),
+                d(2026, 4, 1),
+                effective,
+            )
+        };
+        assert_eq!(check_amendment(D(), &[], &launch(d(2026, 7, 1))), Ok(()));
         assert_eq!(
-            check_amendment(
-                &t,
-                AmendableDate::CallLaunchDeadline,
-                new,
-                proposed,
-                d(2026, 6, 30)
-            ),
+            check_amendment(D(), &[], &launch(d(2026, 6, 30))),
             Err(AmendmentProblem::NoticeTooShort)
         );
     }
 
     #[test]
     fn tl_06_extensions_are_asked_three_months_before_the_phase_ends() {
-        let t = t(); // operational phase ends 2031-03-15
+        // The operational phase ends 2031-03-15.
+        let op = |new, proposed, effective| {
+            amend(AmendableDate::OperationalEnd, new, proposed, effective)
+        };
         let new = d(2032, 3, 15);
         assert_eq!(
-            check_amendment(
-                &t,
-                AmendableDate::OperationalEnd,
-                new,
-                d(2030, 12, 15),
-                d(2031, 3, 15)
-            ),
+            check_amendment(D(), &[], &op(new, d(2030, 12, 15), d(2031, 3, 15))),
             Ok(())
         );
         assert_eq!(
-            check_amendment(
-                &t,
-                AmendableDate::OperationalEnd,
-                new,
-                d(2030, 12, 16),
-                d(2031, 3, 16)
-            ),
+            check_amendment(D(), &[], &op(new, d(2030, 12, 16), d(2031, 3, 16))),
             Err(AmendmentProblem::ExtensionTooLate)
         );
         assert_eq!(
-            check_amendment(
-                &t,
-                AmendableDate::OperationalEnd,
-                d(2030, 3, 15),
-                d(2026, 4, 1),
-                d(2026, 8, 1)
-            ),
+            check_amendment(D(), &[], &op(d(2030, 3, 15), d(2026, 4, 1), d(2026, 8, 1))),
             Err(AmendmentProblem::NotAnExtension)
         );
         assert_eq!(
             check_amendment(
-                &t,
-                AmendableDate::OperationalEnd,
-                t.operational_end,
-                d(2026, 4, 1),
-                d(2026, 8, 1)
+                D(),
+                &[],
+                &op(t().operational_end, d(2026, 4, 1), d(2026, 8, 1))
             ),
             Err(AmendmentProblem::Unchanged)
         );
     }
 
     #[test]
-    fn amended_dates_stay_in_order() {
-        let t = t();
+    fn tl_06_an_extension_asked_on_31_march_for_a_phase_ending_30_june_is_in_time() {
+        // D = 2021-06-30: the operational phase ends 2026-06-30.
+        let d0 = d(2021, 6, 30);
+        let ext = |proposed| {
+            amend(
+                AmendableDate::OperationalEnd,
+                d(2027, 6, 30),
+                proposed,
+                d(2026, 6, 30),
+            )
+        };
+        assert_eq!(check_amendment(d0, &[], &ext(d(2026, 3, 31))), Ok(()));
         assert_eq!(
-            check_amendment(
-                &t,
-                AmendableDate::CallLaunchDeadline,
+            check_amendment(d0, &[], &ext(d(2026, 4, 1))),
+            Err(AmendmentProblem::ExtensionTooLate)
+        );
+    }
+
+    #[test]
+    fn tl_06_an_extension_cannot_take_effect_after_the_phase_ended() {
+        let op = |effective| {
+            amend(
+                AmendableDate::OperationalEnd,
+                d(2032, 3, 15),
                 d(2030, 1, 1),
-                d(2026, 4, 1),
-                d(2026, 8, 1)
-            ),
+                effective,
+            )
+        };
+        assert_eq!(check_amendment(D(), &[], &op(d(2031, 3, 15))), Ok(()));
+        assert_eq!(
+            check_amendment(D(), &[], &op(d(2031, 3, 16))),
+            Err(AmendmentProblem::EffectAfterPhaseEnd)
+        );
+    }
+
+    #[test]
+    fn tl_06_a_long_extension_of_the_operational_phase_is_accepted() {
+        // Past the current end of execution: the closure phase follows it.
+        let long = amend(
+            AmendableDate::OperationalEnd,
+            d(2034, 3, 15),
+            d(2026, 4, 1),
+            d(2026, 8, 1),
+        );
+        assert_eq!(check_amendment(D(), &[], &long), Ok(()));
+        let t = final_timeline(D(), &[long]).unwrap();
+        assert_eq!(t.execution_end, d(2036, 3, 15));
+    }
+
+    #[test]
+    fn tl_06_pending_amendments_are_checked_together() {
+        // A pending extension of the operational phase to 2033-03-15 takes effect in
+        // 2027; a new amendment taking effect earlier and moving the same date to
+        // 2034 makes the pending one a shortening: refused.
+        let pending = amend(
+            AmendableDate::OperationalEnd,
+            d(2033, 3, 15),
+            d(2026, 4, 1),
+            d(2027, 1, 1),
+        );
+        let earlier = amend(
+            AmendableDate::OperationalEnd,
+            d(2034, 3, 15),
+            d(2026, 4, 1),
+            d(2026, 8, 1),
+        );
+        assert_eq!(
+            check_amendment(D(), &[pending], &earlier),
+            Err(AmendmentProblem::ConflictsWithPending)
+        );
+        // Against the timeline as it will be once the pending one is in force.
+        let later = amend(
+            AmendableDate::OperationalEnd,
+            d(2034, 3, 15),
+            d(2026, 4, 1),
+            d(2027, 6, 1),
+        );
+        assert_eq!(check_amendment(D(), &[pending], &later), Ok(()));
+        let unchanged = amend(
+            AmendableDate::OperationalEnd,
+            d(2033, 3, 15),
+            d(2026, 4, 1),
+            d(2027, 6, 1),
+        );
+        assert_eq!(
+            check_amendment(D(), &[pending], &unchanged),
+            Err(AmendmentProblem::Unchanged)
+        );
+    }
+
+    #[test]
+    fn amended_dates_stay_in_order_and_within_the_horizon() {
+        let launch = amend(
+            AmendableDate::CallLaunchDeadline,
+            d(2030, 1, 1),
+            d(2026, 4, 1),
+            d(2026, 8, 1),
+        );
+        assert_eq!(
+            check_amendment(D(), &[], &launch),
             Err(AmendmentProblem::OutOfOrder)
         );
+        let far = amend(
+            AmendableDate::ExecutionEnd,
+            d(9999, 1, 1),
+            d(2026, 4, 1),
+            d(2026, 8, 1),
+        );
+        assert_eq!(
+            check_amendment(D(), &[], &far),
+            Err(AmendmentProblem::OutOfRange)
+        );
+        let beyond = amend(
+            AmendableDate::ExecutionEnd,
+            d(2041, 3, 16),
+            d(2026, 4, 1),
+            d(2026, 8, 1),
+        );
+        assert_eq!(
+            check_amendment(D(), &[], &beyond),
+            Err(AmendmentProblem::OutOfRange)
+        );
+        let within = amend(
+            AmendableDate::ExecutionEnd,
+            d(2040, 9, 15),
+            d(2026, 4, 1),
+            d(2026, 8, 1),
+        );
+        assert_eq!(check_amendment(D(), &[], &within), Ok(()));
+    }
+
+    fn any_d() -> impl Strategy<Value = NaiveDate> {
+        (2000i32..=2085, 1u32..=12, 1u32..=31).prop_filter_map("a real date", |(y, m, day)| {
+            NaiveDate::from_ymd_opt(y, m, day)
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn every_timeline_is_in_order(day in any_d(), extension in 0u32..=60) {
+            let mut o = Overrides::default();
+            if extension > 0 {
+                o.set(AmendableDate::OperationalEnd, add_months(day, OPERATIONAL_MONTHS + extension).unwrap());
+            }
+            let t = Timeline::compute(day, &o).unwrap();
+            prop_assert!(t.is_ordered());
+            prop_assert!(t.execution_end >= add_months(t.operational_end, CLOSURE_MONTHS).unwrap());
+            prop_assert!(t.decommitment > t.execution_end);
+            prop_assert!(t.sunset_check == t.contracting_deadline);
+            let reports = t.steering_reports();
+            prop_assert!(reports.windows(2).all(|w| w[0] < w[1]));
+            prop_assert!(reports.iter().all(|r| *r > day && *r <= t.execution_end));
+        }
+
+        #[test]
+        fn an_accepted_amendment_shows_as_checked(day in any_d(), months in 1u32..=36, lead in 3u32..=24) {
+            let t = Timeline::compute(day, &Overrides::default()).unwrap();
+            let proposed = sub_months(t.operational_end, lead).unwrap();
+            let a = amend(AmendableDate::OperationalEnd, add_months(t.operational_end, months).unwrap(), proposed, add_months(proposed, 3).unwrap());
+            prop_assert_eq!(check_amendment(day, &[], &a), Ok(()));
+            let after = final_timeline(day, &[a]).unwrap();
+            prop_assert_eq!(after.operational_end, a.new_date);
+            prop_assert!(after.is_ordered());
+        }
     }
 }

@@ -5,15 +5,16 @@
 use chrono::{Duration, NaiveDate, Timelike};
 
 use super::calls::{self, CallInput};
-use super::programmes::{self, ProgrammeInput};
+use super::programmes;
 use super::{accounts, Actor};
 use crate::clock::{local_date, local_to_utc};
 use crate::db::{calls as call_q, programmes as programme_q, users};
 use crate::domain::access::Role;
-use crate::domain::calls::{CallParameters, CallType};
+use crate::domain::calls::CallType;
+use crate::domain::money::Money;
 use crate::domain::programme::{
-    format_labelled_amounts, kazlod_budget_lines, kazlod_envelopes, KAZLOD_REFERENCE, KAZLOD_TITLE,
-    KAZLOD_TOTAL,
+    kazlod_budget_lines, kazlod_envelopes, MoneyLine, ProgrammeCommand, KAZLOD_REFERENCE,
+    KAZLOD_TITLE, KAZLOD_TOTAL,
 };
 use crate::domain::timeline::sub_months;
 use crate::error::{AppError, AppResult};
@@ -132,17 +133,28 @@ pub async fn load(state: &AppState) -> AppResult<DemoReport> {
             p.id
         }
         None => {
-            let d: NaiveDate = sub_months(today, 6);
+            let d: NaiveDate = sub_months(today, 6)
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("demo date: {e}")))?;
+            let lines = |items: Vec<(String, Money)>| {
+                items
+                    .into_iter()
+                    .map(|(label, amount)| MoneyLine {
+                        id: None,
+                        label,
+                        amount_cents: amount,
+                    })
+                    .collect()
+            };
             let id = programmes::create(
                 state,
                 &delegation,
-                ProgrammeInput {
+                ProgrammeCommand {
                     reference: KAZLOD_REFERENCE.into(),
                     title: KAZLOD_TITLE.into(),
-                    entry_into_force: d.to_string(),
-                    total_budget: KAZLOD_TOTAL.format_input(),
-                    budget_lines: format_labelled_amounts(&kazlod_budget_lines()),
-                    envelopes: format_labelled_amounts(&kazlod_envelopes()),
+                    entry_into_force: Some(d),
+                    total_budget: KAZLOD_TOTAL,
+                    budget_lines: lines(kazlod_budget_lines()),
+                    envelopes: lines(kazlod_envelopes()),
                 },
             )
             .await?;
@@ -181,7 +193,7 @@ pub async fn load(state: &AppState) -> AppResult<DemoReport> {
             call_type: Some(CallType::Restricted),
             opens_at: None,
             deadline: Some(crate::db::truncate_micros(deadline.with_nanosecond(0).unwrap_or(deadline))),
-            params: CallParameters::default(),
+            params: None,
         },
     )
     .await?;
@@ -203,12 +215,12 @@ pub async fn load(state: &AppState) -> AppResult<DemoReport> {
     )
     .await?;
     match calls::publish(state, &delegation, call_id.clone()).await? {
-        Ok(()) => report.lines.push(format!(
+        Ok(_) => report.lines.push(format!(
             "call       {DEMO_CALL_REFERENCE} published, concept notes due {} 18:00 Almaty",
             deadline_day
         )),
-        Err(problems) => {
-            let codes: Vec<&str> = problems.iter().map(|p| p.code).collect();
+        Err(report) => {
+            let codes: Vec<&str> = report.problems.iter().map(|p| p.code).collect();
             return Err(AppError::Internal(anyhow::anyhow!(
                 "the demonstration call cannot be published: {codes:?}"
             )));
@@ -232,10 +244,10 @@ pub async fn load(state: &AppState) -> AppResult<DemoReport> {
         let pending = state
             .db({
                 let id = call_id.clone();
-                move |conn| Ok(call_q::clarifications_of(conn, &id)?)
+                move |conn| Ok(call_q::clarifications_page(conn, &id, true, 0, 1)?.0)
             })
             .await?;
-        if let Some(q) = pending.into_iter().find(|q| q.published_at.is_none()) {
+        if let Some(q) = pending.into_iter().next() {
             calls::answer_question(state, &delegation, call_id.clone(), q.id, answer.into())
                 .await?;
         }

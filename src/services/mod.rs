@@ -12,6 +12,7 @@ pub mod mail;
 pub mod passwords;
 pub mod programmes;
 pub mod uploads;
+pub mod write;
 
 use base64::Engine;
 use rand::RngCore;

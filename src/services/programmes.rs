@@ -1,222 +1,258 @@
-//! Programmes: create and edit (identity and money), amendments of their dates (TL-06),
-//! and the computed timeline.
+//! Programmes: create and edit (identity and money, envelope by envelope), corrections
+//! of D before the first publication, amendments of their dates (TL-06), and the
+//! computed timeline. Every write locks the programme (its envelopes and dates).
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::{audit, new_id, Actor};
+use super::write::{Lock, Permission, Tx};
+use super::{new_id, Actor};
 use crate::db::calls::{self as call_q, CallRow};
-use crate::db::programmes::{self as q, AmendmentRow, BudgetLineRow, EnvelopeRow, ProgrammeRow};
+use crate::db::programmes::{
+    self as q, AmendmentRow, BudgetLineRow, DCorrectionRow, EnvelopeRow, ProgrammeRow,
+};
 use crate::db::DbConnection;
-use crate::domain::access::Action;
+use crate::domain::access::{Action, Scope};
 use crate::domain::money::Money;
-use crate::domain::programme::{budget_problems, parse_labelled_amounts};
-use crate::domain::timeline::{check_amendment, AmendableDate, Overrides, Timeline};
+use crate::domain::programme::{
+    check_programme, envelope_edit_problems, fields, CurrentEnvelope, MoneyLine, ProgrammeCommand,
+};
+use crate::domain::text;
+use crate::domain::time::{parse_date, plausible_date};
+use crate::domain::timeline::{
+    amendments_hold, check_amendment, timeline_on, AmendableDate, Amendment, Timeline,
+};
 use crate::domain::FieldError;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, UniqueAsField};
 use crate::state::AppState;
 
-/// What the programme form sends.
-#[derive(Debug, Clone, Default)]
-pub struct ProgrammeInput {
-    pub reference: String,
-    pub title: String,
-    /// Only read on creation: afterwards D changes through amendments only.
-    pub entry_into_force: String,
-    pub total_budget: String,
-    pub budget_lines: String,
-    pub envelopes: String,
+fn manage() -> Permission {
+    Permission::Do(Action::ManageProgrammes, Scope::Portal)
 }
 
-struct Parsed {
-    reference: String,
-    title: String,
-    d: Option<NaiveDate>,
-    total: Money,
-    lines: Vec<(String, Money)>,
-    envelopes: Vec<(String, Money)>,
-}
-
-fn parse_input(input: &ProgrammeInput, creating: bool) -> Result<Parsed, AppError> {
-    let mut errors = Vec::new();
-    let reference = input.reference.trim().to_string();
-    if reference.is_empty()
-        || reference.chars().count() > 100
-        || reference.chars().any(char::is_control)
-    {
-        errors.push(FieldError::new("reference", "error-required"));
-    }
-    let title = input.title.trim().to_string();
-    if title.is_empty() || title.chars().count() > 300 || title.chars().any(char::is_control) {
-        errors.push(FieldError::new("title", "error-required"));
-    }
-    let d = if creating {
-        match NaiveDate::parse_from_str(input.entry_into_force.trim(), "%Y-%m-%d") {
-            // Financing agreements of this kind are signed in this century.
-            Ok(d) if (2000..=2100).contains(&chrono::Datelike::year(&d)) => Some(d),
-            _ => {
-                errors.push(FieldError::new("entry_into_force", "error-date-invalid"));
-                None
-            }
-        }
-    } else {
-        None
-    };
-    let total = Money::parse(&input.total_budget).unwrap_or_else(|_| {
-        errors.push(FieldError::new("total_budget", "error-amount-invalid"));
-        Money::ZERO
-    });
-    let lines = parse_labelled_amounts(&input.budget_lines).unwrap_or_else(|(_, code)| {
-        errors.push(FieldError::new("budget_lines", code));
-        Vec::new()
-    });
-    let envelopes = parse_labelled_amounts(&input.envelopes).unwrap_or_else(|(_, code)| {
-        errors.push(FieldError::new("envelopes", code));
-        Vec::new()
-    });
-    if envelopes.is_empty() && !errors.iter().any(|e| e.field == "envelopes") {
-        errors.push(FieldError::new("envelopes", "error-envelopes-required"));
-    }
-    if errors.is_empty() {
-        for (field, code) in budget_problems(total, &lines, &envelopes) {
-            errors.push(FieldError::new(field, code));
-        }
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
-    Ok(Parsed {
-        reference,
-        title,
-        d,
-        total,
-        lines,
-        envelopes,
-    })
-}
-
-fn store_money_lists(conn: &mut DbConnection, programme_id: &str, p: &Parsed) -> AppResult<()> {
-    let lines: Vec<BudgetLineRow> = p
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, (label, amount))| BudgetLineRow {
-            id: new_id(),
+/// Writes the budget lines and envelopes of a command: existing ids are updated in
+/// place, new lines inserted, lines no longer listed retired (never deleted).
+fn store_money_lines(
+    tx: &mut Tx<'_>,
+    programme_id: &str,
+    command: &ProgrammeCommand,
+) -> AppResult<()> {
+    let now = tx.now;
+    let current_lines = q::budget_lines(tx.conn, programme_id)?;
+    for (i, line) in command.budget_lines.iter().enumerate() {
+        let row = BudgetLineRow {
+            id: line.id.clone().unwrap_or_else(new_id),
             programme_id: programme_id.to_string(),
             position: i as i32 + 1,
-            label: label.clone(),
-            amount_cents: amount.cents(),
-        })
-        .collect();
-    q::replace_budget_lines(conn, programme_id, &lines)?;
-    let envelopes: Vec<EnvelopeRow> = p
-        .envelopes
-        .iter()
-        .enumerate()
-        .map(|(i, (label, amount))| EnvelopeRow {
-            id: new_id(),
+            label: line.label.clone(),
+            amount_cents: line.amount_cents.cents(),
+            retired_at: None,
+        };
+        if line.id.is_some() {
+            q::update_budget_line(tx.conn, &row)?;
+        } else {
+            q::insert_budget_line(tx.conn, &row)?;
+        }
+    }
+    for old in current_lines {
+        if !command
+            .budget_lines
+            .iter()
+            .any(|l| l.id.as_deref() == Some(&old.id))
+        {
+            q::retire_budget_line(tx.conn, programme_id, &old.id, now)?;
+        }
+    }
+    let current_envelopes = q::envelopes(tx.conn, programme_id)?;
+    for (i, line) in command.envelopes.iter().enumerate() {
+        let row = EnvelopeRow {
+            id: line.id.clone().unwrap_or_else(new_id),
             programme_id: programme_id.to_string(),
             position: i as i32 + 1,
-            label: label.clone(),
-            amount_cents: amount.cents(),
-        })
-        .collect();
-    q::replace_envelopes(conn, programme_id, &envelopes)?;
+            label: line.label.clone(),
+            amount_cents: line.amount_cents.cents(),
+            retired_at: None,
+        };
+        if line.id.is_some() {
+            q::update_envelope(tx.conn, &row)?;
+        } else {
+            q::insert_envelope(tx.conn, &row)?;
+        }
+    }
+    for old in current_envelopes {
+        if !command
+            .envelopes
+            .iter()
+            .any(|l| l.id.as_deref() == Some(&old.id))
+        {
+            q::retire_envelope(tx.conn, programme_id, &old.id, now)?;
+        }
+    }
     Ok(())
 }
 
-pub async fn create(state: &AppState, actor: &Actor, input: ProgrammeInput) -> AppResult<String> {
-    actor.require(Action::ManageProgrammes)?;
-    let p = parse_input(&input, true)?;
-    let now = state.clock.now();
-    let actor = actor.clone();
+fn money_lines_json(lines: &[MoneyLine]) -> serde_json::Value {
+    json!(lines
+        .iter()
+        .map(|l| json!({"id": l.id, "label": l.label, "amount_cents": l.amount_cents}))
+        .collect::<Vec<_>>())
+}
+
+fn rows_json<'a>(rows: impl Iterator<Item = (&'a str, &'a str, i64)>) -> serde_json::Value {
+    json!(rows
+        .map(|(id, label, cents)| json!({"id": id, "label": label, "amount_cents": cents}))
+        .collect::<Vec<_>>())
+}
+
+pub async fn create(
+    state: &AppState,
+    actor: &Actor,
+    command: ProgrammeCommand,
+) -> AppResult<String> {
+    let command = check_programme(&command, true).map_err(AppError::Validation)?;
+    // New lines only: ids are given by the portal.
+    let command = ProgrammeCommand {
+        budget_lines: command
+            .budget_lines
+            .into_iter()
+            .map(|l| MoneyLine { id: None, ..l })
+            .collect(),
+        envelopes: command
+            .envelopes
+            .into_iter()
+            .map(|l| MoneyLine { id: None, ..l })
+            .collect(),
+        ..command
+    };
     state
-        .tx(move |conn| {
-            if q::find_by_reference(conn, &p.reference)?.is_some() {
-                return Err(AppError::field("reference", "error-reference-taken"));
+        .write(actor, manage(), Lock::Nothing, move |tx| {
+            if q::find_by_reference(tx.conn, &command.reference)?.is_some() {
+                return Err(AppError::field(fields::REFERENCE, "error-reference-taken"));
             }
             let row = ProgrammeRow {
                 id: new_id(),
-                reference: p.reference.clone(),
-                title: p.title.clone(),
-                entry_into_force: p.d.unwrap_or_default(),
-                total_budget_cents: p.total.cents(),
-                created_by: actor.user_id.clone().unwrap_or_default(),
-                created_at: now,
-                updated_at: now,
+                reference: command.reference.clone(),
+                title: command.title.clone(),
+                entry_into_force: command.entry_into_force.unwrap_or_default(),
+                total_budget_cents: command.total_budget.cents(),
+                created_by: tx.actor.user_id.clone().unwrap_or_default(),
+                created_at: tx.now,
+                updated_at: tx.now,
             };
-            q::insert(conn, &row)?;
-            store_money_lists(conn, &row.id, &p)?;
-            audit::record(
-                conn,
-                now,
-                &actor,
+            q::insert(tx.conn, &row).unique_as(fields::REFERENCE, "error-reference-taken")?;
+            store_money_lines(tx, &row.id, &command)?;
+            tx.audit(
                 "programme.created",
                 Some(("programme", &row.id)),
-                json!({"reference": row.reference, "entry_into_force": row.entry_into_force.to_string(), "total_cents": row.total_budget_cents}),
+                json!({"reference": row.reference, "entry_into_force": row.entry_into_force.to_string(),
+                       "total_cents": row.total_budget_cents,
+                       "budget_lines": money_lines_json(&command.budget_lines),
+                       "envelopes": money_lines_json(&command.envelopes)}),
             )?;
             Ok(row.id)
         })
         .await
 }
 
+/// What the published calls of a programme draw on each envelope (by envelope id).
+fn envelope_use(
+    conn: &mut DbConnection,
+    programme_id: &str,
+    except_call: &str,
+) -> AppResult<HashMap<String, Money>> {
+    let mut used: HashMap<String, Money> = HashMap::new();
+    for (envelope, cents) in call_q::envelopes_of_other_calls(conn, programme_id, except_call)? {
+        let entry = used
+            .entry(envelope.unwrap_or_default())
+            .or_insert(Money::ZERO);
+        // An overflowing sum can only mean "more than any envelope".
+        *entry = entry
+            .checked_add(Money::from_cents(cents))
+            .unwrap_or(Money::MAX);
+    }
+    Ok(used)
+}
+
+/// Changes a programme's identity and money. Checked envelope by envelope against
+/// what published calls already use, under the programme's lock (a publication
+/// racing this edit waits for it, and the other way round).
 pub async fn update(
     state: &AppState,
     actor: &Actor,
     id: String,
-    input: ProgrammeInput,
+    command: ProgrammeCommand,
 ) -> AppResult<()> {
-    actor.require(Action::ManageProgrammes)?;
-    let p = parse_input(&input, false)?;
-    let now = state.clock.now();
-    let actor = actor.clone();
+    let command = check_programme(&command, false).map_err(AppError::Validation)?;
     state
-        .tx(move |conn| {
-            let before = q::find(conn, &id)?.ok_or(AppError::NotFound)?;
-            if let Some(other) = q::find_by_reference(conn, &p.reference)? {
+        .write(actor, manage(), Lock::Programme(id.clone()), move |tx| {
+            let before = q::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
+            if let Some(other) = q::find_by_reference(tx.conn, &command.reference)? {
                 if other.id != id {
-                    return Err(AppError::field("reference", "error-reference-taken"));
+                    return Err(AppError::field(fields::REFERENCE, "error-reference-taken"));
                 }
             }
-            // The envelopes must still hold the calls already using them.
-            let used = Money::sum(call_q::envelopes_of_other_calls(conn, &id, "")?.into_iter().map(|(_, c)| Money::from_cents(c)));
-            let grant_budget = Money::sum(p.envelopes.iter().map(|e| e.1));
-            if used.zip(grant_budget).is_none_or(|(used, budget)| used > budget) {
-                return Err(AppError::field("envelopes", "error-envelopes-below-calls"));
+            let before_lines = q::budget_lines(tx.conn, &id)?;
+            let before_envelopes = q::envelopes(tx.conn, &id)?;
+            let mut errors: Vec<FieldError> = Vec::new();
+            for line in &command.budget_lines {
+                if let Some(line_id) = &line.id {
+                    if !before_lines.iter().any(|l| &l.id == line_id) {
+                        errors.push(FieldError::new(fields::BUDGET_LINES, "error-line-format"));
+                        break;
+                    }
+                }
             }
-            let before_lines = q::budget_lines(conn, &id)?;
-            let before_env = q::envelopes(conn, &id)?;
-            q::update_identity(conn, &id, &p.reference, &p.title, p.total.cents(), now)?;
-            store_money_lists(conn, &id, &p)?;
-            audit::record(
-                conn,
-                now,
-                &actor,
+            let current: Vec<CurrentEnvelope> = before_envelopes
+                .iter()
+                .map(|e| CurrentEnvelope {
+                    id: e.id.clone(),
+                    amount: Money::from_cents(e.amount_cents),
+                })
+                .collect();
+            let used = envelope_use(tx.conn, &id, "")?;
+            errors.extend(envelope_edit_problems(&command.envelopes, &current, &used));
+            if !errors.is_empty() {
+                return Err(AppError::Validation(errors));
+            }
+            q::update_identity(
+                tx.conn,
+                &id,
+                &command.reference,
+                &command.title,
+                command.total_budget.cents(),
+                tx.now,
+            )
+            .unique_as(fields::REFERENCE, "error-reference-taken")?;
+            store_money_lines(tx, &id, &command)?;
+            tx.audit(
                 "programme.updated",
                 Some(("programme", &id)),
                 json!({
                     "before": {"reference": before.reference, "title": before.title, "total_cents": before.total_budget_cents,
-                               "budget_lines": before_lines.iter().map(|l| (l.label.clone(), l.amount_cents)).collect::<Vec<_>>(),
-                               "envelopes": before_env.iter().map(|l| (l.label.clone(), l.amount_cents)).collect::<Vec<_>>()},
-                    "after": {"reference": p.reference, "title": p.title, "total_cents": p.total.cents(),
-                              "budget_lines": p.lines.iter().map(|l| (l.0.clone(), l.1.cents())).collect::<Vec<_>>(),
-                              "envelopes": p.envelopes.iter().map(|l| (l.0.clone(), l.1.cents())).collect::<Vec<_>>()},
+                               "budget_lines": rows_json(before_lines.iter().map(|l| (l.id.as_str(), l.label.as_str(), l.amount_cents))),
+                               "envelopes": rows_json(before_envelopes.iter().map(|l| (l.id.as_str(), l.label.as_str(), l.amount_cents)))},
+                    "after": {"reference": command.reference, "title": command.title, "total_cents": command.total_budget.cents(),
+                              "budget_lines": money_lines_json(&command.budget_lines),
+                              "envelopes": money_lines_json(&command.envelopes)},
                 }),
             )
         })
         .await
 }
 
-/// The latest amendment of each date in force on `today` wins (TL-06: an amendment
-/// counts from the day it takes effect).
-pub fn overrides_from(amendments: &[AmendmentRow], today: NaiveDate) -> Overrides {
-    let mut o = Overrides::default();
-    for a in amendments.iter().filter(|a| a.effective_on <= today) {
-        if let Some(which) = AmendableDate::parse(&a.date_field) {
-            o.set(which, a.new_date);
-        }
-    }
-    o
+pub fn amendment_of(row: &AmendmentRow) -> Option<Amendment> {
+    Some(Amendment {
+        which: AmendableDate::parse(&row.date_field)?,
+        new_date: row.new_date,
+        proposed_on: row.proposed_on,
+        effective_on: row.effective_on,
+    })
+}
+
+fn amendments_of(rows: &[AmendmentRow]) -> Vec<Amendment> {
+    rows.iter().filter_map(amendment_of).collect()
 }
 
 /// Everything shown about a programme.
@@ -226,6 +262,7 @@ pub struct ProgrammeDetail {
     pub budget_lines: Vec<BudgetLineRow>,
     pub envelopes: Vec<EnvelopeRow>,
     pub amendments: Vec<AmendmentRow>,
+    pub corrections: Vec<DCorrectionRow>,
     pub calls: Vec<CallRow>,
 }
 
@@ -238,6 +275,32 @@ impl ProgrammeDetail {
         )
         .unwrap_or(Money::MAX)
     }
+
+    /// D may still be corrected: no call of the programme was ever published.
+    pub fn d_correctable(&self) -> bool {
+        self.calls.iter().all(|c| c.published_at.is_none())
+    }
+}
+
+fn internal_date_error(programme: &ProgrammeRow) -> AppError {
+    AppError::Internal(anyhow::anyhow!(
+        "programme {} has dates outside the plausible range",
+        programme.id
+    ))
+}
+
+/// The programme's timeline in force on `today` (Almaty).
+pub fn timeline_of(
+    programme: &ProgrammeRow,
+    amendments: &[AmendmentRow],
+    today: NaiveDate,
+) -> AppResult<Timeline> {
+    timeline_on(
+        programme.entry_into_force,
+        &amendments_of(amendments),
+        today,
+    )
+    .map_err(|_| internal_date_error(programme))
 }
 
 /// A programme with its timeline as in force on `today` (Almaty).
@@ -248,13 +311,11 @@ pub fn load_detail(
 ) -> AppResult<ProgrammeDetail> {
     let programme = q::find(conn, id)?.ok_or(AppError::NotFound)?;
     let amendments = q::amendments(conn, id)?;
-    let timeline = Timeline::compute(
-        programme.entry_into_force,
-        &overrides_from(&amendments, today),
-    );
+    let timeline = timeline_of(&programme, &amendments, today)?;
     Ok(ProgrammeDetail {
         budget_lines: q::budget_lines(conn, id)?,
         envelopes: q::envelopes(conn, id)?,
+        corrections: q::d_corrections(conn, id)?,
         calls: call_q::list_for_programme(conn, id)?,
         programme,
         timeline,
@@ -264,12 +325,12 @@ pub fn load_detail(
 
 /// Programmes are public data (the API reads them without a token).
 pub async fn detail(state: &AppState, id: String) -> AppResult<ProgrammeDetail> {
-    let today = crate::clock::local_date(state.clock.now());
+    let today = crate::domain::time::local_date(state.clock.now());
     state.db(move |conn| load_detail(conn, &id, today)).await
 }
 
 pub async fn list(state: &AppState) -> AppResult<Vec<ProgrammeDetail>> {
-    let today = crate::clock::local_date(state.clock.now());
+    let today = crate::domain::time::local_date(state.clock.now());
     state
         .db(move |conn| {
             let rows = q::list(conn)?;
@@ -280,6 +341,7 @@ pub async fn list(state: &AppState) -> AppResult<Vec<ProgrammeDetail>> {
         .await
 }
 
+/// A recorded amendment as typed (dates as written, checked here).
 pub struct AmendmentInput {
     pub date_field: String,
     pub new_date: String,
@@ -288,71 +350,137 @@ pub struct AmendmentInput {
     pub addendum_reference: String,
 }
 
-/// Rule TL-06: records a signed addendum moving one programme date.
+/// Rule TL-06: records a signed addendum moving one programme date. Checked with every
+/// recorded amendment, pending ones included, under the programme's lock.
 pub async fn record_amendment(
     state: &AppState,
     actor: &Actor,
     id: String,
     input: AmendmentInput,
 ) -> AppResult<()> {
-    actor.require(Action::ManageProgrammes)?;
     let mut errors = Vec::new();
     let which = AmendableDate::parse(&input.date_field);
     if which.is_none() {
         errors.push(FieldError::new("date_field", "error-required"));
     }
-    let new_date = NaiveDate::parse_from_str(input.new_date.trim(), "%Y-%m-%d").ok();
-    if new_date.is_none() {
-        errors.push(FieldError::new("new_date", "error-date-invalid"));
-    }
-    let effective_on = NaiveDate::parse_from_str(input.effective_on.trim(), "%Y-%m-%d").ok();
-    if effective_on.is_none() {
-        errors.push(FieldError::new("effective_on", "error-date-invalid"));
-    }
-    let reason = input.reason.trim().to_string();
-    if reason.is_empty() || reason.chars().count() > 2000 {
-        errors.push(FieldError::new("reason", "error-required"));
-    }
-    let addendum = input.addendum_reference.trim().to_string();
-    if addendum.is_empty() || addendum.chars().count() > 200 {
-        errors.push(FieldError::new("addendum_reference", "error-required"));
-    }
-    let (Some(which), Some(new_date), Some(effective_on)) = (which, new_date, effective_on) else {
+    let mut date = |field: &'static str, value: &str| match parse_date(value) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            errors.push(FieldError::new(field, e.message_key()));
+            None
+        }
+    };
+    let new_date = date("new_date", &input.new_date);
+    let effective_on = date("effective_on", &input.effective_on);
+    let reason = text::text("reason", &input.reason, 2000, true)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let addendum = text::line("addendum_reference", &input.addendum_reference, 200)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let (Some(which), Some(new_date), Some(effective_on), Some(reason), Some(addendum), true) = (
+        which,
+        new_date,
+        effective_on,
+        reason,
+        addendum,
+        errors.is_empty(),
+    ) else {
         return Err(AppError::Validation(errors));
     };
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
-    let now = state.clock.now();
-    let today = crate::clock::local_date(now);
-    let actor = actor.clone();
     state
-        .tx(move |conn| {
-            let detail = load_detail(conn, &id, today)?;
-            check_amendment(&detail.timeline, which, new_date, today, effective_on)
-                .map_err(|p| AppError::field("new_date", p.message_key()))?;
+        .write(actor, manage(), Lock::Programme(id.clone()), move |tx| {
+            let today = tx.today();
+            let programme = q::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
+            let rows = q::amendments(tx.conn, &id)?;
+            let proposed = Amendment {
+                which,
+                new_date,
+                proposed_on: today,
+                effective_on,
+            };
+            check_amendment(programme.entry_into_force, &amendments_of(&rows), &proposed)
+                .map_err(|p| AppError::field(p.field(), p.message_key()))?;
+            // The date it replaces: as it will stand just before this takes effect.
+            let before = timeline_on(
+                programme.entry_into_force,
+                &amendments_of(&rows),
+                effective_on.pred_opt().unwrap_or(effective_on),
+            )
+            .map_err(|_| internal_date_error(&programme))?;
             let row = AmendmentRow {
                 id: new_id(),
                 programme_id: id.clone(),
                 date_field: which.as_str().to_string(),
-                old_date: detail.timeline.date_of(which),
+                old_date: before.date_of(which),
                 new_date,
                 reason: reason.clone(),
                 addendum_reference: addendum.clone(),
                 proposed_on: today,
                 effective_on,
-                recorded_by: actor.email.clone().unwrap_or_default(),
-                recorded_at: now,
+                recorded_by: tx.actor.email.clone().unwrap_or_default(),
+                recorded_at: tx.now,
             };
-            q::insert_amendment(conn, &row)?;
-            audit::record(
-                conn,
-                now,
-                &actor,
+            q::insert_amendment(tx.conn, &row)?;
+            tx.audit(
                 "programme.amended",
                 Some(("programme", &id)),
                 json!({"date": which.as_str(), "before": row.old_date.to_string(), "after": new_date.to_string(),
                        "reason": reason, "addendum": addendum, "effective_on": effective_on.to_string()}),
+            )
+        })
+        .await
+}
+
+/// Corrects the entry into force D (a typing error, a later last signature) while no
+/// call of the programme has been published: recorded with the reason and audited.
+/// Every date computed from D moves with it; recorded amendments must still hold.
+pub async fn correct_entry_into_force(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    new_d: String,
+    reason: String,
+) -> AppResult<()> {
+    let mut errors = Vec::new();
+    let new_d = parse_date(&new_d)
+        .map_err(|e| errors.push(FieldError::new("entry_into_force", e.message_key())))
+        .ok();
+    let reason = text::text("reason", &reason, 2000, true)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let (Some(new_d), Some(reason), true) = (new_d, reason, errors.is_empty()) else {
+        return Err(AppError::Validation(errors));
+    };
+    state
+        .write(actor, manage(), Lock::Programme(id.clone()), move |tx| {
+            let programme = q::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
+            if call_q::any_published(tx.conn, &id)? {
+                return Err(AppError::Conflict("error-d-after-publication"));
+            }
+            if new_d == programme.entry_into_force {
+                return Err(AppError::field("entry_into_force", "error-amendment-unchanged"));
+            }
+            plausible_date(new_d).map_err(|e| AppError::field("entry_into_force", e.message_key()))?;
+            let amendments = amendments_of(&q::amendments(tx.conn, &id)?);
+            if !amendments_hold(new_d, &amendments) {
+                return Err(AppError::field("entry_into_force", "error-d-breaks-amendments"));
+            }
+            q::set_entry_into_force(tx.conn, &id, new_d, tx.now)?;
+            let row = DCorrectionRow {
+                id: new_id(),
+                programme_id: id.clone(),
+                old_date: programme.entry_into_force,
+                new_date: new_d,
+                reason: reason.clone(),
+                recorded_by: tx.actor.email.clone().unwrap_or_default(),
+                recorded_at: tx.now,
+            };
+            q::insert_d_correction(tx.conn, &row)?;
+            tx.audit(
+                "programme.d_corrected",
+                Some(("programme", &id)),
+                json!({"before": programme.entry_into_force.to_string(), "after": new_d.to_string(), "reason": reason}),
             )
         })
         .await

@@ -84,7 +84,8 @@ pub async fn update_profile(page: Page, form: web::Form<ProfileForm>) -> AppResu
                 let _ = page.session.insert(keys::LANG, lang.code());
             }
             let lang = language.unwrap_or(page.lang());
-            page.flash_text("success", crate::i18n::t(lang, "flash-profile-saved"));
+            let _ = lang;
+            page.flash("success", "flash-profile-saved");
             Ok(page.redirect("/account"))
         }
         Err(AppError::Validation(errors)) => {
@@ -183,13 +184,10 @@ pub async fn change_email(page: Page, form: web::Form<EmailForm>) -> AppResult<H
     .await
     {
         Ok(new_email) => {
-            page.flash_text(
+            page.flash_args(
                 "success",
-                crate::i18n::t_args(
-                    page.lang(),
-                    "flash-email-change-sent",
-                    &[("email", new_email)],
-                ),
+                "flash-email-change-sent",
+                &[("email", new_email)],
             );
             Ok(page.redirect("/account"))
         }

@@ -118,13 +118,10 @@ pub async fn invite(page: Page, form: web::Form<InviteForm>) -> AppResult<HttpRe
     };
     match result {
         Ok(user) => {
-            page.flash_text(
+            page.flash_args(
                 "success",
-                crate::i18n::t_args(
-                    page.lang(),
-                    "flash-user-invited",
-                    &[("email", user.email.clone())],
-                ),
+                "flash-user-invited",
+                &[("email", user.email.clone())],
             );
             Ok(page.redirect(&format!("/admin/users/{}", user.id)))
         }

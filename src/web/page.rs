@@ -20,8 +20,25 @@ use crate::i18n::{t, Lang};
 use crate::services::Actor;
 use crate::state::AppState;
 
+/// A message for the next page, kept in the session cookie as a message key and its
+/// short arguments (translated when shown), so that the cookie stays small in every
+/// language.
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Flash {
+    pub kind: String,
+    pub key: String,
+    #[serde(default)]
+    pub args: Vec<(String, String)>,
+}
+
+/// Messages shown at once on a page; older ones are dropped beyond this.
+pub const MAX_FLASHES: usize = 4;
+/// Longest argument kept in a message (an email address, a count).
+const MAX_FLASH_ARG_CHARS: usize = 120;
+
+/// A flash message as the layout shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShownFlash {
     pub kind: String,
     pub text: String,
 }
@@ -92,10 +109,11 @@ impl Page {
 
     /// Queues a message shown on the next page rendered.
     pub fn flash(&self, kind: &str, key: &str) {
-        self.flash_text(kind, self.t(key));
+        self.flash_args(kind, key, &[]);
     }
 
-    pub fn flash_text(&self, kind: &str, text: String) {
+    /// Queues a message with arguments (each cut to a short length).
+    pub fn flash_args(&self, kind: &str, key: &str, args: &[(&str, String)]) {
         let mut flashes: Vec<Flash> = self
             .session
             .get(keys::FLASH)
@@ -104,8 +122,15 @@ impl Page {
             .unwrap_or_default();
         flashes.push(Flash {
             kind: kind.to_string(),
-            text,
+            key: key.to_string(),
+            args: args
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.chars().take(MAX_FLASH_ARG_CHARS).collect()))
+                .collect(),
         });
+        if flashes.len() > MAX_FLASHES {
+            flashes.drain(..flashes.len() - MAX_FLASHES);
+        }
         let _ = self.session.insert(keys::FLASH, flashes);
     }
 
@@ -114,6 +139,26 @@ impl Page {
         let mut map = HashMap::new();
         for e in errors {
             map.entry(e.field.to_string())
+                .or_insert_with(|| self.t(e.code));
+        }
+        map
+    }
+
+    /// Like `field_errors`, for a form whose fields are named differently from the
+    /// command's (`aliases`: command field → form field).
+    pub fn field_errors_as(
+        &self,
+        errors: &[FieldError],
+        aliases: &[(&str, &str)],
+    ) -> HashMap<String, String> {
+        let mut map = HashMap::new();
+        for e in errors {
+            let field = aliases
+                .iter()
+                .find(|(from, _)| *from == e.field)
+                .map(|(_, to)| *to)
+                .unwrap_or(e.field);
+            map.entry(field.to_string())
                 .or_insert_with(|| self.t(e.code));
         }
         map
@@ -144,9 +189,23 @@ impl Page {
         if !flashes.is_empty() {
             self.session.remove(keys::FLASH);
         }
+        let shown: Vec<ShownFlash> = flashes
+            .iter()
+            .map(|f| {
+                let args: Vec<(&str, String)> = f
+                    .args
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.clone()))
+                    .collect();
+                ShownFlash {
+                    kind: f.kind.clone(),
+                    text: crate::i18n::t_args(self.lang(), &f.key, &args),
+                }
+            })
+            .collect();
         let csrf = ensure_csrf_token(&self.session);
         layout_context(&mut ctx, &self.ctx, &csrf, &self.here);
-        ctx.insert("flashes", &flashes);
+        ctx.insert("flashes", &shown);
         let html = self
             .state
             .templates
@@ -212,7 +271,7 @@ pub fn layout_context(ctx: &mut tera::Context, req: &RequestCtx, csrf: &str, her
         );
     }
     if !ctx.contains_key("flashes") {
-        ctx.insert("flashes", &Vec::<Flash>::new());
+        ctx.insert("flashes", &Vec::<ShownFlash>::new());
     }
     if !ctx.contains_key("errors") {
         ctx.insert("errors", &HashMap::<String, String>::new());

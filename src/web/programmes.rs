@@ -10,13 +10,16 @@ use super::page::Page;
 use crate::domain::access::{role_allows, Action};
 use crate::domain::money::Money;
 use crate::domain::programme::{
-    format_labelled_amounts, kazlod_budget_lines, kazlod_envelopes, KAZLOD_TOTAL,
+    fields, kazlod_budget_lines, kazlod_envelopes, MoneyLine, ProgrammeCommand, KAZLOD_TOTAL,
 };
+use crate::domain::time::parse_date;
 use crate::domain::timeline::{self, urgency, AmendableDate, Timeline};
+use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{t, Lang};
 use crate::services::calls::Call;
-use crate::services::programmes::{self, AmendmentInput, ProgrammeDetail, ProgrammeInput};
+use crate::services::programmes::{self, AmendmentInput, ProgrammeDetail};
+use crate::views::programmes::ProgrammeView;
 
 #[derive(Serialize)]
 struct Mark {
@@ -167,34 +170,6 @@ fn countdown(t: &Timeline, today: NaiveDate, lang: Lang) -> Option<Countdown> {
 }
 
 #[derive(Serialize)]
-struct MoneyLine {
-    label: String,
-    amount: String,
-}
-
-#[derive(Serialize)]
-struct AmendmentView {
-    field: String,
-    old_date: String,
-    new_date: String,
-    reason: String,
-    addendum: String,
-    proposed_on: String,
-    effective_on: String,
-    recorded_by: String,
-    recorded_at: String,
-}
-
-#[derive(Serialize)]
-struct CallSummary {
-    id: String,
-    reference: String,
-    title: String,
-    status: String,
-    deadline: Option<String>,
-}
-
-#[derive(Serialize)]
 struct ProgrammeSummary {
     id: String,
     reference: String,
@@ -250,9 +225,10 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     let t = &p.timeline;
     let mut ctx = tera::Context::new();
     ctx.insert("p", &summary(&p, today, lang));
+    ctx.insert("view", &ProgrammeView::build(&p, true));
     ctx.insert("svg", &timeline_svg(t, today, lang));
     ctx.insert("countdown", &countdown(t, today, lang));
-    let mut dates: Vec<(String, String, &str)> = t
+    let dates: Vec<(String, String, &str)> = t
         .milestones()
         .into_iter()
         .map(|m| {
@@ -263,7 +239,6 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
             )
         })
         .collect();
-    dates.retain(|d| !d.0.is_empty());
     ctx.insert("dates", &dates);
     ctx.insert(
         "reports",
@@ -274,55 +249,6 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
             .map(|d| d.to_string())
             .collect::<Vec<_>>(),
     );
-    ctx.insert(
-        "budget_lines",
-        &p.budget_lines
-            .iter()
-            .map(|l| MoneyLine {
-                label: l.label.clone(),
-                amount: Money::from_cents(l.amount_cents).to_string(),
-            })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "envelopes",
-        &p.envelopes
-            .iter()
-            .map(|l| MoneyLine {
-                label: l.label.clone(),
-                amount: Money::from_cents(l.amount_cents).to_string(),
-            })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "amendments",
-        &p.amendments
-            .iter()
-            .map(|a| AmendmentView {
-                field: t_lang(lang, &format!("amendable-{}", a.date_field)),
-                old_date: a.old_date.to_string(),
-                new_date: a.new_date.to_string(),
-                reason: a.reason.clone(),
-                addendum: a.addendum_reference.clone(),
-                proposed_on: a.proposed_on.to_string(),
-                effective_on: a.effective_on.to_string(),
-                recorded_by: a.recorded_by.clone(),
-                recorded_at: crate::clock::format_local(a.recorded_at),
-            })
-            .collect::<Vec<_>>(),
-    );
-    let calls: Vec<CallSummary> = p
-        .calls
-        .iter()
-        .map(|c| CallSummary {
-            id: c.id.clone(),
-            reference: c.reference.clone(),
-            title: c.title.clone(),
-            status: c.status.clone(),
-            deadline: c.deadline.map(crate::clock::format_local),
-        })
-        .collect();
-    ctx.insert("calls", &calls);
     ctx.insert("can_manage", &can(&page, Action::ManageProgrammes));
     ctx.insert("can_manage_calls", &can(&page, Action::ManageCalls));
     // TL-09: warn while no contract is signed within 3 years of D.
@@ -331,77 +257,263 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     page.render("manage/programme.html", ctx)
 }
 
-#[derive(Deserialize, Default, Serialize, Clone)]
-#[serde(deny_unknown_fields)]
-pub struct ProgrammeForm {
-    #[serde(default)]
-    reference: String,
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    entry_into_force: String,
-    #[serde(default)]
-    total_budget: String,
-    #[serde(default)]
-    budget_lines: String,
-    #[serde(default)]
-    envelopes: String,
+/// One row of the budget-line or envelope table of the programme form.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct MoneyRow {
+    id: String,
+    label: String,
+    amount: String,
 }
 
-impl From<ProgrammeForm> for ProgrammeInput {
-    fn from(f: ProgrammeForm) -> Self {
-        ProgrammeInput {
-            reference: f.reference,
-            title: f.title,
-            entry_into_force: f.entry_into_force,
-            total_budget: f.total_budget,
-            budget_lines: f.budget_lines,
-            envelopes: f.envelopes,
+/// The programme form as typed: identity, D (creation only), the total and two tables
+/// of rows whose hidden ids keep each line the same line across edits.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ProgrammeForm {
+    reference: String,
+    title: String,
+    entry_into_force: String,
+    total_budget: String,
+    budget_lines: Vec<MoneyRow>,
+    envelopes: Vec<MoneyRow>,
+}
+
+/// Rows of a table the form offers beyond the existing ones (to add lines).
+const BLANK_ROWS: usize = 2;
+/// Most rows a table may send.
+const MAX_ROWS: usize = 60;
+
+impl ProgrammeForm {
+    /// Reads `line_3_label`-style fields; unknown or repeated fields are refused like
+    /// in every form.
+    fn from_pairs(pairs: Vec<(String, String)>) -> AppResult<ProgrammeForm> {
+        let bad = || AppError::BadRequest("error-invalid-form");
+        let mut form = ProgrammeForm::default();
+        let mut seen = std::collections::HashSet::new();
+        for (name, value) in pairs {
+            if !seen.insert(name.clone()) {
+                return Err(bad());
+            }
+            match name.as_str() {
+                "reference" => form.reference = value,
+                "title" => form.title = value,
+                "entry_into_force" => form.entry_into_force = value,
+                "total_budget" => form.total_budget = value,
+                other => {
+                    let mut parts = other.splitn(3, '_');
+                    let (Some(table), Some(index), Some(part)) =
+                        (parts.next(), parts.next(), parts.next())
+                    else {
+                        return Err(bad());
+                    };
+                    let index: usize = index.parse().map_err(|_| bad())?;
+                    if index >= MAX_ROWS {
+                        return Err(bad());
+                    }
+                    let rows = match table {
+                        "line" => &mut form.budget_lines,
+                        "envelope" => &mut form.envelopes,
+                        _ => return Err(bad()),
+                    };
+                    if rows.len() <= index {
+                        rows.resize(index + 1, MoneyRow::default());
+                    }
+                    match part {
+                        "id" => rows[index].id = value,
+                        "label" => rows[index].label = value,
+                        "amount" => rows[index].amount = value,
+                        _ => return Err(bad()),
+                    }
+                }
+            }
+        }
+        Ok(form)
+    }
+
+    fn from_detail(p: &ProgrammeDetail) -> ProgrammeForm {
+        let rows = |items: Vec<(String, String, i64)>| -> Vec<MoneyRow> {
+            items
+                .into_iter()
+                .map(|(id, label, cents)| MoneyRow {
+                    id,
+                    label,
+                    amount: Money::from_cents(cents).format_plain(),
+                })
+                .collect()
+        };
+        ProgrammeForm {
+            reference: p.programme.reference.clone(),
+            title: p.programme.title.clone(),
+            entry_into_force: p.programme.entry_into_force.to_string(),
+            total_budget: Money::from_cents(p.programme.total_budget_cents).format_plain(),
+            budget_lines: rows(
+                p.budget_lines
+                    .iter()
+                    .map(|l| (l.id.clone(), l.label.clone(), l.amount_cents))
+                    .collect(),
+            ),
+            envelopes: rows(
+                p.envelopes
+                    .iter()
+                    .map(|l| (l.id.clone(), l.label.clone(), l.amount_cents))
+                    .collect(),
+            ),
         }
     }
+
+    /// The typed command, or the fields that could not be read. A row left empty
+    /// (no label, no amount) is not part of the programme: for an existing line, that
+    /// removes it (it is kept as retired).
+    fn command(&self, creating: bool) -> Result<ProgrammeCommand, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let total_budget = Money::parse(&self.total_budget).unwrap_or_else(|_| {
+            errors.push(FieldError::new(
+                fields::TOTAL_BUDGET,
+                "error-amount-invalid",
+            ));
+            Money::ZERO
+        });
+        let mut lines = |rows: &[MoneyRow], field: &'static str| -> Vec<MoneyLine> {
+            let mut out = Vec::new();
+            for row in rows {
+                if row.label.trim().is_empty() && row.amount.trim().is_empty() {
+                    continue;
+                }
+                match Money::parse(&row.amount) {
+                    Ok(amount) => out.push(MoneyLine {
+                        id: Some(row.id.trim().to_string()).filter(|i| !i.is_empty()),
+                        label: row.label.clone(),
+                        amount_cents: amount,
+                    }),
+                    Err(_) => {
+                        errors.push(FieldError::new(field, "error-line-amount"));
+                        break;
+                    }
+                }
+            }
+            out
+        };
+        let budget_lines = lines(&self.budget_lines, fields::BUDGET_LINES);
+        let envelopes = lines(&self.envelopes, fields::ENVELOPES);
+        let entry_into_force = if creating {
+            match parse_date(&self.entry_into_force) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    errors.push(FieldError::new(fields::ENTRY_INTO_FORCE, e.message_key()));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ProgrammeCommand {
+            reference: self.reference.clone(),
+            title: self.title.clone(),
+            entry_into_force,
+            total_budget,
+            budget_lines,
+            envelopes,
+        })
+    }
+
+    /// The tables with blank rows to add lines.
+    fn with_blank_rows(mut self) -> ProgrammeForm {
+        for rows in [&mut self.budget_lines, &mut self.envelopes] {
+            rows.retain(|r| {
+                !(r.id.is_empty() && r.label.trim().is_empty() && r.amount.trim().is_empty())
+            });
+            rows.extend(std::iter::repeat_n(MoneyRow::default(), BLANK_ROWS));
+        }
+        self
+    }
 }
+
+/// Domain field names that the programme form calls differently.
+const PROGRAMME_FORM_FIELDS: &[(&str, &str)] = &[(fields::TOTAL_BUDGET, "total_budget")];
 
 fn render_form(
     page: &Page,
     status: StatusCode,
-    form: &ProgrammeForm,
+    form: ProgrammeForm,
     id: Option<&str>,
-    errors: &[crate::domain::FieldError],
+    errors: &[FieldError],
 ) -> AppResult<HttpResponse> {
+    #[derive(Serialize)]
+    struct Table<'a> {
+        prefix: &'static str,
+        field: &'static str,
+        label: &'static str,
+        rows: &'a [MoneyRow],
+    }
+    let form = form.with_blank_rows();
     let mut ctx = tera::Context::new();
-    ctx.insert("f", form);
+    ctx.insert(
+        "tables",
+        &[
+            Table {
+                prefix: "line",
+                field: fields::BUDGET_LINES,
+                label: "programme-budget",
+                rows: &form.budget_lines,
+            },
+            Table {
+                prefix: "envelope",
+                field: fields::ENVELOPES,
+                label: "programme-envelopes",
+                rows: &form.envelopes,
+            },
+        ],
+    );
+    ctx.insert("f", &form);
     ctx.insert("id", &id);
-    ctx.insert("errors", &page.field_errors(errors));
+    ctx.insert(
+        "errors",
+        &page.field_errors_as(errors, PROGRAMME_FORM_FIELDS),
+    );
     page.render_status(status, "manage/programme_form.html", ctx)
 }
 
 pub async fn new_form(page: Page) -> AppResult<HttpResponse> {
     page.actor().require(Action::ManageProgrammes)?;
+    let rows = |items: Vec<(String, Money)>| {
+        items
+            .into_iter()
+            .map(|(label, amount)| MoneyRow {
+                id: String::new(),
+                label,
+                amount: amount.format_plain(),
+            })
+            .collect()
+    };
     let form = ProgrammeForm {
         reference: crate::domain::programme::KAZLOD_REFERENCE.into(),
         title: crate::domain::programme::KAZLOD_TITLE.into(),
         entry_into_force: String::new(),
         total_budget: KAZLOD_TOTAL.format_plain(),
-        budget_lines: format_labelled_amounts(&kazlod_budget_lines()),
-        envelopes: format_labelled_amounts(&kazlod_envelopes()),
+        budget_lines: rows(kazlod_budget_lines()),
+        envelopes: rows(kazlod_envelopes()),
     };
-    render_form(&page, StatusCode::OK, &form, None, &[])
+    render_form(&page, StatusCode::OK, form, None, &[])
 }
 
-pub async fn create(page: Page, form: web::Form<ProgrammeForm>) -> AppResult<HttpResponse> {
-    let form = form.into_inner();
-    match programmes::create(&page.state, &page.actor(), form.clone().into()).await {
+pub async fn create(page: Page, form: web::Form<Vec<(String, String)>>) -> AppResult<HttpResponse> {
+    let form = ProgrammeForm::from_pairs(form.into_inner())?;
+    let command = match form.command(true) {
+        Ok(c) => c,
+        Err(errors) => {
+            return render_form(&page, StatusCode::UNPROCESSABLE_ENTITY, form, None, &errors)
+        }
+    };
+    match programmes::create(&page.state, &page.actor(), command).await {
         Ok(id) => {
             page.flash("success", "flash-programme-saved");
             Ok(page.redirect(&format!("/manage/programmes/{id}")))
         }
-        Err(AppError::Validation(errors)) => render_form(
-            &page,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &form,
-            None,
-            &errors,
-        ),
+        Err(AppError::Validation(errors)) => {
+            render_form(&page, StatusCode::UNPROCESSABLE_ENTITY, form, None, &errors)
+        }
         Err(e) => Err(e),
     }
 }
@@ -410,35 +522,35 @@ pub async fn edit_form(page: Page, path: web::Path<String>) -> AppResult<HttpRes
     page.actor().require(Action::ManageProgrammes)?;
     let id = path.into_inner();
     let p = programmes::detail(&page.state, id.clone()).await?;
-    let lines: Vec<(String, Money)> = p
-        .budget_lines
-        .iter()
-        .map(|l| (l.label.clone(), Money::from_cents(l.amount_cents)))
-        .collect();
-    let envs: Vec<(String, Money)> = p
-        .envelopes
-        .iter()
-        .map(|l| (l.label.clone(), Money::from_cents(l.amount_cents)))
-        .collect();
-    let form = ProgrammeForm {
-        reference: p.programme.reference.clone(),
-        title: p.programme.title.clone(),
-        entry_into_force: p.programme.entry_into_force.to_string(),
-        total_budget: Money::from_cents(p.programme.total_budget_cents).format_plain(),
-        budget_lines: format_labelled_amounts(&lines),
-        envelopes: format_labelled_amounts(&envs),
-    };
-    render_form(&page, StatusCode::OK, &form, Some(&id), &[])
+    render_form(
+        &page,
+        StatusCode::OK,
+        ProgrammeForm::from_detail(&p),
+        Some(&id),
+        &[],
+    )
 }
 
 pub async fn update(
     page: Page,
     path: web::Path<String>,
-    form: web::Form<ProgrammeForm>,
+    form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let form = form.into_inner();
-    match programmes::update(&page.state, &page.actor(), id.clone(), form.clone().into()).await {
+    let form = ProgrammeForm::from_pairs(form.into_inner())?;
+    let command = match form.command(false) {
+        Ok(c) => c,
+        Err(errors) => {
+            return render_form(
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                form,
+                Some(&id),
+                &errors,
+            )
+        }
+    };
+    match programmes::update(&page.state, &page.actor(), id.clone(), command).await {
         Ok(()) => {
             page.flash("success", "flash-programme-saved");
             Ok(page.redirect(&format!("/manage/programmes/{id}")))
@@ -446,10 +558,86 @@ pub async fn update(
         Err(AppError::Validation(errors)) => render_form(
             &page,
             StatusCode::UNPROCESSABLE_ENTITY,
-            &form,
+            form,
             Some(&id),
             &errors,
         ),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DCorrectionForm {
+    #[serde(default)]
+    entry_into_force: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn render_d_correction(
+    page: &Page,
+    id: &str,
+    status: StatusCode,
+    form: &DCorrectionForm,
+    errors: &[FieldError],
+) -> AppResult<HttpResponse> {
+    let p = programmes::detail(&page.state, id.to_string()).await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert(
+        "p",
+        &summary(
+            &p,
+            crate::clock::local_date(page.state.clock.now()),
+            page.lang(),
+        ),
+    );
+    ctx.insert("current_d", &p.programme.entry_into_force.to_string());
+    ctx.insert("correctable", &p.d_correctable());
+    ctx.insert("f", form);
+    ctx.insert("errors", &page.field_errors(errors));
+    page.render_status(status, "manage/d_correction_form.html", ctx)
+}
+
+pub async fn d_correction_form(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    page.actor().require(Action::ManageProgrammes)?;
+    render_d_correction(
+        &page,
+        &path.into_inner(),
+        StatusCode::OK,
+        &DCorrectionForm::default(),
+        &[],
+    )
+    .await
+}
+
+pub async fn correct_d(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<DCorrectionForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let form = form.into_inner();
+    match programmes::correct_entry_into_force(
+        &page.state,
+        &page.actor(),
+        id.clone(),
+        form.entry_into_force.clone(),
+        form.reason.clone(),
+    )
+    .await
+    {
+        Ok(()) => {
+            page.flash("success", "flash-d-corrected");
+            Ok(page.redirect(&format!("/manage/programmes/{id}")))
+        }
+        Err(AppError::Validation(errors)) => {
+            render_d_correction(&page, &id, StatusCode::UNPROCESSABLE_ENTITY, &form, &errors).await
+        }
+        Err(AppError::Conflict(key)) => {
+            let errors = [FieldError::new("entry_into_force", key)];
+            render_d_correction(&page, &id, StatusCode::CONFLICT, &form, &errors).await
+        }
         Err(e) => Err(e),
     }
 }
@@ -474,7 +662,7 @@ async fn render_amendment(
     id: &str,
     status: StatusCode,
     form: &AmendmentForm,
-    errors: &[crate::domain::FieldError],
+    errors: &[FieldError],
 ) -> AppResult<HttpResponse> {
     let p = programmes::detail(&page.state, id.to_string()).await?;
     let mut ctx = tera::Context::new();

@@ -5,7 +5,7 @@ use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 
-use super::calls::{document_views, lot_view, LotView};
+use super::calls::document_views;
 use super::page::Page;
 use crate::clock::format_local;
 use crate::domain::access::{role_allows, Action};
@@ -14,6 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::{t, t_args, Lang};
 use crate::services::calls::{self, Call};
 use crate::services::uploads;
+use crate::views::calls::LotView;
 
 #[derive(Serialize)]
 pub struct PublicCall {
@@ -89,7 +90,7 @@ pub fn public_call(
         time_left: (phase == CallPhase::Open)
             .then(|| time_left(lang, (deadline - now).num_seconds())),
         total_envelope: crate::domain::money::Money::from_cents(total).to_string(),
-        lots: lots.iter().map(|l| lot_view(l, lang)).collect(),
+        lots: lots.iter().map(LotView::build).collect(),
         documents: documents
             .iter()
             .map(|d| ListedDocument {

@@ -115,6 +115,8 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/manage/programmes/{id}/edit", MANAGE_PROGRAMMES, Html => programmes::edit_form),
         route!(GET "/manage/programmes/{id}/amendments/new", MANAGE_PROGRAMMES, Html => programmes::amendment_form),
         route!(POST "/manage/programmes/{id}/amendments", MANAGE_PROGRAMMES, Html => programmes::record_amendment),
+        route!(GET "/manage/programmes/{id}/entry-into-force", MANAGE_PROGRAMMES, Html => programmes::d_correction_form),
+        route!(POST "/manage/programmes/{id}/entry-into-force", MANAGE_PROGRAMMES, Html => programmes::correct_d),
         route!(GET "/manage/programmes/{id}/calls/new", MANAGE_CALLS, Html => calls::new_form),
         route!(POST "/manage/programmes/{id}/calls", MANAGE_CALLS, Html => calls::create),
         route!(GET "/manage/calls", VIEW_PROGRAMMES, Html => calls::index),

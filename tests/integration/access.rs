@@ -83,6 +83,16 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/manage/programmes/{id}/edit", DELEGATION),
         ("GET", "/manage/programmes/{id}/amendments/new", DELEGATION),
         ("POST", "/manage/programmes/{id}/amendments", DELEGATION),
+        (
+            "GET",
+            "/manage/programmes/{id}/entry-into-force",
+            DELEGATION,
+        ),
+        (
+            "POST",
+            "/manage/programmes/{id}/entry-into-force",
+            DELEGATION,
+        ),
         ("GET", "/manage/programmes/{id}/calls/new", DELEGATION),
         ("POST", "/manage/programmes/{id}/calls", DELEGATION),
         ("GET", "/manage/calls", STAFF_READ),

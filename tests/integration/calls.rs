@@ -4,8 +4,10 @@
 use chrono::{Duration, NaiveDate};
 use grants::clock::{local_date, local_to_utc};
 use grants::domain::access::Role;
+use grants::domain::money::Money;
+use grants::domain::programme::{MoneyLine, ProgrammeCommand};
 use grants::services::calls::{self as call_service, CallInput};
-use grants::services::programmes::{self as programme_service, ProgrammeInput};
+use grants::services::programmes::{self as programme_service};
 use grants::services::Actor;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
@@ -75,10 +77,10 @@ async fn drafts_reserve_no_budget_and_cannot_be_cancelled(app: TestApp) {
 
 async fn an_amendment_counts_from_the_day_it_takes_effect(app: TestApp) {
     let (_, actor) = delegation(&app).await;
-    let d = grants::domain::timeline::sub_months(today(&app), 7);
+    let d = grants::domain::timeline::sub_months(today(&app), 7).unwrap();
     let pid = programme(&app, &actor, d, "P-EFFECTIVE").await;
-    let launch = grants::domain::timeline::add_months(d, 8);
-    let effective_on = grants::domain::timeline::add_months(today(&app), 3);
+    let launch = grants::domain::timeline::add_months(d, 8).unwrap();
+    let effective_on = grants::domain::timeline::add_months(today(&app), 3).unwrap();
     programme_service::record_amendment(
         &app.state,
         &actor,
@@ -256,17 +258,28 @@ async fn programme(app: &TestApp, actor: &Actor, d: NaiveDate, reference: &str) 
     programme_service::create(
         &app.state,
         actor,
-        ProgrammeInput {
+        ProgrammeCommand {
             reference: reference.into(),
             title: "Support to local development in the Republic of Kazakhstan".into(),
-            entry_into_force: d.to_string(),
-            total_budget: "15000000".into(),
-            budget_lines: "Activity 1 | 3450000\nActivity 2 | 3100000\n".into(),
-            envelopes: "Pilot oblasts | 2100000\nNational | 900000\n".into(),
+            entry_into_force: Some(d),
+            total_budget: Money::euros(15_000_000),
+            budget_lines: lines(&[("Activity 1", 3_450_000), ("Activity 2", 3_100_000)]),
+            envelopes: lines(&[("Pilot oblasts", 2_100_000), ("National", 900_000)]),
         },
     )
     .await
     .unwrap()
+}
+
+pub fn lines(items: &[(&str, i64)]) -> Vec<MoneyLine> {
+    items
+        .iter()
+        .map(|(label, euros)| MoneyLine {
+            id: None,
+            label: label.to_string(),
+            amount_cents: Money::euros(*euros),
+        })
+        .collect()
 }
 
 /// A draft restricted call with the default lots and a deadline `days` from now.
@@ -348,11 +361,14 @@ async fn staff_create_a_programme_and_see_its_computed_timeline(app: TestApp) {
                 ("title", "Support to local development"),
                 ("entry_into_force", "2026-03-15"),
                 ("total_budget", "15,000,000"),
-                (
-                    "budget_lines",
-                    "Activity 1 | 3,450,000\nActivity 2 | 3,100,000",
-                ),
-                ("envelopes", "Pilot oblasts | 2,100,000\nNational | 900,000"),
+                ("line_0_label", "Activity 1"),
+                ("line_0_amount", "3,450,000"),
+                ("line_1_label", "Activity 2"),
+                ("line_1_amount", "3,100,000"),
+                ("envelope_0_label", "Pilot oblasts"),
+                ("envelope_0_amount", "2,100,000"),
+                ("envelope_1_label", "National"),
+                ("envelope_1_amount", "900,000"),
             ],
         )
         .await;
@@ -381,14 +397,33 @@ async fn staff_create_a_programme_and_see_its_computed_timeline(app: TestApp) {
                 ("title", "T"),
                 ("entry_into_force", "15/03/2026"),
                 ("total_budget", "1000"),
-                ("budget_lines", ""),
-                ("envelopes", "Big | 5000"),
+                ("envelope_0_label", "Big"),
+                ("envelope_0_amount", "5000"),
             ],
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = body(res).await;
     assert!(html.contains("YYYY-MM-DD"));
+    assert!(html.contains(r#"value="Big""#), "what was typed is kept");
+    let res = app
+        .post_form_with(
+            &client,
+            "/manage/programmes",
+            &[
+                ("reference", "X-2"),
+                ("title", "T"),
+                ("entry_into_force", "2026-03-15"),
+                ("total_budget", "1000"),
+                ("envelope_0_label", "Big"),
+                ("envelope_0_amount", "5000"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(res)
+        .await
+        .contains("The envelopes add up to more than"));
     // The auditor reads but cannot change; applicants see nothing.
     let (auditor, _) = app.client_as(Role::Auditor).await;
     assert_eq!(app.get_with(&auditor, &page).await.status(), StatusCode::OK);
@@ -411,7 +446,7 @@ async fn programme_dates_change_only_through_an_amendment_with_notice(app: TestA
     let (client, actor) = delegation(&app).await;
     let d = today(&app) - Duration::days(30);
     let id = programme(&app, &actor, d, "DCI-ASIE/2010/020-609").await;
-    let launch = grants::domain::timeline::add_months(d, 8);
+    let launch = grants::domain::timeline::add_months(d, 8).unwrap();
     let new_date = launch + Duration::days(60);
     let short = today(&app) + Duration::days(60);
     let res = app
@@ -429,7 +464,7 @@ async fn programme_dates_change_only_through_an_amendment_with_notice(app: TestA
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body(res).await.contains("at least 3 months"));
-    let effective = grants::domain::timeline::add_months(today(&app), 3);
+    let effective = grants::domain::timeline::add_months(today(&app), 3).unwrap();
     let res = app
         .post_form_with(
             &client,
@@ -526,6 +561,7 @@ async fn a_call_is_drafted_checked_and_published_with_every_problem_listed(app: 
         ("capacity_min_score", "12"),
         ("reject_on_capacity_one", "on"),
         ("selection_mode", "strict"),
+        ("tie_break", "relevance,capacity"),
     ] {
         fields.push((k, v.into()));
     }
@@ -644,7 +680,7 @@ async fn upload(
 async fn publishing_after_the_launch_deadline_is_refused(app: TestApp) {
     let (client, actor) = delegation(&app).await;
     // D nine months ago: the TL-01 deadline (D + 8 months) has passed.
-    let d = grants::domain::timeline::sub_months(today(&app), 9);
+    let d = grants::domain::timeline::sub_months(today(&app), 9).unwrap();
     let pid = programme(&app, &actor, d, "P-LATE").await;
     let id = draft_call(&app, &actor, &pid, "CALL-LATE", 60).await;
     add_guidelines(&app, &actor, &id).await;
@@ -653,7 +689,7 @@ async fn publishing_after_the_launch_deadline_is_refused(app: TestApp) {
         .unwrap()
         .unwrap_err();
     assert_eq!(
-        problems.iter().map(|p| p.code).collect::<Vec<_>>(),
+        problems.problems.iter().map(|p| p.code).collect::<Vec<_>>(),
         vec!["publish-problem-launch-deadline"]
     );
     let res = app
@@ -687,7 +723,7 @@ async fn envelopes_over_the_programme_grant_budget_are_refused(app: TestApp) {
         .unwrap_err();
     // Both envelopes (EUR 2.1M pilot oblasts, EUR 0.9M national) and the total are full.
     assert_eq!(
-        problems.iter().map(|p| p.code).collect::<Vec<_>>(),
+        problems.problems.iter().map(|p| p.code).collect::<Vec<_>>(),
         vec![
             "publish-problem-envelope-over",
             "publish-problem-envelope-over",
@@ -822,9 +858,16 @@ async fn questions_close_at_deadline_minus_21_days_to_the_second(app: TestApp) {
     assert!(html.contains("Questions for this call are closed"));
     assert!(html.contains("Questions are no longer accepted"));
     assert!(!html.contains("Send the question"));
-    let n = grants::db::calls::clarifications_of(&mut app.state.pool.get().unwrap(), &id)
-        .unwrap()
-        .len();
+    let n = grants::db::calls::clarifications_page(
+        &mut app.state.pool.get().unwrap(),
+        &id,
+        false,
+        0,
+        1000,
+    )
+    .unwrap()
+    .0
+    .len();
     assert_eq!(n, 1);
     // Staff and the anonymous cannot ask.
     let (other_staff, _) = app.client_as(Role::Delegation).await;
@@ -867,9 +910,16 @@ async fn answers_are_published_without_the_asker_and_followers_are_emailed(app: 
     let staff_page = body(app.get_with(&client, &format!("/manage/calls/{id}")).await).await;
     assert!(staff_page.contains("asker@example.kz"));
     assert!(staff_page.contains("waiting for an answer"));
-    let q = grants::db::calls::clarifications_of(&mut app.state.pool.get().unwrap(), &id)
-        .unwrap()
-        .remove(0);
+    let q = grants::db::calls::clarifications_page(
+        &mut app.state.pool.get().unwrap(),
+        &id,
+        false,
+        0,
+        1000,
+    )
+    .unwrap()
+    .0
+    .remove(0);
     let res = app
         .post_form_with(
             &client,
@@ -1057,6 +1107,7 @@ async fn uploads_are_checked_by_content_and_downloads_are_attachments(app: TestA
         .unwrap()
         .unwrap_err();
     assert!(problems
+        .problems
         .iter()
         .any(|p| p.code == "publish-problem-guidelines"));
     // After publication the English (authentic) text is frozen; translations may follow.
@@ -1208,7 +1259,8 @@ async fn the_api_reads_publicly_and_writes_with_a_delegation_token(app: TestApp)
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let problem: Value = res.json().await.unwrap();
-    assert_eq!(problem["errors"][0]["field"], "max_eu_share");
+    // Named by the JSON property the client sent.
+    assert_eq!(problem["errors"][0]["field"], "max_eu_share_bp");
 
     // Publish (guidelines through the service), then read it without a token.
     let actor_id = grants::db::users::list(

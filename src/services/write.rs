@@ -1,0 +1,199 @@
+//! The one write path (DESIGN "One write path"). Every state-changing use case runs
+//! through `AppState::write`, which in one transaction:
+//!
+//! 1. reads the clock (deadlines are decided by the server's clock inside the
+//!    transaction, SECURITY.md "Reliability");
+//! 2. takes the lock of the aggregate whose invariant the write could break
+//!    (`db::locks`), so that on PostgreSQL a second writer waits and then sees the first;
+//! 3. checks the permission with its object scope (`domain::access::may`);
+//! 4. runs the use case, which appends its audit event and queues its email through
+//!    `Tx` (a write that records no audit event is refused as a bug, unless it says it
+//!    changed nothing);
+//! 5. commits, then wakes the outbox worker if mail was queued.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde_json::Value;
+
+use super::mail::{self, MailKind, Recipient};
+use super::{audit, Actor};
+use crate::db::{locks, DbConnection};
+use crate::domain::access::{may, Action, Decision, Relation, Scope};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+/// Who may run a write.
+#[derive(Debug, Clone)]
+pub enum Permission {
+    /// Anyone, signed in or not: registration, password reset, failed-login records.
+    Anyone,
+    /// An action of the permission matrix on an object.
+    Do(Action, Scope),
+}
+
+/// The aggregate whose invariant the write protects (see `db::locks`).
+#[derive(Debug, Clone)]
+pub enum Lock {
+    /// The write touches rows whose own constraints are enough.
+    Nothing,
+    Programme(String),
+    Call(String),
+    /// A call and, first, its programme: publication and corrigenda spend envelopes.
+    CallAndProgramme(String),
+    UserDirectory,
+    User(String),
+}
+
+/// The open write transaction a use case works in.
+pub struct Tx<'a> {
+    pub conn: &'a mut DbConnection,
+    /// The server's clock, read inside the transaction.
+    pub now: NaiveDateTime,
+    pub actor: &'a Actor,
+    audited: usize,
+    mail_queued: usize,
+    unchanged: bool,
+}
+
+impl Tx<'_> {
+    /// Today in Almaty.
+    pub fn today(&self) -> NaiveDate {
+        crate::domain::time::local_date(self.now)
+    }
+
+    /// Appends the audit event of this change.
+    pub fn audit(
+        &mut self,
+        action: &str,
+        object: Option<(&str, &str)>,
+        details: Value,
+    ) -> AppResult<()> {
+        audit::record(self.conn, self.now, self.actor, action, object, details)?;
+        self.audited += 1;
+        Ok(())
+    }
+
+    /// Queues one email in this transaction.
+    pub fn mail(
+        &mut self,
+        to: &Recipient<'_>,
+        kind: MailKind,
+        args: &[(&str, String)],
+    ) -> AppResult<String> {
+        let id = mail::queue(self.conn, self.now, to, kind, args)?;
+        self.mail_queued += 1;
+        Ok(id)
+    }
+
+    /// Queues the same message to each (email, name, language), each in their language.
+    pub fn mail_each(
+        &mut self,
+        recipients: &[(String, String, Option<String>)],
+        kind: MailKind,
+        args: impl Fn(crate::i18n::Lang) -> Vec<(&'static str, String)>,
+    ) -> AppResult<usize> {
+        let n = mail::queue_to_each(self.conn, self.now, recipients, kind, args)?;
+        self.mail_queued += n;
+        Ok(n)
+    }
+
+    /// Says that this run changed nothing (a refused publication, an idempotent
+    /// repeat), so no audit event is expected.
+    pub fn nothing_changed(&mut self) {
+        self.unchanged = true;
+    }
+}
+
+fn take_lock(conn: &mut DbConnection, lock: &Lock, now: NaiveDateTime) -> AppResult<()> {
+    let found = match lock {
+        Lock::Nothing => true,
+        Lock::Programme(id) => locks::programme(conn, id)?,
+        Lock::Call(id) => locks::call(conn, id)?,
+        Lock::CallAndProgramme(id) => match locks::programme_of_call(conn, id)? {
+            Some(programme) => locks::programme(conn, &programme)? && locks::call(conn, id)?,
+            None => false,
+        },
+        Lock::UserDirectory => {
+            locks::user_directory(conn, now)?;
+            true
+        }
+        Lock::User(id) => locks::user(conn, id)?,
+    };
+    if found {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The actor's relation to the object of a scope.
+fn relation(actor: &Actor, scope: &Scope) -> Relation {
+    match scope {
+        Scope::Account(id) => Relation {
+            owns: actor.user_id.as_deref() == Some(id.as_str()),
+            ..Relation::default()
+        },
+        // Committee roles and organisations arrive with applications and evaluation.
+        _ => Relation::default(),
+    }
+}
+
+/// Refuses the actor unless the permission allows them (before any database work for
+/// the role, again with the object's relation inside the transaction).
+pub fn check_permission(actor: &Actor, permission: &Permission) -> AppResult<()> {
+    match permission {
+        Permission::Anyone => Ok(()),
+        Permission::Do(action, scope) => {
+            match may(actor.role, *action, scope, &relation(actor, scope)) {
+                Decision::Allow => Ok(()),
+                Decision::Hidden => Err(AppError::NotFound),
+                Decision::Forbidden if actor.role.is_none() => Err(AppError::Unauthorized),
+                Decision::Forbidden => Err(AppError::Forbidden),
+            }
+        }
+    }
+}
+
+impl AppState {
+    /// Runs a state-changing use case on the one write path (see the module comment).
+    pub async fn write<T, F>(
+        &self,
+        actor: &Actor,
+        permission: Permission,
+        lock: Lock,
+        f: F,
+    ) -> AppResult<T>
+    where
+        F: FnOnce(&mut Tx<'_>) -> AppResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        check_permission(actor, &permission)?;
+        let clock = self.clock.clone();
+        let actor = actor.clone();
+        let (value, mail_queued) = self
+            .tx(move |conn| {
+                let now = clock.now();
+                take_lock(conn, &lock, now)?;
+                check_permission(&actor, &permission)?;
+                let mut tx = Tx {
+                    conn,
+                    now,
+                    actor: &actor,
+                    audited: 0,
+                    mail_queued: 0,
+                    unchanged: false,
+                };
+                let value = f(&mut tx)?;
+                if tx.audited == 0 && !tx.unchanged {
+                    return Err(AppError::Internal(anyhow::anyhow!(
+                        "a write changed state without an audit event"
+                    )));
+                }
+                Ok((value, tx.mail_queued))
+            })
+            .await?;
+        if mail_queued > 0 {
+            self.mail_wakeup.notify_one();
+        }
+        Ok(value)
+    }
+}

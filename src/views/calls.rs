@@ -1,0 +1,159 @@
+//! Call views: the public and staff call pages and `GET /api/v1/calls…`.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::UtcTime;
+use crate::db::calls::{ClarificationRow, LotRow};
+use crate::domain::calls::{
+    answer_deadline, question_cutoff, CallParameters, CallStatus, CallType, ProblemArg,
+    PublishProblem,
+};
+use crate::domain::money::Money;
+use crate::services::calls::{lot_terms, Call};
+
+/// A lot as shown (CFP-04): the terms with the lot's id; the same property names as
+/// the `LotTerms` a client sends.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LotView {
+    pub id: String,
+    pub number: i32,
+    pub title: String,
+    /// Whole euro cents.
+    pub envelope: Money,
+    pub min_grant: Money,
+    pub max_grant: Money,
+    /// Basis points of total eligible cost (9000 = 90%).
+    pub min_eu_share_bp: i64,
+    pub max_eu_share_bp: i64,
+    pub min_duration_months: i64,
+    pub max_duration_months: i64,
+    pub applicant_types: Vec<String>,
+    pub locations: Vec<String>,
+    /// The programme envelope the lot draws on.
+    pub envelope_id: Option<String>,
+}
+
+impl LotView {
+    pub fn build(row: &LotRow) -> LotView {
+        let t = lot_terms(row);
+        LotView {
+            id: row.id.clone(),
+            number: t.number,
+            title: t.title,
+            envelope: t.envelope,
+            min_grant: t.min_grant,
+            max_grant: t.max_grant,
+            min_eu_share_bp: t.min_eu_share_bp,
+            max_eu_share_bp: t.max_eu_share_bp,
+            min_duration_months: t.min_duration_months,
+            max_duration_months: t.max_duration_months,
+            applicant_types: t.applicant_types,
+            locations: t.locations,
+            envelope_id: t.envelope_id,
+        }
+    }
+}
+
+/// A call for proposals with its rules and lots.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CallView {
+    pub id: String,
+    pub programme_id: String,
+    pub reference: String,
+    pub title: String,
+    pub description: String,
+    pub call_type: CallType,
+    pub status: CallStatus,
+    pub opens_at: Option<UtcTime>,
+    /// CFP-06: the exact instant submissions close.
+    pub deadline: Option<UtcTime>,
+    /// CFP-03: questions accepted until this instant.
+    pub question_cutoff: Option<UtcTime>,
+    /// CFP-03: answers published by this instant.
+    pub answer_deadline: Option<UtcTime>,
+    pub published_at: Option<UtcTime>,
+    pub cancelled_at: Option<UtcTime>,
+    pub cancel_reason: Option<String>,
+    pub parameters: CallParameters,
+    pub lots: Vec<LotView>,
+}
+
+impl CallView {
+    pub fn build(c: &Call, lots: &[LotRow]) -> CallView {
+        CallView {
+            id: c.row.id.clone(),
+            programme_id: c.row.programme_id.clone(),
+            reference: c.row.reference.clone(),
+            title: c.row.title.clone(),
+            description: c.row.description.clone(),
+            call_type: c.call_type,
+            status: c.status,
+            opens_at: c.row.opens_at.map(UtcTime),
+            deadline: c.row.deadline.map(UtcTime),
+            question_cutoff: c
+                .row
+                .deadline
+                .map(|d| UtcTime(question_cutoff(d, &c.params))),
+            answer_deadline: c
+                .row
+                .deadline
+                .map(|d| UtcTime(answer_deadline(d, &c.params))),
+            published_at: c.row.published_at.map(UtcTime),
+            cancelled_at: c.row.cancelled_at.map(UtcTime),
+            cancel_reason: c.row.cancel_reason.clone(),
+            parameters: c.params.clone(),
+            lots: lots.iter().map(LotView::build).collect(),
+        }
+    }
+}
+
+/// A published answer, without the asker (CFP-03).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ClarificationView {
+    pub question: String,
+    pub answer: String,
+    pub published_at: UtcTime,
+}
+
+impl ClarificationView {
+    pub fn published(rows: Vec<ClarificationRow>) -> Vec<ClarificationView> {
+        rows.into_iter()
+            .filter_map(|c| {
+                Some(ClarificationView {
+                    question: c.question,
+                    answer: c.answer?,
+                    published_at: UtcTime(c.published_at?),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The message of a publication problem or warning in `lang`, its values formatted for
+/// the reader (amounts, Almaty time).
+pub fn problem_text(lang: crate::i18n::Lang, p: &PublishProblem) -> String {
+    let args: Vec<(&str, String)> = p
+        .args
+        .iter()
+        .map(|(k, v)| {
+            let text = match v {
+                ProblemArg::Text(s) if *k == "grid" => crate::i18n::t(lang, &format!("grid-{s}")),
+                ProblemArg::Text(s) => s.clone(),
+                ProblemArg::Number(n) => n.to_string(),
+                ProblemArg::Amount(m) => m.to_string(),
+                ProblemArg::Date(d) => d.format("%Y-%m-%d").to_string(),
+                ProblemArg::Instant(t) => crate::clock::format_local(*t),
+            };
+            (*k, text)
+        })
+        .collect();
+    let text = crate::i18n::t_args(lang, p.code, &args);
+    // Grid problems say which of the two grids they are about.
+    match p.args.iter().find(|(k, _)| *k == "grid") {
+        Some((_, ProblemArg::Text(grid))) if p.code != "publish-problem-grid" => {
+            format!("{}: {text}", crate::i18n::t(lang, &format!("grid-{grid}")))
+        }
+        _ => text,
+    }
+}

@@ -1,0 +1,96 @@
+//! What people and programs are shown: one set of view structs, serialised into the
+//! templates of the pages and as the JSON of API v1 (so the two cannot drift), built
+//! from what the services return. Views hold raw values (cents, dates, UTC instants);
+//! templates format them in the reader's language with the filters registered here.
+
+pub mod calls;
+pub mod programmes;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::domain::money::Money;
+
+/// A UTC instant, written as RFC 3339 with `Z` (`2026-11-24T19:30:00Z`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, utoipa::ToSchema)]
+#[schema(value_type = String, format = DateTime)]
+pub struct UtcTime(pub NaiveDateTime);
+
+impl Serialize for UtcTime {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&rfc3339(self.0))
+    }
+}
+
+/// RFC 3339 in UTC, to the second.
+pub fn rfc3339(t: NaiveDateTime) -> String {
+    t.and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// `{{ cents | money }}`: "EUR 2,100,000".
+fn money_filter(
+    value: &tera::Value,
+    _: &HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let cents = value
+        .as_i64()
+        .ok_or_else(|| tera::Error::msg("money needs whole cents"))?;
+    Ok(tera::Value::String(Money::from_cents(cents).to_string()))
+}
+
+/// `{{ utc | almaty }}`: an RFC 3339 instant as Almaty wall-clock time.
+fn almaty_filter(
+    value: &tera::Value,
+    _: &HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value
+        .as_str()
+        .ok_or_else(|| tera::Error::msg("almaty needs an RFC 3339 time"))?;
+    let t = chrono::DateTime::parse_from_rfc3339(text)
+        .map_err(|_| tera::Error::msg("almaty needs an RFC 3339 time"))?;
+    Ok(tera::Value::String(crate::clock::format_local(
+        t.naive_utc(),
+    )))
+}
+
+/// `{{ bp | percent }}`: basis points as a percentage ("90", "90.5").
+fn percent_filter(
+    value: &tera::Value,
+    _: &HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let bp = value
+        .as_i64()
+        .ok_or_else(|| tera::Error::msg("percent needs basis points"))?;
+    Ok(tera::Value::String(crate::domain::money::format_percent(
+        bp,
+    )))
+}
+
+/// Registers the formatting filters every template may use.
+pub fn register_filters(tera: &mut tera::Tera) {
+    tera.register_filter("money", money_filter);
+    tera.register_filter("almaty", almaty_filter);
+    tera.register_filter("percent", percent_filter);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_are_rfc3339_utc_and_shown_in_almaty() {
+        let t = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(19, 30, 0)
+            .unwrap();
+        let json = serde_json::to_value(UtcTime(t)).unwrap();
+        assert_eq!(json, "2026-11-24T19:30:00Z");
+        let shown = almaty_filter(&json, &HashMap::new()).unwrap();
+        assert_eq!(shown, "2026-11-25 00:30");
+        let money = money_filter(&serde_json::json!(210_000_050), &HashMap::new()).unwrap();
+        assert_eq!(money, "EUR 2,100,000.50");
+    }
+}

@@ -1,0 +1,180 @@
+//! Programme views: the page of a programme and `GET /api/v1/programmes/{id}`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::UtcTime;
+use crate::domain::calls::CallStatus;
+use crate::domain::money::Money;
+use crate::services::programmes::ProgrammeDetail;
+
+/// Every date of the programme, computed from D and the amendments in force today.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TimelineView {
+    /// D: the day the last party signed.
+    pub entry_into_force: NaiveDate,
+    /// TL-01: calls published (and open) by this day.
+    pub call_launch_deadline: NaiveDate,
+    /// TL-02: every contract signed by this day (never moved).
+    pub contracting_deadline: NaiveDate,
+    /// TL-03: end of the operational phase.
+    pub operational_end: NaiveDate,
+    /// TL-04: end of execution (closure phase).
+    pub execution_end: NaiveDate,
+    /// TL-05: unused balance decommitted.
+    pub decommitment: NaiveDate,
+    /// TL-09: the agreement ends if nothing is contracted or paid by this day.
+    pub sunset_check: NaiveDate,
+    /// TL-07: Steering Committee reports.
+    pub steering_reports: Vec<NaiveDate>,
+}
+
+/// A budget line or grant envelope.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MoneyLineView {
+    pub id: String,
+    pub label: String,
+    /// Whole euro cents.
+    pub amount_cents: Money,
+}
+
+/// A recorded amendment of a programme date (TL-06).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AmendmentView {
+    /// call_launch_deadline, operational_end or execution_end.
+    pub date: String,
+    pub old_date: NaiveDate,
+    pub new_date: NaiveDate,
+    pub reason: String,
+    pub addendum_reference: String,
+    pub proposed_on: NaiveDate,
+    pub effective_on: NaiveDate,
+    pub recorded_at: UtcTime,
+    /// Staff only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded_by: Option<String>,
+}
+
+/// A recorded correction of D (before the first call was published).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DCorrectionView {
+    pub old_date: NaiveDate,
+    pub new_date: NaiveDate,
+    pub reason: String,
+    pub recorded_at: UtcTime,
+    /// Staff only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded_by: Option<String>,
+}
+
+/// A call of the programme, as listed on it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProgrammeCallView {
+    pub id: String,
+    pub reference: String,
+    pub title: String,
+    pub status: CallStatus,
+    pub deadline: Option<UtcTime>,
+}
+
+/// A programme (financing agreement) with its money and computed timeline.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProgrammeView {
+    pub id: String,
+    pub reference: String,
+    pub title: String,
+    /// Whole euro cents.
+    pub total_budget_cents: Money,
+    /// The sum of the grant envelopes, in cents.
+    pub grant_budget_cents: Money,
+    pub timeline: TimelineView,
+    pub budget_lines: Vec<MoneyLineView>,
+    pub envelopes: Vec<MoneyLineView>,
+    pub amendments: Vec<AmendmentView>,
+    pub d_corrections: Vec<DCorrectionView>,
+    /// D may still be corrected (no call was published yet).
+    pub d_correctable: bool,
+    /// Published and cancelled calls (staff see drafts too).
+    pub calls: Vec<ProgrammeCallView>,
+}
+
+impl ProgrammeView {
+    /// The view for `staff` (drafts and who recorded what) or for anyone.
+    pub fn build(p: &ProgrammeDetail, staff: bool) -> ProgrammeView {
+        let t = &p.timeline;
+        let line = |id: &str, label: &str, cents: i64| MoneyLineView {
+            id: id.to_string(),
+            label: label.to_string(),
+            amount_cents: Money::from_cents(cents),
+        };
+        ProgrammeView {
+            id: p.programme.id.clone(),
+            reference: p.programme.reference.clone(),
+            title: p.programme.title.clone(),
+            total_budget_cents: Money::from_cents(p.programme.total_budget_cents),
+            grant_budget_cents: p.grant_budget(),
+            timeline: TimelineView {
+                entry_into_force: t.entry_into_force,
+                call_launch_deadline: t.call_launch_deadline,
+                contracting_deadline: t.contracting_deadline,
+                operational_end: t.operational_end,
+                execution_end: t.execution_end,
+                decommitment: t.decommitment,
+                sunset_check: t.sunset_check,
+                steering_reports: t.steering_reports(),
+            },
+            budget_lines: p
+                .budget_lines
+                .iter()
+                .map(|l| line(&l.id, &l.label, l.amount_cents))
+                .collect(),
+            envelopes: p
+                .envelopes
+                .iter()
+                .map(|l| line(&l.id, &l.label, l.amount_cents))
+                .collect(),
+            amendments: p
+                .amendments
+                .iter()
+                .map(|a| AmendmentView {
+                    date: a.date_field.clone(),
+                    old_date: a.old_date,
+                    new_date: a.new_date,
+                    reason: a.reason.clone(),
+                    addendum_reference: a.addendum_reference.clone(),
+                    proposed_on: a.proposed_on,
+                    effective_on: a.effective_on,
+                    recorded_at: UtcTime(a.recorded_at),
+                    recorded_by: staff.then(|| a.recorded_by.clone()),
+                })
+                .collect(),
+            d_corrections: p
+                .corrections
+                .iter()
+                .map(|c| DCorrectionView {
+                    old_date: c.old_date,
+                    new_date: c.new_date,
+                    reason: c.reason.clone(),
+                    recorded_at: UtcTime(c.recorded_at),
+                    recorded_by: staff.then(|| c.recorded_by.clone()),
+                })
+                .collect(),
+            d_correctable: p.d_correctable(),
+            calls: p
+                .calls
+                .iter()
+                .filter_map(|c| {
+                    let status = CallStatus::parse(&c.status)?;
+                    (staff || status != CallStatus::Draft).then(|| ProgrammeCallView {
+                        id: c.id.clone(),
+                        reference: c.reference.clone(),
+                        title: c.title.clone(),
+                        status,
+                        deadline: c.deadline.map(UtcTime),
+                    })
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! The evaluation grids of a draft call, edited as text lines.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use super::conflict_back;
+use crate::domain::access::Action;
+use crate::domain::grids::Grid;
+use crate::domain::FieldError;
+use crate::error::AppResult;
+use crate::i18n::t_args;
+use crate::services::calls::{self};
+use crate::web::page::Page;
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct GridsForm {
+    #[serde(default)]
+    concept_note_grid: String,
+    #[serde(default)]
+    full_application_grid: String,
+}
+
+fn render_grids(
+    page: &Page,
+    status: StatusCode,
+    call_id: &str,
+    form: &GridsForm,
+    errors: &[FieldError],
+    line_errors: &[(String, String)],
+) -> AppResult<HttpResponse> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("f", form);
+    ctx.insert("call_id", call_id);
+    ctx.insert(
+        "grid_fields",
+        &[
+            ("concept_note_grid", "grid-concept"),
+            ("full_application_grid", "grid-full"),
+        ],
+    );
+    ctx.insert("errors", &page.field_errors(errors));
+    ctx.insert(
+        "line_errors",
+        &line_errors
+            .iter()
+            .cloned()
+            .collect::<std::collections::HashMap<_, _>>(),
+    );
+    page.render_status(status, "manage/grids.html", ctx)
+}
+
+pub async fn grids_form(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    page.actor().require(Action::ManageCalls)?;
+    let call_id = path.into_inner();
+    let d = calls::staff_detail(&page.state, &page.actor(), call_id.clone()).await?;
+    let form = GridsForm {
+        concept_note_grid: d.call.concept_grid.to_text(),
+        full_application_grid: d.call.full_grid.to_text(),
+    };
+    render_grids(&page, StatusCode::OK, &call_id, &form, &[], &[])
+}
+
+pub async fn update_grids(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<GridsForm>,
+) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    let form = form.into_inner();
+    let mut line_errors = Vec::new();
+    let mut parse = |field: &str, text: &str| match Grid::parse_text(text) {
+        Ok(g) => {
+            if let Some(code) = g.problems().first() {
+                line_errors.push((field.to_string(), page.t(code)));
+            }
+            Some(g)
+        }
+        Err(e) => {
+            line_errors.push((
+                field.to_string(),
+                t_args(page.lang(), e.code, &[("line", e.line.to_string())]),
+            ));
+            None
+        }
+    };
+    let concept = parse("concept_note_grid", &form.concept_note_grid);
+    let full = parse("full_application_grid", &form.full_application_grid);
+    let (Some(concept), Some(full)) = (concept, full) else {
+        return render_grids(
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &call_id,
+            &form,
+            &[],
+            &line_errors,
+        );
+    };
+    if !line_errors.is_empty() {
+        return render_grids(
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &call_id,
+            &form,
+            &[],
+            &line_errors,
+        );
+    }
+    let back = format!("/manage/calls/{call_id}");
+    match calls::update_grids(&page.state, &page.actor(), call_id.clone(), concept, full).await {
+        Ok(()) => {
+            page.flash("success", "flash-grids-saved");
+            Ok(page.redirect(&format!("{back}#grids")))
+        }
+        Err(e) => conflict_back(&page, e, &back),
+    }
+}

@@ -1,0 +1,334 @@
+//! Staff pages for calls: create and edit drafts, lots, grids, guidelines documents,
+//! publication with every problem listed, cancellation, and answering clarifications.
+//! One file per sub-area; this one holds the call page itself.
+
+mod clarifications;
+mod documents;
+mod drafts;
+mod grids;
+mod lots;
+mod publication;
+
+pub use clarifications::answer;
+pub use documents::{remove_document, upload_document};
+pub use drafts::{create, edit_form, new_form, update};
+pub use grids::{grids_form, update_grids};
+pub use lots::{create_lot, delete_lot, edit_lot_form, new_lot_form, update_lot};
+pub use publication::{cancel, cancel_form, publish};
+
+use actix_web::{web, HttpResponse};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::page::Page;
+use super::programmes::staff_call_row;
+use crate::clock::{format_local, local_date, local_to_utc};
+use crate::domain::access::{role_allows, Action};
+use crate::domain::calls::{self as rules};
+use crate::domain::grids::Grid;
+use crate::domain::money::Money;
+use crate::error::{AppError, AppResult};
+use crate::i18n::{t, Lang};
+use crate::services::calls::{self, CallDetail};
+use crate::services::uploads;
+
+fn can(page: &Page, action: Action) -> bool {
+    page.ctx
+        .user
+        .as_ref()
+        .is_some_and(|u| role_allows(u.role, action))
+}
+
+/// A datetime-local field ("2026-12-01T12:00") read as Almaty time, stored as UTC.
+pub fn parse_local_datetime(s: &str) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
+        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M"))
+        .ok()
+        .map(local_to_utc)
+}
+
+/// The value for a datetime-local field, in Almaty time.
+pub fn local_input(t: NaiveDateTime) -> String {
+    use chrono::TimeZone;
+    crate::clock::DISPLAY_TZ
+        .from_utc_datetime(&t)
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
+}
+
+pub async fn index(page: Page) -> AppResult<HttpResponse> {
+    let list = calls::staff_list(&page.state, &page.actor()).await?;
+    let today = local_date(page.state.clock.now());
+    let mut ctx = tera::Context::new();
+    ctx.insert(
+        "calls",
+        &list
+            .iter()
+            .map(|(c, n)| staff_call_row(c, *n, today))
+            .collect::<Vec<_>>(),
+    );
+    page.render("manage/calls.html", ctx)
+}
+
+fn conflict_back(page: &Page, e: AppError, to: &str) -> AppResult<HttpResponse> {
+    match e {
+        AppError::Conflict(key) => {
+            page.flash("error", key);
+            Ok(page.redirect(to))
+        }
+        e => Err(e),
+    }
+}
+
+#[derive(Serialize)]
+pub struct DocumentView {
+    pub id: String,
+    pub language: String,
+    pub language_name: String,
+    pub authentic: bool,
+    pub title: String,
+    pub file_name: String,
+    pub size: String,
+    pub sha256: String,
+}
+
+pub fn document_views(d: &CallDetail) -> Vec<DocumentView> {
+    d.documents
+        .iter()
+        .map(|doc| DocumentView {
+            id: doc.id.clone(),
+            language: doc.language.clone(),
+            language_name: Lang::parse(&doc.language)
+                .map(|l| l.native_name())
+                .unwrap_or("")
+                .to_string(),
+            authentic: doc.language == "en",
+            title: doc.title.clone(),
+            file_name: doc.file_name.clone(),
+            size: if doc.size_bytes < 1_048_576 {
+                format!("{} KB", (doc.size_bytes + 1023) / 1024)
+            } else {
+                format!("{:.1} MB", doc.size_bytes as f64 / 1_048_576.0)
+            },
+            sha256: doc.sha256.clone(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ClarificationView {
+    id: String,
+    question: String,
+    asked_at: String,
+    asker: String,
+    answer: Option<String>,
+    published_at: Option<String>,
+    in_time: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct CriterionView {
+    code: String,
+    title: String,
+    weight: i64,
+    max: i64,
+}
+
+#[derive(Serialize)]
+struct SectionView {
+    code: String,
+    title: String,
+    max: i64,
+    carried_over: bool,
+    criteria: Vec<CriterionView>,
+}
+
+#[derive(Serialize)]
+struct GridView {
+    max: i64,
+    sections: Vec<SectionView>,
+}
+
+fn grid_view(g: &Grid) -> GridView {
+    GridView {
+        max: g.max_score(),
+        sections: g
+            .sections
+            .iter()
+            .map(|s| SectionView {
+                code: s.code.clone(),
+                title: s.title.clone(),
+                max: s.max_score(),
+                carried_over: s.carried_over,
+                criteria: s
+                    .criteria
+                    .iter()
+                    .map(|c| CriterionView {
+                        code: c.code.clone(),
+                        title: c.title.clone(),
+                        weight: c.weight,
+                        max: c.weight * crate::domain::grids::MAX_SCORE,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShowQuery {
+    /// "unanswered" (the default while any is waiting) or "all".
+    #[serde(default)]
+    questions: Option<String>,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+pub async fn show(
+    page: Page,
+    path: web::Path<String>,
+    query: web::Query<ShowQuery>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let d = calls::staff_detail(&page.state, &page.actor(), id.clone()).await?;
+    let report = calls::publish_problems(&page.state, id.clone()).await?;
+    let now = page.state.clock.now();
+    let lang = page.lang();
+    let c = &d.call;
+    let unanswered_only = query.questions.as_deref() != Some("all");
+    let questions = calls::staff_questions(
+        &page.state,
+        &page.actor(),
+        id.clone(),
+        unanswered_only,
+        query.page.unwrap_or(1),
+    )
+    .await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert(
+        "call",
+        &staff_call_row(c, questions.unanswered, local_date(now)),
+    );
+    ctx.insert("view", &crate::views::calls::CallView::build(c, &d.lots));
+    ctx.insert("description", &c.row.description);
+    ctx.insert("programme_id", &c.row.programme_id);
+    ctx.insert("programme_reference", &d.programme_reference);
+    ctx.insert("is_draft", &(c.status == rules::CallStatus::Draft));
+    ctx.insert("is_published", &c.is_published());
+    ctx.insert("opens_at", &c.row.opens_at.map(format_local));
+    ctx.insert("published_at", &c.row.published_at.map(format_local));
+    ctx.insert("cancelled_at", &c.row.cancelled_at.map(format_local));
+    ctx.insert(
+        "cancel_reason",
+        &c.row
+            .cancel_reason
+            .as_ref()
+            .map(|r| t(lang, &format!("cancel-reason-{r}"))),
+    );
+    ctx.insert("cancel_explanation", &c.row.cancel_explanation);
+    ctx.insert(
+        "envelope_names",
+        &envelope_names(&page, &c.row.programme_id).await?,
+    );
+    ctx.insert("documents", &document_views(&d));
+    ctx.insert(
+        "grids",
+        &vec![
+            ("grid-concept", grid_view(&c.concept_grid)),
+            ("grid-full", grid_view(&c.full_grid)),
+        ],
+    );
+    ctx.insert("params", &c.params);
+    ctx.insert(
+        "small_grant_max",
+        &Money::from_cents(c.params.small_grant_max_cents).to_string(),
+    );
+    let texts = |list: &[rules::PublishProblem]| -> Vec<String> {
+        list.iter()
+            .map(|p| crate::views::calls::problem_text(lang, p))
+            .collect()
+    };
+    ctx.insert("problems", &texts(&report.problems));
+    ctx.insert("warnings", &texts(&report.warnings));
+    let deadline = c.row.deadline;
+    let views: Vec<ClarificationView> = questions
+        .questions
+        .iter()
+        .map(|q| ClarificationView {
+            id: q.id.clone(),
+            question: q.question.clone(),
+            asked_at: format_local(q.asked_at),
+            asker: questions
+                .askers
+                .get(&q.asked_by)
+                .cloned()
+                .unwrap_or_default(),
+            answer: q.answer.clone(),
+            published_at: q.published_at.map(format_local),
+            in_time: match (q.published_at, deadline) {
+                (Some(p), Some(dl)) => Some(rules::answered_in_time(p, dl, &c.params)),
+                _ => None,
+            },
+        })
+        .collect();
+    ctx.insert("clarifications", &views);
+    ctx.insert(
+        "questions_filter",
+        if unanswered_only { "unanswered" } else { "all" },
+    );
+    ctx.insert(
+        "questions_pager",
+        &super::page::Pager::new(
+            query.page.unwrap_or(1),
+            questions.total,
+            calls::QUESTIONS_PAGE_SIZE,
+        ),
+    );
+    let late = questions.late_answers;
+    ctx.insert(
+        "answers_all_in_time",
+        &(late == 0 && questions.answered > 0),
+    );
+    ctx.insert("answers_late", &late);
+    if let Some(dl) = deadline {
+        ctx.insert(
+            "question_cutoff",
+            &format_local(rules::question_cutoff(dl, &c.params)),
+        );
+        ctx.insert(
+            "answer_deadline",
+            &format_local(rules::answer_deadline(dl, &c.params)),
+        );
+    }
+    ctx.insert("can_manage", &can(&page, Action::ManageCalls));
+    ctx.insert("can_answer", &can(&page, Action::AnswerClarifications));
+    ctx.insert(
+        "languages",
+        &Lang::ALL
+            .iter()
+            .map(|l| (l.code(), l.native_name()))
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("max_upload_mb", &(uploads::MAX_DOCUMENT_BYTES / 1_048_576));
+    page.render("manage/call.html", ctx)
+}
+
+/// Envelope labels by id, to name the envelope each lot draws on.
+pub async fn envelope_names(
+    page: &Page,
+    programme_id: &str,
+) -> AppResult<std::collections::HashMap<String, String>> {
+    let p = crate::services::programmes::detail(&page.state, programme_id.to_string()).await?;
+    Ok(p.envelopes
+        .iter()
+        .map(|e| {
+            (
+                e.id.clone(),
+                format!("{} ({})", e.label, Money::from_cents(e.amount_cents)),
+            )
+        })
+        .collect())
+}

@@ -1,0 +1,118 @@
+//! Publishing and cancelling a call.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use super::conflict_back;
+use crate::domain::access::Action;
+use crate::domain::calls::CANCEL_REASONS;
+use crate::domain::FieldError;
+use crate::error::{AppError, AppResult};
+use crate::services::calls::{self};
+use crate::web::page::Page;
+
+pub async fn publish(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    let back = format!("/manage/calls/{call_id}");
+    match calls::publish(&page.state, &page.actor(), call_id).await {
+        Ok(Ok(report)) => {
+            page.flash("success", "flash-call-published");
+            if !report.warnings.is_empty() {
+                page.flash_args(
+                    "warning",
+                    "flash-call-published-warnings",
+                    &[("count", report.warnings.len().to_string())],
+                );
+            }
+            Ok(page.redirect(&back))
+        }
+        Ok(Err(report)) => {
+            // The problems are listed on the call page itself (recomputed there), so the
+            // session cookie carries only their number, whatever the language.
+            page.flash_args(
+                "error",
+                "flash-call-not-published",
+                &[("count", report.problems.len().to_string())],
+            );
+            Ok(page.redirect(&format!("{back}#publication")))
+        }
+        Err(e) => conflict_back(&page, e, &back),
+    }
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CancelForm {
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    explanation: String,
+}
+
+fn render_cancel(
+    page: &Page,
+    status: StatusCode,
+    call_id: &str,
+    reference: &str,
+    form: &CancelForm,
+    errors: &[FieldError],
+) -> AppResult<HttpResponse> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("f", form);
+    ctx.insert("call_id", call_id);
+    ctx.insert("reference", reference);
+    ctx.insert("reasons", &CANCEL_REASONS);
+    ctx.insert("errors", &page.field_errors(errors));
+    page.render_status(status, "manage/cancel.html", ctx)
+}
+
+pub async fn cancel_form(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    page.actor().require(Action::ManageCalls)?;
+    let call_id = path.into_inner();
+    let d = calls::staff_detail(&page.state, &page.actor(), call_id.clone()).await?;
+    render_cancel(
+        &page,
+        StatusCode::OK,
+        &call_id,
+        &d.call.row.reference,
+        &CancelForm::default(),
+        &[],
+    )
+}
+
+pub async fn cancel(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<CancelForm>,
+) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    let form = form.into_inner();
+    let back = format!("/manage/calls/{call_id}");
+    match calls::cancel(
+        &page.state,
+        &page.actor(),
+        call_id.clone(),
+        form.reason.clone(),
+        form.explanation.clone(),
+    )
+    .await
+    {
+        Ok(()) => {
+            page.flash("success", "flash-call-cancelled");
+            Ok(page.redirect(&back))
+        }
+        Err(AppError::Validation(errors)) => {
+            let d = calls::staff_detail(&page.state, &page.actor(), call_id.clone()).await?;
+            render_cancel(
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &call_id,
+                &d.call.row.reference,
+                &form,
+                &errors,
+            )
+        }
+        Err(e) => conflict_back(&page, e, &back),
+    }
+}
