@@ -67,39 +67,37 @@ impl Money {
             .map(Money)
     }
 
-    /// Parses what people type: "2100000", "2,100,000", "2 100 000.50", "900000,00",
-    /// optionally with "EUR" or "€". Two decimals at most.
+    /// Parses what people type in English, Kazakh or Russian conventions: "2100000",
+    /// "2,100,000.50", "2 100 000,50", "2.100.000,50", optionally with "EUR" or "€".
+    /// At most two decimals after the last "." or ","; thousands grouped by one kind
+    /// of separator (comma, dot, space, apostrophe) in groups of exactly three digits.
+    /// Anything else ("0.001", "1,2,3", "12.34.56") is refused rather than guessed.
     pub fn parse(input: &str) -> Result<Money, MoneyError> {
-        let s: String = input
-            .trim()
-            .trim_start_matches("EUR")
-            .trim_end_matches("EUR")
-            .trim_matches('€')
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
-            .collect();
+        let mut s = input.trim();
+        for marker in ["EUR", "€"] {
+            s = s.trim_start_matches(marker).trim_end_matches(marker).trim();
+        }
         if s.is_empty() {
             return Err(MoneyError::Empty);
         }
         if s.starts_with('-') {
             return Err(MoneyError::Negative);
         }
-        // The last '.' or ',' followed by one or two digits is the decimal separator;
-        // every other separator groups thousands.
-        let (int_part, frac_part) = match s.rfind(['.', ',']) {
-            Some(pos) if s.len() - pos - 1 <= 2 && s.len() - pos > 1 => (&s[..pos], &s[pos + 1..]),
-            _ => (s.as_str(), ""),
-        };
-        let digits: String = int_part
+        // Every kind of space (including no-break spaces) groups thousands alike.
+        let s: String = s
             .chars()
-            .filter(|c| *c != ',' && *c != '.' && *c != '\'')
+            .map(|c| if c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' { ' ' } else { c })
             .collect();
-        if digits.is_empty()
-            || !digits.chars().all(|c| c.is_ascii_digit())
-            || !frac_part.chars().all(|c| c.is_ascii_digit())
-        {
-            return Err(MoneyError::Invalid);
-        }
+        let (int_part, frac_part, decimal_sep) = match s.rfind(['.', ',']) {
+            Some(pos)
+                if (1..=2).contains(&(s.len() - pos - 1))
+                    && s[pos + 1..].chars().all(|c| c.is_ascii_digit()) =>
+            {
+                (&s[..pos], &s[pos + 1..], s[pos..].chars().next())
+            }
+            _ => (s.as_str(), "", None),
+        };
+        let digits = Self::ungrouped(int_part, decimal_sep).ok_or(MoneyError::Invalid)?;
         let euros: i64 = digits.parse().map_err(|_| MoneyError::TooLarge)?;
         let cents: i64 = match frac_part.len() {
             0 => 0,
@@ -114,6 +112,33 @@ impl Money {
             return Err(MoneyError::TooLarge);
         }
         Ok(Money(total))
+    }
+
+    /// The digits of a whole-euro part, thousands separators removed, or None when the
+    /// grouping is not a consistent grouping by threes.
+    fn ungrouped(int_part: &str, decimal_sep: Option<char>) -> Option<String> {
+        if int_part.is_empty() {
+            return None;
+        }
+        if int_part.chars().all(|c| c.is_ascii_digit()) {
+            return Some(int_part.to_string());
+        }
+        let mut separators = int_part.chars().filter(|c| !c.is_ascii_digit());
+        let sep = separators.next()?;
+        if !matches!(sep, ',' | '.' | ' ' | '\'') || separators.any(|c| c != sep) {
+            return None;
+        }
+        // "1,234,56" would group and mark decimals with the same character.
+        if decimal_sep == Some(sep) {
+            return None;
+        }
+        let groups: Vec<&str> = int_part.split(sep).collect();
+        let first = groups[0];
+        let first_ok = (1..=3).contains(&first.len()) && !first.starts_with('0');
+        if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+            return None;
+        }
+        Some(groups.concat())
     }
 
     /// "2,100,000" or "2,100,000.50" (no currency sign).
@@ -136,6 +161,20 @@ impl Money {
         } else {
             format!("{sign}{grouped}.{cents:02}")
         }
+    }
+
+    /// "2 100 000,50" with the given separators (Kazakh and Russian write a space, or a
+    /// no-break space, between thousands and a comma before the cents).
+    pub fn format_with(self, thousands: char, decimal: char) -> String {
+        let plain = self.format_plain();
+        plain
+            .chars()
+            .map(|c| match c {
+                ',' => thousands,
+                '.' => decimal,
+                other => other,
+            })
+            .collect()
     }
 
     /// The value to put back into a form field: "2100000" or "2100000.50".
@@ -200,6 +239,11 @@ mod tests {
         );
         assert_eq!(Money::parse("900000,5"), Ok(Money::from_cents(90_000_050)));
         assert_eq!(Money::parse("€ 1.234.567"), Ok(Money::euros(1_234_567)));
+        assert_eq!(Money::parse("2 100 000,50 EUR"), Ok(Money::from_cents(210_000_050)));
+        assert_eq!(Money::parse("2\u{a0}100\u{a0}000,5"), Ok(Money::from_cents(210_000_050)));
+        assert_eq!(Money::parse("2.100.000,50"), Ok(Money::from_cents(210_000_050)));
+        assert_eq!(Money::parse("2'100'000.50"), Ok(Money::from_cents(210_000_050)));
+        assert_eq!(Money::parse("0,50"), Ok(Money::from_cents(50)));
         assert_eq!(Money::parse(""), Err(MoneyError::Empty));
         assert_eq!(Money::parse("-5"), Err(MoneyError::Negative));
         assert_eq!(Money::parse("12abc"), Err(MoneyError::Invalid));
@@ -209,6 +253,16 @@ mod tests {
             Err(MoneyError::TooLarge)
         );
         assert_eq!(Money::parse("10000000001"), Err(MoneyError::TooLarge));
+    }
+
+    #[test]
+    fn malformed_amounts_are_refused_not_guessed() {
+        for bad in [
+            "0.001", "1,2,3", "12.34.56", "1,234,56", "1,234 567", "1 23", "01,234",
+            "1.2345", "1,,234", ",50", "1.", "1.234.5", "EUR", "1e6", "١٢٣", "1_000",
+        ] {
+            assert!(Money::parse(bad).is_err(), "{bad:?} was accepted");
+        }
     }
 
     #[test]
@@ -246,10 +300,29 @@ mod tests {
 
     proptest! {
         #[test]
-        fn format_then_parse_round_trips(cents in 0i64..=Money::MAX.cents()) {
+        fn format_then_parse_round_trips_in_the_three_languages(cents in 0i64..=Money::MAX.cents()) {
             let m = Money::from_cents(cents);
+            // English
             prop_assert_eq!(Money::parse(&m.format_plain()), Ok(m));
             prop_assert_eq!(Money::parse(&m.format_input()), Ok(m));
+            prop_assert_eq!(Money::parse(&m.to_string()), Ok(m));
+            // Kazakh and Russian: space (or no-break space) and decimal comma
+            prop_assert_eq!(Money::parse(&m.format_with(' ', ',')), Ok(m));
+            prop_assert_eq!(Money::parse(&m.format_with('\u{a0}', ',')), Ok(m));
+            prop_assert_eq!(Money::parse(&format!("{} €", m.format_with('.', ','))), Ok(m));
+            prop_assert_eq!(Money::parse(&m.format_input().replace('.', ",")), Ok(m));
+        }
+
+        #[test]
+        fn anything_accepted_reads_back_the_same(input in "[0-9 .,]{1,16}") {
+            // Whatever is accepted formats back to an input that parses to the same.
+            if let Ok(m) = Money::parse(&input) {
+                prop_assert_eq!(Money::parse(&m.format_plain()), Ok(m));
+                let digits: String = input.chars().filter(|c| c.is_ascii_digit()).collect();
+                let value_digits = m.cents().to_string();
+                // No digit typed is dropped or invented (only trailing cents zeros differ).
+                prop_assert!(digits.trim_start_matches('0').starts_with(value_digits.trim_end_matches('0').trim_start_matches('0')) || m.cents() == 0);
+            }
         }
 
         #[test]
