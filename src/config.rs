@@ -14,6 +14,25 @@ pub struct Settings {
     pub security: SecuritySettings,
     pub mail: MailSettings,
     pub log: LogSettings,
+    pub audit: AuditSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuditSettings {
+    /// Where signed checkpoints of the audit chain's head are appended; empty:
+    /// `<data.dir>/audit-checkpoints.log`. Keep it (or a copy) off the database server.
+    #[serde(default)]
+    pub checkpoint_file: std::path::PathBuf,
+}
+
+impl AuditSettings {
+    pub fn checkpoint_file_in(&self, data_dir: &Path) -> std::path::PathBuf {
+        if self.checkpoint_file.as_os_str().is_empty() {
+            data_dir.join("audit-checkpoints.log")
+        } else {
+            self.checkpoint_file.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -23,6 +42,8 @@ pub struct ServerSettings {
     #[serde(default)]
     pub trusted_proxies: Vec<String>,
     pub body_limit_kib: usize,
+    /// A request whose head or body takes longer than this to arrive is dropped.
+    pub request_timeout_seconds: u64,
     /// 0 means one worker per core.
     #[serde(default)]
     pub workers: usize,
@@ -58,13 +79,43 @@ pub struct SessionSettings {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct SecuritySettings {
-    pub login_burst_per_account: u32,
-    pub login_period_seconds_per_account: u64,
-    pub login_burst_per_address: u32,
-    pub login_period_seconds_per_address: u64,
+    /// Base64 of at least 32 random bytes; empty: generated once into
+    /// `<data.dir>/secret.key`. Keys the audit chain and seals second-factor secrets,
+    /// so every node must share it and it must be backed up apart from the database.
+    #[serde(default)]
+    pub secret_key: String,
+    /// Failed sign-ins of one account from one address, within the window.
+    pub login_max_failures_per_account: i64,
+    /// Failed sign-ins of one account from all addresses, within the window; beyond
+    /// it only addresses that never failed on the account may try.
+    pub login_max_failures_per_account_total: i64,
+    /// Failed sign-ins from one address, whatever the account, within the window.
+    pub login_max_failures_per_address: i64,
+    pub login_window_minutes: i64,
+    /// Wrong current passwords or second-factor codes of one signed-in user, within
+    /// the window.
+    pub check_max_failures: i64,
+    /// Reset, confirmation and email-change messages to one address (or from one
+    /// user) within an hour.
+    pub emails_per_hour: i64,
     pub reset_token_minutes: i64,
     pub confirm_token_hours: i64,
     pub invitation_token_hours: i64,
+    /// Unconfirmed registrations are removed after this many days.
+    pub unconfirmed_account_days: i64,
+    /// Staff (evaluators, Delegation, auditors, administrators) must sign in with a
+    /// second factor. Only the test suite turns it off.
+    pub staff_two_factor: bool,
+}
+
+impl SecuritySettings {
+    pub fn login_limits(&self) -> crate::domain::account::ThrottleLimits {
+        crate::domain::account::ThrottleLimits {
+            per_subject_and_address: self.login_max_failures_per_account,
+            per_subject_total: self.login_max_failures_per_account_total,
+            per_address: self.login_max_failures_per_address,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
@@ -87,6 +138,8 @@ pub enum SmtpTls {
 pub struct MailSettings {
     pub transport: MailTransportKind,
     pub from: String,
+    /// Where the file transport writes `.eml` files; empty: `<data.dir>/mail`.
+    #[serde(default)]
     pub file_dir: PathBuf,
     pub smtp_host: String,
     pub smtp_port: u16,
@@ -99,6 +152,19 @@ pub struct MailSettings {
     pub worker_interval_ms: u64,
     pub max_attempts: i32,
     pub retry_base_seconds: i64,
+    /// Sent messages are kept this long (their links are removed once sent).
+    pub keep_sent_days: i64,
+}
+
+impl MailSettings {
+    /// The folder of the file transport: as set, or `mail` inside the data folder.
+    pub fn file_dir_in(&self, data_dir: &Path) -> PathBuf {
+        if self.file_dir.as_os_str().is_empty() {
+            data_dir.join("mail")
+        } else {
+            self.file_dir.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -10,6 +10,7 @@ pub mod email;
 pub mod error;
 pub mod i18n;
 pub mod jobs;
+pub mod secrets;
 pub mod services;
 pub mod state;
 pub mod views;
@@ -29,7 +30,7 @@ use rust_embed::RustEmbed;
 use crate::clock::Clock;
 use crate::config::{MailTransportKind, Settings};
 use crate::email::{Mailer, MemoryMailbox};
-use crate::state::{AppState, Throttle};
+use crate::state::AppState;
 
 #[derive(RustEmbed)]
 #[folder = "templates/"]
@@ -96,7 +97,7 @@ fn session_key(settings: &Settings) -> anyhow::Result<Key> {
     Ok(key)
 }
 
-fn write_private_file(path: &Path, content: &str) -> anyhow::Result<()> {
+pub(crate) fn write_private_file(path: &Path, content: &str) -> anyhow::Result<()> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
@@ -127,8 +128,9 @@ pub fn build_state(settings: Settings, clock: Clock) -> anyhow::Result<AppState>
     }
     let memory_mailbox =
         (settings.mail.transport == MailTransportKind::Memory).then(MemoryMailbox::default);
+    let secrets = secrets::Secrets::load(&settings.security.secret_key, &settings.data.dir)?;
     Ok(AppState {
-        throttle: Throttle::new(&settings),
+        secrets,
         templates: load_templates()?,
         passwords: services::passwords::PasswordHasher::new(),
         mail_wakeup: Arc::new(tokio::sync::Notify::new()),
@@ -163,7 +165,11 @@ impl Application {
         let state =
             tokio::task::spawn_blocking(move || build_state(state_settings, clock)).await??;
         let state = aweb::Data::new(state);
-        let mailer = Mailer::from_settings(&state.settings.mail, state.memory_mailbox.clone())?;
+        let mailer = Mailer::from_settings(
+            &state.settings.mail,
+            &state.settings.data.dir,
+            state.memory_mailbox.clone(),
+        )?;
         let worker_state: Arc<AppState> = state.clone().into_inner();
         tokio::spawn(jobs::run_worker(worker_state, mailer));
 
@@ -189,9 +195,13 @@ impl Application {
                 .wrap(from_fn(web::error_pages))
                 .wrap(web::session_middleware(&server_state, key.clone()))
                 .wrap(from_fn(web::security_headers))
+                .wrap(from_fn(web::body_deadline))
                 .wrap(from_fn(web::request_log))
         })
         .workers(workers)
+        .client_request_timeout(std::time::Duration::from_secs(
+            settings.server.request_timeout_seconds.max(1),
+        ))
         .listen(listener)?
         .run();
         Ok(Application {

@@ -51,6 +51,11 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
 }
 
 #[derive(Subcommand)]
@@ -76,8 +81,29 @@ enum UserCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Exit 0 when the hash chain is intact; otherwise name the first broken event.
-    Verify,
+    /// Exit 0 when the keyed hash chain is intact and every signed checkpoint agrees
+    /// with it; otherwise name the first broken event.
+    Verify {
+        /// The checkpoint file to check (default: audit.checkpoint_file).
+        #[arg(long)]
+        checkpoints: Option<std::path::PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API bearer token for an account and print it (audited). For operators
+    /// with shell access, e.g. for a staff member's scripts.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// Days until it expires (default 90, at most 365).
+        #[arg(long)]
+        expires_days: Option<i64>,
+        /// A label to recognise it by on the profile page.
+        #[arg(long, default_value = "created by the operator")]
+        name: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -184,6 +210,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
                     if user.password_hash.is_none() {
                         let mailer = grants::email::Mailer::from_settings(
                             &state.settings.mail,
+                            &state.settings.data.dir,
                             state.memory_mailbox.clone(),
                         )?;
                         let sent = grants::jobs::deliver_due(&state, &mailer).await?;
@@ -218,6 +245,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             let mailer = grants::email::Mailer::from_settings(
                 &state.settings.mail,
+                &state.settings.data.dir,
                 state.memory_mailbox.clone(),
             )?;
             grants::jobs::deliver_due(&state, &mailer)
@@ -231,23 +259,82 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
             Ok(ExitCode::SUCCESS)
         }
         Command::Audit {
-            command: AuditCommand::Verify,
+            command: AuditCommand::Verify { checkpoints },
         } => {
             let url = settings.database.url.clone();
+            let secrets =
+                grants::secrets::Secrets::load(&settings.security.secret_key, &settings.data.dir)?;
+            let path = checkpoints
+                .unwrap_or_else(|| settings.audit.checkpoint_file_in(&settings.data.dir));
+            let lines = std::fs::read_to_string(&path).unwrap_or_default();
             let result = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
                 let pool = grants::db::build_pool(&url, 1)?;
                 let mut conn = pool.get()?;
-                grants::services::audit::verify(&mut conn).map_err(|e| anyhow::anyhow!("{e}"))
+                let chain = grants::services::audit::verify(
+                    &mut conn,
+                    &secrets.key_bytes(grants::secrets::Purpose::AuditChain),
+                )
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+                let marks = grants::services::audit::verify_checkpoints(
+                    &mut conn,
+                    &secrets.key_bytes(grants::secrets::Purpose::AuditCheckpoint),
+                    &lines,
+                )
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+                Ok((chain, marks))
             })
             .await??;
             match result {
-                Ok(n) => {
-                    println!("audit chain intact: {n} events");
+                (Ok(n), Ok(marks)) => {
+                    println!(
+                        "audit chain intact: {n} events; {marks} signed checkpoints from {} agree",
+                        path.display()
+                    );
                     Ok(ExitCode::SUCCESS)
                 }
-                Err(b) => {
+                (Err(b), _) | (_, Err(b)) => {
                     eprintln!("audit chain BROKEN: {b}");
                     Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Command::Token {
+            command:
+                TokenCommand::Create {
+                    email,
+                    expires_days,
+                    name,
+                },
+        } => {
+            let state =
+                tokio::task::spawn_blocking(move || grants::build_state(settings, Clock::system()))
+                    .await??;
+            match grants::services::api_tokens::create_for_operator(
+                &state,
+                &email,
+                &name,
+                expires_days,
+            )
+            .await
+            {
+                Ok((row, secret)) => {
+                    println!("{secret}");
+                    eprintln!(
+                        "token {} for {email}, expires {} (UTC); shown once, store it safely",
+                        row.id,
+                        row.expires_at.map(|t| t.to_string()).unwrap_or_default()
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(grants::error::AppError::Validation(errors)) => {
+                    for e in errors {
+                        eprintln!("error: {}: {}", e.field, grants::i18n::t(Lang::En, e.code));
+                    }
+                    Ok(ExitCode::from(2))
+                }
+                Err(e) => {
+                    eprintln!("error: {}", grants::i18n::t(Lang::En, e.message_key()));
+                    Ok(ExitCode::from(2))
                 }
             }
         }

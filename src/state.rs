@@ -1,11 +1,8 @@
 //! What every request and job shares: settings, the database pool, the clock, the
-//! templates, the password hasher and the throttles.
+//! templates, the password hasher and the secret key.
 
-use std::num::NonZeroU32;
 use std::sync::Arc;
-use std::time::Duration;
 
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use tokio::sync::Notify;
 
 use crate::clock::Clock;
@@ -22,7 +19,8 @@ pub struct AppState {
     pub clock: Clock,
     pub templates: tera::Tera,
     pub passwords: PasswordHasher,
-    pub throttle: Throttle,
+    /// The key kept outside the database (audit chain, sealed secrets, keyed hashes).
+    pub secrets: crate::secrets::Secrets,
     /// Wakes the outbox worker when a request queued mail.
     pub mail_wakeup: Arc<Notify>,
     /// Set when `mail.transport = "memory"`: what was "sent", for tests.
@@ -62,52 +60,5 @@ impl AppState {
             self.settings.server.public_url.trim_end_matches('/'),
             path
         )
-    }
-}
-
-/// Throttles of failed logins and other guessable endpoints, per account and per
-/// client address. In memory, so per node: a cluster multiplies the allowance by its
-/// number of nodes (noted in the README).
-pub struct Throttle {
-    per_account: DefaultKeyedRateLimiter<String>,
-    per_address: DefaultKeyedRateLimiter<String>,
-}
-
-impl Throttle {
-    pub fn new(settings: &Settings) -> Throttle {
-        let s = &settings.security;
-        let quota = |burst: u32, secs: u64| {
-            Quota::with_period(Duration::from_secs(secs.max(1)))
-                .expect("period is at least one second")
-                .allow_burst(NonZeroU32::new(burst.max(1)).expect("burst is at least one"))
-        };
-        Throttle {
-            per_account: RateLimiter::keyed(quota(
-                s.login_burst_per_account,
-                s.login_period_seconds_per_account,
-            )),
-            per_address: RateLimiter::keyed(quota(
-                s.login_burst_per_address,
-                s.login_period_seconds_per_address,
-            )),
-        }
-    }
-
-    /// Takes one attempt for this account and address; false when either is over its
-    /// allowance. Unknown accounts are throttled exactly like known ones.
-    pub fn attempt(&self, account: &str, address: &str) -> bool {
-        let address_ok = self.per_address.check_key(&address.to_string()).is_ok();
-        let account_ok = self.per_account.check_key(&account.to_lowercase()).is_ok();
-        address_ok && account_ok
-    }
-
-    /// Takes one attempt for an address only (password-reset requests, registrations).
-    pub fn attempt_address(&self, address: &str) -> bool {
-        self.per_address.check_key(&address.to_string()).is_ok()
-    }
-
-    pub fn forget_idle(&self) {
-        self.per_account.retain_recent();
-        self.per_address.retain_recent();
     }
 }

@@ -18,6 +18,8 @@ pub struct ApiTokenRow {
     pub created_at: NaiveDateTime,
     pub last_used_at: Option<NaiveDateTime>,
     pub revoked_at: Option<NaiveDateTime>,
+    /// A token without an expiry (from before expiry existed) is treated as expired.
+    pub expires_at: Option<NaiveDateTime>,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &ApiTokenRow) -> QueryResult<()> {
@@ -27,15 +29,17 @@ pub fn insert(conn: &mut DbConnection, row: &ApiTokenRow) -> QueryResult<()> {
         .map(|_| ())
 }
 
-/// The live token with this hash and its owner.
+/// The live token with this hash (not revoked, not expired at `now`) and its owner.
 pub fn find_active_with_user(
     conn: &mut DbConnection,
     hash: &str,
+    now: NaiveDateTime,
 ) -> QueryResult<Option<(ApiTokenRow, UserRow)>> {
     api_tokens::table
         .inner_join(users::table)
         .filter(api_tokens::token_hash.eq(hash))
         .filter(api_tokens::revoked_at.is_null())
+        .filter(api_tokens::expires_at.gt(now))
         .select((ApiTokenRow::as_select(), UserRow::as_select()))
         .first(conn)
         .optional()

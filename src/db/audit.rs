@@ -26,16 +26,30 @@ pub struct AuditEventRow {
 }
 
 /// Takes the next sequence number, locking the chain head for this transaction.
-/// Returns (seq, previous hash).
-pub fn reserve_next(conn: &mut DbConnection) -> QueryResult<(i64, String)> {
+/// Returns (seq, previous hash, the first keyed seq). The first event written with a
+/// key starts the keyed part of the chain.
+pub fn reserve_next(conn: &mut DbConnection) -> QueryResult<(i64, String, i64)> {
     diesel::update(audit_chain_head::table.find(1))
         .set(audit_chain_head::last_seq.eq(audit_chain_head::last_seq + 1))
         .execute(conn)?;
-    let (seq, _prev_seq_hash): (i64, String) = audit_chain_head::table
+    let (seq, prev_hash, keyed_from): (i64, String, Option<i64>) = audit_chain_head::table
         .find(1)
-        .select((audit_chain_head::last_seq, audit_chain_head::last_hash))
+        .select((
+            audit_chain_head::last_seq,
+            audit_chain_head::last_hash,
+            audit_chain_head::keyed_from_seq,
+        ))
         .first(conn)?;
-    Ok((seq, _prev_seq_hash))
+    let keyed_from = match keyed_from {
+        Some(from) => from,
+        None => {
+            diesel::update(audit_chain_head::table.find(1))
+                .set(audit_chain_head::keyed_from_seq.eq(Some(seq)))
+                .execute(conn)?;
+            seq
+        }
+    };
+    Ok((seq, prev_hash, keyed_from))
 }
 
 pub fn append(conn: &mut DbConnection, row: &AuditEventRow) -> QueryResult<()> {
@@ -48,11 +62,25 @@ pub fn append(conn: &mut DbConnection, row: &AuditEventRow) -> QueryResult<()> {
     Ok(())
 }
 
-pub fn head(conn: &mut DbConnection) -> QueryResult<(i64, String)> {
+/// (last seq, last hash, first keyed seq).
+pub fn head(conn: &mut DbConnection) -> QueryResult<(i64, String, Option<i64>)> {
     audit_chain_head::table
         .find(1)
-        .select((audit_chain_head::last_seq, audit_chain_head::last_hash))
+        .select((
+            audit_chain_head::last_seq,
+            audit_chain_head::last_hash,
+            audit_chain_head::keyed_from_seq,
+        ))
         .first(conn)
+}
+
+/// The stored hash of one event.
+pub fn hash_of(conn: &mut DbConnection, seq: i64) -> QueryResult<Option<String>> {
+    audit_events::table
+        .filter(audit_events::seq.eq(seq))
+        .select(audit_events::hash)
+        .first(conn)
+        .optional()
 }
 
 /// A page of events in chain order, from `after_seq` on.

@@ -3,12 +3,14 @@
 
 pub mod api_tokens;
 pub mod audit;
+pub mod auth_attempts;
 pub mod backup;
 pub mod calls;
 pub mod locks;
 pub mod outbox;
 pub mod programmes;
 pub mod schema;
+pub mod second_factors;
 pub mod sessions;
 pub mod tokens;
 pub mod users;

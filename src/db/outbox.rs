@@ -87,11 +87,13 @@ pub fn claim(
         .optional()
 }
 
+/// Marks a message sent; `body_kept` replaces its body (without secret links).
 pub fn mark_sent(
     conn: &mut DbConnection,
     id: &str,
     node: &str,
     now: NaiveDateTime,
+    body_kept: &str,
 ) -> QueryResult<()> {
     diesel::update(
         outbox::table
@@ -99,6 +101,7 @@ pub fn mark_sent(
             .filter(outbox::locked_by.eq(node)),
     )
     .set((
+        outbox::body_text.eq(body_kept),
         outbox::status.eq("sent"),
         outbox::sent_at.eq(Some(now)),
         outbox::attempts.eq(outbox::attempts + 1),
@@ -173,4 +176,26 @@ pub fn counts_by_status(conn: &mut DbConnection) -> QueryResult<Vec<(String, i64
         .group_by(outbox::status)
         .select((outbox::status, count_star()))
         .load(conn)
+}
+
+/// Removes sent messages older than `before` (kept only as long as configured).
+pub fn purge_sent_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        outbox::table
+            .filter(outbox::status.eq("sent"))
+            .filter(outbox::sent_at.lt(before)),
+    )
+    .execute(conn)
+}
+
+/// Removes the secret links of failed messages too (they will not be sent).
+pub fn redact_failed(conn: &mut DbConnection, id: &str, body_kept: &str) -> QueryResult<()> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::status.eq("failed")),
+    )
+    .set(outbox::body_text.eq(body_kept))
+    .execute(conn)
+    .map(|_| ())
 }

@@ -39,6 +39,7 @@ diesel::table! {
         created_at -> Timestamp,
         last_used_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
+        expires_at -> Nullable<Timestamp>,
     }
 }
 
@@ -64,6 +65,7 @@ diesel::table! {
         id -> Integer,
         last_seq -> BigInt,
         last_hash -> Text,
+        keyed_from_seq -> Nullable<BigInt>,
     }
 }
 
@@ -284,5 +286,35 @@ diesel::table! {
     aggregate_locks (name) {
         name -> Text,
         touched_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    auth_attempts (id) {
+        id -> Text,
+        kind -> Text,
+        subject -> Text,
+        address -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    user_second_factors (user_id) {
+        user_id -> Text,
+        secret_ciphertext -> Text,
+        confirmed_at -> Nullable<Timestamp>,
+        last_used_step -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    user_recovery_codes (id) {
+        id -> Text,
+        user_id -> Text,
+        code_hash -> Text,
+        created_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
     }
 }

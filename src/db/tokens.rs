@@ -120,3 +120,19 @@ pub fn use_email_change(
         .execute(conn)?;
     Ok(n == 1)
 }
+
+/// Ends every pending (unconfirmed) email change of a user.
+pub fn expire_email_changes(
+    conn: &mut DbConnection,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    use super::schema::email_changes as e;
+    diesel::update(
+        e::table
+            .filter(e::user_id.eq(user_id))
+            .filter(e::used_at.is_null()),
+    )
+    .set(e::used_at.eq(Some(now)))
+    .execute(conn)
+}

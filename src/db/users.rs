@@ -249,3 +249,75 @@ pub fn emails_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(St
         .select((users::id, users::email))
         .load(conn)
 }
+
+/// Overwrites an expired, never-confirmed registration with a new one (same id).
+pub fn replace_unconfirmed(conn: &mut DbConnection, row: &UserRow) -> QueryResult<()> {
+    diesel::update(
+        users::table
+            .find(&row.id)
+            .filter(users::email_confirmed_at.is_null()),
+    )
+    .set((
+        users::display_name.eq(&row.display_name),
+        users::password_hash.eq(&row.password_hash),
+        users::role.eq(&row.role),
+        users::language.eq(&row.language),
+        users::session_epoch.eq(row.session_epoch),
+        users::created_at.eq(row.created_at),
+        users::updated_at.eq(row.updated_at),
+    ))
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// Self-registrations (they have a password; invitations do not) never confirmed and
+/// never signed in, made before `before`.
+pub fn unconfirmed_created_before(
+    conn: &mut DbConnection,
+    before: NaiveDateTime,
+) -> QueryResult<Vec<UserRow>> {
+    users::table
+        .filter(users::email_confirmed_at.is_null())
+        .filter(users::password_hash.is_not_null())
+        .filter(users::last_login_at.is_null())
+        .filter(users::created_at.lt(before))
+        .limit(500)
+        .select(UserRow::as_select())
+        .load(conn)
+}
+
+/// Removes a never-confirmed registration and what only it refers to (its links and
+/// requested email changes). Confirmed accounts are never deleted.
+pub fn delete_unconfirmed(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    use super::schema::{call_followers, email_changes, user_tokens};
+    diesel::delete(user_tokens::table.filter(user_tokens::user_id.eq(id))).execute(conn)?;
+    diesel::delete(email_changes::table.filter(email_changes::user_id.eq(id))).execute(conn)?;
+    diesel::delete(call_followers::table.filter(call_followers::user_id.eq(id))).execute(conn)?;
+    diesel::delete(
+        users::table
+            .find(id)
+            .filter(users::email_confirmed_at.is_null()),
+    )
+    .execute(conn)
+}
+
+/// An invitation taking over a never-confirmed registration: every field is the
+/// invitation's (the earlier password is gone).
+pub fn take_over_unconfirmed(conn: &mut DbConnection, row: &UserRow) -> QueryResult<()> {
+    diesel::update(
+        users::table
+            .find(&row.id)
+            .filter(users::email_confirmed_at.is_null()),
+    )
+    .set((
+        users::display_name.eq(&row.display_name),
+        users::password_hash.eq(&row.password_hash),
+        users::role.eq(&row.role),
+        users::language.eq(&row.language),
+        users::email_confirmed_at.eq(row.email_confirmed_at),
+        users::session_epoch.eq(row.session_epoch),
+        users::updated_at.eq(row.updated_at),
+    ))
+    .execute(conn)
+    .map(|_| ())
+}

@@ -200,9 +200,135 @@ pub fn link_state(
     }
 }
 
+/// Recent failures the throttle looks at, counted in its window.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecentFailures {
+    /// Of this account (or typed address) from this client address.
+    pub subject_from_address: i64,
+    /// Of this account from every address.
+    pub subject_total: i64,
+    /// From this client address, whatever the account.
+    pub address_total: i64,
+}
+
+/// The throttle's limits (settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThrottleLimits {
+    pub per_subject_and_address: i64,
+    pub per_subject_total: i64,
+    pub per_address: i64,
+}
+
+/// Whether one more attempt is allowed. Only failures count, so a stranger cannot lock
+/// the owner out: the per-account limit applies to the addresses that failed; past the
+/// account's total limit only an address that never failed on it gets through (the
+/// owner at home still signs in, a guesser spread over many addresses gets one try
+/// each); and any address that fails too often on any account is stopped.
+pub fn attempt_allowed(failures: RecentFailures, limits: ThrottleLimits) -> bool {
+    if failures.address_total >= limits.per_address {
+        return false;
+    }
+    if failures.subject_from_address >= limits.per_subject_and_address {
+        return false;
+    }
+    !(failures.subject_total >= limits.per_subject_total && failures.subject_from_address > 0)
+}
+
+/// API bearer tokens: 90 days unless chosen otherwise, at most a year.
+pub const API_TOKEN_DEFAULT_DAYS: i64 = 90;
+pub const API_TOKEN_MAX_DAYS: i64 = 365;
+
+/// The life of a new API token, in days, or the problem with what was asked.
+pub fn api_token_days(requested: Option<i64>) -> Result<i64, FieldError> {
+    match requested {
+        None => Ok(API_TOKEN_DEFAULT_DAYS),
+        Some(days) if (1..=API_TOKEN_MAX_DAYS).contains(&days) => Ok(days),
+        Some(_) => Err(FieldError::new("expires_in_days", "error-token-days")),
+    }
+}
+
+/// Recovery codes for two-factor sign-in: how many, and their form (16 characters of
+/// an unambiguous alphabet, 80 random bits, shown in groups of four).
+pub const RECOVERY_CODES: usize = 10;
+pub const RECOVERY_CODE_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+
+/// A recovery code as people type it, reduced to its characters ("ABCD-efgh ijkl-mnop"
+/// → "abcdefghijklmnop"); None when it cannot be one.
+pub fn normalise_recovery_code(typed: &str) -> Option<String> {
+    let code: String = typed
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect();
+    (code.len() == 16 && code.bytes().all(|b| RECOVERY_CODE_ALPHABET.contains(&b))).then_some(code)
+}
+
+/// A six-digit one-time code as people type it ("123 456" → "123456").
+pub fn normalise_totp_code(typed: &str) -> Option<String> {
+    let code: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
+    (code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())).then_some(code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const LIMITS: ThrottleLimits = ThrottleLimits {
+        per_subject_and_address: 5,
+        per_subject_total: 20,
+        per_address: 30,
+    };
+
+    fn f(subject_from_address: i64, subject_total: i64, address_total: i64) -> RecentFailures {
+        RecentFailures {
+            subject_from_address,
+            subject_total,
+            address_total,
+        }
+    }
+
+    #[test]
+    fn only_failures_slow_an_address_down_and_a_stranger_cannot_lock_the_owner_out() {
+        assert!(
+            attempt_allowed(f(4, 4, 4), LIMITS),
+            "the fifth try is allowed"
+        );
+        assert!(!attempt_allowed(f(5, 5, 5), LIMITS), "the sixth is refused");
+        // Guessing from many addresses: beyond the account's total, addresses that
+        // failed are refused, the owner's clean address is not.
+        assert!(!attempt_allowed(f(1, 20, 1), LIMITS));
+        assert!(attempt_allowed(f(0, 500, 0), LIMITS));
+        assert!(attempt_allowed(f(1, 19, 1), LIMITS));
+        // One address trying many accounts.
+        assert!(attempt_allowed(f(0, 0, 29), LIMITS));
+        assert!(!attempt_allowed(f(0, 0, 30), LIMITS));
+    }
+
+    #[test]
+    fn api_tokens_live_90_days_by_default_and_a_year_at_most() {
+        assert_eq!(api_token_days(None), Ok(90));
+        assert_eq!(api_token_days(Some(1)), Ok(1));
+        assert_eq!(api_token_days(Some(365)), Ok(365));
+        assert!(api_token_days(Some(366)).is_err());
+        assert!(api_token_days(Some(0)).is_err());
+    }
+
+    #[test]
+    fn codes_are_read_as_people_type_them() {
+        assert_eq!(normalise_totp_code(" 123 456 "), Some("123456".into()));
+        assert_eq!(normalise_totp_code("12345"), None);
+        assert_eq!(normalise_totp_code("12345a"), None);
+        assert_eq!(
+            normalise_recovery_code("ABCD-efgh jkmn-pqrs"),
+            Some("abcdefghjkmnpqrs".into())
+        );
+        assert_eq!(
+            normalise_recovery_code("abcd-efgh-ijkl-mnop"),
+            None,
+            "i, l, o are not used"
+        );
+        assert_eq!(normalise_recovery_code("abcd"), None);
+    }
 
     #[test]
     fn emails_are_lower_cased_and_trimmed() {

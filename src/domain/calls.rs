@@ -1083,7 +1083,7 @@ mod tests {
         lot.max_duration_months = 49;
         lot.min_grant = Money::euros(300_000);
         lot.locations = vec!["almaty".into()];
-        let fields: Vec<_> = check_lot(&lot).iter().map(|p| p.field).collect();
+        let fields: Vec<_> = check_lot(&lot).iter().map(|p| p.field.clone()).collect();
         assert_eq!(
             fields,
             vec![

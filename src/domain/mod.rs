@@ -12,15 +12,28 @@ pub mod time;
 pub mod timeline;
 pub mod workflow;
 
-/// A problem with one input field, named by the message key the user sees.
+/// A problem with one input field, named by the message key the user sees. The field
+/// is usually a name known in advance; input checks that apply to every field (control
+/// characters) name the field that was sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    pub field: &'static str,
+    pub field: std::borrow::Cow<'static, str>,
     pub code: &'static str,
 }
 
 impl FieldError {
     pub fn new(field: &'static str, code: &'static str) -> FieldError {
-        FieldError { field, code }
+        FieldError {
+            field: std::borrow::Cow::Borrowed(field),
+            code,
+        }
+    }
+
+    /// A problem with a field named at run time (a form field or JSON property).
+    pub fn named(field: String, code: &'static str) -> FieldError {
+        FieldError {
+            field: std::borrow::Cow::Owned(field),
+            code,
+        }
     }
 }

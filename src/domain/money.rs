@@ -86,7 +86,13 @@ impl Money {
         // Every kind of space (including no-break spaces) groups thousands alike.
         let s: String = s
             .chars()
-            .map(|c| if c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' { ' ' } else { c })
+            .map(|c| {
+                if c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .collect();
         let (int_part, frac_part, decimal_sep) = match s.rfind(['.', ',']) {
             Some(pos)
@@ -239,10 +245,22 @@ mod tests {
         );
         assert_eq!(Money::parse("900000,5"), Ok(Money::from_cents(90_000_050)));
         assert_eq!(Money::parse("€ 1.234.567"), Ok(Money::euros(1_234_567)));
-        assert_eq!(Money::parse("2 100 000,50 EUR"), Ok(Money::from_cents(210_000_050)));
-        assert_eq!(Money::parse("2\u{a0}100\u{a0}000,5"), Ok(Money::from_cents(210_000_050)));
-        assert_eq!(Money::parse("2.100.000,50"), Ok(Money::from_cents(210_000_050)));
-        assert_eq!(Money::parse("2'100'000.50"), Ok(Money::from_cents(210_000_050)));
+        assert_eq!(
+            Money::parse("2 100 000,50 EUR"),
+            Ok(Money::from_cents(210_000_050))
+        );
+        assert_eq!(
+            Money::parse("2\u{a0}100\u{a0}000,5"),
+            Ok(Money::from_cents(210_000_050))
+        );
+        assert_eq!(
+            Money::parse("2.100.000,50"),
+            Ok(Money::from_cents(210_000_050))
+        );
+        assert_eq!(
+            Money::parse("2'100'000.50"),
+            Ok(Money::from_cents(210_000_050))
+        );
         assert_eq!(Money::parse("0,50"), Ok(Money::from_cents(50)));
         assert_eq!(Money::parse(""), Err(MoneyError::Empty));
         assert_eq!(Money::parse("-5"), Err(MoneyError::Negative));
@@ -258,8 +276,22 @@ mod tests {
     #[test]
     fn malformed_amounts_are_refused_not_guessed() {
         for bad in [
-            "0.001", "1,2,3", "12.34.56", "1,234,56", "1,234 567", "1 23", "01,234",
-            "1.2345", "1,,234", ",50", "1.", "1.234.5", "EUR", "1e6", "١٢٣", "1_000",
+            "0.001",
+            "1,2,3",
+            "12.34.56",
+            "1,234,56",
+            "1,234 567",
+            "1 23",
+            "01,234",
+            "1.2345",
+            "1,,234",
+            ",50",
+            "1.",
+            "1.234.5",
+            "EUR",
+            "1e6",
+            "١٢٣",
+            "1_000",
         ] {
             assert!(Money::parse(bad).is_err(), "{bad:?} was accepted");
         }

@@ -49,12 +49,14 @@ pub struct Outgoing<'a> {
 impl Mailer {
     pub fn from_settings(
         s: &MailSettings,
+        data_dir: &std::path::Path,
         memory: Option<MemoryMailbox>,
     ) -> anyhow::Result<Mailer> {
         Ok(match s.transport {
             MailTransportKind::File => {
-                std::fs::create_dir_all(&s.file_dir)?;
-                Mailer::File(AsyncFileTransport::new(&s.file_dir))
+                let dir = s.file_dir_in(data_dir);
+                std::fs::create_dir_all(&dir)?;
+                Mailer::File(AsyncFileTransport::new(&dir))
             }
             MailTransportKind::Memory => Mailer::Memory(memory.unwrap_or_default()),
             MailTransportKind::Smtp => {

@@ -6,9 +6,10 @@ use std::time::Duration;
 
 use chrono::NaiveDateTime;
 
-use crate::db::{outbox, sessions};
+use crate::db::{auth_attempts, outbox, sessions};
 use crate::email::{Mailer, Outgoing};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+use crate::services::mail::{redact_secret_links, MailKind};
 use crate::state::AppState;
 
 /// How long a node may hold a message before another may try it.
@@ -55,8 +56,16 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> AppResult<usize> 
         match result {
             Ok(()) => {
                 sent += 1;
+                // The link's secret was the credential: the outbox keeps none.
+                let kept = if MailKind::carries_secret_link(&msg.kind) {
+                    redact_secret_links(&msg.body_text)
+                } else {
+                    msg.body_text.clone()
+                };
                 state
-                    .db(move |conn| Ok(outbox::mark_sent(conn, &msg.id, &node, finished_at)?))
+                    .db(move |conn| {
+                        Ok(outbox::mark_sent(conn, &msg.id, &node, finished_at, &kept)?)
+                    })
                     .await?;
             }
             Err(e) => {
@@ -65,17 +74,79 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> AppResult<usize> 
                 let give_up = msg.attempts + 1 >= state.settings.mail.max_attempts;
                 let next =
                     finished_at + retry_delay(state.settings.mail.retry_base_seconds, msg.attempts);
+                let kept = (give_up && MailKind::carries_secret_link(&msg.kind))
+                    .then(|| redact_secret_links(&msg.body_text));
                 state
                     .db(move |conn| {
-                        Ok(outbox::mark_failed_attempt(
-                            conn, &msg.id, &node, &error, next, give_up,
-                        )?)
+                        outbox::mark_failed_attempt(conn, &msg.id, &node, &error, next, give_up)?;
+                        if let Some(kept) = kept {
+                            outbox::redact_failed(conn, &msg.id, &kept)?;
+                        }
+                        Ok(())
                     })
                     .await?;
             }
         }
     }
     Ok(sent)
+}
+
+/// Forgets what no rule looks at any more: expired revoked sessions, old throttle
+/// counts, sent mail past its retention, registrations never confirmed.
+pub async fn housekeeping(state: &AppState) -> AppResult<()> {
+    let now = state.clock.now();
+    let keep_sent = chrono::Duration::days(state.settings.mail.keep_sent_days.max(1));
+    state
+        .tx(move |conn| {
+            sessions::purge_expired(conn, now)?;
+            auth_attempts::purge_before(conn, now - chrono::Duration::days(1))?;
+            outbox::purge_sent_before(conn, now - keep_sent)?;
+            Ok(())
+        })
+        .await?;
+    crate::services::accounts::expire_unconfirmed_accounts(state).await?;
+    write_audit_checkpoint(state).await?;
+    Ok(())
+}
+
+/// Appends a signed checkpoint of the audit chain's head to the checkpoint file when the
+/// chain grew since the file's last line (outside the database, so a rewrite of the
+/// database alone shows at the next `grants audit verify`).
+pub async fn write_audit_checkpoint(state: &AppState) -> AppResult<bool> {
+    use std::io::Write;
+    let path = state
+        .settings
+        .audit
+        .checkpoint_file_in(&state.settings.data.dir);
+    let key = state
+        .secrets
+        .key_bytes(crate::secrets::Purpose::AuditCheckpoint);
+    let last_seq = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .rev()
+                .find_map(|l| crate::domain::audit::Checkpoint::parse(l, &key))
+        })
+        .map(|c| c.seq)
+        .unwrap_or(0);
+    let now = state.clock.now();
+    let checkpoint = state
+        .db(move |conn| crate::services::audit::checkpoint_after(conn, last_seq, now))
+        .await?;
+    let Some(checkpoint) = checkpoint else {
+        return Ok(false);
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| AppError::Internal(e.into()))?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("audit checkpoint file: {e}")))?;
+    writeln!(file, "{}", checkpoint.line(&key)).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(true)
 }
 
 /// Runs until the process ends: sends mail when woken or every interval, and every 30
@@ -93,12 +164,7 @@ pub async fn run_worker(state: Arc<AppState>, mailer: Mailer) {
                 tracing::warn!(error = %format!("{e:#}"), "clarification reminders not sent this time");
             }
             last_housekeeping = std::time::Instant::now();
-            state.throttle.forget_idle();
-            let now = state.clock.now();
-            if let Err(e) = state
-                .tx(move |conn| Ok(sessions::purge_expired(conn, now)?))
-                .await
-            {
+            if let Err(e) = housekeeping(&state).await {
                 tracing::error!(error = %format!("{e:#}"), "housekeeping failed");
             }
         }

@@ -2,10 +2,12 @@
 
 use serde_json::json;
 
-use super::{audit, Actor};
+use super::accounts::{end_credentials, Ends};
+use super::write::{Lock, Permission};
+use super::Actor;
 use crate::db::outbox::{self, OutboxRow};
 use crate::db::users::{self, UserFilter, UserRow};
-use crate::domain::access::{Action, Role};
+use crate::domain::access::{Action, Role, Scope};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -32,6 +34,8 @@ pub async fn get_user(state: &AppState, actor: &Actor, id: String) -> AppResult<
 }
 
 /// Refuses changes that would leave the portal without an enabled administrator.
+/// Called under the user directory's lock, so two administrators removing each other
+/// at the same moment cannot both pass.
 fn keeps_an_admin(
     conn: &mut crate::db::DbConnection,
     target: &UserRow,
@@ -47,22 +51,37 @@ fn keeps_an_admin(
     Ok(())
 }
 
+fn manage() -> Permission {
+    Permission::Do(Action::ManageUsers, Scope::Portal)
+}
+
+/// Gives a person another role. Only a confirmed account can receive a role (an
+/// unconfirmed one may belong to someone squatting the address); the person's
+/// sessions and API tokens end so that the new role applies at once.
 pub async fn change_role(state: &AppState, actor: &Actor, id: String, role: Role) -> AppResult<()> {
-    actor.require(Action::ManageUsers)?;
-    let now = state.clock.now();
-    let actor = actor.clone();
     state
-        .tx(move |conn| {
-            let user = users::find(conn, &id)?.ok_or(AppError::NotFound)?;
+        .write(actor, manage(), Lock::UserDirectory, move |tx| {
+            let user = users::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
             if user.role == role.as_str() {
+                tx.nothing_changed();
                 return Ok(());
             }
-            keeps_an_admin(conn, &user, role == Role::Admin)?;
-            users::set_role(conn, &id, role.as_str(), now)?;
-            audit::record(
-                conn,
-                now,
-                &actor,
+            if user.email_confirmed_at.is_none() {
+                return Err(AppError::Conflict("error-role-unconfirmed"));
+            }
+            keeps_an_admin(tx.conn, &user, role == Role::Admin)?;
+            users::set_role(tx.conn, &id, role.as_str(), tx.now)?;
+            end_credentials(
+                tx.conn,
+                &id,
+                tx.now,
+                Ends {
+                    sessions: true,
+                    api_tokens: true,
+                    links: false,
+                },
+            )?;
+            tx.audit(
                 "user.role_changed",
                 Some(("user", &id)),
                 json!({"before": user.role, "after": role.as_str()}),
@@ -77,29 +96,27 @@ pub async fn set_disabled(
     id: String,
     disabled: bool,
 ) -> AppResult<()> {
-    actor.require(Action::ManageUsers)?;
     if disabled && actor.user_id.as_deref() == Some(id.as_str()) {
         return Err(AppError::Conflict("error-cannot-disable-self"));
     }
-    let now = state.clock.now();
-    let actor = actor.clone();
     state
-        .tx(move |conn| {
-            let user = users::find(conn, &id)?.ok_or(AppError::NotFound)?;
+        .write(actor, manage(), Lock::UserDirectory, move |tx| {
+            let user = users::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
             if user.disabled_at.is_some() == disabled {
+                tx.nothing_changed();
                 return Ok(());
             }
             if disabled {
-                keeps_an_admin(conn, &user, false)?;
-                super::accounts::revoke_api_tokens(conn, &id, now)?;
+                keeps_an_admin(tx.conn, &user, false)?;
+                end_credentials(tx.conn, &id, tx.now, Ends::ALL)?;
             }
-            users::set_disabled(conn, &id, disabled.then_some(now), now)?;
+            users::set_disabled(tx.conn, &id, disabled.then_some(tx.now), tx.now)?;
             let action = if disabled {
                 "user.disabled"
             } else {
                 "user.enabled"
             };
-            audit::record(conn, now, &actor, action, Some(("user", &id)), json!({}))
+            tx.audit(action, Some(("user", &id)), json!({}))
         })
         .await
 }
@@ -122,24 +139,16 @@ pub async fn list_outbox(
 }
 
 pub async fn retry_mail(state: &AppState, actor: &Actor, id: String) -> AppResult<()> {
-    actor.require(Action::ViewOutbox)?;
-    let now = state.clock.now();
-    let actor = actor.clone();
+    let permission = Permission::Do(Action::ViewOutbox, Scope::Portal);
+    let woken = state.mail_wakeup.clone();
     state
-        .tx(move |conn| {
-            if !outbox::requeue(conn, &id, now)? {
+        .write(actor, permission, Lock::Nothing, move |tx| {
+            if !outbox::requeue(tx.conn, &id, tx.now)? {
                 return Err(AppError::NotFound);
             }
-            audit::record(
-                conn,
-                now,
-                &actor,
-                "mail.requeued",
-                Some(("outbox", &id)),
-                json!({}),
-            )
+            tx.audit("mail.requeued", Some(("outbox", &id)), json!({}))
         })
         .await?;
-    state.mail_wakeup.notify_one();
+    woken.notify_one();
     Ok(())
 }

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::Actor;
 use crate::db::audit::{self as q, AuditEventRow};
 use crate::db::DbConnection;
-use crate::domain::audit::{ChainBreak, ChainVerifier, ChainedEvent};
+use crate::domain::audit::{ChainBreak, ChainVerifier, ChainedEvent, Checkpoint};
 use crate::error::AppResult;
 
 pub fn format_time(t: NaiveDateTime) -> String {
@@ -29,16 +29,17 @@ fn chained<'a>(row: &'a AuditEventRow, occurred_at: &'a str) -> ChainedEvent<'a>
     }
 }
 
-/// Appends one event inside the caller's transaction.
+/// Appends one event inside the caller's transaction, linked with the audit key.
 pub fn record(
     conn: &mut DbConnection,
+    key: &[u8],
     now: NaiveDateTime,
     actor: &Actor,
     action: &str,
     object: Option<(&str, &str)>,
     details: Value,
 ) -> AppResult<()> {
-    let (seq, prev_hash) = q::reserve_next(conn)?;
+    let (seq, prev_hash, keyed_from) = q::reserve_next(conn)?;
     let mut row = AuditEventRow {
         seq,
         id: super::new_id(),
@@ -54,14 +55,15 @@ pub fn record(
         hash: String::new(),
     };
     let occurred = format_time(row.occurred_at);
-    row.hash = chained(&row, &occurred).hash();
+    row.hash = chained(&row, &occurred).link(key, Some(keyed_from));
     q::append(conn, &row)?;
     Ok(())
 }
 
 /// Walks the whole chain in pages. Ok(number of events) or the first break.
-pub fn verify(conn: &mut DbConnection) -> AppResult<Result<i64, ChainBreak>> {
-    let mut verifier = ChainVerifier::default();
+pub fn verify(conn: &mut DbConnection, key: &[u8]) -> AppResult<Result<i64, ChainBreak>> {
+    let (_, _, keyed_from) = q::head(conn)?;
+    let mut verifier = ChainVerifier::keyed(key, keyed_from);
     let mut after = 0;
     loop {
         let page = q::chain_page(conn, after, 1000)?;
@@ -76,8 +78,50 @@ pub fn verify(conn: &mut DbConnection) -> AppResult<Result<i64, ChainBreak>> {
             after = row.seq;
         }
     }
-    let (head_seq, head_hash) = q::head(conn)?;
+    let (head_seq, head_hash, _) = q::head(conn)?;
     Ok(verifier.finish(head_seq, &head_hash))
+}
+
+/// Checks signed checkpoints (lines of the checkpoint file) against the chain: each
+/// must name an event that is still there with the same hash. Ok(checkpoints checked).
+pub fn verify_checkpoints(
+    conn: &mut DbConnection,
+    checkpoint_key: &[u8],
+    lines: &str,
+) -> AppResult<Result<usize, ChainBreak>> {
+    let mut checked = 0;
+    for (i, line) in lines.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Some(checkpoint) = Checkpoint::parse(line, checkpoint_key) else {
+            return Ok(Err(ChainBreak::CheckpointForged { line: i + 1 }));
+        };
+        if q::hash_of(conn, checkpoint.seq)?.as_deref() != Some(checkpoint.hash.as_str()) {
+            return Ok(Err(ChainBreak::CheckpointMismatch {
+                seq: checkpoint.seq,
+            }));
+        }
+        checked += 1;
+    }
+    Ok(Ok(checked))
+}
+
+/// The head as a checkpoint to sign, when it moved past `after_seq`.
+pub fn checkpoint_after(
+    conn: &mut DbConnection,
+    after_seq: i64,
+    now: NaiveDateTime,
+) -> AppResult<Option<Checkpoint>> {
+    let (seq, hash, _) = q::head(conn)?;
+    if seq <= after_seq || seq == 0 {
+        return Ok(None);
+    }
+    Ok(Some(Checkpoint {
+        seq,
+        hash,
+        at: crate::views::rfc3339(now),
+    }))
 }
 
 pub const PAGE_SIZE: i64 = 50;

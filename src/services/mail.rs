@@ -22,6 +22,7 @@ pub enum MailKind {
     ClarificationsDue,
     ConfirmEmailChange,
     EmailChanged,
+    EmailChangeAddressTaken,
 }
 
 impl MailKind {
@@ -37,8 +38,42 @@ impl MailKind {
             MailKind::ClarificationsDue => "clarifications-due",
             MailKind::ConfirmEmailChange => "confirm-email-change",
             MailKind::EmailChanged => "email-changed",
+            MailKind::EmailChangeAddressTaken => "address-taken",
         }
     }
+}
+
+impl MailKind {
+    /// Kinds whose body holds a single-use link (its secret is the credential).
+    pub fn carries_secret_link(kind: &str) -> bool {
+        [
+            MailKind::ConfirmEmail,
+            MailKind::ResetPassword,
+            MailKind::Invitation,
+            MailKind::ConfirmEmailChange,
+        ]
+        .iter()
+        .any(|k| k.key() == kind)
+    }
+}
+
+/// What replaces a link carrying a secret once the message is sent.
+pub const LINK_REMOVED: &str = "[link removed after sending]";
+
+/// The body without the secrets of its links: every address holding `token=` is
+/// replaced, so the outbox (and backups of it) keep no usable link after sending, and
+/// administrators never see one.
+pub fn redact_secret_links(body: &str) -> String {
+    body.split_inclusive(char::is_whitespace)
+        .map(|word| {
+            let trimmed = word.trim_end();
+            if trimmed.contains("://") && trimmed.contains("token=") {
+                format!("{LINK_REMOVED}{}", &word[trimmed.len()..])
+            } else {
+                word.to_string()
+            }
+        })
+        .collect()
 }
 
 pub struct Recipient<'a> {
@@ -58,9 +93,16 @@ pub fn queue(
     let mut all_args: Vec<(&str, String)> = args.to_vec();
     all_args.push(("name", to.name.to_string()));
     let subject = t_args(to.lang, &format!("email-{}-subject", kind.key()), &all_args);
+    // Mail to an address nobody has confirmed yet greets nobody by name (the name is
+    // the sender's to choose).
+    let greeting = if to.name.trim().is_empty() {
+        "email-greeting-plain"
+    } else {
+        "email-greeting"
+    };
     let body = format!(
         "{}\n\n{}\n\n-- \n{}\n",
-        t_args(to.lang, "email-greeting", &all_args),
+        t_args(to.lang, greeting, &all_args),
         t_args(to.lang, &format!("email-{}-body", kind.key()), &all_args),
         t(to.lang, "email-footer"),
     );
@@ -107,4 +149,21 @@ pub fn queue_to_each(
         )?;
     }
     Ok(recipients.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_links_are_removed_and_the_rest_kept() {
+        let body = "Dear A,\n\nReset here:\n\n    https://portal.example/reset-password?token=abc123\n\nThanks https://portal.example/login";
+        let redacted = redact_secret_links(body);
+        assert!(!redacted.contains("abc123"));
+        assert!(redacted.contains(LINK_REMOVED));
+        assert!(redacted.contains("https://portal.example/login"));
+        assert!(redacted.starts_with("Dear A,\n"));
+        assert!(MailKind::carries_secret_link("reset-password"));
+        assert!(!MailKind::carries_secret_link("call-cancelled"));
+    }
 }

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod mail;
 pub mod passwords;
 pub mod programmes;
+pub mod throttle;
 pub mod uploads;
 pub mod write;
 

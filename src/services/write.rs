@@ -49,6 +49,7 @@ pub struct Tx<'a> {
     /// The server's clock, read inside the transaction.
     pub now: NaiveDateTime,
     pub actor: &'a Actor,
+    audit_key: [u8; 32],
     audited: usize,
     mail_queued: usize,
     unchanged: bool,
@@ -67,7 +68,15 @@ impl Tx<'_> {
         object: Option<(&str, &str)>,
         details: Value,
     ) -> AppResult<()> {
-        audit::record(self.conn, self.now, self.actor, action, object, details)?;
+        audit::record(
+            self.conn,
+            &self.audit_key,
+            self.now,
+            self.actor,
+            action,
+            object,
+            details,
+        )?;
         self.audited += 1;
         Ok(())
     }
@@ -169,6 +178,7 @@ impl AppState {
         check_permission(actor, &permission)?;
         let clock = self.clock.clone();
         let actor = actor.clone();
+        let audit_key = self.secrets.key_bytes(crate::secrets::Purpose::AuditChain);
         let (value, mail_queued) = self
             .tx(move |conn| {
                 let now = clock.now();
@@ -178,6 +188,7 @@ impl AppState {
                     conn,
                     now,
                     actor: &actor,
+                    audit_key,
                     audited: 0,
                     mail_queued: 0,
                     unchanged: false,

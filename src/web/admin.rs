@@ -154,7 +154,10 @@ pub async fn user(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
         .state
         .db(move |conn| Ok(crate::db::audit::for_object(conn, "user", &id, 30)?))
         .await?;
+    let second_factor =
+        crate::services::accounts::second_factor::status(&page.state, row.id.clone()).await?;
     let mut ctx = tera::Context::new();
+    ctx.insert("second_factor", &second_factor);
     ctx.insert("is_self", &(page.user()?.id == row.id));
     ctx.insert("u", &UserView::from(row));
     ctx.insert("roles", &roles());
@@ -216,6 +219,19 @@ pub async fn enable(page: Page, path: web::Path<String>) -> AppResult<HttpRespon
     let id = path.into_inner();
     let result = admin::set_disabled(&page.state, &page.actor(), id.clone(), false).await;
     conflict_to_flash(&page, result, "flash-user-enabled")?;
+    Ok(page.redirect(&format!("/admin/users/{id}")))
+}
+
+/// Resets a person's second factor (lost phone): audited; they enrol again.
+pub async fn reset_second_factor(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let result = crate::services::accounts::second_factor::reset_by_admin(
+        &page.state,
+        &page.actor(),
+        id.clone(),
+    )
+    .await;
+    conflict_to_flash(&page, result, "flash-second-factor-reset")?;
     Ok(page.redirect(&format!("/admin/users/{id}")))
 }
 

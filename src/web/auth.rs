@@ -7,7 +7,8 @@ use serde::Deserialize;
 use super::guard::{keys, safe_next, start_session};
 use super::page::Page;
 use crate::error::{AppError, AppResult};
-use crate::services::accounts::{self, LinkPurpose, LoginRefusal, Registration};
+use crate::services::accounts::second_factor::CodeRefusal;
+use crate::services::accounts::{self, LinkPurpose, LoginOutcome, LoginRefusal, Registration};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,9 +33,6 @@ pub async fn register(page: Page, form: web::Form<RegisterForm>) -> AppResult<Ht
         password: form.password,
         lang: page.lang(),
     };
-    if !page.state.throttle.attempt_address(&page.ctx.client_ip) {
-        return Err(AppError::TooManyRequests);
-    }
     match accounts::register(&page.state, input, &page.actor()).await {
         Ok(()) => {
             let mut ctx = tera::Context::new();
@@ -121,19 +119,25 @@ pub async fn login(page: Page, form: web::Form<LoginForm>) -> AppResult<HttpResp
         return Err(AppError::field("password", "error-password-too-long"));
     }
     let outcome = accounts::login(&page.state, &form.email, form.password, &page.actor()).await?;
+    let next = safe_next(&form.next).unwrap_or_else(|| "/".into());
     match outcome {
-        Ok(user) => {
-            start_session(
-                &page.session,
-                &user.id,
-                user.session_epoch,
-                page.state.clock.now(),
-            );
-            if let Some(lang) = &user.language {
-                let _ = page.session.insert(keys::LANG, lang);
-            }
-            let next = safe_next(&form.next).unwrap_or_else(|| "/".into());
+        Ok(LoginOutcome::SignedIn(user)) => {
+            signed_in(&page, &user);
             Ok(page.redirect(&next))
+        }
+        Ok(LoginOutcome::SecondFactorNeeded(user)) => {
+            // Not signed in yet: a fresh session holds only who is half-way and since when.
+            let lang = page.lang();
+            page.session.renew();
+            page.session.clear();
+            let _ = page.session.insert(keys::LANG, lang.code());
+            let _ = page.session.insert(keys::PENDING_USER, &user.id);
+            let _ = page.session.insert(
+                keys::PENDING_SINCE,
+                page.state.clock.now().and_utc().timestamp(),
+            );
+            let _ = page.session.insert(keys::PENDING_NEXT, &next);
+            Ok(page.redirect("/login/two-factor"))
         }
         Err(refusal) => {
             let (status, key) = match refusal {
@@ -151,6 +155,95 @@ pub async fn login(page: Page, form: web::Form<LoginForm>) -> AppResult<HttpResp
             ctx.insert("email", form.email.trim());
             ctx.insert("next", &safe_next(&form.next).unwrap_or_default());
             page.render_status(status, "auth/login.html", ctx)
+        }
+    }
+}
+
+/// Starts the signed-in session of `user` (a new cookie; the profile's language).
+fn signed_in(page: &Page, user: &crate::db::users::UserRow) {
+    start_session(
+        &page.session,
+        &user.id,
+        user.session_epoch,
+        page.state.clock.now(),
+    );
+    if let Some(lang) = &user.language {
+        let _ = page.session.insert(keys::LANG, lang);
+    }
+}
+
+/// How long the second step of signing in may take after the password.
+const PENDING_SECONDS: i64 = 300;
+
+/// The user half-way through signing in, if still in time.
+fn pending_user(page: &Page) -> Option<String> {
+    let user = page
+        .session
+        .get::<String>(keys::PENDING_USER)
+        .ok()
+        .flatten()?;
+    let since = page
+        .session
+        .get::<i64>(keys::PENDING_SINCE)
+        .ok()
+        .flatten()?;
+    let now = page.state.clock.now().and_utc().timestamp();
+    (now - since <= PENDING_SECONDS).then_some(user)
+}
+
+pub async fn second_factor_form(page: Page) -> AppResult<HttpResponse> {
+    if pending_user(&page).is_none() {
+        page.flash("info", "flash-sign-in-again");
+        return Ok(page.redirect("/login"));
+    }
+    page.render("auth/second_factor.html", tera::Context::new())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecondFactorForm {
+    #[serde(default)]
+    code: String,
+}
+
+pub async fn second_factor(
+    page: Page,
+    form: web::Form<SecondFactorForm>,
+) -> AppResult<HttpResponse> {
+    let Some(user_id) = pending_user(&page) else {
+        page.flash("info", "flash-sign-in-again");
+        return Ok(page.redirect("/login"));
+    };
+    let next = page
+        .session
+        .get::<String>(keys::PENDING_NEXT)
+        .ok()
+        .flatten()
+        .and_then(|n| safe_next(&n))
+        .unwrap_or_else(|| "/".into());
+    let code = form.into_inner().code;
+    if code.len() > 64 {
+        return Err(AppError::field("code", "error-second-factor-wrong"));
+    }
+    match accounts::second_factor::verify_sign_in(&page.state, &page.actor(), user_id, code).await?
+    {
+        Ok(user) => {
+            signed_in(&page, &user);
+            Ok(page.redirect(&next))
+        }
+        Err(refusal) => {
+            let (status, key) = match refusal {
+                CodeRefusal::Wrong => (StatusCode::UNAUTHORIZED, "error-second-factor-wrong"),
+                CodeRefusal::Throttled => (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "error-second-factor-throttled",
+                ),
+            };
+            let mut ctx = tera::Context::new();
+            let mut errors = std::collections::HashMap::new();
+            errors.insert("code", page.t(key));
+            ctx.insert("errors", &errors);
+            page.render_status(status, "auth/second_factor.html", ctx)
         }
     }
 }

@@ -30,6 +30,10 @@ pub mod keys {
     pub const SEEN: &str = "seen";
     pub const LANG: &str = "lang";
     pub const FLASH: &str = "flash";
+    /// Half-way through signing in: the password was right, the second factor is next.
+    pub const PENDING_USER: &str = "pending_uid";
+    pub const PENDING_SINCE: &str = "pending_since";
+    pub const PENDING_NEXT: &str = "pending_next";
 }
 
 pub const CSRF_FIELD: &str = "csrf_token";
@@ -42,6 +46,8 @@ pub struct CurrentUser {
     pub display_name: String,
     pub role: Role,
     pub epoch: i64,
+    /// Staff who must enrol a second factor before anything else.
+    pub must_enrol: bool,
 }
 
 /// What the guard learnt about a request; handlers read it through `Page` or `Ctx`.
@@ -163,11 +169,17 @@ async fn session_user(
         .db(move |conn| {
             let user = users::find(conn, &user_id)?;
             let revoked = sessions::is_revoked(conn, &sid_check)?;
-            Ok((user, revoked))
+            let enrolled = match &user {
+                Some(u) => crate::db::second_factors::is_enrolled(conn, &u.id)?,
+                None => false,
+            };
+            Ok((user, revoked, enrolled))
         })
         .await?;
     match found {
-        (Some(user), false) if user.session_epoch == epoch && user.disabled_at.is_none() => {
+        (Some(user), false, enrolled)
+            if user.session_epoch == epoch && user.disabled_at.is_none() =>
+        {
             if now - seen > 60 {
                 let _ = session.insert(keys::SEEN, now);
             }
@@ -180,6 +192,8 @@ async fn session_user(
                     let _ = session.insert(keys::LANG, code);
                 }
             }
+            let must_enrol =
+                crate::services::accounts::second_factor_required(state, role) && !enrolled;
             Ok((
                 Some(CurrentUser {
                     id: user.id,
@@ -187,6 +201,7 @@ async fn session_user(
                     display_name: user.display_name,
                     role,
                     epoch,
+                    must_enrol,
                 }),
                 Some(sid),
             ))
@@ -218,6 +233,7 @@ async fn bearer_user(
                 display_name: user.display_name,
                 role,
                 epoch: user.session_epoch,
+                must_enrol: false,
             }))
         }
         None => Err(AppError::Unauthorized),
@@ -326,8 +342,8 @@ async fn check_form_token(
         }
         body.extend_from_slice(&chunk);
     }
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body)
-        .map_err(|_| AppError::BadRequest("error-invalid-form"))?;
+    // Decoded strictly, once: invalid UTF-8 and control characters are a field error.
+    let pairs = super::input::decode_pairs(&body)?;
     let tokens: Vec<&String> = pairs
         .iter()
         .filter(|(k, _)| k == CSRF_FIELD)
@@ -383,6 +399,17 @@ pub async fn access_guard(
         }
     }
     let kind = route.map(|r| r.1).unwrap_or(kind_by_path);
+    // Path segments and query values are checked once, here, for every route.
+    if !req
+        .match_info()
+        .iter()
+        .all(|(_, segment)| super::input::segment_is_clean(segment))
+    {
+        return Ok(refuse(req, AppError::NotFound));
+    }
+    if let Err(e) = super::input::decode_pairs(req.query_string().as_bytes()) {
+        return Ok(refuse(req, e));
+    }
 
     let (user, session_id, lang) = match kind {
         Kind::Api => {
@@ -450,6 +477,21 @@ pub async fn access_guard(
         }
     }
 
+    // Staff without a second factor enrol before anything else (SECURITY.md).
+    if let (Kind::Html, Some(user)) = (kind, ctx.user.as_ref()) {
+        let path = req.path();
+        let exempt = path.starts_with("/account/two-factor")
+            || path.starts_with("/static/")
+            || matches!(path, "/logout" | "/language" | "/healthz");
+        if user.must_enrol && !exempt {
+            return Ok(req.into_response(
+                HttpResponse::SeeOther()
+                    .insert_header((header::LOCATION, "/account/two-factor"))
+                    .finish(),
+            ));
+        }
+    }
+
     // Read-only roles (the auditor) change nothing but their own account and session.
     if let (Some((access, _)), Some(user)) = (route, ctx.user.as_ref()) {
         let own_account = matches!(
@@ -482,8 +524,40 @@ pub async fn access_guard(
         }
     }
 
+    // JSON bodies: every string checked once (the same rule as form fields).
+    if kind == Kind::Api && is_unsafe_method(req.method()) {
+        if let Err(e) = check_json_body(&mut req, state.settings.server.body_limit_bytes()).await {
+            return Ok(refuse(req, e));
+        }
+    }
+
     let res = next.call(req).await?;
     Ok(res.map_into_boxed_body())
+}
+
+/// Reads a JSON body, checks its strings, and hands it on unchanged.
+async fn check_json_body(req: &mut ServiceRequest, limit: usize) -> Result<(), AppError> {
+    let is_json = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().contains("json"));
+    if !is_json {
+        return Ok(());
+    }
+    let mut payload = req.take_payload();
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest("error-invalid-json"))?;
+        if body.len() + chunk.len() > limit {
+            return Err(AppError::PayloadTooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    let body = body.freeze();
+    super::input::check_json(&body)?;
+    req.set_payload(Payload::from(body));
+    Ok(())
 }
 
 fn table_has_path(table: &RouteTable, pattern: &str) -> bool {

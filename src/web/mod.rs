@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod calls;
 pub mod guard;
+pub mod input;
 pub mod page;
 pub mod programmes;
 pub mod public;
@@ -104,6 +105,71 @@ pub async fn request_log(
             .insert(header::HeaderName::from_static("x-request-id"), v);
     }
     Ok(res)
+}
+
+/// Turns a panic in a handler into a 500 page with the request id: no input can take
+/// a worker down. Registered on every resource (after routing: the request may be
+/// cloned only once its route is matched).
+pub async fn catch_panics(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    use futures_util::FutureExt;
+    let http = req.request().clone();
+    match std::panic::AssertUnwindSafe(next.call(req))
+        .catch_unwind()
+        .await
+    {
+        Ok(res) => res.map(ServiceResponse::map_into_boxed_body),
+        Err(_) => {
+            tracing::error!(path = %http.path().escape_debug(), "a request panicked");
+            let res = actix_web::ResponseError::error_response(&AppError::Internal(
+                anyhow::anyhow!("the request panicked"),
+            ));
+            Ok(ServiceResponse::new(http, res))
+        }
+    }
+}
+
+/// Bounds the time a request body may take to arrive (slow clients cannot hold a
+/// connection and a buffer for long).
+pub async fn body_deadline(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    use futures_util::StreamExt;
+    let seconds = req
+        .app_data::<web::Data<AppState>>()
+        .map(|s| s.settings.server.request_timeout_seconds)
+        .unwrap_or(20)
+        .max(1);
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    let payload = req.take_payload();
+    let timed = futures_util::stream::unfold(Some(payload), move |state| async move {
+        let mut payload = state?;
+        match tokio::time::timeout_at(deadline, payload.next()).await {
+            Ok(Some(chunk)) => Some((chunk, Some(payload))),
+            Ok(None) => None,
+            Err(_) => Some((
+                Err(actix_web::error::PayloadError::Io(std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    "request body too slow",
+                ))),
+                None,
+            )),
+        }
+    });
+    // Fused: multipart parsing may poll again after the end.
+    let timed = timed.fuse();
+    req.set_payload(actix_web::dev::Payload::from(Box::pin(timed)
+        as std::pin::Pin<
+            Box<
+                dyn futures_util::Stream<Item = Result<web::Bytes, actix_web::error::PayloadError>>,
+            >,
+        >));
+    next.call(req)
+        .await
+        .map(ServiceResponse::map_into_boxed_body)
 }
 
 /// Security headers on every response.
@@ -215,6 +281,13 @@ pub async fn error_pages(
         tctx.insert("message", &t(lang, message_key));
         tctx.insert("request_id", &request_id);
         tctx.insert("show_login", &(status == StatusCode::UNAUTHORIZED));
+        tctx.insert(
+            "fields",
+            &fields
+                .iter()
+                .map(|f| f.field.to_string())
+                .collect::<Vec<_>>(),
+        );
         let html = state
             .and_then(|s| s.templates.render("errors/error.html", &tctx).ok())
             .unwrap_or_else(|| {

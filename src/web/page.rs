@@ -157,7 +157,7 @@ impl Page {
                 .iter()
                 .find(|(from, _)| *from == e.field)
                 .map(|(_, to)| *to)
-                .unwrap_or(e.field);
+                .unwrap_or(&e.field);
             map.entry(field.to_string())
                 .or_insert_with(|| self.t(e.code));
         }

@@ -75,6 +75,8 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/confirm-email", PUBLIC, Html => auth::confirm_email),
         route!(GET "/login", PUBLIC, Html => auth::login_form),
         route!(POST "/login", PUBLIC, Html => auth::login),
+        route!(GET "/login/two-factor", PUBLIC, Html => auth::second_factor_form),
+        route!(POST "/login/two-factor", PUBLIC, Html => auth::second_factor),
         route!(POST "/logout", SIGNED_IN, Html => auth::logout),
         route!(GET "/forgot-password", PUBLIC, Html => auth::forgot_password_form),
         route!(POST "/forgot-password", PUBLIC, Html => auth::forgot_password),
@@ -91,6 +93,10 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/account/logout-everywhere", OWN_ACCOUNT, Html => account::logout_everywhere),
         route!(POST "/account/tokens", OWN_ACCOUNT, Html => account::create_token),
         route!(POST "/account/tokens/{id}/revoke", OWN_ACCOUNT, Html => account::revoke_token),
+        route!(GET "/account/two-factor", OWN_ACCOUNT, Html => account::second_factor_page),
+        route!(POST "/account/two-factor", OWN_ACCOUNT, Html => account::confirm_second_factor),
+        route!(POST "/account/two-factor/recovery-codes", OWN_ACCOUNT, Html => account::regenerate_recovery_codes),
+        route!(POST "/account/two-factor/disable", OWN_ACCOUNT, Html => account::turn_off_second_factor),
         route!(GET "/admin/users", MANAGE_USERS, Html => admin::users),
         route!(GET "/admin/users/invite", MANAGE_USERS, Html => admin::invite_form),
         route!(POST "/admin/users/invite", MANAGE_USERS, Html => admin::invite),
@@ -98,6 +104,7 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/admin/users/{id}/role", MANAGE_USERS, Html => admin::change_role),
         route!(POST "/admin/users/{id}/disable", MANAGE_USERS, Html => admin::disable),
         route!(POST "/admin/users/{id}/enable", MANAGE_USERS, Html => admin::enable),
+        route!(POST "/admin/users/{id}/two-factor/reset", MANAGE_USERS, Html => admin::reset_second_factor),
         route!(GET "/admin/outbox", VIEW_OUTBOX, Html => admin::outbox),
         route!(POST "/admin/outbox/{id}/retry", VIEW_OUTBOX, Html => admin::retry_mail),
         route!(GET "/audit", VIEW_AUDIT, Html => audit::index),
@@ -192,7 +199,8 @@ pub fn register(cfg: &mut web::ServiceConfig, specs: &[RouteSpec]) {
         }
     }
     for path in paths {
-        let mut resource = web::resource(path);
+        let mut resource =
+            web::resource(path).wrap(actix_web::middleware::from_fn(super::catch_panics));
         for s in specs.iter().filter(|s| s.path == path) {
             resource = resource.route((s.route)());
         }
@@ -235,6 +243,7 @@ mod tests {
                     "/confirm-email",
                     "/confirm-email-change",
                     "/login",
+                    "/login/two-factor",
                     "/forgot-password",
                     "/reset-password",
                     "/set-password"

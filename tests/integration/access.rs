@@ -38,6 +38,8 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("POST", "/confirm-email", EVERYONE),
         ("GET", "/login", EVERYONE),
         ("POST", "/login", EVERYONE),
+        ("GET", "/login/two-factor", EVERYONE),
+        ("POST", "/login/two-factor", EVERYONE),
         ("POST", "/logout", ALL_SIGNED_IN),
         ("GET", "/forgot-password", EVERYONE),
         ("POST", "/forgot-password", EVERYONE),
@@ -54,6 +56,10 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("POST", "/account/logout-everywhere", ALL_SIGNED_IN),
         ("POST", "/account/tokens", ALL_SIGNED_IN),
         ("POST", "/account/tokens/{id}/revoke", ALL_SIGNED_IN),
+        ("GET", "/account/two-factor", ALL_SIGNED_IN),
+        ("POST", "/account/two-factor", ALL_SIGNED_IN),
+        ("POST", "/account/two-factor/recovery-codes", ALL_SIGNED_IN),
+        ("POST", "/account/two-factor/disable", ALL_SIGNED_IN),
         ("GET", "/admin/users", &["admin"]),
         ("GET", "/admin/users/invite", &["admin"]),
         ("POST", "/admin/users/invite", &["admin"]),
@@ -61,6 +67,7 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("POST", "/admin/users/{id}/role", &["admin"]),
         ("POST", "/admin/users/{id}/disable", &["admin"]),
         ("POST", "/admin/users/{id}/enable", &["admin"]),
+        ("POST", "/admin/users/{id}/two-factor/reset", &["admin"]),
         ("GET", "/admin/outbox", &["admin"]),
         ("POST", "/admin/outbox/{id}/retry", &["admin"]),
         ("GET", "/audit", &["admin", "auditor"]),
@@ -202,6 +209,16 @@ async fn caller(app: &TestApp, name: &'static str) -> Caller {
         app.login_with(&client, &email, PASSWORD).await.status(),
         StatusCode::SEE_OTHER
     );
+    let token = new_token(app, &email).await;
+    Caller {
+        name,
+        client,
+        email,
+        bearer: Some(token),
+    }
+}
+
+async fn new_token(app: &TestApp, email: &str) -> String {
     let res = reqwest::Client::new()
         .post(app.url("/api/v1/tokens"))
         .json(&serde_json::json!({"email": email, "password": PASSWORD, "name": "walk"}))
@@ -209,16 +226,10 @@ async fn caller(app: &TestApp, name: &'static str) -> Caller {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::CREATED);
-    let token = res.json::<serde_json::Value>().await.unwrap()["token"]
+    res.json::<serde_json::Value>().await.unwrap()["token"]
         .as_str()
         .unwrap()
-        .to_string();
-    Caller {
-        name,
-        client,
-        email,
-        bearer: Some(token),
-    }
+        .to_string()
 }
 
 /// A concrete path for a route pattern.
@@ -305,6 +316,10 @@ async fn every_route_as_every_role(app: TestApp) {
             };
             let status = res.status();
             let loc = location(&res);
+            // "Log out everywhere" ends the caller's API tokens too: take a new one.
+            if spec.path == "/account/logout-everywhere" && c.bearer.is_some() {
+                c.bearer = Some(new_token(&app, &c.email).await);
+            }
             let is_refused = refused(spec.kind, status, &loc, c.name == ANON);
             let should_allow = allowed_roles.contains(&c.name);
             if should_allow {

@@ -73,6 +73,7 @@ async fn a_tampered_audit_row_is_detected(app: TestApp) {
                 concat!(env!("CARGO_MANIFEST_DIR"), "/config"),
             )
             .env("APP_ENV", "test")
+            .env("APP__DATA__DIR", &app.state.settings.data.dir)
             .output()
             .unwrap()
     };
@@ -84,6 +85,19 @@ async fn a_tampered_audit_row_is_detected(app: TestApp) {
     );
     assert!(String::from_utf8_lossy(&ok.stdout).contains("intact"));
 
+    // The database itself refuses to change or remove an event…
+    for sql in [
+        "UPDATE audit_events SET details = '{}' WHERE seq = 2",
+        "DELETE FROM audit_events WHERE seq = 2",
+    ] {
+        assert!(app.try_execute_sql(sql).is_err(), "{sql} was allowed");
+    }
+    // …so an attacker with rights over the schema first removes the triggers.
+    if app.has_pg() {
+        app.execute_sql("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update");
+    } else {
+        app.execute_sql("DROP TRIGGER audit_events_no_update");
+    }
     app.execute_sql("UPDATE audit_events SET details = '{\"role\":\"admin\"}' WHERE seq = 2");
     let broken = app.verify_audit().await.unwrap_err();
     assert_eq!(

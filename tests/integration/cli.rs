@@ -16,6 +16,7 @@ fn grants(app: &TestApp, args: &[&str], stdin: Option<&str>) -> std::process::Ou
             concat!(env!("CARGO_MANIFEST_DIR"), "/config"),
         )
         .env("APP_ENV", "test")
+        .env("APP__DATA__DIR", &app.state.settings.data.dir)
         .env("APP__MAIL__TRANSPORT", "file")
         .env(
             "APP__MAIL__FILE_DIR",
@@ -278,6 +279,7 @@ async fn backup_and_restore(db: Db) {
             concat!(env!("CARGO_MANIFEST_DIR"), "/config"),
         )
         .env("APP_ENV", "test")
+        .env("APP__DATA__DIR", &app.state.settings.data.dir)
         .output()
         .unwrap();
     assert!(

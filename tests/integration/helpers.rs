@@ -105,8 +105,10 @@ fn base_settings(dir: &std::path::Path) -> Settings {
     s.database.pool_size = 4;
     // Generous so that tests logging in many times are not throttled; the throttling
     // tests set their own limits.
-    s.security.login_burst_per_address = 10_000;
-    s.security.login_burst_per_account = 1_000;
+    s.security.login_max_failures_per_address = 10_000;
+    s.security.login_max_failures_per_account = 1_000;
+    s.security.login_max_failures_per_account_total = 10_000;
+    s.security.emails_per_hour = 1_000;
     s
 }
 
@@ -318,6 +320,13 @@ impl TestApp {
         conn.batch_execute(sql).unwrap();
     }
 
+    /// Runs SQL directly, returning the database's refusal if any.
+    pub fn try_execute_sql(&self, sql: &str) -> Result<(), diesel::result::Error> {
+        let pool = self.state.pool.clone();
+        let mut conn = pool.get().unwrap();
+        conn.batch_execute(sql)
+    }
+
     pub async fn audit_actions(&self) -> Vec<String> {
         let pool = self.state.pool.clone();
         tokio::task::spawn_blocking(move || {
@@ -334,9 +343,13 @@ impl TestApp {
 
     pub async fn verify_audit(&self) -> Result<i64, grants::domain::audit::ChainBreak> {
         let pool = self.state.pool.clone();
+        let key = self
+            .state
+            .secrets
+            .key_bytes(grants::secrets::Purpose::AuditChain);
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().unwrap();
-            grants::services::audit::verify(&mut conn).unwrap()
+            grants::services::audit::verify(&mut conn, &key).unwrap()
         })
         .await
         .unwrap()

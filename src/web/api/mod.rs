@@ -111,6 +111,13 @@ pub struct TokenRequest {
     /// A label to recognise the token by on the profile page.
     #[serde(default)]
     pub name: Option<String>,
+    /// The current six-digit code of the second factor (or a recovery code): required
+    /// when the account has one, and every staff account does.
+    #[serde(default)]
+    pub second_factor_code: Option<String>,
+    /// Days until the token expires: 90 when left out, at most 365.
+    #[serde(default)]
+    pub expires_in_days: Option<i64>,
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -121,6 +128,8 @@ pub struct CreatedToken {
     pub token: String,
     /// UTC, RFC 3339.
     pub created_at: String,
+    /// UTC, RFC 3339: the token stops working then.
+    pub expires_at: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -132,6 +141,7 @@ pub struct TokenInfo {
     pub created_at: String,
     pub last_used_at: Option<String>,
     pub revoked_at: Option<String>,
+    pub expires_at: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -150,7 +160,8 @@ pub struct Me {
     responses(
         (status = 201, description = "Token created", body = CreatedToken),
         (status = 401, description = "Wrong email or password", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Email not confirmed or account disabled", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Email not confirmed, account disabled, or a staff account without a second factor", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Second-factor code missing or wrong, or an expiry out of range", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many attempts", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -164,7 +175,37 @@ pub async fn create_token(
         return Err(AppError::Unauthorized);
     }
     let user = match accounts::login(&state, &body.email, body.password, &ctx.actor()).await? {
-        Ok(user) => user,
+        Ok(accounts::LoginOutcome::SignedIn(user)) => {
+            // A staff account without a second factor gets no token (SECURITY.md).
+            let role = Role::parse(&user.role).ok_or(AppError::Unauthorized)?;
+            if accounts::second_factor_required(&state, role) {
+                return Err(AppError::Denied("error-second-factor-enrol-first"));
+            }
+            user
+        }
+        Ok(accounts::LoginOutcome::SecondFactorNeeded(user)) => {
+            let code = body.second_factor_code.clone().unwrap_or_default();
+            if code.trim().is_empty() || code.len() > 64 {
+                return Err(AppError::field(
+                    "second_factor_code",
+                    "error-second-factor-required",
+                ));
+            }
+            match accounts::second_factor::verify_sign_in(&state, &ctx.actor(), user.id, code)
+                .await?
+            {
+                Ok(user) => user,
+                Err(accounts::second_factor::CodeRefusal::Wrong) => {
+                    return Err(AppError::field(
+                        "second_factor_code",
+                        "error-second-factor-wrong",
+                    ))
+                }
+                Err(accounts::second_factor::CodeRefusal::Throttled) => {
+                    return Err(AppError::TooManyRequests)
+                }
+            }
+        }
         Err(accounts::LoginRefusal::InvalidCredentials) => return Err(AppError::Unauthorized),
         Err(accounts::LoginRefusal::Throttled) => return Err(AppError::TooManyRequests),
         Err(accounts::LoginRefusal::EmailNotConfirmed) => {
@@ -180,8 +221,13 @@ pub async fn create_token(
         role: Role::parse(&user.role),
         client_ip: Some(ctx.client_ip.clone()),
     };
-    let (row, secret) =
-        api_tokens::create(&state, &actor, body.name.as_deref().unwrap_or("API")).await?;
+    let (row, secret) = api_tokens::create(
+        &state,
+        &actor,
+        body.name.as_deref().unwrap_or("API"),
+        body.expires_in_days,
+    )
+    .await?;
     json(
         StatusCode::CREATED,
         &CreatedToken {
@@ -189,6 +235,7 @@ pub async fn create_token(
             name: row.name,
             token: secret,
             created_at: utc(row.created_at),
+            expires_at: row.expires_at.map(utc),
         },
     )
 }
@@ -213,6 +260,7 @@ pub async fn list_tokens(state: web::Data<AppState>, ctx: RequestCtx) -> AppResu
             created_at: utc(t.created_at),
             last_used_at: t.last_used_at.map(utc),
             revoked_at: t.revoked_at.map(utc),
+            expires_at: t.expires_at.map(utc),
         })
         .collect();
     json(StatusCode::OK, &out)

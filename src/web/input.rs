@@ -1,0 +1,149 @@
+//! Every input is checked once, in the guard, before any handler sees it: form fields,
+//! JSON strings (and keys), path segments and query values must be valid UTF-8 without
+//! control characters (line breaks and tabs excepted). PostgreSQL cannot store NUL at
+//! all and SQLite would keep it; either way the answer is the same field error naming
+//! the field, on both databases.
+
+use std::borrow::Cow;
+
+use percent_encoding::percent_decode;
+
+use crate::domain::text::has_forbidden_characters;
+use crate::domain::FieldError;
+use crate::error::AppError;
+
+const CODE: &str = "error-control-characters";
+
+fn refuse(field: &str) -> AppError {
+    // The name itself may be hostile: keep what can be shown.
+    let shown: String = field.chars().filter(|c| !c.is_control()).take(60).collect();
+    AppError::Validation(vec![FieldError::named(shown, CODE)])
+}
+
+/// Decodes one `application/x-www-form-urlencoded` component strictly: `+` is a space,
+/// percent escapes must form UTF-8.
+fn decode_component(raw: &[u8]) -> Result<String, ()> {
+    let plus_as_space: Vec<u8> = raw
+        .iter()
+        .map(|b| if *b == b'+' { b' ' } else { *b })
+        .collect();
+    let bytes: Cow<[u8]> = percent_decode(&plus_as_space).into();
+    String::from_utf8(bytes.into_owned()).map_err(|_| ())
+}
+
+/// Reads a url-encoded body (or query string) into pairs, refusing invalid UTF-8 and
+/// control characters with a field error naming the field.
+pub fn decode_pairs(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {
+    let mut pairs = Vec::new();
+    for part in body.split(|b| *b == b'&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = match part.iter().position(|b| *b == b'=') {
+            Some(i) => (&part[..i], &part[i + 1..]),
+            None => (part, &b""[..]),
+        };
+        let key =
+            decode_component(raw_key).map_err(|_| AppError::BadRequest("error-invalid-form"))?;
+        if key.chars().any(char::is_control) {
+            return Err(AppError::BadRequest("error-invalid-form"));
+        }
+        let value = decode_component(raw_value).map_err(|_| refuse(&key))?;
+        if has_forbidden_characters(&value) {
+            return Err(refuse(&key));
+        }
+        pairs.push((key, value));
+    }
+    Ok(pairs)
+}
+
+/// Walks a JSON document; the first string (or key) holding a forbidden character is
+/// refused with its path (`envelopes[0].label`).
+pub fn check_json(body: &[u8]) -> Result<(), AppError> {
+    if body.is_empty() {
+        return Ok(());
+    }
+    // Malformed JSON is the extractor's to refuse (400), with its own message.
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return Ok(());
+    };
+    match first_bad_string(&value, String::new()) {
+        Some(path) => Err(refuse(if path.is_empty() { "body" } else { &path })),
+        None => Ok(()),
+    }
+}
+
+fn first_bad_string(value: &serde_json::Value, path: String) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) if has_forbidden_characters(s) => Some(path),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| first_bad_string(v, format!("{path}[{i}]"))),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let child = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            if has_forbidden_characters(k) {
+                Some(child)
+            } else {
+                first_bad_string(v, child)
+            }
+        }),
+        _ => None,
+    }
+}
+
+/// A path segment (an id, a file name) is only ever looked up: one with a control
+/// character names nothing.
+pub fn segment_is_clean(segment: &str) -> bool {
+    !segment.chars().any(char::is_control)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field_of(e: AppError) -> String {
+        match e {
+            AppError::Validation(f) => f[0].field.to_string(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn forms_are_decoded_strictly() {
+        assert_eq!(
+            decode_pairs(b"a=1&b=two+words&c=%D2%9A%D0%B0%D0%B7&d=line%0Abreak").unwrap(),
+            vec![
+                ("a".into(), "1".into()),
+                ("b".into(), "two words".into()),
+                ("c".into(), "Қаз".into()),
+                ("d".into(), "line\nbreak".into())
+            ]
+        );
+        assert_eq!(
+            field_of(decode_pairs(b"question=a%00b").unwrap_err()),
+            "question"
+        );
+        assert_eq!(field_of(decode_pairs(b"title=%07").unwrap_err()), "title");
+        assert_eq!(
+            field_of(decode_pairs(b"title=%FF%FE").unwrap_err()),
+            "title"
+        );
+        assert!(decode_pairs(b"ti%00tle=x").is_err());
+    }
+
+    #[test]
+    fn json_strings_and_keys_are_checked_with_their_path() {
+        assert!(check_json(br#"{"title":"ok\nfine","n":1}"#).is_ok());
+        assert_eq!(
+            field_of(check_json(br#"{"envelopes":[{"label":"a\u0000"}]}"#).unwrap_err()),
+            "envelopes[0].label"
+        );
+        assert_eq!(
+            field_of(check_json(br#"{"a\u0001":1}"#).unwrap_err()),
+            "a\u{1}".replace('\u{1}', "")
+        );
+        assert!(check_json(b"not json").is_ok(), "left to the extractor");
+    }
+}
