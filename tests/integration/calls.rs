@@ -241,7 +241,7 @@ async fn staff_are_reminded_once_a_day_of_unanswered_questions(app: TestApp) {
     assert!(mail.body.contains("CALL-R") && mail.body.contains(": 1."));
 }
 
-fn staff(id: &str, role: Role) -> Actor {
+pub(crate) fn staff(id: &str, role: Role) -> Actor {
     Actor {
         user_id: Some(id.to_string()),
         email: Some(format!("{id}@example.kz")),
@@ -250,11 +250,16 @@ fn staff(id: &str, role: Role) -> Actor {
     }
 }
 
-fn today(app: &TestApp) -> NaiveDate {
+pub(crate) fn today(app: &TestApp) -> NaiveDate {
     local_date(app.clock.now())
 }
 
-async fn programme(app: &TestApp, actor: &Actor, d: NaiveDate, reference: &str) -> String {
+pub(crate) async fn programme(
+    app: &TestApp,
+    actor: &Actor,
+    d: NaiveDate,
+    reference: &str,
+) -> String {
     programme_service::create(
         &app.state,
         actor,
@@ -283,7 +288,7 @@ pub fn lines(items: &[(&str, i64)]) -> Vec<MoneyLine> {
 }
 
 /// A draft restricted call with the default lots and a deadline `days` from now.
-async fn draft_call(
+pub(crate) async fn draft_call(
     app: &TestApp,
     actor: &Actor,
     programme_id: &str,
@@ -309,7 +314,7 @@ async fn draft_call(
     .unwrap()
 }
 
-async fn add_guidelines(app: &TestApp, actor: &Actor, call_id: &str) {
+pub(crate) async fn add_guidelines(app: &TestApp, actor: &Actor, call_id: &str) {
     let pdf = grants::services::demo::minimal_pdf(&["Guidelines"]);
     let upload = grants::services::uploads::check_document("guidelines.pdf", pdf).unwrap();
     call_service::add_document(
@@ -324,7 +329,7 @@ async fn add_guidelines(app: &TestApp, actor: &Actor, call_id: &str) {
     .unwrap();
 }
 
-async fn published_call(
+pub(crate) async fn published_call(
     app: &TestApp,
     actor: &Actor,
     programme_id: &str,
@@ -340,7 +345,7 @@ async fn published_call(
     id
 }
 
-async fn delegation(app: &TestApp) -> (Client, Actor) {
+pub(crate) async fn delegation(app: &TestApp) -> (Client, Actor) {
     let (client, id) = app.client_as(Role::Delegation).await;
     (client, staff(&id, Role::Delegation))
 }
@@ -1146,7 +1151,7 @@ async fn uploads_are_checked_by_content_and_downloads_are_attachments(app: TestA
     );
 }
 
-async fn api_token(app: &TestApp, role: Role) -> String {
+pub(crate) async fn api_token(app: &TestApp, role: Role) -> String {
     let email = format!(
         "api-{}-{}@example.kz",
         role.as_str(),

@@ -8,5 +8,6 @@ mod accounts;
 mod audit_api;
 mod calls;
 mod cli;
+mod concurrency;
 mod mail_admin;
 mod security;

@@ -1,0 +1,371 @@
+//! Invariants that span rows, each hit by N parallel requests (DESIGN "name the lock you
+//! hold"). On PostgreSQL these races were real (two calls published past the budget,
+//! duplicate references as 500s, no administrator left); SQLite serialises writers and
+//! must give the same answers.
+
+use futures_util::future::join_all;
+use grants::domain::access::Role;
+use reqwest::{Client, StatusCode};
+
+use crate::calls::{add_guidelines, delegation, draft_call, programme, today};
+use crate::helpers::{body, new_client, TestApp, PASSWORD};
+use crate::on_both_databases;
+
+on_both_databases!(
+    parallel_publications_never_exceed_the_programme_budget,
+    a_programme_edit_racing_a_publication_keeps_every_envelope_whole,
+    calls_created_at_once_with_one_reference_make_one_call_and_field_errors,
+    a_double_follow_is_one_follow,
+    two_administrators_disabling_each_other_leave_one,
+    parallel_answers_to_one_question_publish_one,
+);
+
+const N: usize = 6;
+
+/// Sums what published lots take from each envelope of a programme, straight from the
+/// database, and checks it against the envelopes.
+fn envelopes_hold(app: &TestApp, programme_id: &str) -> bool {
+    let mut conn = app.state.pool.get().unwrap();
+    let envelopes = grants::db::programmes::envelopes(&mut conn, programme_id).unwrap();
+    let used = grants::db::calls::envelopes_of_other_calls(&mut conn, programme_id, "").unwrap();
+    envelopes.iter().all(|e| {
+        let taken: i64 = used
+            .iter()
+            .filter(|(id, _)| id.as_deref() == Some(e.id.as_str()))
+            .map(|(_, c)| c)
+            .sum();
+        taken <= e.amount_cents
+    })
+}
+
+fn published_count(app: &TestApp, programme_id: &str) -> usize {
+    let mut conn = app.state.pool.get().unwrap();
+    grants::db::calls::list_for_programme(&mut conn, programme_id)
+        .unwrap()
+        .iter()
+        .filter(|c| c.status == "published")
+        .count()
+}
+
+async fn post_all(
+    app: &TestApp,
+    requests: Vec<(Client, String, Vec<(String, String)>)>,
+) -> Vec<StatusCode> {
+    // The tokens are fetched first, so that the posts themselves start together.
+    let mut prepared = Vec::new();
+    for (client, path, mut fields) in requests {
+        let token = app.csrf_token_of(&client).await;
+        fields.push(("csrf_token".into(), token));
+        prepared.push((client, path, fields));
+    }
+    join_all(prepared.into_iter().map(|(client, path, fields)| {
+        let url = app.url(&path);
+        async move {
+            client
+                .post(url)
+                .form(&fields)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    }))
+    .await
+}
+
+async fn parallel_publications_never_exceed_the_programme_budget(app: TestApp) {
+    let (_, actor) = delegation(&app).await;
+    for round in 0..3 {
+        let pid = programme(
+            &app,
+            &actor,
+            today(&app) - chrono::Duration::days(30),
+            &format!("P-RACE-{round}"),
+        )
+        .await;
+        // Each call takes the whole grant budget (the default lots: 2.1M + 0.9M).
+        let mut requests = Vec::new();
+        for i in 0..N {
+            let id = draft_call(&app, &actor, &pid, &format!("RACE-{round}-{i}"), 60).await;
+            add_guidelines(&app, &actor, &id).await;
+            let (client, _) = delegation(&app).await;
+            requests.push((client, format!("/manage/calls/{id}/publish"), Vec::new()));
+        }
+        let statuses = post_all(&app, requests).await;
+        assert!(
+            statuses.iter().all(|s| *s == StatusCode::SEE_OTHER),
+            "{statuses:?}"
+        );
+        assert_eq!(
+            published_count(&app, &pid),
+            1,
+            "round {round}: exactly one call fits"
+        );
+        assert!(envelopes_hold(&app, &pid));
+    }
+}
+
+async fn a_programme_edit_racing_a_publication_keeps_every_envelope_whole(app: TestApp) {
+    let (_, actor) = delegation(&app).await;
+    for round in 0..4 {
+        let pid = programme(
+            &app,
+            &actor,
+            today(&app) - chrono::Duration::days(30),
+            &format!("P-EDIT-{round}"),
+        )
+        .await;
+        let id = draft_call(&app, &actor, &pid, &format!("EDIT-{round}"), 60).await;
+        add_guidelines(&app, &actor, &id).await;
+        let envelopes = {
+            let mut conn = app.state.pool.get().unwrap();
+            grants::db::programmes::envelopes(&mut conn, &pid).unwrap()
+        };
+        // The edit shrinks the national envelope below the call's national lot.
+        let edit = vec![
+            ("reference".into(), format!("P-EDIT-{round}")),
+            ("title".into(), "Support to local development".into()),
+            ("total_budget".into(), "15000000".into()),
+            ("envelope_0_id".into(), envelopes[0].id.clone()),
+            ("envelope_0_label".into(), "Pilot oblasts".into()),
+            ("envelope_0_amount".into(), "2900000".into()),
+            ("envelope_1_id".into(), envelopes[1].id.clone()),
+            ("envelope_1_label".into(), "National".into()),
+            ("envelope_1_amount".into(), "100000".into()),
+        ];
+        let (a, _) = delegation(&app).await;
+        let (b, _) = delegation(&app).await;
+        post_all(
+            &app,
+            vec![
+                (a, format!("/manage/calls/{id}/publish"), Vec::new()),
+                (b, format!("/manage/programmes/{pid}"), edit),
+            ],
+        )
+        .await;
+        assert!(
+            envelopes_hold(&app, &pid),
+            "round {round}: an envelope is below its published lots"
+        );
+    }
+}
+
+async fn calls_created_at_once_with_one_reference_make_one_call_and_field_errors(app: TestApp) {
+    let (_, actor) = delegation(&app).await;
+    let pid = programme(
+        &app,
+        &actor,
+        today(&app) - chrono::Duration::days(30),
+        "P-REF",
+    )
+    .await;
+    let form = |reference: &str| -> Vec<(String, String)> {
+        let mut f: Vec<(String, String)> = [
+            ("reference", reference),
+            ("title", "Same reference"),
+            ("description", ""),
+            ("call_type", "restricted"),
+            ("opens_at", ""),
+            ("deadline", ""),
+            ("open_min_days", "90"),
+            ("open_small_min_days", "60"),
+            ("small_grant_max", "100000"),
+            ("restricted_min_days", "45"),
+            ("invitation_min_days", "30"),
+            ("question_cutoff_days", "21"),
+            ("answer_deadline_days", "11"),
+            ("full_application_tolerance_percent", "20"),
+            ("max_applications_per_applicant", ""),
+            ("min_assessors", "2"),
+            ("divergence_full", "30"),
+            ("divergence_concept", "15"),
+            ("concept_note_pass_score", "30"),
+            ("shortlist_percent", "200"),
+            ("capacity_min_score", "12"),
+            ("selection_mode", "strict"),
+            ("tie_break", "relevance,capacity"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        f.push(("reject_on_capacity_one".into(), "on".into()));
+        f
+    };
+    let mut requests = Vec::new();
+    for _ in 0..N {
+        let (client, _) = delegation(&app).await;
+        requests.push((
+            client,
+            format!("/manage/programmes/{pid}/calls"),
+            form("EuropeAid/RACE/1"),
+        ));
+    }
+    let statuses = post_all(&app, requests).await;
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::SEE_OTHER)
+            .count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY)
+            .count(),
+        N - 1,
+        "the others are told the reference is taken, never a 500: {statuses:?}"
+    );
+}
+
+async fn a_double_follow_is_one_follow(app: TestApp) {
+    let (_, actor) = delegation(&app).await;
+    let pid = programme(
+        &app,
+        &actor,
+        today(&app) - chrono::Duration::days(30),
+        "P-FOLLOW",
+    )
+    .await;
+    let id = crate::calls::published_call(&app, &actor, &pid, "FOLLOW-1", 60).await;
+    let (applicant, user_id) = app.client_as(Role::Applicant).await;
+    let requests = (0..N)
+        .map(|_| (applicant.clone(), format!("/calls/{id}/follow"), Vec::new()))
+        .collect();
+    let statuses = post_all(&app, requests).await;
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::SEE_OTHER),
+        "{statuses:?}"
+    );
+    let mut conn = app.state.pool.get().unwrap();
+    assert!(grants::db::calls::is_following(&mut conn, &id, &user_id).unwrap());
+    let followers = grants::db::calls::followers(&mut conn, &id).unwrap();
+    assert_eq!(followers.len(), 1);
+    let follows = app
+        .audit_actions()
+        .await
+        .iter()
+        .filter(|a| *a == "call.followed")
+        .count();
+    assert_eq!(follows, 1, "one change, one audit event");
+}
+
+async fn two_administrators_disabling_each_other_leave_one(app: TestApp) {
+    for round in 0..4 {
+        let a_email = format!("admin-a{round}@example.kz");
+        let b_email = format!("admin-b{round}@example.kz");
+        let a_id = app.create_user(&a_email, Role::Admin).await;
+        let b_id = app.create_user(&b_email, Role::Admin).await;
+        // Only these two are active administrators in this round.
+        {
+            let mut conn = app.state.pool.get().unwrap();
+            for other in grants::db::users::list(
+                &mut conn,
+                &grants::db::users::UserFilter {
+                    role: Some("admin".into()),
+                    status: Some("active".into()),
+                    ..Default::default()
+                },
+                0,
+                1000,
+            )
+            .unwrap()
+            .0
+            {
+                if other.id != a_id && other.id != b_id {
+                    grants::db::users::set_disabled(
+                        &mut conn,
+                        &other.id,
+                        Some(app.clock.now()),
+                        app.clock.now(),
+                    )
+                    .unwrap();
+                }
+            }
+        }
+        let a = new_client();
+        let b = new_client();
+        assert_eq!(
+            app.login_with(&a, &a_email, PASSWORD).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.login_with(&b, &b_email, PASSWORD).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        post_all(
+            &app,
+            vec![
+                (a, format!("/admin/users/{b_id}/disable"), Vec::new()),
+                (b, format!("/admin/users/{a_id}/disable"), Vec::new()),
+            ],
+        )
+        .await;
+        let mut conn = app.state.pool.get().unwrap();
+        assert_eq!(
+            grants::db::users::count_active_admins(&mut conn).unwrap(),
+            1,
+            "round {round}: exactly one of the two stays"
+        );
+    }
+}
+
+async fn parallel_answers_to_one_question_publish_one(app: TestApp) {
+    let (_, actor) = delegation(&app).await;
+    let pid = programme(
+        &app,
+        &actor,
+        today(&app) - chrono::Duration::days(30),
+        "P-ANSWER",
+    )
+    .await;
+    let id = crate::calls::published_call(&app, &actor, &pid, "ANSWER-1", 60).await;
+    let (applicant, _) = app.client_as(Role::Applicant).await;
+    app.post_form_with(
+        &applicant,
+        &format!("/calls/{id}/questions"),
+        &[("question", "Is VAT eligible?")],
+    )
+    .await;
+    let question = {
+        let mut conn = app.state.pool.get().unwrap();
+        grants::db::calls::clarifications_page(&mut conn, &id, true, 0, 10)
+            .unwrap()
+            .0
+            .remove(0)
+    };
+    let mut requests = Vec::new();
+    for i in 0..N {
+        let (client, _) = delegation(&app).await;
+        requests.push((
+            client,
+            format!("/manage/calls/{id}/clarifications/{}/answer", question.id),
+            vec![("answer".to_string(), format!("Answer {i}"))],
+        ));
+    }
+    let statuses = post_all(&app, requests).await;
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::SEE_OTHER),
+        "{statuses:?}"
+    );
+    let published = app
+        .audit_actions()
+        .await
+        .iter()
+        .filter(|a| *a == "clarification.published")
+        .count();
+    assert_eq!(published, 1);
+    let page = body(
+        new_client()
+            .get(app.url(&format!("/calls/{id}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let shown = (0..N)
+        .filter(|i| page.contains(&format!("Answer {i}")))
+        .count();
+    assert_eq!(shown, 1, "one answer is public");
+}
