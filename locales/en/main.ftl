@@ -711,3 +711,5 @@ recovery-codes-text = Each code signs you in once if you cannot use your phone. 
 recovery-codes-done = I have kept them
 recovery-codes-new = New recovery codes
 error-fields = Field:
+questions-unanswered = Waiting for an answer
+questions-all = All questions

@@ -708,3 +708,5 @@ recovery-codes-text = Телефоныңызды пайдалана алмаса
 recovery-codes-done = Мен оларды сақтадым
 recovery-codes-new = Жаңа қалпына келтіру кодтары
 error-fields = Өріс:
+questions-unanswered = Жауап күтіп тұрғандары
+questions-all = Барлық сұрақтар

@@ -726,3 +726,5 @@ recovery-codes-text = Каждый код позволяет один раз в�
 recovery-codes-done = Я их сохранил(а)
 recovery-codes-new = Новые коды восстановления
 error-fields = Поле:
+questions-unanswered = Ожидают ответа
+questions-all = Все вопросы

@@ -153,9 +153,13 @@ async fn session_user(
     let s = &state.settings.session;
     let timed_out =
         now - seen > s.idle_timeout_minutes * 60 || now - created > s.absolute_timeout_hours * 3600;
+    // An ended session becomes a fresh anonymous one (new cookie, only the language
+    // kept). Purging would delete the cookie while the page being rendered puts a new
+    // CSRF token in it, and the next form (the login!) would be refused.
     let end = |session: &Session| {
         let lang = session.get::<String>(keys::LANG).ok().flatten();
-        session.purge();
+        session.clear();
+        session.renew();
         if let Some(lang) = lang {
             let _ = session.insert(keys::LANG, lang);
         }
@@ -400,11 +404,7 @@ pub async fn access_guard(
     }
     let kind = route.map(|r| r.1).unwrap_or(kind_by_path);
     // Path segments and query values are checked once, here, for every route.
-    if !req
-        .match_info()
-        .iter()
-        .all(|(_, segment)| super::input::segment_is_clean(segment))
-    {
+    if !super::input::path_is_clean(req.path()) {
         return Ok(refuse(req, AppError::NotFound));
     }
     if let Err(e) = super::input::decode_pairs(req.query_string().as_bytes()) {

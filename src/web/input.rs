@@ -93,10 +93,12 @@ fn first_bad_string(value: &serde_json::Value, path: String) -> Option<String> {
     }
 }
 
-/// A path segment (an id, a file name) is only ever looked up: one with a control
-/// character names nothing.
-pub fn segment_is_clean(segment: &str) -> bool {
-    !segment.chars().any(char::is_control)
+/// A path (ids, file names) is only ever looked up: one that decodes to a control
+/// character or to invalid UTF-8 names nothing.
+pub fn path_is_clean(path: &str) -> bool {
+    percent_decode(path.as_bytes())
+        .decode_utf8()
+        .is_ok_and(|p| !p.chars().any(char::is_control))
 }
 
 #[cfg(test)]
@@ -131,6 +133,14 @@ mod tests {
             "title"
         );
         assert!(decode_pairs(b"ti%00tle=x").is_err());
+    }
+
+    #[test]
+    fn paths_with_control_characters_name_nothing() {
+        assert!(path_is_clean("/api/v1/calls/0194-ab"));
+        assert!(path_is_clean("/calls/%D2%9A"));
+        assert!(!path_is_clean("/api/v1/calls/%00"));
+        assert!(!path_is_clean("/calls/%FF"));
     }
 
     #[test]

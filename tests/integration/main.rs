@@ -9,5 +9,6 @@ mod audit_api;
 mod calls;
 mod cli;
 mod concurrency;
+mod hardening;
 mod mail_admin;
 mod security;

@@ -198,8 +198,9 @@ pub async fn show(
     let now = page.state.clock.now();
     let lang = page.lang();
     let c = &d.call;
-    let unanswered_only = query.questions.as_deref() != Some("all");
-    let questions = calls::staff_questions(
+    // Waiting questions first; all of them when none waits (or when asked).
+    let mut unanswered_only = query.questions.as_deref() != Some("all");
+    let mut questions = calls::staff_questions(
         &page.state,
         &page.actor(),
         id.clone(),
@@ -207,6 +208,11 @@ pub async fn show(
         query.page.unwrap_or(1),
     )
     .await?;
+    if query.questions.is_none() && questions.unanswered == 0 {
+        unanswered_only = false;
+        questions =
+            calls::staff_questions(&page.state, &page.actor(), id.clone(), false, 1).await?;
+    }
     let mut ctx = tera::Context::new();
     ctx.insert(
         "call",
