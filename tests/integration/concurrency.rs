@@ -22,6 +22,9 @@ on_both_databases!(
 
 const N: usize = 6;
 
+/// A form post: who, where, which fields.
+type Post = (Client, String, Vec<(String, String)>);
+
 /// Sums what published lots take from each envelope of a programme, straight from the
 /// database, and checks it against the envelopes.
 fn envelopes_hold(app: &TestApp, programme_id: &str) -> bool {
@@ -49,7 +52,7 @@ fn published_count(app: &TestApp, programme_id: &str) -> usize {
 
 async fn post_all(
     app: &TestApp,
-    requests: Vec<(Client, String, Vec<(String, String)>)>,
+    requests: Vec<Post>,
 ) -> Vec<StatusCode> {
     // The tokens are fetched first, so that the posts themselves start together.
     let mut prepared = Vec::new();
