@@ -50,10 +50,7 @@ fn published_count(app: &TestApp, programme_id: &str) -> usize {
         .count()
 }
 
-async fn post_all(
-    app: &TestApp,
-    requests: Vec<Post>,
-) -> Vec<StatusCode> {
+async fn post_all(app: &TestApp, requests: Vec<Post>) -> Vec<StatusCode> {
     // The tokens are fetched first, so that the posts themselves start together.
     let mut prepared = Vec::new();
     for (client, path, mut fields) in requests {

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod access;
+mod account_security;
 mod accounts;
 mod audit_api;
 mod calls;
