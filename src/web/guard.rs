@@ -448,6 +448,21 @@ pub async fn access_guard(
     };
     req.extensions_mut().insert(ctx.clone());
 
+    // Staff without a second factor enrol before anything else (SECURITY.md).
+    if let (Kind::Html, Some(user)) = (kind, ctx.user.as_ref()) {
+        let path = req.path();
+        let exempt = path.starts_with("/account/two-factor")
+            || path.starts_with("/static/")
+            || matches!(path, "/logout" | "/language" | "/healthz");
+        if user.must_enrol && !exempt {
+            return Ok(req.into_response(
+                HttpResponse::SeeOther()
+                    .insert_header((header::LOCATION, "/account/two-factor"))
+                    .finish(),
+            ));
+        }
+    }
+
     if let Some((access, _)) = route {
         let role = ctx.user.as_ref().map(|u| u.role);
         if !access.allows(role) {
@@ -474,21 +489,6 @@ pub async fn access_guard(
                 (Kind::Api, None) => refuse(req, AppError::Unauthorized),
                 _ => refuse(req, AppError::Forbidden),
             });
-        }
-    }
-
-    // Staff without a second factor enrol before anything else (SECURITY.md).
-    if let (Kind::Html, Some(user)) = (kind, ctx.user.as_ref()) {
-        let path = req.path();
-        let exempt = path.starts_with("/account/two-factor")
-            || path.starts_with("/static/")
-            || matches!(path, "/logout" | "/language" | "/healthz");
-        if user.must_enrol && !exempt {
-            return Ok(req.into_response(
-                HttpResponse::SeeOther()
-                    .insert_header((header::LOCATION, "/account/two-factor"))
-                    .finish(),
-            ));
         }
     }
 

@@ -173,31 +173,23 @@ impl TestApp {
         client.get(self.url(path)).send().await.unwrap()
     }
 
-    /// The CSRF token of this client's session (from a rendered form).
+    /// The CSRF token of this client's session (from a rendered form: the login page,
+    /// the home page, or — for staff who must enrol first — the enrolment page).
     pub async fn csrf_token_of(&self, client: &Client) -> String {
-        let html = client
-            .get(self.url("/login"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let html = if CSRF.is_match(&html) {
-            html
-        } else {
-            client
-                .get(self.url("/"))
+        for path in ["/login", "/", "/account/two-factor"] {
+            let html = client
+                .get(self.url(path))
                 .send()
                 .await
                 .unwrap()
                 .text()
                 .await
-                .unwrap()
-        };
-        CSRF.captures(&html)
-            .map(|c| c[1].to_string())
-            .expect("a csrf token on the page")
+                .unwrap();
+            if let Some(c) = CSRF.captures(&html) {
+                return c[1].to_string();
+            }
+        }
+        panic!("a csrf token on the page")
     }
 
     /// Posts a form with this client's CSRF token added.

@@ -13,3 +13,4 @@ mod concurrency;
 mod hardening;
 mod mail_admin;
 mod security;
+mod two_factor;
