@@ -132,7 +132,10 @@ pub async fn catch_panics(
 }
 
 /// Bounds the time a request body may take to arrive (slow clients cannot hold a
-/// connection and a buffer for long).
+/// connection and a buffer for long): the configured seconds, plus one second per
+/// 64 KiB announced, so that a large upload over a slow line still gets through.
+/// Large bodies are only accepted from signed-in staff (uploads); what anyone may send
+/// is at most the body limit.
 pub async fn body_deadline(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -143,6 +146,14 @@ pub async fn body_deadline(
         .map(|s| s.settings.server.request_timeout_seconds)
         .unwrap_or(20)
         .max(1);
+    let announced = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0)
+        .min(64 * 1024 * 1024);
+    let seconds = seconds + announced / (64 * 1024);
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(seconds);
     let payload = req.take_payload();
     let timed = futures_util::stream::unfold(Some(payload), move |state| async move {
@@ -388,4 +399,36 @@ pub fn extractor_configs(cfg: &mut web::ServiceConfig, limit: usize) {
 
 pub async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use actix_web::middleware::from_fn;
+    use actix_web::{test, web as aweb, App, HttpResponse};
+
+    async fn panics() -> HttpResponse {
+        let items: Vec<u8> = Vec::new();
+        // An index out of bounds: any bug that panics in a handler.
+        HttpResponse::Ok().body(format!("{}", items[items.len()]))
+    }
+
+    #[actix_web::test]
+    async fn a_panicking_handler_answers_500_and_the_worker_goes_on() {
+        let app = test::init_service(
+            App::new().service(
+                aweb::resource("/boom")
+                    .wrap(from_fn(super::catch_panics))
+                    .route(aweb::get().to(panics)),
+            ),
+        )
+        .await;
+        for _ in 0..3 {
+            let res =
+                test::call_service(&app, test::TestRequest::get().uri("/boom").to_request()).await;
+            assert_eq!(
+                res.status(),
+                actix_web::http::StatusCode::INTERNAL_SERVER_ERROR
+            );
+        }
+    }
 }

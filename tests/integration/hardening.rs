@@ -617,3 +617,55 @@ pub(crate) fn call_form_fields() -> Vec<(&'static str, String)> {
     .map(|(k, v)| (*k, v.to_string()))
     .collect()
 }
+
+async fn slow_bodies_are_cut_off(db: crate::helpers::Db) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let Some(app) = TestApp::spawn_with(db, |s| s.server.request_timeout_seconds = 1).await else {
+        return;
+    };
+    let address = app.address.trim_start_matches("http://").to_string();
+    let stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let (mut reader, mut writer) = stream.into_split();
+    writer
+        .write_all(
+            b"POST /api/v1/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"email\": \"a",
+        )
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    // The answer (or the closed connection) is awaited while the client drips a byte
+    // now and then, so that no single read waits long: only a deadline for the whole
+    // body ends it.
+    let answered = tokio::spawn(async move {
+        let mut answer = Vec::new();
+        let _ = reader.read_to_end(&mut answer).await;
+        (
+            started.elapsed(),
+            String::from_utf8_lossy(&answer).to_string(),
+        )
+    });
+    for _ in 0..20 {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        if answered.is_finished() || writer.write_all(b"a").await.is_err() {
+            break;
+        }
+    }
+    let (after, answer) = tokio::time::timeout(std::time::Duration::from_secs(10), answered)
+        .await
+        .expect("the connection is not held open")
+        .unwrap();
+    assert!(
+        after < std::time::Duration::from_secs(4),
+        "held for {after:?}"
+    );
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 4"),
+        "{answer}"
+    );
+    assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_bodies_are_cut_off_on_sqlite() {
+    slow_bodies_are_cut_off(crate::helpers::Db::Sqlite).await;
+}
