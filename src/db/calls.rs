@@ -131,6 +131,18 @@ pub fn list_for_programme(
         .load(conn)
 }
 
+/// The calls of several programmes in one query (for lists).
+pub fn list_for_programmes(
+    conn: &mut DbConnection,
+    programme_ids: &[String],
+) -> QueryResult<Vec<CallRow>> {
+    calls::table
+        .filter(calls::programme_id.eq_any(programme_ids))
+        .order(calls::created_at.asc())
+        .select(CallRow::as_select())
+        .load(conn)
+}
+
 pub fn update(conn: &mut DbConnection, row: &CallRow) -> QueryResult<()> {
     diesel::update(calls::table.find(&row.id))
         .set((

@@ -298,3 +298,28 @@ pub fn amendments_of(
         .select(AmendmentRow::as_select())
         .load(conn)
 }
+
+/// Budget lines in force of several programmes in one query (for lists).
+pub fn budget_lines_of(
+    conn: &mut DbConnection,
+    programme_ids: &[String],
+) -> QueryResult<Vec<BudgetLineRow>> {
+    programme_budget_lines::table
+        .filter(programme_budget_lines::programme_id.eq_any(programme_ids))
+        .filter(programme_budget_lines::retired_at.is_null())
+        .order(programme_budget_lines::position.asc())
+        .select(BudgetLineRow::as_select())
+        .load(conn)
+}
+
+/// D corrections of several programmes in one query (for lists).
+pub fn d_corrections_of(
+    conn: &mut DbConnection,
+    programme_ids: &[String],
+) -> QueryResult<Vec<DCorrectionRow>> {
+    programme_d_corrections::table
+        .filter(programme_d_corrections::programme_id.eq_any(programme_ids))
+        .order(programme_d_corrections::recorded_at.asc())
+        .select(DCorrectionRow::as_select())
+        .load(conn)
+}

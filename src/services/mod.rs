@@ -71,3 +71,16 @@ pub fn hash_secret(secret: &str) -> String {
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
+
+/// Groups rows by a key (a call id, a programme id) in one pass: list pages load each
+/// kind of child row in one query and hand them out with this.
+pub fn group_by<T>(
+    rows: Vec<T>,
+    key: impl Fn(&T) -> &str,
+) -> std::collections::HashMap<String, Vec<T>> {
+    let mut map: std::collections::HashMap<String, Vec<T>> = std::collections::HashMap::new();
+    for row in rows {
+        map.entry(key(&row).to_string()).or_default().push(row);
+    }
+    map
+}

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use super::write::{Lock, Permission, Tx};
-use super::{new_id, Actor};
+use super::{group_by, new_id, Actor};
 use crate::db::calls::{self as call_q, CallRow};
 use crate::db::programmes::{
     self as q, AmendmentRow, BudgetLineRow, DCorrectionRow, EnvelopeRow, ProgrammeRow,
@@ -329,13 +329,33 @@ pub async fn detail(state: &AppState, id: String) -> AppResult<ProgrammeDetail> 
     state.db(move |conn| load_detail(conn, &id, today)).await
 }
 
+/// Every programme with its details: six queries, whatever the number of programmes.
 pub async fn list(state: &AppState) -> AppResult<Vec<ProgrammeDetail>> {
     let today = crate::domain::time::local_date(state.clock.now());
     state
         .db(move |conn| {
             let rows = q::list(conn)?;
-            rows.iter()
-                .map(|p| load_detail(conn, &p.id, today))
+            let ids: Vec<String> = rows.iter().map(|p| p.id.clone()).collect();
+            let mut lines = group_by(q::budget_lines_of(conn, &ids)?, |l| &l.programme_id);
+            let mut envelopes = group_by(q::envelopes_of(conn, &ids)?, |e| &e.programme_id);
+            let mut amendments = group_by(q::amendments_of(conn, &ids)?, |a| &a.programme_id);
+            let mut corrections = group_by(q::d_corrections_of(conn, &ids)?, |c| &c.programme_id);
+            let mut calls = group_by(call_q::list_for_programmes(conn, &ids)?, |c| {
+                &c.programme_id
+            });
+            rows.into_iter()
+                .map(|programme| {
+                    let amendments = amendments.remove(&programme.id).unwrap_or_default();
+                    Ok(ProgrammeDetail {
+                        timeline: timeline_of(&programme, &amendments, today)?,
+                        budget_lines: lines.remove(&programme.id).unwrap_or_default(),
+                        envelopes: envelopes.remove(&programme.id).unwrap_or_default(),
+                        corrections: corrections.remove(&programme.id).unwrap_or_default(),
+                        calls: calls.remove(&programme.id).unwrap_or_default(),
+                        amendments,
+                        programme,
+                    })
+                })
                 .collect()
         })
         .await

@@ -28,6 +28,7 @@ use crate::domain::grids::Grid;
 use crate::domain::money::Money;
 use crate::domain::workflow::Workflow;
 use crate::error::{AppError, AppResult};
+use crate::services::group_by;
 use crate::state::AppState;
 
 /// A call with everything parsed.
@@ -204,15 +205,6 @@ pub struct ListedCall {
     pub documents: Vec<DocumentRow>,
 }
 
-/// Groups rows by their call id in one pass.
-fn group_by_call<T>(rows: Vec<T>, call_id: impl Fn(&T) -> &str) -> HashMap<String, Vec<T>> {
-    let mut map: HashMap<String, Vec<T>> = HashMap::new();
-    for row in rows {
-        map.entry(call_id(&row).to_string()).or_default().push(row);
-    }
-    map
-}
-
 /// Published and cancelled calls with their lots and documents (three queries,
 /// whatever the number of calls).
 pub async fn public_list(state: &AppState) -> AppResult<Vec<ListedCall>> {
@@ -220,8 +212,8 @@ pub async fn public_list(state: &AppState) -> AppResult<Vec<ListedCall>> {
         .db(move |conn| {
             let rows = q::list_public(conn)?;
             let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-            let mut lots = group_by_call(q::lots_of_calls(conn, &ids)?, |l| &l.call_id);
-            let mut docs = group_by_call(q::documents_of_calls(conn, &ids)?, |d| &d.call_id);
+            let mut lots = group_by(q::lots_of_calls(conn, &ids)?, |l| &l.call_id);
+            let mut docs = group_by(q::documents_of_calls(conn, &ids)?, |d| &d.call_id);
             rows.into_iter()
                 .map(|row| {
                     let lots = lots.remove(&row.id).unwrap_or_default();
@@ -247,7 +239,7 @@ pub async fn staff_list_with_lots(
         .db(move |conn| {
             let rows = q::list_all(conn)?;
             let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-            let mut by_call = group_by_call(q::lots_of_calls(conn, &ids)?, |l| &l.call_id);
+            let mut by_call = group_by(q::lots_of_calls(conn, &ids)?, |l| &l.call_id);
             rows.into_iter()
                 .map(|row| {
                     let lots = by_call.remove(&row.id).unwrap_or_default();
