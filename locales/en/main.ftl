@@ -713,3 +713,6 @@ recovery-codes-new = New recovery codes
 error-fields = Field:
 questions-unanswered = Waiting for an answer
 questions-all = All questions
+doc-version = version { $version }
+doc-frozen = frozen
+error-attachment-frozen = This document is frozen (the authentic text of a published call, or a submitted file): it can be neither replaced nor removed.

@@ -710,3 +710,6 @@ recovery-codes-new = Жаңа қалпына келтіру кодтары
 error-fields = Өріс:
 questions-unanswered = Жауап күтіп тұрғандары
 questions-all = Барлық сұрақтар
+doc-version = { $version }-нұсқа
+doc-frozen = бекітілген
+error-attachment-frozen = Бұл құжат бекітілген (жарияланған конкурстың түпнұсқа мәтіні немесе тапсырылған файл): оны ауыстыруға да, алып тастауға да болмайды.

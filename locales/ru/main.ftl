@@ -728,3 +728,6 @@ recovery-codes-new = Новые коды восстановления
 error-fields = Поле:
 questions-unanswered = Ожидают ответа
 questions-all = Все вопросы
+doc-version = версия { $version }
+doc-frozen = зафиксирован
+error-attachment-frozen = Этот документ зафиксирован (аутентичный текст опубликованного конкурса или поданный файл): его нельзя ни заменить, ни удалить.

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{call_documents, call_followers, calls, clarifications, lots, users};
+use super::schema::{call_followers, calls, clarifications, lots, users};
 use super::DbConnection;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -49,23 +49,6 @@ pub struct LotRow {
     pub locations: String,
     /// The programme envelope the lot draws on.
     pub envelope_id: Option<String>,
-}
-
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = call_documents)]
-pub struct DocumentRow {
-    pub id: String,
-    pub call_id: String,
-    pub language: String,
-    pub title: String,
-    pub file_name: String,
-    pub content_type: String,
-    pub size_bytes: i64,
-    pub sha256: String,
-    pub storage_key: String,
-    pub uploaded_by: String,
-    pub uploaded_at: NaiveDateTime,
-    pub removed_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -298,74 +281,6 @@ pub fn envelopes_of_other_calls(
         .filter(calls::id.ne(except_call))
         .select((lots::envelope_id, lots::envelope_cents))
         .load(conn)
-}
-
-/// Visible documents of many calls in one query (list pages).
-pub fn documents_of_calls(
-    conn: &mut DbConnection,
-    call_ids: &[String],
-) -> QueryResult<Vec<DocumentRow>> {
-    call_documents::table
-        .filter(call_documents::call_id.eq_any(call_ids))
-        .filter(call_documents::removed_at.is_null())
-        .order((
-            call_documents::call_id.asc(),
-            call_documents::language.asc(),
-            call_documents::uploaded_at.asc(),
-        ))
-        .select(DocumentRow::as_select())
-        .load(conn)
-}
-
-pub fn documents_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<DocumentRow>> {
-    call_documents::table
-        .filter(call_documents::call_id.eq(call_id))
-        .filter(call_documents::removed_at.is_null())
-        .order((
-            call_documents::language.asc(),
-            call_documents::uploaded_at.asc(),
-        ))
-        .select(DocumentRow::as_select())
-        .load(conn)
-}
-
-pub fn find_document(
-    conn: &mut DbConnection,
-    call_id: &str,
-    id: &str,
-) -> QueryResult<Option<DocumentRow>> {
-    call_documents::table
-        .filter(call_documents::id.eq(id))
-        .filter(call_documents::call_id.eq(call_id))
-        .filter(call_documents::removed_at.is_null())
-        .select(DocumentRow::as_select())
-        .first(conn)
-        .optional()
-}
-
-pub fn insert_document(conn: &mut DbConnection, row: &DocumentRow) -> QueryResult<()> {
-    diesel::insert_into(call_documents::table)
-        .values(row)
-        .execute(conn)
-        .map(|_| ())
-}
-
-/// Documents are never deleted (REC-01): a removed one is only hidden.
-pub fn remove_document(
-    conn: &mut DbConnection,
-    call_id: &str,
-    id: &str,
-    now: NaiveDateTime,
-) -> QueryResult<bool> {
-    let n = diesel::update(
-        call_documents::table
-            .filter(call_documents::id.eq(id))
-            .filter(call_documents::call_id.eq(call_id))
-            .filter(call_documents::removed_at.is_null()),
-    )
-    .set(call_documents::removed_at.eq(Some(now)))
-    .execute(conn)?;
-    Ok(n == 1)
 }
 
 pub fn insert_clarification(conn: &mut DbConnection, row: &ClarificationRow) -> QueryResult<()> {

@@ -208,18 +208,23 @@ diesel::table! {
 }
 
 diesel::table! {
-    call_documents (id) {
+    attachments (id) {
         id -> Text,
-        call_id -> Text,
-        language -> Text,
+        owner_type -> Text,
+        owner_id -> Text,
+        purpose -> Text,
+        language -> Nullable<Text>,
         title -> Text,
         file_name -> Text,
         content_type -> Text,
         size_bytes -> BigInt,
         sha256 -> Text,
         storage_key -> Text,
+        version -> Integer,
+        replaces_id -> Nullable<Text>,
         uploaded_by -> Text,
         uploaded_at -> Timestamp,
+        frozen_at -> Nullable<Timestamp>,
         removed_at -> Nullable<Timestamp>,
     }
 }
@@ -257,7 +262,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     clarifications,
     call_followers,
     users,
-    call_documents,
+    attachments,
     programme_envelopes
 );
 

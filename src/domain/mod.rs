@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod account;
+pub mod attachments;
 pub mod audit;
 pub mod calls;
 pub mod grids;

@@ -11,6 +11,8 @@ use crate::state::AppState;
 
 /// Largest guidelines document accepted.
 pub const MAX_DOCUMENT_BYTES: usize = 20 * 1024 * 1024;
+
+use crate::domain::attachments::{FileKind, Purpose};
 /// ZIP-based documents: at most this many entries and this much unpacked data.
 const MAX_ZIP_ENTRIES: usize = 2_000;
 const MAX_ZIP_UNPACKED: u64 = 200 * 1024 * 1024;
@@ -37,11 +39,17 @@ pub fn clean_file_name(name: &str) -> String {
 
 /// Guidelines: PDF, Word (DOCX) or OpenDocument text, checked by content.
 pub fn check_document(file_name: &str, bytes: Vec<u8>) -> AppResult<CheckedUpload> {
+    check(Purpose::Guidelines, file_name, bytes)
+}
+
+/// Checks a file for a use (its allowlist of kinds and its size) by content: the kind
+/// is recognised from the bytes, and the name must carry exactly that one extension.
+pub fn check(purpose: Purpose, file_name: &str, bytes: Vec<u8>) -> AppResult<CheckedUpload> {
     let name = clean_file_name(file_name);
     if bytes.is_empty() {
         return Err(AppError::field("file", "error-upload-empty"));
     }
-    if bytes.len() > MAX_DOCUMENT_BYTES {
+    if bytes.len() > purpose.max_bytes() {
         return Err(AppError::field("file", "error-upload-too-large"));
     }
     let lower = name.to_lowercase();
@@ -50,30 +58,24 @@ pub fn check_document(file_name: &str, bytes: Vec<u8>) -> AppResult<CheckedUploa
     if parts.len() != 2 || parts[0].is_empty() {
         return Err(AppError::field("file", "error-upload-name"));
     }
-    let ext = parts[1];
-    let content_type = if bytes.starts_with(b"%PDF-") {
-        "application/pdf"
+    let kind = if bytes.starts_with(b"%PDF-") {
+        FileKind::Pdf
     } else if bytes.starts_with(b"PK\x03\x04") {
         zip_document_type(&bytes)?
     } else {
         return Err(AppError::field("file", "error-upload-type"));
     };
-    let expected_ext = match content_type {
-        "application/pdf" => "pdf",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "docx",
-        _ => "odt",
-    };
-    if ext != expected_ext {
+    if !purpose.allowed_kinds().contains(&kind) || parts[1] != kind.extension() {
         return Err(AppError::field("file", "error-upload-type"));
     }
     Ok(CheckedUpload {
         file_name: name,
-        content_type,
+        content_type: kind.content_type(),
         bytes,
     })
 }
 
-fn zip_document_type(bytes: &[u8]) -> AppResult<&'static str> {
+fn zip_document_type(bytes: &[u8]) -> AppResult<FileKind> {
     let bad = || AppError::field("file", "error-upload-type");
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| bad())?;
     if archive.len() > MAX_ZIP_ENTRIES {
@@ -96,11 +98,11 @@ fn zip_document_type(bytes: &[u8]) -> AppResult<&'static str> {
     if names.iter().any(|n| n == "[Content_Types].xml")
         && names.iter().any(|n| n.starts_with("word/"))
     {
-        Ok("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        Ok(FileKind::Docx)
     } else if names.first().is_some_and(|n| n == "mimetype")
         && names.iter().any(|n| n == "content.xml")
     {
-        Ok("application/vnd.oasis.opendocument.text")
+        Ok(FileKind::Odt)
     } else {
         Err(bad())
     }

@@ -4,6 +4,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::UtcTime;
+use crate::db::attachments::AttachmentRow;
 use crate::db::calls::{ClarificationRow, LotRow};
 use crate::domain::calls::{
     answer_deadline, question_cutoff, CallParameters, CallStatus, CallType, ProblemArg,
@@ -104,6 +105,60 @@ impl CallView {
             cancel_reason: c.row.cancel_reason.clone(),
             parameters: c.params.clone(),
             lots: lots.iter().map(LotView::build).collect(),
+        }
+    }
+}
+
+/// A stored document of a call (guidelines), in its current version.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DocumentView {
+    pub id: String,
+    /// en, kk or ru.
+    pub language: String,
+    /// The language's own name ("Қазақша").
+    pub language_name: String,
+    /// CFP-08: the English text is authentic; the others are for information.
+    pub authentic: bool,
+    pub title: String,
+    pub file_name: String,
+    pub size_bytes: i64,
+    /// "245 KB", "1.2 MB".
+    pub size: String,
+    pub sha256: String,
+    /// 1 for the first file of this title and language; a later one replaces it.
+    pub version: i32,
+    /// Frozen: never changed or removed (the authentic text of a published call).
+    pub frozen: bool,
+    pub uploaded_at: UtcTime,
+}
+
+impl DocumentView {
+    pub fn build(row: &AttachmentRow) -> DocumentView {
+        let language = row.language.clone().unwrap_or_default();
+        DocumentView {
+            id: row.id.clone(),
+            language_name: crate::i18n::Lang::parse(&language)
+                .map(|l| l.native_name())
+                .unwrap_or("")
+                .to_string(),
+            authentic: language == "en",
+            language,
+            title: row.title.clone(),
+            file_name: row.file_name.clone(),
+            size_bytes: row.size_bytes,
+            size: if row.size_bytes < 1_048_576 {
+                format!("{} KB", (row.size_bytes + 1023) / 1024)
+            } else {
+                format!(
+                    "{}.{} MB",
+                    row.size_bytes / 1_048_576,
+                    (row.size_bytes % 1_048_576) * 10 / 1_048_576
+                )
+            },
+            sha256: row.sha256.clone(),
+            version: row.version,
+            frozen: row.frozen_at.is_some(),
+            uploaded_at: UtcTime(row.uploaded_at),
         }
     }
 }

@@ -28,7 +28,7 @@ pub struct PublicCall {
     pub time_left: Option<String>,
     pub total_envelope: String,
     pub lots: Vec<LotView>,
-    pub documents: Vec<ListedDocument>,
+    pub documents: Vec<crate::views::calls::DocumentView>,
 }
 
 /// "12 days 4 hours" until the deadline, in the reader's language.
@@ -54,19 +54,10 @@ pub fn time_left(lang: Lang, seconds: i64) -> String {
     }
 }
 
-/// A guidelines document as listed on a call card.
-#[derive(Serialize)]
-pub struct ListedDocument {
-    pub id: String,
-    pub title: String,
-    pub language: String,
-    pub authentic: bool,
-}
-
 pub fn public_call(
     call: &Call,
     lots: &[crate::db::calls::LotRow],
-    documents: &[crate::db::calls::DocumentRow],
+    documents: &[crate::db::attachments::AttachmentRow],
     now: chrono::NaiveDateTime,
     lang: Lang,
 ) -> PublicCall {
@@ -93,12 +84,7 @@ pub fn public_call(
         lots: lots.iter().map(LotView::build).collect(),
         documents: documents
             .iter()
-            .map(|d| ListedDocument {
-                id: d.id.clone(),
-                title: d.title.clone(),
-                language: d.language.clone(),
-                authentic: d.language == "en",
-            })
+            .map(crate::views::calls::DocumentView::build)
             .collect(),
     }
 }

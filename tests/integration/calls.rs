@@ -1073,7 +1073,7 @@ async fn uploads_are_checked_by_content_and_downloads_are_attachments(app: TestA
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let pdf = grants::services::demo::minimal_pdf(&["Нұсқаулық"]);
     upload(&app, &client, &id, "kk", "Нұсқаулық.pdf", pdf.clone()).await;
-    let docs = grants::db::calls::documents_of(&mut app.state.pool.get().unwrap(), &id).unwrap();
+    let docs = guidelines(&app, &id);
     assert_eq!(docs.len(), 1);
     let doc = &docs[0];
     // Drafts' documents are not public.
@@ -1137,12 +1137,10 @@ async fn uploads_are_checked_by_content_and_downloads_are_attachments(app: TestA
         grants::services::demo::minimal_pdf(&["ru"]),
     )
     .await;
-    let langs: Vec<String> =
-        grants::db::calls::documents_of(&mut app.state.pool.get().unwrap(), &published)
-            .unwrap()
-            .into_iter()
-            .map(|d| d.language)
-            .collect();
+    let langs: Vec<String> = guidelines(&app, &published)
+        .into_iter()
+        .filter_map(|d| d.language)
+        .collect();
     assert_eq!(langs, vec!["en".to_string(), "ru".to_string()]);
     // The refused English file left nothing on disk; the Russian one was kept.
     assert_eq!(
@@ -1378,4 +1376,18 @@ async fn the_demo_is_idempotent(app: TestApp) {
         page.contains("badge-open"),
         "the demonstration call is open now"
     );
+}
+
+/// The present guidelines of a call, as stored.
+fn guidelines(app: &TestApp, call_id: &str) -> Vec<grants::db::attachments::AttachmentRow> {
+    grants::db::attachments::all_of(
+        &mut app.state.pool.get().unwrap(),
+        grants::domain::attachments::OwnerKind::Call,
+        call_id,
+        grants::domain::attachments::Purpose::Guidelines,
+    )
+    .unwrap()
+    .into_iter()
+    .filter(|d| d.removed_at.is_none())
+    .collect()
 }

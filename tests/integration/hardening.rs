@@ -669,3 +669,90 @@ async fn slow_bodies_are_cut_off(db: crate::helpers::Db) {
 async fn slow_bodies_are_cut_off_on_sqlite() {
     slow_bodies_are_cut_off(crate::helpers::Db::Sqlite).await;
 }
+
+on_both_databases!(guidelines_are_versioned_and_the_authentic_text_frozen_at_publication);
+
+async fn guidelines_are_versioned_and_the_authentic_text_frozen_at_publication(app: TestApp) {
+    let (staff, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-DOCS").await;
+    let id = draft_call(&app, &actor, &pid, "DOCS-1", 60).await;
+    let add = |language: grants::i18n::Lang, text: &'static str| {
+        let actor = actor.clone();
+        let id = id.clone();
+        let app = &app;
+        async move {
+            let pdf = grants::services::demo::minimal_pdf(&[text]);
+            let upload = grants::services::uploads::check_document("guidelines.pdf", pdf).unwrap();
+            call_service::add_document(
+                &app.state,
+                &actor,
+                id,
+                upload,
+                language,
+                "Guidelines".into(),
+            )
+            .await
+        }
+    };
+    add(grants::i18n::Lang::En, "first").await.unwrap();
+    add(grants::i18n::Lang::En, "second").await.unwrap();
+    add(grants::i18n::Lang::Kk, "kazakh").await.unwrap();
+    let all = grants::db::attachments::all_of(
+        &mut app.state.pool.get().unwrap(),
+        grants::domain::attachments::OwnerKind::Call,
+        &id,
+        grants::domain::attachments::Purpose::Guidelines,
+    )
+    .unwrap();
+    assert_eq!(
+        all.iter().map(|a| a.version).collect::<Vec<_>>(),
+        vec![1, 2, 1]
+    );
+    assert_eq!(all[1].replaces_id.as_deref(), Some(all[0].id.as_str()));
+    // The staff page lists the current versions.
+    let page = body(app.get_with(&staff, &format!("/manage/calls/{id}")).await).await;
+    assert!(page.contains("version 2") && !page.contains("version 3"));
+    assert!(
+        !page.contains(&format!("/documents/{}\"", all[0].id)),
+        "the replaced one is not listed"
+    );
+    call_service::publish(&app.state, &actor, id.clone())
+        .await
+        .unwrap()
+        .unwrap();
+    let all = grants::db::attachments::all_of(
+        &mut app.state.pool.get().unwrap(),
+        grants::domain::attachments::OwnerKind::Call,
+        &id,
+        grants::domain::attachments::Purpose::Guidelines,
+    )
+    .unwrap();
+    assert!(all
+        .iter()
+        .filter(|a| a.language.as_deref() == Some("en"))
+        .all(|a| a.frozen_at.is_some()));
+    assert!(all
+        .iter()
+        .filter(|a| a.language.as_deref() == Some("kk"))
+        .all(|a| a.frozen_at.is_none()));
+    // The earlier version stays readable; the public list shows the current one.
+    let public = body(
+        new_client()
+            .get(app.url(&format!("/calls/{id}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(public.contains(&format!("/documents/{}", all[1].id)));
+    assert!(!public.contains(&format!("/documents/{}", all[0].id)));
+    let old = new_client()
+        .get(app.url(&format!("/calls/{id}/documents/{}", all[0].id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(old.status(), StatusCode::OK);
+    // The authentic text cannot be replaced any more; a translation can be added.
+    assert!(add(grants::i18n::Lang::En, "third").await.is_err());
+    add(grants::i18n::Lang::Ru, "russian").await.unwrap();
+}

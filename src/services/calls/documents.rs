@@ -4,24 +4,27 @@
 use serde_json::json;
 
 use super::load_call;
-use crate::db::calls::{self as q, DocumentRow};
+use crate::db::attachments::{self as attachment_q, AttachmentRow};
 use crate::domain::access::{Action, Scope};
+use crate::domain::attachments::{OwnerKind, Purpose};
 use crate::domain::calls::{CallEvent, CallStatus};
 use crate::domain::text;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
+use crate::services::attachments::{self, NewAttachment};
 use crate::services::uploads::{self, CheckedUpload};
 use crate::services::write::{Lock, Permission};
-use crate::services::{new_id, Actor};
+use crate::services::Actor;
 use crate::state::AppState;
 
-/// Staff may see any call's documents; the public only those of published calls.
+/// Staff may see any call's documents; the public those of published calls that were
+/// not removed (earlier versions stay readable).
 pub async fn document_for_download(
     state: &AppState,
     actor: &Actor,
     call_id: String,
     doc_id: String,
-) -> AppResult<DocumentRow> {
+) -> AppResult<AttachmentRow> {
     let staff = actor.require(Action::ViewProgrammes).is_ok();
     state
         .db(move |conn| {
@@ -29,7 +32,9 @@ pub async fn document_for_download(
             if call.status == CallStatus::Draft && !staff {
                 return Err(AppError::NotFound);
             }
-            q::find_document(conn, &call_id, &doc_id)?.ok_or(AppError::NotFound)
+            attachment_q::find(conn, OwnerKind::Call, &call_id, &doc_id)?
+                .filter(|d| staff || d.removed_at.is_none())
+                .ok_or(AppError::NotFound)
         })
         .await
 }
@@ -59,25 +64,23 @@ pub async fn add_document(
                 CallEvent::AddTranslation
             };
             call.next_status(event)?;
-            let row = DocumentRow {
-                id: new_id(),
-                call_id: call_id.clone(),
-                language: language.code().to_string(),
-                title,
-                file_name: upload.file_name.clone(),
-                content_type: upload.content_type.to_string(),
-                size_bytes: upload.bytes.len() as i64,
-                sha256: stored.sha256.clone(),
-                storage_key: stored.key.clone(),
-                uploaded_by: tx.actor.user_id.clone().unwrap_or_default(),
-                uploaded_at: tx.now,
-                removed_at: None,
-            };
-            q::insert_document(tx.conn, &row)?;
+            let row = attachments::attach(
+                tx,
+                &NewAttachment {
+                    owner: OwnerKind::Call,
+                    owner_id: &call_id,
+                    purpose: Purpose::Guidelines,
+                    language: Some(language),
+                    title: &title,
+                },
+                &upload,
+                &stored,
+            )?;
             tx.audit(
                 "call.document_added",
                 Some(("call", &call_id)),
-                json!({"document": row.id, "language": row.language, "file": row.file_name, "sha256": row.sha256, "bytes": row.size_bytes}),
+                json!({"document": row.id, "language": row.language, "file": row.file_name, "sha256": row.sha256,
+                       "bytes": row.size_bytes, "version": row.version, "replaces": row.replaces_id}),
             )
         })
         .await;
@@ -100,9 +103,7 @@ pub async fn remove_document(
         .write(actor, permission, Lock::Call(call_id.clone()), move |tx| {
             let call = load_call(tx.conn, &call_id)?;
             call.next_status(CallEvent::Edit)?;
-            if !q::remove_document(tx.conn, &call_id, &doc_id, tx.now)? {
-                return Err(AppError::NotFound);
-            }
+            attachments::detach(tx, OwnerKind::Call, &call_id, &doc_id)?;
             tx.audit(
                 "call.document_removed",
                 Some(("call", &call_id)),

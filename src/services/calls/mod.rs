@@ -20,9 +20,11 @@ pub use publication::{cancel, publish, publish_problems, PublishReport};
 
 use std::collections::HashMap;
 
-use crate::db::calls::{self as q, CallRow, ClarificationRow, DocumentRow, LotRow};
+use crate::db::attachments::{self as attachment_q, AttachmentRow};
+use crate::db::calls::{self as q, CallRow, ClarificationRow, LotRow};
 use crate::db::{users, DbConnection};
 use crate::domain::access::Action;
+use crate::domain::attachments::{OwnerKind, Purpose};
 use crate::domain::calls::{CallEvent, CallParameters, CallStatus, CallType, LotTerms};
 use crate::domain::grids::Grid;
 use crate::domain::money::Money;
@@ -117,6 +119,12 @@ fn lot_row(call_id: &str, id: String, t: &LotTerms) -> LotRow {
     }
 }
 
+/// A call's current guidelines (latest versions, not removed).
+fn guidelines_of(conn: &mut DbConnection, call_id: &str) -> AppResult<Vec<AttachmentRow>> {
+    let all = attachment_q::all_of(conn, OwnerKind::Call, call_id, Purpose::Guidelines)?;
+    Ok(crate::services::attachments::current(all))
+}
+
 fn load_call(conn: &mut DbConnection, id: &str) -> AppResult<Call> {
     Call::from_row(q::find(conn, id)?.ok_or(AppError::NotFound)?)
 }
@@ -125,7 +133,7 @@ fn load_call(conn: &mut DbConnection, id: &str) -> AppResult<Call> {
 pub struct CallDetail {
     pub call: Call,
     pub lots: Vec<LotRow>,
-    pub documents: Vec<DocumentRow>,
+    pub documents: Vec<AttachmentRow>,
     pub clarifications: Vec<ClarificationRow>,
     /// Asker emails by user id (staff view only).
     pub askers: HashMap<String, String>,
@@ -153,7 +161,7 @@ pub async fn public_detail(
             };
             Ok(CallDetail {
                 lots: q::lots_of(conn, &id)?,
-                documents: q::documents_of(conn, &id)?,
+                documents: guidelines_of(conn, &id)?,
                 clarifications: q::published_clarifications(conn, &id)?,
                 askers: HashMap::new(),
                 programme_reference: programme.reference,
@@ -178,7 +186,7 @@ pub async fn staff_detail(
                 .ok_or(AppError::NotFound)?;
             Ok(CallDetail {
                 lots: q::lots_of(conn, &id)?,
-                documents: q::documents_of(conn, &id)?,
+                documents: guidelines_of(conn, &id)?,
                 clarifications: Vec::new(),
                 askers: HashMap::new(),
                 programme_reference: programme.reference,
@@ -202,7 +210,7 @@ fn askers_of(
 pub struct ListedCall {
     pub call: Call,
     pub lots: Vec<LotRow>,
-    pub documents: Vec<DocumentRow>,
+    pub documents: Vec<AttachmentRow>,
 }
 
 /// Published and cancelled calls with their lots and documents (three queries,
@@ -213,7 +221,11 @@ pub async fn public_list(state: &AppState) -> AppResult<Vec<ListedCall>> {
             let rows = q::list_public(conn)?;
             let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
             let mut lots = group_by(q::lots_of_calls(conn, &ids)?, |l| &l.call_id);
-            let mut docs = group_by(q::documents_of_calls(conn, &ids)?, |d| &d.call_id);
+            let present =
+                attachment_q::present_of_owners(conn, OwnerKind::Call, &ids, Purpose::Guidelines)?;
+            let mut docs = group_by(crate::services::attachments::current(present), |d| {
+                &d.owner_id
+            });
             rows.into_iter()
                 .map(|row| {
                     let lots = lots.remove(&row.id).unwrap_or_default();

@@ -8,6 +8,7 @@ use super::{load_call, lot_terms, Call};
 use crate::db::calls as q;
 use crate::db::DbConnection;
 use crate::domain::access::{Action, Scope};
+use crate::domain::attachments::{OwnerKind, Purpose as AttachmentPurpose};
 use crate::domain::calls::{
     publication_problems, publication_warnings, CallEvent, EnvelopeUse, LotTerms, PublishCheck,
     PublishProblem, CANCEL_REASONS,
@@ -44,7 +45,7 @@ fn publish_report_in(
         .iter()
         .map(lot_terms)
         .collect();
-    let docs = q::documents_of(conn, &call.row.id)?;
+    let docs = super::guidelines_of(conn, &call.row.id)?;
     let other_lots = q::envelopes_of_other_calls(conn, &call.row.programme_id, &call.row.id)?;
     // An overflowing sum can only mean "over budget".
     let sum = |cents: &mut dyn Iterator<Item = i64>| {
@@ -75,7 +76,7 @@ fn publish_report_in(
         lots: &lots,
         concept_grid: &call.concept_grid,
         full_grid: &call.full_grid,
-        has_english_guidelines: docs.iter().any(|d| d.language == "en"),
+        has_english_guidelines: docs.iter().any(|d| d.language.as_deref() == Some("en")),
         timeline: &programme.timeline,
         envelopes: &envelopes,
         other_calls_total,
@@ -120,6 +121,14 @@ pub async fn publish(
             if !q::mark_published(tx.conn, &id, &by, tx.now, opens_at)? {
                 return Err(AppError::Conflict("error-call-not-draft"));
             }
+            // CFP-08: the English guidelines are the authentic text from now on.
+            crate::services::attachments::freeze(
+                tx,
+                OwnerKind::Call,
+                &id,
+                AttachmentPurpose::Guidelines,
+                Some(crate::i18n::Lang::En),
+            )?;
             tx.audit(
                 "call.published",
                 Some(("call", &id)),

@@ -82,38 +82,10 @@ fn conflict_back(page: &Page, e: AppError, to: &str) -> AppResult<HttpResponse> 
     }
 }
 
-#[derive(Serialize)]
-pub struct DocumentView {
-    pub id: String,
-    pub language: String,
-    pub language_name: String,
-    pub authentic: bool,
-    pub title: String,
-    pub file_name: String,
-    pub size: String,
-    pub sha256: String,
-}
-
-pub fn document_views(d: &CallDetail) -> Vec<DocumentView> {
+pub fn document_views(d: &CallDetail) -> Vec<crate::views::calls::DocumentView> {
     d.documents
         .iter()
-        .map(|doc| DocumentView {
-            id: doc.id.clone(),
-            language: doc.language.clone(),
-            language_name: Lang::parse(&doc.language)
-                .map(|l| l.native_name())
-                .unwrap_or("")
-                .to_string(),
-            authentic: doc.language == "en",
-            title: doc.title.clone(),
-            file_name: doc.file_name.clone(),
-            size: if doc.size_bytes < 1_048_576 {
-                format!("{} KB", (doc.size_bytes + 1023) / 1024)
-            } else {
-                format!("{:.1} MB", doc.size_bytes as f64 / 1_048_576.0)
-            },
-            sha256: doc.sha256.clone(),
-        })
+        .map(crate::views::calls::DocumentView::build)
         .collect()
 }
 
