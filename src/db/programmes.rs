@@ -114,65 +114,121 @@ pub fn update_identity(
         .map(|_| ())
 }
 
-/// The programme's budget lines in force (retired ones are kept but not listed).
+/// Budget lines and envelopes are stored alike: a labelled amount at a position, retired
+/// (kept, never deleted) once the programme no longer lists it.
+pub trait MoneyLineRows: Sized {
+    fn new_row(id: String, programme_id: &str, position: i32, label: &str, cents: i64) -> Self;
+    fn row_id(&self) -> &str;
+    /// The programme's lines in force, in order (retired ones are kept but not listed).
+    fn in_force(conn: &mut DbConnection, programme_id: &str) -> QueryResult<Vec<Self>>;
+    /// Lines in force of several programmes, in one query (for lists).
+    fn in_force_of(conn: &mut DbConnection, programme_ids: &[String]) -> QueryResult<Vec<Self>>;
+    fn insert(&self, conn: &mut DbConnection) -> QueryResult<()>;
+    /// Position, label and amount of a line of the same programme.
+    fn update(&self, conn: &mut DbConnection) -> QueryResult<()>;
+    fn retire(
+        conn: &mut DbConnection,
+        programme_id: &str,
+        id: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<()>;
+}
+
+macro_rules! money_line_rows {
+    ($row:ident, $table:ident) => {
+        impl MoneyLineRows for $row {
+            fn new_row(
+                id: String,
+                programme_id: &str,
+                position: i32,
+                label: &str,
+                cents: i64,
+            ) -> Self {
+                $row {
+                    id,
+                    programme_id: programme_id.to_string(),
+                    position,
+                    label: label.to_string(),
+                    amount_cents: cents,
+                    retired_at: None,
+                }
+            }
+
+            fn row_id(&self) -> &str {
+                &self.id
+            }
+
+            fn in_force(conn: &mut DbConnection, programme_id: &str) -> QueryResult<Vec<Self>> {
+                Self::in_force_of(conn, &[programme_id.to_string()])
+            }
+
+            fn in_force_of(
+                conn: &mut DbConnection,
+                programme_ids: &[String],
+            ) -> QueryResult<Vec<Self>> {
+                $table::table
+                    .filter($table::programme_id.eq_any(programme_ids))
+                    .filter($table::retired_at.is_null())
+                    .order(($table::programme_id.asc(), $table::position.asc()))
+                    .select($row::as_select())
+                    .load(conn)
+            }
+
+            fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
+                diesel::insert_into($table::table)
+                    .values(self)
+                    .execute(conn)
+                    .map(|_| ())
+            }
+
+            fn update(&self, conn: &mut DbConnection) -> QueryResult<()> {
+                diesel::update(
+                    $table::table
+                        .find(&self.id)
+                        .filter($table::programme_id.eq(&self.programme_id)),
+                )
+                .set((
+                    $table::position.eq(self.position),
+                    $table::label.eq(&self.label),
+                    $table::amount_cents.eq(self.amount_cents),
+                ))
+                .execute(conn)
+                .map(|_| ())
+            }
+
+            fn retire(
+                conn: &mut DbConnection,
+                programme_id: &str,
+                id: &str,
+                now: NaiveDateTime,
+            ) -> QueryResult<()> {
+                diesel::update(
+                    $table::table
+                        .find(id)
+                        .filter($table::programme_id.eq(programme_id)),
+                )
+                .set($table::retired_at.eq(Some(now)))
+                .execute(conn)
+                .map(|_| ())
+            }
+        }
+    };
+}
+
+money_line_rows!(BudgetLineRow, programme_budget_lines);
+money_line_rows!(EnvelopeRow, programme_envelopes);
+
+/// The programme's budget lines in force.
 pub fn budget_lines(
     conn: &mut DbConnection,
     programme_id: &str,
 ) -> QueryResult<Vec<BudgetLineRow>> {
-    programme_budget_lines::table
-        .filter(programme_budget_lines::programme_id.eq(programme_id))
-        .filter(programme_budget_lines::retired_at.is_null())
-        .order(programme_budget_lines::position.asc())
-        .select(BudgetLineRow::as_select())
-        .load(conn)
+    BudgetLineRow::in_force(conn, programme_id)
 }
 
-pub fn insert_budget_line(conn: &mut DbConnection, row: &BudgetLineRow) -> QueryResult<()> {
-    diesel::insert_into(programme_budget_lines::table)
-        .values(row)
-        .execute(conn)
-        .map(|_| ())
-}
-
-pub fn update_budget_line(conn: &mut DbConnection, row: &BudgetLineRow) -> QueryResult<()> {
-    diesel::update(
-        programme_budget_lines::table
-            .find(&row.id)
-            .filter(programme_budget_lines::programme_id.eq(&row.programme_id)),
-    )
-    .set((
-        programme_budget_lines::position.eq(row.position),
-        programme_budget_lines::label.eq(&row.label),
-        programme_budget_lines::amount_cents.eq(row.amount_cents),
-    ))
-    .execute(conn)
-    .map(|_| ())
-}
-
-pub fn retire_budget_line(
-    conn: &mut DbConnection,
-    programme_id: &str,
-    id: &str,
-    now: NaiveDateTime,
-) -> QueryResult<()> {
-    diesel::update(
-        programme_budget_lines::table
-            .find(id)
-            .filter(programme_budget_lines::programme_id.eq(programme_id)),
-    )
-    .set(programme_budget_lines::retired_at.eq(Some(now)))
-    .execute(conn)
-    .map(|_| ())
-}
-
-/// The programme's envelopes in force (retired ones are kept but not listed).
+/// The programme's envelopes in force.
 pub fn envelopes(conn: &mut DbConnection, programme_id: &str) -> QueryResult<Vec<EnvelopeRow>> {
-    programme_envelopes::table
-        .filter(programme_envelopes::programme_id.eq(programme_id))
-        .filter(programme_envelopes::retired_at.is_null())
-        .order(programme_envelopes::position.asc())
-        .select(EnvelopeRow::as_select())
-        .load(conn)
+    EnvelopeRow::in_force(conn, programme_id)
 }
 
 /// Envelopes of several programmes in force, in one query (for lists).
@@ -180,50 +236,7 @@ pub fn envelopes_of(
     conn: &mut DbConnection,
     programme_ids: &[String],
 ) -> QueryResult<Vec<EnvelopeRow>> {
-    programme_envelopes::table
-        .filter(programme_envelopes::programme_id.eq_any(programme_ids))
-        .filter(programme_envelopes::retired_at.is_null())
-        .order(programme_envelopes::position.asc())
-        .select(EnvelopeRow::as_select())
-        .load(conn)
-}
-
-pub fn insert_envelope(conn: &mut DbConnection, row: &EnvelopeRow) -> QueryResult<()> {
-    diesel::insert_into(programme_envelopes::table)
-        .values(row)
-        .execute(conn)
-        .map(|_| ())
-}
-
-pub fn update_envelope(conn: &mut DbConnection, row: &EnvelopeRow) -> QueryResult<()> {
-    diesel::update(
-        programme_envelopes::table
-            .find(&row.id)
-            .filter(programme_envelopes::programme_id.eq(&row.programme_id)),
-    )
-    .set((
-        programme_envelopes::position.eq(row.position),
-        programme_envelopes::label.eq(&row.label),
-        programme_envelopes::amount_cents.eq(row.amount_cents),
-    ))
-    .execute(conn)
-    .map(|_| ())
-}
-
-pub fn retire_envelope(
-    conn: &mut DbConnection,
-    programme_id: &str,
-    id: &str,
-    now: NaiveDateTime,
-) -> QueryResult<()> {
-    diesel::update(
-        programme_envelopes::table
-            .find(id)
-            .filter(programme_envelopes::programme_id.eq(programme_id)),
-    )
-    .set(programme_envelopes::retired_at.eq(Some(now)))
-    .execute(conn)
-    .map(|_| ())
+    EnvelopeRow::in_force_of(conn, programme_ids)
 }
 
 /// Sets the entry into force D (a recorded correction, before any call is published).
@@ -304,12 +317,7 @@ pub fn budget_lines_of(
     conn: &mut DbConnection,
     programme_ids: &[String],
 ) -> QueryResult<Vec<BudgetLineRow>> {
-    programme_budget_lines::table
-        .filter(programme_budget_lines::programme_id.eq_any(programme_ids))
-        .filter(programme_budget_lines::retired_at.is_null())
-        .order(programme_budget_lines::position.asc())
-        .select(BudgetLineRow::as_select())
-        .load(conn)
+    BudgetLineRow::in_force_of(conn, programme_ids)
 }
 
 /// D corrections of several programmes in one query (for lists).

@@ -250,8 +250,10 @@ pub fn emails_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(St
         .load(conn)
 }
 
-/// Overwrites an expired, never-confirmed registration with a new one (same id).
-pub fn replace_unconfirmed(conn: &mut DbConnection, row: &UserRow) -> QueryResult<()> {
+/// Overwrites a never-confirmed registration with a new one under the same id: an
+/// expired registration made again, or an invitation taking it over. Every field is the
+/// new row's (the earlier password is gone).
+pub fn overwrite_unconfirmed(conn: &mut DbConnection, row: &UserRow) -> QueryResult<()> {
     diesel::update(
         users::table
             .find(&row.id)
@@ -262,6 +264,7 @@ pub fn replace_unconfirmed(conn: &mut DbConnection, row: &UserRow) -> QueryResul
         users::password_hash.eq(&row.password_hash),
         users::role.eq(&row.role),
         users::language.eq(&row.language),
+        users::email_confirmed_at.eq(row.email_confirmed_at),
         users::session_epoch.eq(row.session_epoch),
         users::created_at.eq(row.created_at),
         users::updated_at.eq(row.updated_at),
@@ -299,25 +302,4 @@ pub fn delete_unconfirmed(conn: &mut DbConnection, id: &str) -> QueryResult<usiz
             .filter(users::email_confirmed_at.is_null()),
     )
     .execute(conn)
-}
-
-/// An invitation taking over a never-confirmed registration: every field is the
-/// invitation's (the earlier password is gone).
-pub fn take_over_unconfirmed(conn: &mut DbConnection, row: &UserRow) -> QueryResult<()> {
-    diesel::update(
-        users::table
-            .find(&row.id)
-            .filter(users::email_confirmed_at.is_null()),
-    )
-    .set((
-        users::display_name.eq(&row.display_name),
-        users::password_hash.eq(&row.password_hash),
-        users::role.eq(&row.role),
-        users::language.eq(&row.language),
-        users::email_confirmed_at.eq(row.email_confirmed_at),
-        users::session_epoch.eq(row.session_epoch),
-        users::updated_at.eq(row.updated_at),
-    ))
-    .execute(conn)
-    .map(|_| ())
 }

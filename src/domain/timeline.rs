@@ -90,20 +90,21 @@ impl Overrides {
 }
 
 /// Every date of a programme, computed once from D and the amendments.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Timeline {
+    /// D: the day the last party signed.
     pub entry_into_force: NaiveDate,
-    /// TL-01
+    /// TL-01: calls published (and open) by this day.
     pub call_launch_deadline: NaiveDate,
-    /// TL-02 (never moved)
+    /// TL-02: every contract signed by this day (never moved).
     pub contracting_deadline: NaiveDate,
-    /// TL-03
+    /// TL-03: end of the operational phase.
     pub operational_end: NaiveDate,
-    /// TL-04
+    /// TL-04: end of execution (closure phase).
     pub execution_end: NaiveDate,
-    /// TL-05
+    /// TL-05: unused balance decommitted.
     pub decommitment: NaiveDate,
-    /// TL-09
+    /// TL-09: the agreement ends if nothing is contracted or paid by this day.
     pub sunset_check: NaiveDate,
 }
 

@@ -71,16 +71,7 @@ pub async fn change_role(state: &AppState, actor: &Actor, id: String, role: Role
             }
             keeps_an_admin(tx.conn, &user, role == Role::Admin)?;
             users::set_role(tx.conn, &id, role.as_str(), tx.now)?;
-            end_credentials(
-                tx.conn,
-                &id,
-                tx.now,
-                Ends {
-                    sessions: true,
-                    api_tokens: true,
-                    links: false,
-                },
-            )?;
+            end_credentials(tx.conn, &id, tx.now, Ends::SIGN_INS)?;
             tx.audit(
                 "user.role_changed",
                 Some(("user", &id)),

@@ -11,7 +11,8 @@ use super::write::{Lock, Permission, Tx};
 use super::{group_by, new_id, Actor};
 use crate::db::calls::{self as call_q, CallRow};
 use crate::db::programmes::{
-    self as q, AmendmentRow, BudgetLineRow, DCorrectionRow, EnvelopeRow, ProgrammeRow,
+    self as q, AmendmentRow, BudgetLineRow, DCorrectionRow, EnvelopeRow, MoneyLineRows,
+    ProgrammeRow,
 };
 use crate::db::DbConnection;
 use crate::domain::access::{Action, Scope};
@@ -32,62 +33,41 @@ fn manage() -> Permission {
     Permission::Do(Action::ManageProgrammes, Scope::Portal)
 }
 
-/// Writes the budget lines and envelopes of a command: existing ids are updated in
-/// place, new lines inserted, lines no longer listed retired (never deleted).
+/// Writes the budget lines and envelopes of a command.
 fn store_money_lines(
     tx: &mut Tx<'_>,
     programme_id: &str,
     command: &ProgrammeCommand,
 ) -> AppResult<()> {
-    let now = tx.now;
-    let current_lines = q::budget_lines(tx.conn, programme_id)?;
-    for (i, line) in command.budget_lines.iter().enumerate() {
-        let row = BudgetLineRow {
-            id: line.id.clone().unwrap_or_else(new_id),
-            programme_id: programme_id.to_string(),
-            position: i as i32 + 1,
-            label: line.label.clone(),
-            amount_cents: line.amount_cents.cents(),
-            retired_at: None,
-        };
+    store_lines::<BudgetLineRow>(tx, programme_id, &command.budget_lines)?;
+    store_lines::<EnvelopeRow>(tx, programme_id, &command.envelopes)
+}
+
+/// Existing ids are updated in place, new lines inserted, lines no longer listed retired
+/// (never deleted: calls and history keep pointing at them).
+fn store_lines<R: MoneyLineRows>(
+    tx: &mut Tx<'_>,
+    programme_id: &str,
+    lines: &[MoneyLine],
+) -> AppResult<()> {
+    let current = R::in_force(tx.conn, programme_id)?;
+    for (i, line) in lines.iter().enumerate() {
+        let row = R::new_row(
+            line.id.clone().unwrap_or_else(new_id),
+            programme_id,
+            i as i32 + 1,
+            &line.label,
+            line.amount_cents.cents(),
+        );
         if line.id.is_some() {
-            q::update_budget_line(tx.conn, &row)?;
+            row.update(tx.conn)?;
         } else {
-            q::insert_budget_line(tx.conn, &row)?;
+            row.insert(tx.conn)?;
         }
     }
-    for old in current_lines {
-        if !command
-            .budget_lines
-            .iter()
-            .any(|l| l.id.as_deref() == Some(&old.id))
-        {
-            q::retire_budget_line(tx.conn, programme_id, &old.id, now)?;
-        }
-    }
-    let current_envelopes = q::envelopes(tx.conn, programme_id)?;
-    for (i, line) in command.envelopes.iter().enumerate() {
-        let row = EnvelopeRow {
-            id: line.id.clone().unwrap_or_else(new_id),
-            programme_id: programme_id.to_string(),
-            position: i as i32 + 1,
-            label: line.label.clone(),
-            amount_cents: line.amount_cents.cents(),
-            retired_at: None,
-        };
-        if line.id.is_some() {
-            q::update_envelope(tx.conn, &row)?;
-        } else {
-            q::insert_envelope(tx.conn, &row)?;
-        }
-    }
-    for old in current_envelopes {
-        if !command
-            .envelopes
-            .iter()
-            .any(|l| l.id.as_deref() == Some(&old.id))
-        {
-            q::retire_envelope(tx.conn, programme_id, &old.id, now)?;
+    for old in current {
+        if !lines.iter().any(|l| l.id.as_deref() == Some(old.row_id())) {
+            R::retire(tx.conn, programme_id, old.row_id(), tx.now)?;
         }
     }
     Ok(())

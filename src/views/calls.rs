@@ -7,51 +7,25 @@ use super::UtcTime;
 use crate::db::attachments::AttachmentRow;
 use crate::db::calls::{ClarificationRow, LotRow};
 use crate::domain::calls::{
-    answer_deadline, question_cutoff, CallParameters, CallStatus, CallType, ProblemArg,
+    answer_deadline, question_cutoff, CallParameters, CallStatus, CallType, LotTerms, ProblemArg,
     PublishProblem,
 };
-use crate::domain::money::Money;
 use crate::services::calls::{lot_terms, Call};
 
-/// A lot as shown (CFP-04): the terms with the lot's id; the same property names as
-/// the `LotTerms` a client sends.
+/// A lot as shown (CFP-04): its id and the same properties as the `LotTerms` a client
+/// sends.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct LotView {
     pub id: String,
-    pub number: i32,
-    pub title: String,
-    /// Whole euro cents.
-    pub envelope: Money,
-    pub min_grant: Money,
-    pub max_grant: Money,
-    /// Basis points of total eligible cost (9000 = 90%).
-    pub min_eu_share_bp: i64,
-    pub max_eu_share_bp: i64,
-    pub min_duration_months: i64,
-    pub max_duration_months: i64,
-    pub applicant_types: Vec<String>,
-    pub locations: Vec<String>,
-    /// The programme envelope the lot draws on.
-    pub envelope_id: Option<String>,
+    #[serde(flatten)]
+    pub terms: LotTerms,
 }
 
 impl LotView {
     pub fn build(row: &LotRow) -> LotView {
-        let t = lot_terms(row);
         LotView {
             id: row.id.clone(),
-            number: t.number,
-            title: t.title,
-            envelope: t.envelope,
-            min_grant: t.min_grant,
-            max_grant: t.max_grant,
-            min_eu_share_bp: t.min_eu_share_bp,
-            max_eu_share_bp: t.max_eu_share_bp,
-            min_duration_months: t.min_duration_months,
-            max_duration_months: t.max_duration_months,
-            applicant_types: t.applicant_types,
-            locations: t.locations,
-            envelope_id: t.envelope_id,
+            terms: lot_terms(row),
         }
     }
 }

@@ -7,25 +7,14 @@ use utoipa::ToSchema;
 use super::UtcTime;
 use crate::domain::calls::CallStatus;
 use crate::domain::money::Money;
+use crate::domain::timeline::Timeline;
 use crate::services::programmes::ProgrammeDetail;
 
 /// Every date of the programme, computed from D and the amendments in force today.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TimelineView {
-    /// D: the day the last party signed.
-    pub entry_into_force: NaiveDate,
-    /// TL-01: calls published (and open) by this day.
-    pub call_launch_deadline: NaiveDate,
-    /// TL-02: every contract signed by this day (never moved).
-    pub contracting_deadline: NaiveDate,
-    /// TL-03: end of the operational phase.
-    pub operational_end: NaiveDate,
-    /// TL-04: end of execution (closure phase).
-    pub execution_end: NaiveDate,
-    /// TL-05: unused balance decommitted.
-    pub decommitment: NaiveDate,
-    /// TL-09: the agreement ends if nothing is contracted or paid by this day.
-    pub sunset_check: NaiveDate,
+    #[serde(flatten)]
+    pub dates: Timeline,
     /// TL-07: Steering Committee reports.
     pub steering_reports: Vec<NaiveDate>,
 }
@@ -115,13 +104,7 @@ impl ProgrammeView {
             total_budget_cents: Money::from_cents(p.programme.total_budget_cents),
             grant_budget_cents: p.grant_budget(),
             timeline: TimelineView {
-                entry_into_force: t.entry_into_force,
-                call_launch_deadline: t.call_launch_deadline,
-                contracting_deadline: t.contracting_deadline,
-                operational_end: t.operational_end,
-                execution_end: t.execution_end,
-                decommitment: t.decommitment,
-                sunset_check: t.sunset_check,
+                dates: t.clone(),
                 steering_reports: t.steering_reports(),
             },
             budget_lines: p

@@ -575,13 +575,14 @@ pub struct DCorrectionForm {
     reason: String,
 }
 
-async fn render_d_correction(
+/// What the forms that change a programme's dates (D, amendments) share: the programme's
+/// summary, the typed values and their errors.
+async fn dated_form_context(
     page: &Page,
     id: &str,
-    status: StatusCode,
-    form: &DCorrectionForm,
+    form: &impl Serialize,
     errors: &[FieldError],
-) -> AppResult<HttpResponse> {
+) -> AppResult<(ProgrammeDetail, tera::Context)> {
     let p = programmes::detail(&page.state, id.to_string()).await?;
     let mut ctx = tera::Context::new();
     ctx.insert(
@@ -592,10 +593,21 @@ async fn render_d_correction(
             page.lang(),
         ),
     );
-    ctx.insert("current_d", &p.programme.entry_into_force.to_string());
-    ctx.insert("correctable", &p.d_correctable());
     ctx.insert("f", form);
     ctx.insert("errors", &page.field_errors(errors));
+    Ok((p, ctx))
+}
+
+async fn render_d_correction(
+    page: &Page,
+    id: &str,
+    status: StatusCode,
+    form: &DCorrectionForm,
+    errors: &[FieldError],
+) -> AppResult<HttpResponse> {
+    let (p, mut ctx) = dated_form_context(page, id, form, errors).await?;
+    ctx.insert("current_d", &p.programme.entry_into_force.to_string());
+    ctx.insert("correctable", &p.d_correctable());
     page.render_status(status, "manage/d_correction_form.html", ctx)
 }
 
@@ -664,18 +676,7 @@ async fn render_amendment(
     form: &AmendmentForm,
     errors: &[FieldError],
 ) -> AppResult<HttpResponse> {
-    let p = programmes::detail(&page.state, id.to_string()).await?;
-    let mut ctx = tera::Context::new();
-    ctx.insert(
-        "p",
-        &summary(
-            &p,
-            crate::clock::local_date(page.state.clock.now()),
-            page.lang(),
-        ),
-    );
-    ctx.insert("f", form);
-    ctx.insert("errors", &page.field_errors(errors));
+    let (p, mut ctx) = dated_form_context(page, id, form, errors).await?;
     ctx.insert(
         "fields",
         &AmendableDate::ALL

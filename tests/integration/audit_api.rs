@@ -284,4 +284,30 @@ async fn openapi_document_is_generated_from_the_code(app: TestApp) {
         );
     }
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+    // Every schema the document refers to is in it (a flattened or nested type that was
+    // never registered would leave a dangling reference).
+    fn refs(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(map) => {
+                if let Some(Value::String(r)) = map.get("$ref") {
+                    out.push(r.clone());
+                }
+                map.values().for_each(|v| refs(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    refs(&doc, &mut found);
+    assert!(found.iter().any(|r| r.ends_with("/LotTerms")), "{found:?}");
+    for r in found {
+        let name = r
+            .strip_prefix("#/components/schemas/")
+            .unwrap_or_else(|| panic!("unexpected reference {r}"));
+        assert!(
+            doc["components"]["schemas"][name].is_object(),
+            "{r} is referred to but not defined"
+        );
+    }
 }

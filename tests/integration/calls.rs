@@ -537,44 +537,14 @@ async fn a_call_is_drafted_checked_and_published_with_every_problem_listed(app: 
             .unwrap(),
     );
     let deadline_input = grants::web::calls::local_input(deadline);
-    let mut fields: Vec<(&str, String)> = vec![
-        ("reference", "EuropeAid/150123/L/ACT/KZ".into()),
-        ("title", "Local development initiatives".into()),
-        ("description", "Grants.".into()),
-        ("call_type", "restricted".into()),
-        ("opens_at", String::new()),
-        (
-            "deadline",
-            grants::web::calls::local_input(app.clock.now() + Duration::days(10)),
-        ),
-    ];
-    for (k, v) in [
-        ("open_min_days", "90"),
-        ("open_small_min_days", "60"),
-        ("small_grant_max", "100000"),
-        ("restricted_min_days", "45"),
-        ("invitation_min_days", "30"),
-        ("question_cutoff_days", "21"),
-        ("answer_deadline_days", "11"),
-        ("full_application_tolerance_percent", "20"),
-        ("max_applications_per_applicant", ""),
-        ("min_assessors", "2"),
-        ("divergence_full", "30"),
-        ("divergence_concept", "15"),
-        ("concept_note_pass_score", "30"),
-        ("shortlist_percent", "200"),
-        ("capacity_min_score", "12"),
-        ("reject_on_capacity_one", "on"),
-        ("selection_mode", "strict"),
-        ("tie_break", "relevance,capacity"),
-    ] {
-        fields.push((k, v.into()));
-    }
-    let as_refs = |f: &Vec<(&'static str, String)>| {
-        f.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>()
-    };
-    let pairs = as_refs(&fields);
-    let refs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let deadline_soon = grants::web::calls::local_input(app.clock.now() + Duration::days(10));
+    let form = call_form(&[
+        ("reference", "EuropeAid/150123/L/ACT/KZ"),
+        ("title", "Local development initiatives"),
+        ("description", "Grants."),
+        ("deadline", &deadline_soon),
+    ]);
+    let refs = as_pairs(&form);
     let res = app
         .post_form_with(&client, &format!("/manage/programmes/{pid}/calls"), &refs)
         .await;
@@ -602,10 +572,13 @@ async fn a_call_is_drafted_checked_and_published_with_every_problem_listed(app: 
         .await
         .contains("No call is open"));
     // Fix both, then publish.
-    fields.retain(|(k, _)| *k != "deadline");
-    fields.push(("deadline", deadline_input.clone()));
-    let pairs = as_refs(&fields);
-    let refs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let form = call_form(&[
+        ("reference", "EuropeAid/150123/L/ACT/KZ"),
+        ("title", "Local development initiatives"),
+        ("description", "Grants."),
+        ("deadline", &deadline_input),
+    ]);
+    let refs = as_pairs(&form);
     assert_eq!(
         app.post_form_with(&client, &call_page, &refs)
             .await
@@ -1390,4 +1363,53 @@ fn guidelines(app: &TestApp, call_id: &str) -> Vec<grants::db::attachments::Atta
     .into_iter()
     .filter(|d| d.removed_at.is_none())
     .collect()
+}
+
+/// Every field of the call form with the default rules, `changes` replacing values by
+/// name.
+pub(crate) fn call_form(changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut fields: Vec<(String, String)> = [
+        ("reference", "EuropeAid/FORM/1"),
+        ("title", "A call"),
+        ("description", ""),
+        ("call_type", "restricted"),
+        ("opens_at", ""),
+        ("deadline", ""),
+        ("open_min_days", "90"),
+        ("open_small_min_days", "60"),
+        ("small_grant_max", "100000"),
+        ("restricted_min_days", "45"),
+        ("invitation_min_days", "30"),
+        ("question_cutoff_days", "21"),
+        ("answer_deadline_days", "11"),
+        ("full_application_tolerance_percent", "20"),
+        ("max_applications_per_applicant", ""),
+        ("min_assessors", "2"),
+        ("divergence_full", "30"),
+        ("divergence_concept", "15"),
+        ("concept_note_pass_score", "30"),
+        ("shortlist_percent", "200"),
+        ("capacity_min_score", "12"),
+        ("reject_on_capacity_one", "on"),
+        ("selection_mode", "strict"),
+        ("tie_break", "relevance,capacity"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    for (key, value) in changes {
+        let field = fields
+            .iter_mut()
+            .find(|(k, _)| k == key)
+            .unwrap_or_else(|| panic!("the call form has no field {key}"));
+        field.1 = value.to_string();
+    }
+    fields
+}
+
+pub(crate) fn as_pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
+    fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
 }

@@ -7,7 +7,7 @@ use futures_util::future::join_all;
 use grants::domain::access::Role;
 use reqwest::{Client, StatusCode};
 
-use crate::calls::{add_guidelines, delegation, draft_call, programme, today};
+use crate::calls::{add_guidelines, call_form, delegation, draft_call, programme, today};
 use crate::helpers::{body, new_client, TestApp, PASSWORD};
 use crate::on_both_databases;
 
@@ -159,38 +159,8 @@ async fn calls_created_at_once_with_one_reference_make_one_call_and_field_errors
         "P-REF",
     )
     .await;
-    let form = |reference: &str| -> Vec<(String, String)> {
-        let mut f: Vec<(String, String)> = [
-            ("reference", reference),
-            ("title", "Same reference"),
-            ("description", ""),
-            ("call_type", "restricted"),
-            ("opens_at", ""),
-            ("deadline", ""),
-            ("open_min_days", "90"),
-            ("open_small_min_days", "60"),
-            ("small_grant_max", "100000"),
-            ("restricted_min_days", "45"),
-            ("invitation_min_days", "30"),
-            ("question_cutoff_days", "21"),
-            ("answer_deadline_days", "11"),
-            ("full_application_tolerance_percent", "20"),
-            ("max_applications_per_applicant", ""),
-            ("min_assessors", "2"),
-            ("divergence_full", "30"),
-            ("divergence_concept", "15"),
-            ("concept_note_pass_score", "30"),
-            ("shortlist_percent", "200"),
-            ("capacity_min_score", "12"),
-            ("selection_mode", "strict"),
-            ("tie_break", "relevance,capacity"),
-        ]
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-        f.push(("reject_on_capacity_one".into(), "on".into()));
-        f
-    };
+    let form =
+        |reference: &str| call_form(&[("reference", reference), ("title", "Same reference")]);
     let mut requests = Vec::new();
     for _ in 0..N {
         let (client, _) = delegation(&app).await;

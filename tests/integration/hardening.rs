@@ -1,7 +1,7 @@
 //! The defects found in review, programme, calls and input side: each test failed
 //! before its fix (DESIGN "fix the class"), on both databases.
 
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use grants::domain::access::Role;
 use grants::services::calls::{self as call_service, CallInput};
 use grants::services::programmes::{self as programme_service, AmendmentInput};
@@ -9,7 +9,8 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::calls::{
-    add_guidelines, api_token, delegation, draft_call, programme, published_call, today,
+    add_guidelines, api_token, as_pairs, call_form, delegation, draft_call, programme,
+    published_call, today,
 };
 use crate::helpers::{body, location, new_client, TestApp};
 use crate::on_both_databases;
@@ -255,48 +256,33 @@ async fn grids_must_fit_their_rules_before_they_are_saved(app: TestApp) {
     let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-GRID").await;
     let id = draft_call(&app, &actor, &pid, "GRID-1", 60).await;
     let concept = grants::domain::grids::default_concept_note_grid().to_text();
-    // Section 1 (capacity) worth 5 points, with the default threshold of 12 (GRD-05).
-    let full = "1 Capacity | capacity\n1.1 Experience\n2 Relevance | relevance, carried over\n2.1 A | x2\n2.2 B | x2\n2.3 C\n2.4 D\n3 Other\n3.1 E\n";
-    let res = app
-        .post_form_with(
-            &client,
+    let (app, client, concept, id) = (&app, &client, &concept, &id);
+    let save_grids = move |full: &'static str| async move {
+        app.post_form_with(
+            client,
             &format!("/manage/calls/{id}/grids"),
             &[
-                ("concept_note_grid", &concept),
+                ("concept_note_grid", concept),
                 ("full_application_grid", full),
             ],
         )
-        .await;
+        .await
+    };
+    // Section 1 (capacity) worth 5 points, with the default threshold of 12 (GRD-05).
+    let full = "1 Capacity | capacity\n1.1 Experience\n2 Relevance | relevance, carried over\n2.1 A | x2\n2.2 B | x2\n2.3 C\n2.4 D\n3 Other\n3.1 E\n";
+    let res = save_grids(full).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body(res)
         .await
         .contains("higher than the capacity section can reach"));
     // No carried-over relevance section.
     let full = "1 Capacity | capacity\n1.1 A\n1.2 B\n1.3 C\n1.4 D\n2 Relevance | relevance\n2.1 A | x2\n2.2 B | x2\n2.3 C\n2.4 D\n";
-    let res = app
-        .post_form_with(
-            &client,
-            &format!("/manage/calls/{id}/grids"),
-            &[
-                ("concept_note_grid", &concept),
-                ("full_application_grid", full),
-            ],
-        )
-        .await;
+    let res = save_grids(full).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body(res).await.contains("exactly one carried-over section"));
     // Renumbered but with their roles, the default sections are fine.
     let full = "1 Relevance | relevance, carried over\n1.1 A | x2\n1.2 B | x2\n1.3 C\n1.4 D\n2 Capacity | capacity\n2.1 A\n2.2 B\n2.3 C\n2.4 D\n";
-    let res = app
-        .post_form_with(
-            &client,
-            &format!("/manage/calls/{id}/grids"),
-            &[
-                ("concept_note_grid", &concept),
-                ("full_application_grid", full),
-            ],
-        )
-        .await;
+    let res = save_grids(full).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
 }
 
@@ -568,10 +554,8 @@ async fn dates_outside_the_plausible_range_are_refused(app: TestApp) {
         .unwrap();
     assert!(res.status().is_client_error(), "{}", res.status());
     let draft = draft_call(&app, &actor, &pid, "DATE-FORM", 60).await;
-    let mut form = call_form_fields();
-    form.retain(|(k, _)| *k != "deadline");
-    form.push(("deadline", "9999-12-31T18:00".into()));
-    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let form = call_form(&[("deadline", "9999-12-31T18:00")]);
+    let refs = as_pairs(&form);
     let res = app
         .post_form_with(&staff, &format!("/manage/calls/{draft}"), &refs)
         .await;
@@ -581,41 +565,6 @@ async fn dates_outside_the_plausible_range_are_refused(app: TestApp) {
         app.get_with(&staff, "/manage/calls").await.status(),
         StatusCode::OK
     );
-    let _ = location;
-    let _ = NaiveDate::MIN;
-}
-
-/// Every field of the call form, with the default rules.
-pub(crate) fn call_form_fields() -> Vec<(&'static str, String)> {
-    [
-        ("reference", "EuropeAid/FORM/1"),
-        ("title", "A call"),
-        ("description", ""),
-        ("call_type", "restricted"),
-        ("opens_at", ""),
-        ("deadline", ""),
-        ("open_min_days", "90"),
-        ("open_small_min_days", "60"),
-        ("small_grant_max", "100000"),
-        ("restricted_min_days", "45"),
-        ("invitation_min_days", "30"),
-        ("question_cutoff_days", "21"),
-        ("answer_deadline_days", "11"),
-        ("full_application_tolerance_percent", "20"),
-        ("max_applications_per_applicant", ""),
-        ("min_assessors", "2"),
-        ("divergence_full", "30"),
-        ("divergence_concept", "15"),
-        ("concept_note_pass_score", "30"),
-        ("shortlist_percent", "200"),
-        ("capacity_min_score", "12"),
-        ("reject_on_capacity_one", "on"),
-        ("selection_mode", "strict"),
-        ("tie_break", "relevance,capacity"),
-    ]
-    .iter()
-    .map(|(k, v)| (*k, v.to_string()))
-    .collect()
 }
 
 async fn slow_bodies_are_cut_off(db: crate::helpers::Db) {

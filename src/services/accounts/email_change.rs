@@ -7,7 +7,8 @@ use serde_json::json;
 
 use super::passwords::user_with_current_password;
 use super::{
-    end_credentials, link_ttl, require_usable_link, second_factor, user_lang, Ends, LinkPurpose,
+    end_credentials, link_ttl, recipient, require_usable_link, second_factor, user_lang, Ends,
+    LinkPurpose,
 };
 use crate::db::tokens;
 use crate::db::users::{self, UserRow};
@@ -67,11 +68,7 @@ pub async fn request_email_change(
                 let shown = new_email.as_str().to_string();
                 if let Some(owner) = users::find_by_email(tx.conn, new_email.as_str())? {
                     tx.mail(
-                        &Recipient {
-                            email: &owner.email,
-                            name: &owner.display_name,
-                            lang: user_lang(&owner),
-                        },
+                        &recipient(&owner),
                         MailKind::EmailChangeAddressTaken,
                         &[("login_link", login_url.clone())],
                     )?;
@@ -159,11 +156,7 @@ pub async fn confirm_email_change(
                 },
             )?;
             tx.mail(
-                &Recipient {
-                    email: &user.email,
-                    name: &user.display_name,
-                    lang: user_lang(&user),
-                },
+                &recipient(&user),
                 MailKind::EmailChanged,
                 &[("new_email", change.new_email.clone())],
             )?;

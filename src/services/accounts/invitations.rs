@@ -83,7 +83,7 @@ pub async fn create_user(
             };
             if let Some(old) = &takes_over {
                 end_credentials(tx.conn, &old.id, tx.now, Ends::ALL)?;
-                users::take_over_unconfirmed(tx.conn, &user)?;
+                users::overwrite_unconfirmed(tx.conn, &user)?;
                 tx.audit(
                     "user.unconfirmed_taken_over",
                     Some(("user", &user.id)),

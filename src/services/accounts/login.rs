@@ -4,12 +4,12 @@
 use chrono::NaiveDateTime;
 use serde_json::json;
 
-use super::{issue_link, link_ttl, link_url, user_lang, LinkPurpose};
+use super::{issue_link, link_ttl, link_url, recipient, LinkPurpose};
 use crate::db::sessions;
 use crate::db::users::{self, UserRow};
 use crate::domain::account::EmailAddress;
 use crate::error::AppResult;
-use crate::services::mail::{MailKind, Recipient};
+use crate::services::mail::MailKind;
 use crate::services::throttle::{self, Counted};
 use crate::services::write::{Lock, Permission};
 use crate::services::Actor;
@@ -133,11 +133,7 @@ pub async fn login(
                     let secret =
                         issue_link(tx.conn, ttl, tx.now, &user.id, LinkPurpose::ConfirmEmail)?;
                     tx.mail(
-                        &Recipient {
-                            email: &user.email,
-                            name: &user.display_name,
-                            lang: user_lang(&user),
-                        },
+                        &recipient(&user),
                         MailKind::ConfirmEmail,
                         &[
                             ("link", format!("{confirm_base}{secret}")),

@@ -28,6 +28,7 @@ use crate::domain::account::{check_new_password, link_state, EmailAddress, LinkS
 use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
+use crate::services::mail::Recipient;
 use crate::state::AppState;
 
 /// Purposes of emailed single-use links.
@@ -51,6 +52,15 @@ impl LinkPurpose {
             LinkPurpose::ResetPassword => "reset_password",
             LinkPurpose::Invitation => "invitation",
         }
+    }
+}
+
+/// Mail to a person's own address, in their language.
+pub fn recipient(user: &UserRow) -> Recipient<'_> {
+    Recipient {
+        email: &user.email,
+        name: &user.display_name,
+        lang: user_lang(user),
     }
 }
 
@@ -190,6 +200,21 @@ impl Ends {
         api_tokens: true,
         links: true,
     };
+    /// Every way the person is signed in (a role or second factor changed, or they asked
+    /// to be signed out everywhere); emailed links stay usable.
+    pub const SIGN_INS: Ends = Ends {
+        sessions: true,
+        api_tokens: true,
+        links: false,
+    };
+}
+
+/// The person's current session epoch: a caller that just ended every session keeps its
+/// own by taking it.
+pub fn session_epoch(conn: &mut DbConnection, user_id: &str) -> AppResult<i64> {
+    Ok(users::find(conn, user_id)?
+        .map(|u| u.session_epoch)
+        .unwrap_or_default())
 }
 
 /// Ends a person's other credentials, in the caller's transaction.

@@ -4,8 +4,8 @@
 use serde_json::json;
 
 use super::{
-    end_credentials, issue_link, link_ttl, link_url, password_problem, second_factor, usable_link,
-    user_lang, Ends, LinkPurpose,
+    end_credentials, issue_link, link_ttl, link_url, password_problem, recipient, second_factor,
+    session_epoch, usable_link, Ends, LinkPurpose,
 };
 use crate::db::tokens;
 use crate::db::users::{self, UserRow};
@@ -132,15 +132,7 @@ pub async fn set_password_with_link(
                     _ => "user.password_reset",
                 };
                 tx.audit(action, Some(("user", &user.id)), json!({}))?;
-                tx.mail(
-                    &Recipient {
-                        email: &user.email,
-                        name: &user.display_name,
-                        lang: user_lang(&user),
-                    },
-                    MailKind::PasswordChanged,
-                    &[],
-                )?;
+                tx.mail(&recipient(&user), MailKind::PasswordChanged, &[])?;
                 Ok(users::find(tx.conn, &user.id)?.unwrap_or(user))
             },
         )
@@ -226,18 +218,8 @@ pub async fn change_password(
                 users::set_password(tx.conn, &user.id, &hash, tx.now, false)?;
                 end_credentials(tx.conn, &user.id, tx.now, Ends::ALL)?;
                 tx.audit("user.password_changed", Some(("user", &user.id)), json!({}))?;
-                tx.mail(
-                    &Recipient {
-                        email: &user.email,
-                        name: &user.display_name,
-                        lang: user_lang(&user),
-                    },
-                    MailKind::PasswordChanged,
-                    &[],
-                )?;
-                Ok(users::find(tx.conn, &user.id)?
-                    .map(|u| u.session_epoch)
-                    .unwrap_or_default())
+                tx.mail(&recipient(&user), MailKind::PasswordChanged, &[])?;
+                session_epoch(tx.conn, &user.id)
             },
         )
         .await

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::{end_credentials, Ends};
+use super::{end_credentials, session_epoch, Ends};
 use crate::db::users;
 use crate::domain::access::{Action, Scope};
 use crate::domain::account::DisplayName;
@@ -24,24 +24,13 @@ pub async fn logout_everywhere(state: &AppState, actor: &Actor) -> AppResult<i64
     let (user_id, permission) = own(actor)?;
     state
         .write(actor, permission, Lock::User(user_id.clone()), move |tx| {
-            end_credentials(
-                tx.conn,
-                &user_id,
-                tx.now,
-                Ends {
-                    sessions: true,
-                    api_tokens: true,
-                    links: false,
-                },
-            )?;
+            end_credentials(tx.conn, &user_id, tx.now, Ends::SIGN_INS)?;
             tx.audit(
                 "user.logout_everywhere",
                 Some(("user", &user_id)),
                 json!({}),
             )?;
-            Ok(users::find(tx.conn, &user_id)?
-                .map(|u| u.session_epoch)
-                .unwrap_or_default())
+            session_epoch(tx.conn, &user_id)
         })
         .await
 }

@@ -6,7 +6,7 @@ use chrono::Duration;
 use serde_json::json;
 
 use super::{
-    issue_link, link_ttl, link_url, password_problem, usable_link, user_lang, LinkPurpose,
+    issue_link, link_ttl, link_url, password_problem, recipient, usable_link, LinkPurpose,
 };
 use crate::db::{
     tokens,
@@ -88,11 +88,7 @@ pub async fn register(state: &AppState, input: Registration, actor: &Actor) -> A
                 }
                 Some(existing) => {
                     tx.mail(
-                        &Recipient {
-                            email: &existing.email,
-                            name: &existing.display_name,
-                            lang: user_lang(&existing),
-                        },
+                        &recipient(&existing),
                         MailKind::AlreadyRegistered,
                         &[("login_link", login_url), ("reset_link", reset_url)],
                     )?;
@@ -122,7 +118,7 @@ pub async fn register(state: &AppState, input: Registration, actor: &Actor) -> A
                 last_login_at: None,
             };
             if replaces.is_some() {
-                users::replace_unconfirmed(tx.conn, &user)?;
+                users::overwrite_unconfirmed(tx.conn, &user)?;
             } else {
                 users::insert(tx.conn, &user)?;
             }

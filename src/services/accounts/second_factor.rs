@@ -10,7 +10,7 @@ use rand::Rng;
 use serde_json::json;
 use totp_rs::{Builder, Totp};
 
-use super::{end_credentials, Ends};
+use super::{end_credentials, session_epoch, Ends};
 use crate::db::second_factors::{self as q, SecondFactorRow};
 use crate::db::users::{self, UserRow};
 use crate::domain::access::{Action, Role, Scope};
@@ -238,25 +238,14 @@ pub async fn confirm_enrolment(
             q::confirm(tx.conn, &user_id, step, tx.now)?;
             let (codes, hashes) = new_recovery_codes(&secrets);
             q::replace_recovery_codes(tx.conn, &user_id, &hashes, tx.now)?;
-            end_credentials(
-                tx.conn,
-                &user_id,
-                tx.now,
-                Ends {
-                    sessions: true,
-                    api_tokens: true,
-                    links: false,
-                },
-            )?;
+            end_credentials(tx.conn, &user_id, tx.now, Ends::SIGN_INS)?;
             throttle::clear(tx.conn, Counted::SecondFactor, &user_id)?;
             tx.audit(
                 "user.second_factor_enrolled",
                 Some(("user", &user_id)),
                 json!({"recovery_codes": codes.len()}),
             )?;
-            let epoch = users::find(tx.conn, &user_id)?
-                .map(|u| u.session_epoch)
-                .unwrap_or_default();
+            let epoch = session_epoch(tx.conn, &user_id)?;
             Ok(Ok((codes, epoch)))
         })
         .await?;
@@ -474,24 +463,13 @@ pub async fn disable(state: &AppState, actor: &Actor, code: String) -> AppResult
             if q::remove(tx.conn, &user_id)? == 0 {
                 return Err(AppError::Conflict("error-second-factor-none"));
             }
-            end_credentials(
-                tx.conn,
-                &user_id,
-                tx.now,
-                Ends {
-                    sessions: true,
-                    api_tokens: true,
-                    links: false,
-                },
-            )?;
+            end_credentials(tx.conn, &user_id, tx.now, Ends::SIGN_INS)?;
             tx.audit(
                 "user.second_factor_removed",
                 Some(("user", &user_id)),
                 json!({}),
             )?;
-            Ok(users::find(tx.conn, &user_id)?
-                .map(|u| u.session_epoch)
-                .unwrap_or_default())
+            session_epoch(tx.conn, &user_id)
         })
         .await
 }
@@ -506,16 +484,7 @@ pub async fn reset_by_admin(state: &AppState, actor: &Actor, user_id: String) ->
             if q::remove(tx.conn, &user.id)? == 0 {
                 return Err(AppError::Conflict("error-second-factor-none"));
             }
-            end_credentials(
-                tx.conn,
-                &user.id,
-                tx.now,
-                Ends {
-                    sessions: true,
-                    api_tokens: true,
-                    links: false,
-                },
-            )?;
+            end_credentials(tx.conn, &user.id, tx.now, Ends::SIGN_INS)?;
             tx.audit(
                 "user.second_factor_reset",
                 Some(("user", &user.id)),

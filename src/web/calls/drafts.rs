@@ -277,6 +277,31 @@ pub async fn new_form(page: Page, path: web::Path<String>) -> AppResult<HttpResp
     )
 }
 
+/// Reads the form into the typed command and runs the service with it; a problem with
+/// either shows the form again with every field error.
+async fn submit<T, Fut>(
+    page: &Page,
+    form: &CallForm,
+    action: &str,
+    run: impl FnOnce(CallInput) -> Fut,
+) -> AppResult<Result<T, HttpResponse>>
+where
+    Fut: std::future::Future<Output = AppResult<T>>,
+{
+    let invalid = |errors: &[FieldError]| {
+        render_call_form(page, StatusCode::UNPROCESSABLE_ENTITY, form, action, errors).map(Err)
+    };
+    let input = match form.parse() {
+        Ok(i) => i,
+        Err(errors) => return invalid(&errors),
+    };
+    match run(input).await {
+        Ok(value) => Ok(Ok(value)),
+        Err(AppError::Validation(errors)) => invalid(&errors),
+        Err(e) => Err(e),
+    }
+}
+
 pub async fn create(
     page: Page,
     path: web::Path<String>,
@@ -285,31 +310,17 @@ pub async fn create(
     let programme_id = path.into_inner();
     let form = form.into_inner();
     let action = format!("/manage/programmes/{programme_id}/calls");
-    let input = match form.parse() {
-        Ok(i) => i,
-        Err(errors) => {
-            return render_call_form(
-                &page,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &form,
-                &action,
-                &errors,
-            )
-        }
-    };
-    match calls::create(&page.state, &page.actor(), programme_id, input).await {
+    let (state, actor) = (page.state.clone(), page.actor());
+    match submit(&page, &form, &action, |input| {
+        calls::create(&state, &actor, programme_id, input)
+    })
+    .await?
+    {
         Ok(id) => {
             page.flash("success", "flash-call-created");
             Ok(page.redirect(&format!("/manage/calls/{id}")))
         }
-        Err(AppError::Validation(errors)) => render_call_form(
-            &page,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &form,
-            &action,
-            &errors,
-        ),
-        Err(e) => Err(e),
+        Err(form_again) => Ok(form_again),
     }
 }
 
@@ -338,30 +349,17 @@ pub async fn update(
     let id = path.into_inner();
     let form = form.into_inner();
     let action = format!("/manage/calls/{id}");
-    let input = match form.parse() {
-        Ok(i) => i,
-        Err(errors) => {
-            return render_call_form(
-                &page,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &form,
-                &action,
-                &errors,
-            )
-        }
-    };
-    match calls::update(&page.state, &page.actor(), id.clone(), input).await {
-        Ok(()) => {
+    let (state, actor) = (page.state.clone(), page.actor());
+    let result = submit(&page, &form, &action, |input| {
+        calls::update(&state, &actor, id.clone(), input)
+    })
+    .await;
+    match result {
+        Ok(Ok(())) => {
             page.flash("success", "flash-call-saved");
             Ok(page.redirect(&action))
         }
-        Err(AppError::Validation(errors)) => render_call_form(
-            &page,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &form,
-            &action,
-            &errors,
-        ),
+        Ok(Err(form_again)) => Ok(form_again),
         Err(e) => conflict_back(&page, e, &action),
     }
 }

@@ -87,7 +87,7 @@ pub async fn update_grids(
     };
     let concept = parse("concept_note_grid", &form.concept_note_grid);
     let full = parse("full_application_grid", &form.full_application_grid);
-    let (Some(concept), Some(full)) = (concept, full) else {
+    let (Some(concept), Some(full), true) = (concept, full, line_errors.is_empty()) else {
         return render_grids(
             &page,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -97,16 +97,6 @@ pub async fn update_grids(
             &line_errors,
         );
     };
-    if !line_errors.is_empty() {
-        return render_grids(
-            &page,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &call_id,
-            &form,
-            &[],
-            &line_errors,
-        );
-    }
     let back = format!("/manage/calls/{call_id}");
     match calls::update_grids(&page.state, &page.actor(), call_id.clone(), concept, full).await {
         Ok(()) => {

@@ -247,29 +247,20 @@ async fn save_lot(
     form: LotForm,
 ) -> AppResult<HttpResponse> {
     let back = format!("/manage/calls/{call_id}");
-    let terms = match form.parse() {
-        Ok(t) => t,
-        Err(errors) => {
-            return render_lot_form(
-                &page,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &call_id,
-                lot_id.as_deref(),
-                &form,
-                &errors,
+    let saved = match form.parse() {
+        Ok(terms) => {
+            calls::save_lot(
+                &page.state,
+                &page.actor(),
+                call_id.clone(),
+                lot_id.clone(),
+                terms,
             )
             .await
         }
+        Err(errors) => Err(AppError::Validation(errors)),
     };
-    match calls::save_lot(
-        &page.state,
-        &page.actor(),
-        call_id.clone(),
-        lot_id.clone(),
-        terms,
-    )
-    .await
-    {
+    match saved {
         Ok(_) => {
             page.flash("success", "flash-lot-saved");
             Ok(page.redirect(&format!("{back}#lots")))
