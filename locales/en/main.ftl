@@ -716,3 +716,6 @@ questions-all = All questions
 doc-version = version { $version }
 doc-frozen = frozen
 error-attachment-frozen = This document is frozen (the authentic text of a published call, or a submitted file): it can be neither replaced nor removed.
+error-title-prefix = Error:
+error-summary-title = There is a problem
+ask-not-sent = Your question was not sent; here it is, to keep:

@@ -5,7 +5,7 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use super::guard::keys;
-use super::page::Page;
+use super::page::{FormSpot, Page};
 use crate::clock::format_local;
 use crate::db::users;
 use crate::error::{AppError, AppResult};
@@ -105,7 +105,15 @@ pub async fn update_profile(page: Page, form: web::Form<ProfileForm>) -> AppResu
         }
         Err(AppError::Validation(errors)) => {
             let mut ctx = tera::Context::new();
-            ctx.insert("profile_errors", &page.field_errors(&errors));
+            page.show_errors_at(
+                &mut ctx,
+                FormSpot {
+                    key: "profile_errors",
+                    id_prefix: "",
+                    aliases: &[],
+                },
+                &errors,
+            );
             ctx.insert("display_name", &form.display_name);
             render_account(&page, StatusCode::UNPROCESSABLE_ENTITY, ctx).await
         }
@@ -141,7 +149,15 @@ pub async fn change_password(page: Page, form: web::Form<PasswordForm>) -> AppRe
         }
         Err(AppError::Validation(errors)) => {
             let mut ctx = tera::Context::new();
-            ctx.insert("password_errors", &page.field_errors(&errors));
+            page.show_errors_at(
+                &mut ctx,
+                FormSpot {
+                    key: "password_errors",
+                    id_prefix: "password-",
+                    aliases: &[],
+                },
+                &errors,
+            );
             render_account(&page, StatusCode::UNPROCESSABLE_ENTITY, ctx).await
         }
         Err(e) => Err(e),
@@ -195,7 +211,15 @@ pub async fn create_token(page: Page, form: web::Form<TokenForm>) -> AppResult<H
         }
         Err(AppError::Validation(errors)) => {
             let mut ctx = tera::Context::new();
-            ctx.insert("token_errors", &page.field_errors(&errors));
+            page.show_errors_at(
+                &mut ctx,
+                FormSpot {
+                    key: "token_errors",
+                    id_prefix: "token-",
+                    aliases: &[],
+                },
+                &errors,
+            );
             render_account(&page, StatusCode::UNPROCESSABLE_ENTITY, ctx).await
         }
         Err(e) => Err(e),
@@ -238,7 +262,15 @@ pub async fn change_email(page: Page, form: web::Form<EmailForm>) -> AppResult<H
         }
         Err(AppError::Validation(errors)) => {
             let mut ctx = tera::Context::new();
-            ctx.insert("email_errors", &page.field_errors(&errors));
+            page.show_errors_at(
+                &mut ctx,
+                FormSpot {
+                    key: "email_errors",
+                    id_prefix: "email-",
+                    aliases: &[],
+                },
+                &errors,
+            );
             ctx.insert("new_email", &form.email);
             render_account(&page, StatusCode::UNPROCESSABLE_ENTITY, ctx).await
         }
@@ -302,7 +334,7 @@ pub async fn confirm_second_factor(
         }
         Err(AppError::Validation(errors)) => {
             let mut ctx = tera::Context::new();
-            ctx.insert("errors", &page.field_errors(&errors));
+            page.show_errors(&mut ctx, &errors);
             render_second_factor(&page, StatusCode::UNPROCESSABLE_ENTITY, ctx).await
         }
         Err(e) => Err(e),
@@ -327,7 +359,15 @@ pub async fn regenerate_recovery_codes(
         }
         Err(AppError::Validation(errors)) => {
             let mut ctx = tera::Context::new();
-            ctx.insert("recovery_errors", &page.field_errors(&errors));
+            page.show_errors_at(
+                &mut ctx,
+                FormSpot {
+                    key: "recovery_errors",
+                    id_prefix: "recovery-",
+                    aliases: &[("second_factor_code", "code")],
+                },
+                &errors,
+            );
             render_second_factor(&page, StatusCode::UNPROCESSABLE_ENTITY, ctx).await
         }
         Err(AppError::Conflict(key)) => {
@@ -351,7 +391,15 @@ pub async fn turn_off_second_factor(
         }
         Err(AppError::Validation(errors)) => {
             let mut ctx = tera::Context::new();
-            ctx.insert("off_errors", &page.field_errors(&errors));
+            page.show_errors_at(
+                &mut ctx,
+                FormSpot {
+                    key: "off_errors",
+                    id_prefix: "off-",
+                    aliases: &[("second_factor_code", "code")],
+                },
+                &errors,
+            );
             render_second_factor(&page, StatusCode::UNPROCESSABLE_ENTITY, ctx).await
         }
         Err(AppError::Conflict(key)) => {

@@ -128,7 +128,7 @@ pub async fn invite(page: Page, form: web::Form<InviteForm>) -> AppResult<HttpRe
         Err(AppError::Validation(errors)) => {
             let mut ctx = tera::Context::new();
             ctx.insert("roles", &roles());
-            ctx.insert("errors", &page.field_errors(&errors));
+            page.show_errors(&mut ctx, &errors);
             ctx.insert("email", &form.email);
             ctx.insert("display_name", &form.display_name);
             ctx.insert("form_role", &form.role);

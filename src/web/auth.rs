@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::guard::{keys, safe_next, start_session};
 use super::page::Page;
+use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::services::accounts::second_factor::CodeRefusal;
 use crate::services::accounts::{self, LinkPurpose, LoginOutcome, LoginRefusal, Registration};
@@ -41,7 +42,7 @@ pub async fn register(page: Page, form: web::Form<RegisterForm>) -> AppResult<Ht
         }
         Err(AppError::Validation(errors)) => {
             let mut ctx = tera::Context::new();
-            ctx.insert("errors", &page.field_errors(&errors));
+            page.show_errors(&mut ctx, &errors);
             ctx.insert("email", &form.email);
             ctx.insert("display_name", &form.display_name);
             page.render_status(StatusCode::UNPROCESSABLE_ENTITY, "auth/register.html", ctx)
@@ -151,7 +152,8 @@ pub async fn login(page: Page, form: web::Form<LoginForm>) -> AppResult<HttpResp
                 LoginRefusal::Disabled => (StatusCode::FORBIDDEN, "error-login-disabled"),
             };
             let mut ctx = tera::Context::new();
-            ctx.insert("login_error", &page.t(key));
+            // Which of the two was wrong is not said; the summary leads back to the email.
+            page.summarise_errors(&mut ctx, &[("email".to_string(), page.t(key))]);
             ctx.insert("email", form.email.trim());
             ctx.insert("next", &safe_next(&form.next).unwrap_or_default());
             page.render_status(status, "auth/login.html", ctx)
@@ -240,9 +242,7 @@ pub async fn second_factor(
                 ),
             };
             let mut ctx = tera::Context::new();
-            let mut errors = std::collections::HashMap::new();
-            errors.insert("code", page.t(key));
-            ctx.insert("errors", &errors);
+            page.show_errors(&mut ctx, &[FieldError::new("code", key)]);
             page.render_status(status, "auth/second_factor.html", ctx)
         }
     }
@@ -286,7 +286,7 @@ pub async fn forgot_password(page: Page, form: web::Form<ForgotForm>) -> AppResu
         }
         Err(AppError::Validation(errors)) => {
             let mut ctx = tera::Context::new();
-            ctx.insert("errors", &page.field_errors(&errors));
+            page.show_errors(&mut ctx, &errors);
             ctx.insert("email", &form.email);
             page.render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -346,7 +346,7 @@ async fn set_new_password(
         Err(AppError::Validation(errors)) => {
             let mut ctx = tera::Context::new();
             ctx.insert("token", &form.token);
-            ctx.insert("errors", &page.field_errors(&errors));
+            page.show_errors(&mut ctx, &errors);
             ctx.insert("invitation", &(purpose == LinkPurpose::Invitation));
             page.render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,

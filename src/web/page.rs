@@ -29,6 +29,10 @@ pub struct Flash {
     pub key: String,
     #[serde(default)]
     pub args: Vec<(String, String)>,
+    /// The id of the page section the message is about (shown there, next to what
+    /// changed, instead of at the top of the page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub near: Option<String>,
 }
 
 /// Messages shown at once on a page; older ones are dropped beyond this.
@@ -41,6 +45,35 @@ const MAX_FLASH_ARG_CHARS: usize = 120;
 pub struct ShownFlash {
     pub kind: String,
     pub text: String,
+    /// The section it is shown in (`partials/forms.html` `notices`), or none for the top.
+    pub near: Option<String>,
+}
+
+/// One line of the error summary at the top of a page: the message, linking to the
+/// input it is about.
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct SummaryError {
+    pub id: String,
+    pub text: String,
+}
+
+/// Where a form's errors go: the template variable holding them by field name, the
+/// prefix of the form's input ids (forms sharing a page have distinct ids) and the
+/// names of fields the form calls differently from the command.
+#[derive(Debug, Clone, Copy)]
+pub struct FormSpot<'a> {
+    pub key: &'a str,
+    pub id_prefix: &'a str,
+    pub aliases: &'a [(&'a str, &'a str)],
+}
+
+impl FormSpot<'static> {
+    /// The single form of a page: `errors`, ids equal to field names.
+    pub const PAGE: FormSpot<'static> = FormSpot {
+        key: "errors",
+        id_prefix: "",
+        aliases: &[],
+    };
 }
 
 pub struct Page {
@@ -112,8 +145,28 @@ impl Page {
         self.flash_args(kind, key, &[]);
     }
 
+    /// Queues a message shown in the section `near` of the next page (the page is reached
+    /// with `#near`), next to what changed.
+    pub fn flash_near(&self, kind: &str, key: &str, args: &[(&str, String)], near: &str) {
+        self.queue_flash(kind, key, args, Some(near));
+    }
+
+    /// Queues a message and redirects; a `#section` in `to` places the message in that
+    /// section of the page (`flash_near`).
+    pub fn flash_redirect(&self, kind: &str, key: &str, to: &str) -> HttpResponse {
+        match to.split_once('#') {
+            Some((_, near)) if !near.is_empty() => self.flash_near(kind, key, &[], near),
+            _ => self.flash(kind, key),
+        }
+        self.redirect(to)
+    }
+
     /// Queues a message with arguments (each cut to a short length).
     pub fn flash_args(&self, kind: &str, key: &str, args: &[(&str, String)]) {
+        self.queue_flash(kind, key, args, None);
+    }
+
+    fn queue_flash(&self, kind: &str, key: &str, args: &[(&str, String)], near: Option<&str>) {
         let mut flashes: Vec<Flash> = self
             .session
             .get(keys::FLASH)
@@ -127,6 +180,7 @@ impl Page {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.chars().take(MAX_FLASH_ARG_CHARS).collect()))
                 .collect(),
+            near: near.map(|n| n.chars().take(MAX_FLASH_ARG_CHARS).collect()),
         });
         if flashes.len() > MAX_FLASHES {
             flashes.drain(..flashes.len() - MAX_FLASHES);
@@ -134,34 +188,47 @@ impl Page {
         let _ = self.session.insert(keys::FLASH, flashes);
     }
 
-    /// Field → translated message, for showing errors next to their fields.
-    pub fn field_errors(&self, errors: &[FieldError]) -> HashMap<String, String> {
-        let mut map = HashMap::new();
-        for e in errors {
-            map.entry(e.field.to_string())
-                .or_insert_with(|| self.t(e.code));
-        }
-        map
+    /// Shows the errors of the page's form: each next to its field and all of them in the
+    /// error summary at the top of the page (GOV.UK pattern), which links to the inputs,
+    /// takes the focus and puts "Error:" before the page title.
+    pub fn show_errors(&self, ctx: &mut tera::Context, errors: &[FieldError]) {
+        self.show_errors_at(ctx, FormSpot::PAGE, errors);
     }
 
-    /// Like `field_errors`, for a form whose fields are named differently from the
-    /// command's (`aliases`: command field → form field).
-    pub fn field_errors_as(
-        &self,
-        errors: &[FieldError],
-        aliases: &[(&str, &str)],
-    ) -> HashMap<String, String> {
-        let mut map = HashMap::new();
+    /// `show_errors` for one form of several on a page, or one with aliased fields.
+    pub fn show_errors_at(&self, ctx: &mut tera::Context, spot: FormSpot, errors: &[FieldError]) {
+        let mut by_field: HashMap<String, String> = HashMap::new();
+        let mut summary = summary_so_far(ctx);
         for e in errors {
-            let field = aliases
+            let field = spot
+                .aliases
                 .iter()
                 .find(|(from, _)| *from == e.field)
                 .map(|(_, to)| *to)
                 .unwrap_or(&e.field);
-            map.entry(field.to_string())
-                .or_insert_with(|| self.t(e.code));
+            let text = self.t(e.code);
+            let id = format!("{}{field}", spot.id_prefix);
+            // A group (the call's parameters) may have several messages; each is listed once.
+            if !summary.iter().any(|s| s.id == id && s.text == text) {
+                summary.push(SummaryError {
+                    id,
+                    text: text.clone(),
+                });
+            }
+            by_field.entry(field.to_string()).or_insert(text);
         }
-        map
+        ctx.insert(spot.key, &by_field);
+        ctx.insert("error_summary", &summary);
+    }
+
+    /// Adds errors already translated (a grid's line errors) to the summary.
+    pub fn summarise_errors(&self, ctx: &mut tera::Context, errors: &[(String, String)]) {
+        let mut summary = summary_so_far(ctx);
+        summary.extend(errors.iter().map(|(id, text)| SummaryError {
+            id: id.clone(),
+            text: text.clone(),
+        }));
+        ctx.insert("error_summary", &summary);
     }
 
     pub fn redirect(&self, location: &str) -> HttpResponse {
@@ -200,6 +267,7 @@ impl Page {
                 ShownFlash {
                     kind: f.kind.clone(),
                     text: crate::i18n::t_args(self.lang(), &f.key, &args),
+                    near: f.near.clone(),
                 }
             })
             .collect();
@@ -233,6 +301,13 @@ struct UserView<'a> {
     display_name: &'a str,
     email: &'a str,
     role: &'a str,
+}
+
+/// The error summary a page has collected so far (several forms may add to it).
+fn summary_so_far(ctx: &tera::Context) -> Vec<SummaryError> {
+    ctx.get("error_summary")
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .unwrap_or_default()
 }
 
 /// What the layout (`base.html`) needs on every page.
@@ -275,6 +350,9 @@ pub fn layout_context(ctx: &mut tera::Context, req: &RequestCtx, csrf: &str, her
     }
     if !ctx.contains_key("errors") {
         ctx.insert("errors", &HashMap::<String, String>::new());
+    }
+    if !ctx.contains_key("error_summary") {
+        ctx.insert("error_summary", &Vec::<SummaryError>::new());
     }
 }
 

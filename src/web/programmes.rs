@@ -6,7 +6,7 @@ use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::page::Page;
+use super::page::{FormSpot, Page};
 use crate::domain::access::{role_allows, Action};
 use crate::domain::money::Money;
 use crate::domain::programme::{
@@ -468,9 +468,13 @@ fn render_form(
     );
     ctx.insert("f", &form);
     ctx.insert("id", &id);
-    ctx.insert(
-        "errors",
-        &page.field_errors_as(errors, PROGRAMME_FORM_FIELDS),
+    page.show_errors_at(
+        &mut ctx,
+        FormSpot {
+            aliases: PROGRAMME_FORM_FIELDS,
+            ..FormSpot::PAGE
+        },
+        errors,
     );
     page.render_status(status, "manage/programme_form.html", ctx)
 }
@@ -594,7 +598,7 @@ async fn dated_form_context(
         ),
     );
     ctx.insert("f", form);
-    ctx.insert("errors", &page.field_errors(errors));
+    page.show_errors(&mut ctx, errors);
     Ok((p, ctx))
 }
 
@@ -646,8 +650,9 @@ pub async fn correct_d(
         Err(AppError::Validation(errors)) => {
             render_d_correction(&page, &id, StatusCode::UNPROCESSABLE_ENTITY, &form, &errors).await
         }
+        // A call was published meanwhile: the page now says D can no longer change.
         Err(AppError::Conflict(key)) => {
-            let errors = [FieldError::new("entry_into_force", key)];
+            let errors = [FieldError::new("correction", key)];
             render_d_correction(&page, &id, StatusCode::CONFLICT, &form, &errors).await
         }
         Err(e) => Err(e),

@@ -1,7 +1,7 @@
 //! Public pages of calls: the list (open, upcoming, closed), a call with its lots,
 //! guidelines and published clarifications, questions, following, downloads.
 
-use actix_web::http::header;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +10,7 @@ use super::page::Page;
 use crate::clock::format_local;
 use crate::domain::access::{role_allows, Action};
 use crate::domain::calls::{self as rules, call_phase, CallPhase};
+use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{t, t_args, Lang};
 use crate::services::calls::{self, Call};
@@ -119,9 +120,20 @@ struct QaView {
 }
 
 pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
-    let id = path.into_inner();
+    render_call(&page, path.into_inner(), StatusCode::OK, "", &[]).await
+}
+
+/// The public call page; after a refused question, with the question kept and its error
+/// next to it (and in the summary at the top).
+async fn render_call(
+    page: &Page,
+    id: String,
+    status: StatusCode,
+    question: &str,
+    errors: &[FieldError],
+) -> AppResult<HttpResponse> {
     let viewer = page.ctx.user.as_ref().map(|u| u.id.clone());
-    let d = calls::public_detail(&page.state, id.clone(), viewer).await?;
+    let d = calls::public_detail(&page.state, id, viewer).await?;
     let now = page.state.clock.now();
     let lang = page.lang();
     let c = &d.call;
@@ -175,7 +187,9 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
         "staff_link",
         &role.is_some_and(|r| role_allows(r, Action::ViewProgrammes)),
     );
-    page.render("calls/show.html", ctx)
+    ctx.insert("question", question);
+    page.show_errors(&mut ctx, errors);
+    page.render_status(status, "calls/show.html", ctx)
 }
 
 pub async fn download(page: Page, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {
@@ -207,26 +221,33 @@ pub async fn ask(
     form: web::Form<QuestionForm>,
 ) -> AppResult<HttpResponse> {
     let call_id = path.into_inner();
-    let back = format!("/calls/{call_id}#ask");
+    let question = form.into_inner().question;
     match calls::ask_question(
         &page.state,
         &page.actor(),
-        call_id,
-        form.into_inner().question,
+        call_id.clone(),
+        question.clone(),
     )
     .await
     {
         Ok(()) => {
-            page.flash("success", "flash-question-sent");
-            Ok(page.redirect(&back))
+            page.flash_near("success", "flash-question-sent", &[], "ask");
+            Ok(page.redirect(&format!("/calls/{call_id}#ask")))
         }
-        Err(AppError::Validation(e)) => {
-            page.flash("error", e[0].code);
-            Ok(page.redirect(&back))
+        // The question stays in the form, with what to change next to it.
+        Err(AppError::Validation(errors)) => {
+            render_call(
+                &page,
+                call_id,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &question,
+                &errors,
+            )
+            .await
         }
         Err(AppError::Conflict(key)) => {
-            page.flash("error", key);
-            Ok(page.redirect(&back))
+            let errors = [FieldError::new("question", key)];
+            render_call(&page, call_id, StatusCode::CONFLICT, &question, &errors).await
         }
         Err(e) => Err(e),
     }

@@ -831,9 +831,18 @@ async fn questions_close_at_deadline_minus_21_days_to_the_second(app: TestApp) {
             &[("question", "And travel costs?")],
         )
         .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let html = body(app.get_with(&applicant, &page).await).await;
+    // The page comes back with the error at the top (a summary linking to the field,
+    // "Error:" in the title); the question asked is not lost.
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let html = body(res).await;
+    assert!(html.contains("<title>Error:"), "{html}");
+    assert!(html.contains("class=\"error-summary\""));
     assert!(html.contains("Questions for this call are closed"));
+    assert!(
+        html.contains("And travel costs?"),
+        "the question stays in the form"
+    );
+    let html = body(app.get_with(&applicant, &page).await).await;
     assert!(html.contains("Questions are no longer accepted"));
     assert!(!html.contains("Send the question"));
     let n = grants::db::calls::clarifications_page(
@@ -898,6 +907,22 @@ async fn answers_are_published_without_the_asker_and_followers_are_emailed(app: 
     .unwrap()
     .0
     .remove(0);
+    // An empty answer: the page comes back with the error at that answer's text area.
+    let res = app
+        .post_form_with(
+            &client,
+            &format!("/manage/calls/{id}/clarifications/{}/answer", q.id),
+            &[("answer", "   ")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body(res).await;
+    assert!(
+        html.contains(&format!("href=\"#answer-{}\"", q.id)),
+        "{html}"
+    );
+    assert!(html.contains(&format!("id=\"answer-{}-error\"", q.id)));
+    assert!(html.contains("<title>Error:"));
     let res = app
         .post_form_with(
             &client,
@@ -906,6 +931,11 @@ async fn answers_are_published_without_the_asker_and_followers_are_emailed(app: 
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), format!("/manage/calls/{id}#clarifications"));
+    // The confirmation stands in the questions section, where the page opens.
+    let html = body(app.get_with(&client, &location(&res)).await).await;
+    let section = html.split("id=\"clarifications\"").nth(1).unwrap();
+    assert!(section.contains("The answer is published"), "{section}");
     let public = body(
         new_client()
             .get(app.url(&format!("/calls/{id}")))
@@ -1003,13 +1033,14 @@ async fn uploads_are_checked_by_content_and_downloads_are_attachments(app: TestA
         b"MZ not really a pdf".to_vec(),
     )
     .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert!(
-        body(app.get_with(&client, &format!("/manage/calls/{id}")).await)
-            .await
-            .contains("Only PDF, Word")
-    );
-    upload(
+    // Shown again with the error at the file input, linked from the summary.
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body(res).await;
+    assert!(html.contains("Only PDF, Word"));
+    assert!(html.contains("href=\"#doc-file\""), "{html}");
+    assert!(html.contains("id=\"doc-file-error\""));
+    assert!(html.contains("value=\"Guidelines for applicants\""));
+    let res = upload(
         &app,
         &client,
         &id,
@@ -1018,17 +1049,9 @@ async fn uploads_are_checked_by_content_and_downloads_are_attachments(app: TestA
         grants::services::demo::minimal_pdf(&["x"]),
     )
     .await;
-    assert!(
-        body(app.get_with(&client, &format!("/manage/calls/{id}")).await)
-            .await
-            .contains("exactly one extension")
-    );
-    upload(&app, &client, &id, "en", "empty.pdf", Vec::new()).await;
-    assert!(
-        body(app.get_with(&client, &format!("/manage/calls/{id}")).await)
-            .await
-            .contains("The file is empty")
-    );
+    assert!(body(res).await.contains("exactly one extension"));
+    let res = upload(&app, &client, &id, "en", "empty.pdf", Vec::new()).await;
+    assert!(body(res).await.contains("The file is empty"));
     // Without the CSRF token an upload is refused.
     let form = reqwest::multipart::Form::new()
         .text("language", "en")

@@ -439,9 +439,13 @@ async fn questions_are_limited_per_person_and_paged_for_staff(app: TestApp) {
             &[("question", "An eleventh?")],
         )
         .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let shown = body(app.get_with(&patient, &location(&res)).await).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let shown = body(res).await;
     assert!(shown.contains("10 questions waiting"));
+    assert!(
+        shown.contains("An eleventh?"),
+        "what was typed stays in the form"
+    );
     let (_, waiting) =
         grants::db::calls::clarifications_page(&mut app.state.pool.get().unwrap(), &id, true, 0, 0)
             .unwrap();

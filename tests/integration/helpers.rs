@@ -353,7 +353,36 @@ impl TestApp {
 }
 
 pub async fn body(res: Response) -> String {
-    res.text().await.unwrap()
+    let html = res.text().await.unwrap();
+    assert_page_is_well_formed(&html);
+    html
+}
+
+/// Checks every page a test reads: each link of the error summary leads to an element of
+/// the page, and no id is used twice (a label would focus the wrong input).
+pub fn assert_page_is_well_formed(html: &str) {
+    if !html.starts_with("<!doctype html>") {
+        return;
+    }
+    let ids: Vec<&str> = html
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for id in &ids {
+        assert!(seen.insert(*id), "the id {id} is used twice in the page");
+    }
+    if let Some(summary) = html.split("class=\"error-summary\"").nth(1) {
+        let summary = summary.split("</div>").next().unwrap_or_default();
+        for target in summary.split("href=\"#").skip(1) {
+            let target = target.split('"').next().unwrap_or_default();
+            assert!(
+                seen.contains(target),
+                "the error summary links to #{target}, which is not in the page"
+            );
+        }
+    }
 }
 
 pub fn location(res: &Response) -> String {

@@ -1,10 +1,11 @@
 //! Guidelines documents: upload (multipart) and removal.
 
 use actix_multipart::Multipart;
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use futures_util::StreamExt;
 
-use super::conflict_back;
+use super::{conflict_back, render_staff_call, Refused, ShowQuery};
 use crate::domain::access::Action;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
@@ -12,17 +13,49 @@ use crate::services::calls::{self};
 use crate::services::uploads;
 use crate::web::page::Page;
 
-/// Multipart upload of a guidelines document: language, title and the file.
+/// Multipart upload of a guidelines document: language, title and the file. A refused
+/// upload shows the call page again with the title kept and the error at the file.
 pub async fn upload_document(
     page: Page,
     path: web::Path<String>,
-    mut payload: Multipart,
+    payload: Multipart,
 ) -> AppResult<HttpResponse> {
     page.actor().require(Action::ManageCalls)?;
     let call_id = path.into_inner();
     let back = format!("/manage/calls/{call_id}#documents");
-    let mut language = None;
     let mut title = String::new();
+    match receive_and_add(&page, &call_id, payload, &mut title).await {
+        Ok(()) => {
+            page.flash_near("success", "flash-document-added", &[], "documents");
+            Ok(page.redirect(&back))
+        }
+        Err(AppError::Validation(errors)) => {
+            let refused = Refused::Document {
+                title: &title,
+                errors: &errors,
+            };
+            render_staff_call(
+                &page,
+                call_id,
+                &ShowQuery::default(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(refused),
+            )
+            .await
+        }
+        Err(e) => conflict_back(&page, e, &back),
+    }
+}
+
+/// Reads the multipart form (each part bounded) and adds the document; `title` keeps
+/// what was typed for a refused upload.
+async fn receive_and_add(
+    page: &Page,
+    call_id: &str,
+    mut payload: Multipart,
+    title: &mut String,
+) -> AppResult<()> {
+    let mut language = None;
     let mut file: Option<(String, Vec<u8>)> = None;
     while let Some(field) = payload.next().await {
         let mut field = field.map_err(|_| AppError::BadRequest("error-invalid-form"))?;
@@ -40,58 +73,38 @@ pub async fn upload_document(
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(|_| AppError::BadRequest("error-invalid-form"))?;
             if data.len() + chunk.len() > limit {
-                page.flash(
-                    "error",
-                    if name == "file" {
-                        "error-upload-too-large"
-                    } else {
-                        "error-invalid-form"
-                    },
-                );
-                return Ok(page.redirect(&back));
+                return Err(if name == "file" {
+                    AppError::field("file", "error-upload-too-large")
+                } else {
+                    AppError::BadRequest("error-invalid-form")
+                });
             }
             data.extend_from_slice(&chunk);
         }
         match name.as_str() {
             "language" => language = Lang::parse(String::from_utf8_lossy(&data).trim()),
-            "title" => title = String::from_utf8_lossy(&data).to_string(),
+            "title" => *title = String::from_utf8_lossy(&data).to_string(),
             "file" => file = Some((file_name.unwrap_or_default(), data)),
             // Unknown fields are refused, as in every form.
             _ => return Err(AppError::BadRequest("error-invalid-form")),
         }
     }
-    let (Some(language), Some((file_name, bytes))) = (language, file) else {
-        page.flash("error", "error-upload-missing");
-        return Ok(page.redirect(&back));
+    let Some(language) = language else {
+        return Err(AppError::field("language", "error-upload-missing"));
     };
-    let checked = match uploads::check_document(&file_name, bytes) {
-        Ok(c) => c,
-        Err(AppError::Validation(e)) => {
-            page.flash("error", e[0].code);
-            return Ok(page.redirect(&back));
-        }
-        Err(e) => return Err(e),
+    let Some((file_name, bytes)) = file.filter(|(name, _)| !name.is_empty()) else {
+        return Err(AppError::field("file", "error-upload-missing"));
     };
-    match calls::add_document(
+    let checked = uploads::check_document(&file_name, bytes)?;
+    calls::add_document(
         &page.state,
         &page.actor(),
-        call_id.clone(),
+        call_id.to_string(),
         checked,
         language,
-        title,
+        title.clone(),
     )
     .await
-    {
-        Ok(()) => {
-            page.flash("success", "flash-document-added");
-            Ok(page.redirect(&back))
-        }
-        Err(AppError::Validation(e)) => {
-            page.flash("error", e[0].code);
-            Ok(page.redirect(&back))
-        }
-        Err(e) => conflict_back(&page, e, &back),
-    }
 }
 
 pub async fn remove_document(
@@ -102,7 +115,7 @@ pub async fn remove_document(
     let back = format!("/manage/calls/{call_id}#documents");
     match calls::remove_document(&page.state, &page.actor(), call_id, doc_id).await {
         Ok(()) => {
-            page.flash("success", "flash-document-removed");
+            page.flash_near("success", "flash-document-removed", &[], "documents");
             Ok(page.redirect(&back))
         }
         Err(e) => conflict_back(&page, e, &back),

@@ -233,7 +233,7 @@ fn render_call_form(
     let mut ctx = tera::Context::new();
     ctx.insert("f", form);
     ctx.insert("action", action);
-    ctx.insert("errors", &page.field_errors(errors));
+    page.show_errors(&mut ctx, errors);
     ctx.insert("param_fields", &PARAM_FIELDS);
     ctx.insert("tie_break_choices", &TIE_BREAK_CHOICES);
     let parameter_errors: Vec<String> = errors

@@ -8,7 +8,7 @@ use super::conflict_back;
 use crate::domain::access::Action;
 use crate::domain::grids::Grid;
 use crate::domain::FieldError;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::i18n::t_args;
 use crate::services::calls::{self};
 use crate::web::page::Page;
@@ -40,14 +40,17 @@ fn render_grids(
             ("full_application_grid", "grid-full"),
         ],
     );
-    ctx.insert("errors", &page.field_errors(errors));
-    ctx.insert(
-        "line_errors",
-        &line_errors
-            .iter()
-            .cloned()
-            .collect::<std::collections::HashMap<_, _>>(),
-    );
+    // Text errors (with their line) first, then the rules that span both grids.
+    page.summarise_errors(&mut ctx, line_errors);
+    page.show_errors(&mut ctx, errors);
+    let mut by_grid: std::collections::HashMap<String, String> = ctx
+        .get("errors")
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .unwrap_or_default();
+    for (field, text) in line_errors {
+        by_grid.insert(field.clone(), text.clone());
+    }
+    ctx.insert("errors", &by_grid);
     page.render_status(status, "manage/grids.html", ctx)
 }
 
@@ -99,10 +102,15 @@ pub async fn update_grids(
     };
     let back = format!("/manage/calls/{call_id}");
     match calls::update_grids(&page.state, &page.actor(), call_id.clone(), concept, full).await {
-        Ok(()) => {
-            page.flash("success", "flash-grids-saved");
-            Ok(page.redirect(&format!("{back}#grids")))
-        }
+        Ok(()) => Ok(page.flash_redirect("success", "flash-grids-saved", &format!("{back}#grids"))),
+        Err(AppError::Validation(errors)) => render_grids(
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &call_id,
+            &form,
+            &errors,
+            &[],
+        ),
         Err(e) => conflict_back(&page, e, &back),
     }
 }

@@ -11,7 +11,7 @@ use crate::domain::money::{format_percent, parse_percent, Money};
 use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::services::calls::{self, lot_terms};
-use crate::web::page::Page;
+use crate::web::page::{FormSpot, Page};
 
 #[derive(Deserialize, Serialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
@@ -192,7 +192,14 @@ async fn render_lot_form(
     ctx.insert("f", form);
     ctx.insert("call_id", call_id);
     ctx.insert("lot_id", &lot_id);
-    ctx.insert("errors", &page.field_errors_as(errors, LOT_FORM_FIELDS));
+    page.show_errors_at(
+        &mut ctx,
+        FormSpot {
+            aliases: LOT_FORM_FIELDS,
+            ..FormSpot::PAGE
+        },
+        errors,
+    );
     ctx.insert("applicant_types", &APPLICANT_TYPES);
     ctx.insert("locations", &LOCATIONS);
     page.render_status(status, "manage/lot_form.html", ctx)
@@ -261,10 +268,7 @@ async fn save_lot(
         Err(errors) => Err(AppError::Validation(errors)),
     };
     match saved {
-        Ok(_) => {
-            page.flash("success", "flash-lot-saved");
-            Ok(page.redirect(&format!("{back}#lots")))
-        }
+        Ok(_) => Ok(page.flash_redirect("success", "flash-lot-saved", &format!("{back}#lots"))),
         Err(AppError::Validation(errors)) => {
             render_lot_form(
                 &page,
@@ -301,10 +305,7 @@ pub async fn delete_lot(page: Page, path: web::Path<(String, String)>) -> AppRes
     let (call_id, lot_id) = path.into_inner();
     let back = format!("/manage/calls/{call_id}");
     match calls::delete_lot(&page.state, &page.actor(), call_id, lot_id).await {
-        Ok(()) => {
-            page.flash("success", "flash-lot-deleted");
-            Ok(page.redirect(&format!("{back}#lots")))
-        }
+        Ok(()) => Ok(page.flash_redirect("success", "flash-lot-deleted", &format!("{back}#lots"))),
         Err(e) => conflict_back(&page, e, &back),
     }
 }

@@ -16,11 +16,12 @@ pub use grids::{grids_form, update_grids};
 pub use lots::{create_lot, delete_lot, edit_lot_form, new_lot_form, update_lot};
 pub use publication::{cancel, cancel_form, publish};
 
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::page::Page;
+use super::page::{FormSpot, Page};
 use super::programmes::staff_call_row;
 use crate::clock::{format_local, local_date, local_to_utc};
 use crate::domain::access::{role_allows, Action};
@@ -74,10 +75,7 @@ pub async fn index(page: Page) -> AppResult<HttpResponse> {
 
 fn conflict_back(page: &Page, e: AppError, to: &str) -> AppResult<HttpResponse> {
     match e {
-        AppError::Conflict(key) => {
-            page.flash("error", key);
-            Ok(page.redirect(to))
-        }
+        AppError::Conflict(key) => Ok(page.flash_redirect("error", key, to)),
         e => Err(e),
     }
 }
@@ -149,7 +147,7 @@ fn grid_view(g: &Grid) -> GridView {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct ShowQuery {
     /// "unanswered" (the default while any is waiting) or "all".
@@ -164,7 +162,32 @@ pub async fn show(
     path: web::Path<String>,
     query: web::Query<ShowQuery>,
 ) -> AppResult<HttpResponse> {
-    let id = path.into_inner();
+    render_staff_call(&page, path.into_inner(), &query, StatusCode::OK, None).await
+}
+
+/// A form of the staff call page that was refused: what was typed stays in it, with what
+/// to change next to each field.
+pub enum Refused<'a> {
+    Answer {
+        clarification_id: &'a str,
+        text: &'a str,
+        errors: &'a [crate::domain::FieldError],
+    },
+    Document {
+        title: &'a str,
+        errors: &'a [crate::domain::FieldError],
+    },
+}
+
+/// The staff page of a call (its sections: overview, lots, grids, documents,
+/// clarifications), after a refused answer with that answer's error in place.
+pub async fn render_staff_call(
+    page: &Page,
+    id: String,
+    query: &ShowQuery,
+    status: StatusCode,
+    refused: Option<Refused<'_>>,
+) -> AppResult<HttpResponse> {
     let d = calls::staff_detail(&page.state, &page.actor(), id.clone()).await?;
     let report = calls::publish_problems(&page.state, id.clone()).await?;
     let now = page.state.clock.now();
@@ -209,7 +232,7 @@ pub async fn show(
     ctx.insert("cancel_explanation", &c.row.cancel_explanation);
     ctx.insert(
         "envelope_names",
-        &envelope_names(&page, &c.row.programme_id).await?,
+        &envelope_names(page, &c.row.programme_id).await?,
     );
     ctx.insert("documents", &document_views(&d));
     ctx.insert(
@@ -281,8 +304,8 @@ pub async fn show(
             &format_local(rules::answer_deadline(dl, &c.params)),
         );
     }
-    ctx.insert("can_manage", &can(&page, Action::ManageCalls));
-    ctx.insert("can_answer", &can(&page, Action::AnswerClarifications));
+    ctx.insert("can_manage", &can(page, Action::ManageCalls));
+    ctx.insert("can_answer", &can(page, Action::AnswerClarifications));
     ctx.insert(
         "languages",
         &Lang::ALL
@@ -291,7 +314,39 @@ pub async fn show(
             .collect::<Vec<_>>(),
     );
     ctx.insert("max_upload_mb", &(uploads::MAX_DOCUMENT_BYTES / 1_048_576));
-    page.render("manage/call.html", ctx)
+    match refused {
+        Some(Refused::Answer {
+            clarification_id,
+            text,
+            errors,
+        }) => {
+            ctx.insert("answer_for", clarification_id);
+            ctx.insert("answer_text", text);
+            page.show_errors_at(
+                &mut ctx,
+                FormSpot {
+                    key: "answer_errors",
+                    id_prefix: "answer-",
+                    aliases: &[("answer", clarification_id)],
+                },
+                errors,
+            );
+        }
+        Some(Refused::Document { title, errors }) => {
+            ctx.insert("document_title", title);
+            page.show_errors_at(
+                &mut ctx,
+                FormSpot {
+                    key: "document_errors",
+                    id_prefix: "doc-",
+                    aliases: &[],
+                },
+                errors,
+            );
+        }
+        None => {}
+    }
+    page.render_status(status, "manage/call.html", ctx)
 }
 
 /// Envelope labels by id, to name the envelope each lot draws on.

@@ -30,10 +30,11 @@ pub async fn publish(page: Page, path: web::Path<String>) -> AppResult<HttpRespo
         Ok(Err(report)) => {
             // The problems are listed on the call page itself (recomputed there), so the
             // session cookie carries only their number, whatever the language.
-            page.flash_args(
+            page.flash_near(
                 "error",
                 "flash-call-not-published",
                 &[("count", report.problems.len().to_string())],
+                "publication",
             );
             Ok(page.redirect(&format!("{back}#publication")))
         }
@@ -63,7 +64,7 @@ fn render_cancel(
     ctx.insert("call_id", call_id);
     ctx.insert("reference", reference);
     ctx.insert("reasons", &CANCEL_REASONS);
-    ctx.insert("errors", &page.field_errors(errors));
+    page.show_errors(&mut ctx, errors);
     page.render_status(status, "manage/cancel.html", ctx)
 }
 
