@@ -70,7 +70,7 @@ register-intro = Register once; your organisation and applications come later. W
 register-submit = Create account
 register-have-account = Already registered?
 check-email-title = Check your email
-check-email-register = If { $email } can be registered, we have sent a confirmation link to it. Open it to activate your account.
+check-email-register = We have sent an email to { $email }. Open the link in it to activate your account. If this address already has an account, the email says how to sign in instead.
 check-email-reset = If an account exists for { $email }, we have sent a link to choose a new password. The link works once, for one hour.
 check-email-spam = Nothing after a few minutes? Look in your spam folder, or try again.
 confirm-title = Confirm your email address
@@ -249,8 +249,12 @@ remove = Remove
 unlimited = unlimited
 almaty-time = Almaty time
 months-range = { $min }–{ $max } months
-time-left-days = { $days } days { $hours } h left
-time-left-hours = { $hours } h { $minutes } min left
+time-left-days =
+    { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } { $hours } h
+time-left-hours = { $hours } h { $minutes } min
 nav-calls = Calls for proposals
 nav-programmes = Programmes
 nav-manage-calls = Manage calls
@@ -719,3 +723,17 @@ error-attachment-frozen = This document is frozen (the authentic text of a publi
 error-title-prefix = Error:
 error-summary-title = There is a problem
 ask-not-sent = Your question was not sent; here it is, to keep:
+countdown-today = Due today
+countdown-warn-today = The deadline is today: what is not done by the end of the day is late.
+nav-review-calls = Calls (all records)
+account-previous-login = Previous sign-in
+account-first-login = This is your first sign-in.
+account-previous-login-hint = Not you? Change your password and sign out everywhere.
+account-tokens-advanced = Advanced: API access for your own software
+invitation-title = Invitation
+invitation-pending-text = This person has not accepted the invitation yet. If the email was lost or the link has expired, send a new one: the earlier link stops working.
+invitation-resend = Send the invitation again
+flash-invitation-resent = A new invitation is on its way; the earlier link no longer works.
+error-invitation-accepted = This invitation has already been accepted.
+error-invitation-disabled = The account is disabled: enable it before inviting again.
+table-region = Table (scrolls sideways on narrow screens)

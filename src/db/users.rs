@@ -21,6 +21,8 @@ pub struct UserRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub last_login_at: Option<NaiveDateTime>,
+    /// The sign-in before the latest (shown to the person on their account page).
+    pub previous_login_at: Option<NaiveDateTime>,
 }
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
@@ -211,9 +213,13 @@ pub fn set_language(
         .map(|_| ())
 }
 
+/// A sign-in: the latest one becomes the previous one.
 pub fn record_login(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(users::table.find(id))
-        .set(users::last_login_at.eq(Some(now)))
+        .set((
+            users::previous_login_at.eq(users::last_login_at),
+            users::last_login_at.eq(Some(now)),
+        ))
         .execute(conn)
         .map(|_| ())
 }

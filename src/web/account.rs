@@ -70,7 +70,7 @@ async fn render_account(
     );
     ctx.insert("email", &row.email);
     ctx.insert("role", &row.role);
-    ctx.insert("last_login", &row.last_login_at.map(format_local));
+    ctx.insert("previous_login", &row.previous_login_at.map(format_local));
     ctx.insert("member_since", &format_local(row.created_at));
     page.render_status(status, "account/show.html", ctx)
 }

@@ -19,6 +19,8 @@ struct UserView {
     display_name: String,
     role: String,
     confirmed: bool,
+    /// Invited and not yet accepted (no password chosen).
+    invitation_pending: bool,
     disabled: bool,
     created: String,
     last_login: Option<String>,
@@ -33,6 +35,7 @@ impl From<UserRow> for UserView {
             display_name: u.display_name,
             role: u.role,
             confirmed: u.email_confirmed_at.is_some(),
+            invitation_pending: u.email_confirmed_at.is_none() && u.password_hash.is_none(),
             disabled: u.disabled_at.is_some(),
             created: format_local(u.created_at),
             last_login: u.last_login_at.map(format_local),
@@ -232,6 +235,14 @@ pub async fn reset_second_factor(page: Page, path: web::Path<String>) -> AppResu
     )
     .await;
     conflict_to_flash(&page, result, "flash-second-factor-reset")?;
+    Ok(page.redirect(&format!("/admin/users/{id}")))
+}
+
+/// Sends a lost or expired invitation again; the earlier link stops working.
+pub async fn resend_invitation(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let result = accounts::resend_invitation(&page.state, &page.actor(), id.clone()).await;
+    conflict_to_flash(&page, result, "flash-invitation-resent")?;
     Ok(page.redirect(&format!("/admin/users/{id}")))
 }
 

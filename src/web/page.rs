@@ -344,6 +344,10 @@ pub fn layout_context(ctx: &mut tera::Context, req: &RequestCtx, csrf: &str, her
             "can_view_programmes",
             &role_allows(u.role, Action::ViewProgrammes),
         );
+        ctx.insert(
+            "can_manage_calls",
+            &role_allows(u.role, Action::ManageCalls),
+        );
     }
     if !ctx.contains_key("flashes") {
         ctx.insert("flashes", &Vec::<ShownFlash>::new());

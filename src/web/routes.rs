@@ -105,6 +105,7 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/admin/users/{id}/disable", MANAGE_USERS, Html => admin::disable),
         route!(POST "/admin/users/{id}/enable", MANAGE_USERS, Html => admin::enable),
         route!(POST "/admin/users/{id}/two-factor/reset", MANAGE_USERS, Html => admin::reset_second_factor),
+        route!(POST "/admin/users/{id}/invitation", MANAGE_USERS, Html => admin::resend_invitation),
         route!(GET "/admin/outbox", VIEW_OUTBOX, Html => admin::outbox),
         route!(POST "/admin/outbox/{id}/retry", VIEW_OUTBOX, Html => admin::retry_mail),
         route!(GET "/audit", VIEW_AUDIT, Html => audit::index),

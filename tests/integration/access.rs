@@ -68,6 +68,7 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("POST", "/admin/users/{id}/disable", &["admin"]),
         ("POST", "/admin/users/{id}/enable", &["admin"]),
         ("POST", "/admin/users/{id}/two-factor/reset", &["admin"]),
+        ("POST", "/admin/users/{id}/invitation", &["admin"]),
         ("GET", "/admin/outbox", &["admin"]),
         ("POST", "/admin/outbox/{id}/retry", &["admin"]),
         ("GET", "/audit", &["admin", "auditor"]),

@@ -22,7 +22,27 @@ on_both_databases!(
     sessions_end_after_the_idle_timeout,
     profile_and_language_are_saved,
     an_email_change_needs_the_password_and_the_new_address_confirms_it,
+    the_account_page_shows_the_sign_in_before_this_one,
 );
+
+async fn the_account_page_shows_the_sign_in_before_this_one(app: TestApp) {
+    app.create_user("twice@example.kz", Role::Applicant).await;
+    let first = new_client();
+    app.login_with(&first, "twice@example.kz", PASSWORD).await;
+    let page = body(app.get_with(&first, "/account").await).await;
+    assert!(page.contains("This is your first sign-in."), "{page}");
+    let first_at = grants::clock::format_local(app.clock.now());
+    app.clock.advance(chrono::Duration::hours(5));
+    let second = new_client();
+    app.login_with(&second, "twice@example.kz", PASSWORD).await;
+    let page = body(app.get_with(&second, "/account").await).await;
+    assert!(page.contains("Previous sign-in"));
+    assert!(
+        page.contains(&first_at),
+        "the first sign-in, not this one: {page}"
+    );
+    assert!(!page.contains(&grants::clock::format_local(app.clock.now())));
+}
 
 async fn an_email_change_needs_the_password_and_the_new_address_confirms_it(app: TestApp) {
     app.create_user("old@example.kz", Role::Applicant).await;

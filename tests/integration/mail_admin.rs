@@ -7,7 +7,7 @@ use grants::domain::access::Role;
 use reqwest::StatusCode;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
-use crate::helpers::{body, new_client, Db, TestApp, PASSWORD};
+use crate::helpers::{body, location, new_client, Db, TestApp, PASSWORD};
 use crate::on_both_databases;
 
 /// A minimal SMTP server that accepts every message and keeps it.
@@ -208,7 +208,87 @@ on_both_databases!(
     admins_invite_users_who_set_their_password,
     admins_list_filter_and_change_roles,
     the_last_admin_cannot_be_removed,
+    a_lost_invitation_is_sent_again_and_the_old_link_stops,
 );
+
+async fn a_lost_invitation_is_sent_again_and_the_old_link_stops(app: TestApp) {
+    let (admin, _) = app.client_as(Role::Admin).await;
+    let invite = app
+        .post_form_with(
+            &admin,
+            "/admin/users/invite",
+            &[
+                ("email", "lost@example.kz"),
+                ("display_name", "Lost Mail"),
+                ("role", "evaluator"),
+                ("language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(invite.status(), StatusCode::SEE_OTHER);
+    let first = TestApp::link_in(&app.wait_for_mail("lost@example.kz", "").await);
+    let id =
+        grants::db::users::find_by_email(&mut app.state.pool.get().unwrap(), "lost@example.kz")
+            .unwrap()
+            .unwrap()
+            .id;
+    let page = body(app.get_with(&admin, &format!("/admin/users/{id}")).await).await;
+    assert!(page.contains("Send the invitation again"));
+    let res = app
+        .post_form_with(&admin, &format!("/admin/users/{id}/invitation"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(body(app.get_with(&admin, &location(&res)).await)
+        .await
+        .contains("A new invitation is on its way"));
+    let mut second = first.clone();
+    for _ in 0..100 {
+        second = TestApp::link_in(&app.wait_for_mail("lost@example.kz", "").await);
+        if second != first {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_ne!(first, second, "a second invitation with a new link");
+    let invited = new_client();
+    let passphrase = "a found invitation passphrase";
+    let res = app
+        .post_form_with(
+            &invited,
+            "/set-password",
+            &[
+                ("token", &TestApp::token_in_link(&first)),
+                ("password", passphrase),
+            ],
+        )
+        .await;
+    assert!(res.status().is_client_error(), "the first link is void");
+    let res = app
+        .post_form_with(
+            &invited,
+            "/set-password",
+            &[
+                ("token", &TestApp::token_in_link(&second)),
+                ("password", passphrase),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // Accepted: nothing left to resend.
+    let page = body(app.get_with(&admin, &format!("/admin/users/{id}")).await).await;
+    assert!(!page.contains("Send the invitation again"));
+    let res = app
+        .post_form_with(&admin, &format!("/admin/users/{id}/invitation"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(body(app.get_with(&admin, &location(&res)).await)
+        .await
+        .contains("already been accepted"));
+    assert!(app
+        .audit_actions()
+        .await
+        .contains(&"user.invitation_resent".to_string()));
+}
 
 async fn admins_invite_users_who_set_their_password(app: TestApp) {
     let (admin, _) = app.client_as(Role::Admin).await;

@@ -4,14 +4,17 @@
 
 use serde_json::json;
 
-use super::{end_credentials, issue_link, link_ttl, link_url, password_problem, Ends, LinkPurpose};
+use super::{
+    end_credentials, issue_link, link_ttl, link_url, password_problem, user_lang, Ends, LinkPurpose,
+};
+use crate::db::tokens;
 use crate::db::users::{self, UserRow};
 use crate::domain::access::Role;
 use crate::domain::account::{DisplayName, EmailAddress};
 use crate::error::{AppError, AppResult, UniqueAsField};
 use crate::i18n::Lang;
 use crate::services::mail::{MailKind, Recipient};
-use crate::services::write::{Lock, Permission};
+use crate::services::write::{Lock, Permission, Tx};
 use crate::services::{new_id, Actor};
 use crate::state::AppState;
 
@@ -80,6 +83,7 @@ pub async fn create_user(
                 created_at: tx.now,
                 updated_at: tx.now,
                 last_login_at: None,
+                previous_login_at: None,
             };
             if let Some(old) = &takes_over {
                 end_credentials(tx.conn, &old.id, tx.now, Ends::ALL)?;
@@ -93,23 +97,7 @@ pub async fn create_user(
                 users::insert(tx.conn, &user).unique_as("email", "error-email-taken")?;
             }
             if invited {
-                let secret = issue_link(tx.conn, ttl, tx.now, &user.id, LinkPurpose::Invitation)?;
-                tx.mail(
-                    &Recipient {
-                        email: &user.email,
-                        name: &user.display_name,
-                        lang,
-                    },
-                    MailKind::Invitation,
-                    &[
-                        ("link", format!("{base}{secret}")),
-                        ("hours", ttl.num_hours().to_string()),
-                        (
-                            "role",
-                            crate::i18n::t(lang, &format!("role-{}", role.as_str())),
-                        ),
-                    ],
-                )?;
+                send_invitation(tx, &user, lang, &base, ttl)?;
             }
             tx.audit(
                 if invited {
@@ -121,6 +109,61 @@ pub async fn create_user(
                 json!({"email": user.email, "role": role.as_str()}),
             )?;
             Ok(user)
+        })
+        .await
+}
+
+/// Issues an invitation link and queues the invitation email, in the caller's transaction.
+fn send_invitation(
+    tx: &mut Tx<'_>,
+    user: &UserRow,
+    lang: Lang,
+    base: &str,
+    ttl: chrono::Duration,
+) -> AppResult<()> {
+    let secret = issue_link(tx.conn, ttl, tx.now, &user.id, LinkPurpose::Invitation)?;
+    let role = crate::i18n::t(lang, &format!("role-{}", user.role));
+    tx.mail(
+        &Recipient {
+            email: &user.email,
+            name: &user.display_name,
+            lang,
+        },
+        MailKind::Invitation,
+        &[
+            ("link", format!("{base}{secret}")),
+            ("hours", ttl.num_hours().to_string()),
+            ("role", role),
+        ],
+    )?;
+    Ok(())
+}
+
+/// Sends an invitation again (the first was lost or has expired): the earlier links stop
+/// working. Only for an invited account nobody has accepted yet.
+pub async fn resend_invitation(state: &AppState, actor: &Actor, id: String) -> AppResult<()> {
+    let ttl = link_ttl(state, LinkPurpose::Invitation);
+    let base = link_url(state, LinkPurpose::Invitation, "");
+    let permission = Permission::Do(
+        crate::domain::access::Action::ManageUsers,
+        crate::domain::access::Scope::Portal,
+    );
+    state
+        .write(actor, permission, Lock::User(id.clone()), move |tx| {
+            let user = users::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
+            if user.email_confirmed_at.is_some() || user.password_hash.is_some() {
+                return Err(AppError::Conflict("error-invitation-accepted"));
+            }
+            if user.disabled_at.is_some() {
+                return Err(AppError::Conflict("error-invitation-disabled"));
+            }
+            tokens::expire_unused(tx.conn, &user.id, LinkPurpose::Invitation.as_str(), tx.now)?;
+            send_invitation(tx, &user, user_lang(&user), &base, ttl)?;
+            tx.audit(
+                "user.invitation_resent",
+                Some(("user", &user.id)),
+                json!({"email": user.email}),
+            )
         })
         .await
 }

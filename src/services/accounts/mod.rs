@@ -11,7 +11,7 @@ mod registration;
 pub mod second_factor;
 
 pub use email_change::{confirm_email_change, request_email_change};
-pub use invitations::create_user;
+pub use invitations::{create_user, resend_invitation};
 pub use login::{login, logout, LoginOutcome, LoginRefusal};
 pub use passwords::{change_password, request_password_reset, set_password_with_link};
 pub use profile::{logout_everywhere, set_language, update_profile};

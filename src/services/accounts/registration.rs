@@ -116,6 +116,7 @@ pub async fn register(state: &AppState, input: Registration, actor: &Actor) -> A
                 created_at: tx.now,
                 updated_at: tx.now,
                 last_login_at: None,
+                previous_login_at: None,
             };
             if replaces.is_some() {
                 users::overwrite_unconfirmed(tx.conn, &user)?;
