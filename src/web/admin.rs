@@ -9,8 +9,9 @@ use crate::clock::format_local;
 use crate::db::users::{UserFilter, UserRow};
 use crate::domain::access::Role;
 use crate::error::{AppError, AppResult};
-use crate::i18n::Lang;
+use crate::i18n::{t, t_args, Lang};
 use crate::services::{accounts, admin};
+use crate::web::confirm::{self, Confirmation};
 
 #[derive(Serialize)]
 struct UserView {
@@ -183,6 +184,9 @@ pub async fn user(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
 #[serde(deny_unknown_fields)]
 pub struct RoleForm {
     role: String,
+    /// "yes" once the administrator confirmed granting the administrator role.
+    #[serde(default)]
+    confirm: String,
 }
 
 fn conflict_to_flash(page: &Page, result: AppResult<()>, success_key: &str) -> AppResult<()> {
@@ -206,9 +210,74 @@ pub async fn change_role(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let role = Role::parse(&form.role).ok_or(AppError::field("role", "error-role-invalid"))?;
+    // Granting every right there is asks once more, saying what it means.
+    if role == Role::Admin && form.confirm != "yes" {
+        let user = admin::get_user(&page.state, &page.actor(), id.clone()).await?;
+        if user.role != Role::Admin.as_str() {
+            let lang = page.lang();
+            return confirm::render(
+                &page,
+                &Confirmation {
+                    title: t(lang, "role-admin-confirm-title"),
+                    intro: t_args(
+                        lang,
+                        "role-admin-confirm-intro",
+                        &[
+                            ("name", user.display_name.clone()),
+                            ("email", user.email.clone()),
+                        ],
+                    ),
+                    consequences: vec![
+                        t(lang, "role-admin-effect-rights"),
+                        t(lang, "role-admin-effect-sessions"),
+                    ],
+                    preview: None,
+                    action: format!("/admin/users/{id}/role"),
+                    hidden: vec![
+                        ("role".to_string(), Role::Admin.as_str().to_string()),
+                        ("confirm".to_string(), "yes".to_string()),
+                    ],
+                    button: t(lang, "role-admin-confirm-button"),
+                    danger: true,
+                    back: format!("/admin/users/{id}"),
+                },
+            );
+        }
+    }
     let result = admin::change_role(&page.state, &page.actor(), id.clone(), role).await;
     conflict_to_flash(&page, result, "flash-role-changed")?;
     Ok(page.redirect(&format!("/admin/users/{id}")))
+}
+
+/// Before disabling an account: whose, and what it ends.
+pub async fn confirm_disable(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let user = admin::get_user(&page.state, &page.actor(), id.clone()).await?;
+    let lang = page.lang();
+    confirm::render(
+        &page,
+        &Confirmation {
+            title: t(lang, "user-disable-confirm-title"),
+            intro: t_args(
+                lang,
+                "user-disable-confirm-intro",
+                &[
+                    ("name", user.display_name.clone()),
+                    ("email", user.email.clone()),
+                ],
+            ),
+            consequences: vec![
+                t(lang, "user-disable-effect-sessions"),
+                t(lang, "user-disable-effect-undo"),
+            ],
+            preview: None,
+            action: format!("/admin/users/{id}/disable"),
+            hidden: Vec::new(),
+            button: t(lang, "user-disable"),
+            danger: true,
+            back: format!("/admin/users/{id}"),
+        },
+    )
 }
 
 pub async fn disable(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {

@@ -8,6 +8,7 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod calls;
+pub mod confirm;
 pub mod guard;
 pub mod input;
 pub mod page;

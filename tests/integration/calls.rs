@@ -16,6 +16,7 @@ use crate::helpers::{body, location, new_client, TestApp, PASSWORD};
 use crate::on_both_databases;
 
 on_both_databases!(
+    irreversible_steps_say_what_will_happen_before_they_are_taken,
     staff_create_a_programme_and_see_its_computed_timeline,
     programme_dates_change_only_through_an_amendment_with_notice,
     a_call_is_drafted_checked_and_published_with_every_problem_listed,
@@ -1435,4 +1436,114 @@ pub(crate) fn as_pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect()
+}
+
+async fn irreversible_steps_say_what_will_happen_before_they_are_taken(app: TestApp) {
+    let (client, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-CONF").await;
+    // A draft without guidelines: the confirmation sends back to the problems.
+    let id = draft_call(&app, &actor, &pid, "CONF-1", 60).await;
+    let res = app
+        .get_with(&client, &format!("/manage/calls/{id}/publish"))
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), format!("/manage/calls/{id}#publication"));
+    add_guidelines(&app, &actor, &id).await;
+    let html = body(
+        app.get_with(&client, &format!("/manage/calls/{id}/publish"))
+            .await,
+    )
+    .await;
+    assert!(html.contains("Publish the call?"));
+    assert!(html.contains("frozen as the authentic text"));
+    assert!(html.contains(&format!("action=\"/manage/calls/{id}/publish\"")));
+    let status = |app: &TestApp, id: &str| {
+        grants::db::calls::find(&mut app.state.pool.get().unwrap(), id)
+            .unwrap()
+            .unwrap()
+            .status
+    };
+    assert_eq!(status(&app, &id), "draft", "looking is not publishing");
+    // Deleting a lot names it first.
+    let lot = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .remove(0);
+    let html = body(
+        app.get_with(
+            &client,
+            &format!("/manage/calls/{id}/lots/{}/delete", lot.id),
+        )
+        .await,
+    )
+    .await;
+    assert!(html.contains("Delete this lot?") && html.contains(&lot.title));
+    assert_eq!(
+        grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &id)
+            .unwrap()
+            .len(),
+        2
+    );
+    // An answer is shown as it will be published before it is.
+    let published = published_call(&app, &actor, &pid, "CONF-2", 60).await;
+    app.create_user("conf-asker@example.kz", Role::Applicant)
+        .await;
+    let asker = new_client();
+    app.login_with(&asker, "conf-asker@example.kz", PASSWORD)
+        .await;
+    app.post_form_with(
+        &asker,
+        &format!("/calls/{published}/questions"),
+        &[("question", "May a consortium apply?")],
+    )
+    .await;
+    let q = grants::db::calls::clarifications_page(
+        &mut app.state.pool.get().unwrap(),
+        &published,
+        false,
+        0,
+        10,
+    )
+    .unwrap()
+    .0
+    .remove(0);
+    let res = app
+        .post_form_with(
+            &client,
+            &format!(
+                "/manage/calls/{published}/clarifications/{}/answer/preview",
+                q.id
+            ),
+            &[("answer", "Yes, <b>with a lead applicant</b>.")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = body(res).await;
+    assert!(html.contains("Publish this answer?"));
+    assert!(
+        html.contains("Yes, &lt;b&gt;with a lead applicant&lt;&#x2F;b&gt;.")
+            || html.contains("Yes, &lt;b&gt;with a lead applicant&lt;/b&gt;."),
+        "escaped: {html}"
+    );
+    let unanswered = grants::db::calls::clarifications_page(
+        &mut app.state.pool.get().unwrap(),
+        &published,
+        true,
+        0,
+        10,
+    )
+    .unwrap()
+    .1;
+    assert_eq!(unanswered, 1, "previewing publishes nothing");
+    // An empty answer is sent back to its form, not to a confirmation.
+    let res = app
+        .post_form_with(
+            &client,
+            &format!(
+                "/manage/calls/{published}/clarifications/{}/answer/preview",
+                q.id
+            ),
+            &[("answer", "")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }

@@ -209,7 +209,54 @@ on_both_databases!(
     admins_list_filter_and_change_roles,
     the_last_admin_cannot_be_removed,
     a_lost_invitation_is_sent_again_and_the_old_link_stops,
+    granting_the_administrator_role_and_disabling_ask_first,
 );
+
+async fn granting_the_administrator_role_and_disabling_ask_first(app: TestApp) {
+    let (admin, _) = app.client_as(Role::Admin).await;
+    let id = app
+        .create_user("future-admin@example.kz", Role::Delegation)
+        .await;
+    let role_of = |app: &TestApp| {
+        grants::db::users::find(&mut app.state.pool.get().unwrap(), &id)
+            .unwrap()
+            .unwrap()
+    };
+    let res = app
+        .post_form_with(
+            &admin,
+            &format!("/admin/users/{id}/role"),
+            &[("role", "admin")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = body(res).await;
+    assert!(html.contains("Make this person an administrator?"));
+    assert!(html.contains("name=\"confirm\" value=\"yes\""));
+    assert_eq!(role_of(&app).role, "delegation", "asking changes nothing");
+    let res = app
+        .post_form_with(
+            &admin,
+            &format!("/admin/users/{id}/role"),
+            &[("role", "admin"), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(role_of(&app).role, "admin");
+    // Disabling: the page says what it ends; only the form's POST disables.
+    let html = body(
+        app.get_with(&admin, &format!("/admin/users/{id}/disable"))
+            .await,
+    )
+    .await;
+    assert!(html.contains("Disable this account?") && html.contains("future-admin@example.kz"));
+    assert!(role_of(&app).disabled_at.is_none());
+    let res = app
+        .post_form_with(&admin, &format!("/admin/users/{id}/disable"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(role_of(&app).disabled_at.is_some());
+}
 
 async fn a_lost_invitation_is_sent_again_and_the_old_link_stops(app: TestApp) {
     let (admin, _) = app.client_as(Role::Admin).await;

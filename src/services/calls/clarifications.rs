@@ -19,6 +19,7 @@ use crate::services::Actor;
 use crate::state::AppState;
 
 pub const QUESTION_MAX_CHARS: usize = 4000;
+pub const ANSWER_MAX_CHARS: usize = 10_000;
 /// A person may have this many unanswered questions on one call: enough for a real
 /// applicant, not enough to bury the staff's list.
 pub const MAX_OPEN_QUESTIONS_PER_PERSON: i64 = 10;
@@ -85,7 +86,7 @@ pub async fn answer_question(
     clarification_id: String,
     answer: String,
 ) -> AppResult<()> {
-    let answer = text::text("answer", &answer, 10_000, true)?;
+    let answer = text::text("answer", &answer, ANSWER_MAX_CHARS, true)?;
     let link = state.public_url(&format!("/calls/{call_id}#clarifications"));
     let permission = Permission::Do(Action::AnswerClarifications, Scope::Call(call_id.clone()));
     state

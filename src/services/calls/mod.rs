@@ -11,7 +11,8 @@ mod publication;
 
 pub use clarifications::{
     answer_question, ask_question, remind_unanswered_questions, staff_questions, QuestionsPage,
-    ANSWER_REMINDER_DAYS, MAX_OPEN_QUESTIONS_PER_PERSON, QUESTIONS_PAGE_SIZE, QUESTION_MAX_CHARS,
+    ANSWER_MAX_CHARS, ANSWER_REMINDER_DAYS, MAX_OPEN_QUESTIONS_PER_PERSON, QUESTIONS_PAGE_SIZE,
+    QUESTION_MAX_CHARS,
 };
 pub use documents::{add_document, document_for_download, remove_document};
 pub use drafts::{create, delete_lot, save_lot, update, update_grids, CallInput};

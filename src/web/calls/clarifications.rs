@@ -5,8 +5,12 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::{conflict_back, render_staff_call, Refused, ShowQuery};
+use crate::domain::text;
 use crate::error::{AppError, AppResult};
+use crate::i18n::t;
+use crate::services::calls::ANSWER_MAX_CHARS;
 use crate::services::calls::{self};
+use crate::web::confirm::{self, Confirmation};
 use crate::web::page::Page;
 
 #[derive(Deserialize)]
@@ -54,4 +58,50 @@ pub async fn answer(
         }
         Err(e) => conflict_back(&page, e, &back),
     }
+}
+
+/// Before an answer is published: the answer as everyone will read it, and who is told.
+/// An empty or malformed answer goes back to its form with the error.
+pub async fn preview_answer(
+    page: Page,
+    path: web::Path<(String, String)>,
+    form: web::Form<AnswerForm>,
+) -> AppResult<HttpResponse> {
+    let (call_id, clarification_id) = path.into_inner();
+    let answer = form.into_inner().answer;
+    if let Err(problem) = text::text("answer", &answer, ANSWER_MAX_CHARS, true) {
+        let errors = [problem];
+        let refused = Refused::Answer {
+            clarification_id: &clarification_id,
+            text: &answer,
+            errors: &errors,
+        };
+        return render_staff_call(
+            &page,
+            call_id,
+            &ShowQuery::default(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some(refused),
+        )
+        .await;
+    }
+    let lang = page.lang();
+    confirm::render(
+        &page,
+        &Confirmation {
+            title: t(lang, "answer-confirm-title"),
+            intro: t(lang, "answer-confirm-intro"),
+            consequences: vec![
+                t(lang, "answer-effect-public"),
+                t(lang, "answer-effect-mail"),
+                t(lang, "answer-effect-final"),
+            ],
+            preview: Some(answer.trim().to_string()),
+            action: format!("/manage/calls/{call_id}/clarifications/{clarification_id}/answer"),
+            hidden: vec![("answer".to_string(), answer)],
+            button: t(lang, "qa-publish"),
+            danger: false,
+            back: format!("/manage/calls/{call_id}#answer-{clarification_id}"),
+        },
+    )
 }

@@ -10,7 +10,9 @@ use crate::domain::calls::{self as rules, lot_fields, LotTerms, APPLICANT_TYPES,
 use crate::domain::money::{format_percent, parse_percent, Money};
 use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{t, t_args};
 use crate::services::calls::{self, lot_terms};
+use crate::web::confirm::{self, Confirmation};
 use crate::web::page::{FormSpot, Page};
 
 #[derive(Deserialize, Serialize, Default, Clone)]
@@ -299,6 +301,45 @@ pub async fn update_lot(
 ) -> AppResult<HttpResponse> {
     let (call_id, lot_id) = path.into_inner();
     save_lot(page, call_id, Some(lot_id), form.into_inner()).await
+}
+
+/// Before deleting a lot: which lot, and what goes with it.
+pub async fn confirm_delete_lot(
+    page: Page,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    page.actor().require(Action::ManageCalls)?;
+    let (call_id, lot_id) = path.into_inner();
+    let d = calls::staff_detail(&page.state, &page.actor(), call_id.clone()).await?;
+    let lot = d
+        .lots
+        .iter()
+        .find(|l| l.id == lot_id)
+        .ok_or(AppError::NotFound)?;
+    let lang = page.lang();
+    let back = format!("/manage/calls/{call_id}#lots");
+    confirm::render(
+        &page,
+        &Confirmation {
+            title: t(lang, "lot-delete-title"),
+            intro: t_args(
+                lang,
+                "lot-delete-intro",
+                &[
+                    ("number", lot.number.to_string()),
+                    ("title", lot.title.clone()),
+                    ("amount", Money::from_cents(lot.envelope_cents).to_string()),
+                ],
+            ),
+            consequences: vec![t(lang, "lot-delete-effect")],
+            preview: None,
+            action: format!("/manage/calls/{call_id}/lots/{lot_id}/delete"),
+            hidden: Vec::new(),
+            button: t(lang, "lot-delete-button"),
+            danger: true,
+            back,
+        },
+    )
 }
 
 pub async fn delete_lot(page: Page, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {

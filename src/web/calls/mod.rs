@@ -9,12 +9,14 @@ mod grids;
 mod lots;
 mod publication;
 
-pub use clarifications::answer;
+pub use clarifications::{answer, preview_answer};
 pub use documents::{remove_document, upload_document};
 pub use drafts::{create, edit_form, new_form, update};
 pub use grids::{grids_form, update_grids};
-pub use lots::{create_lot, delete_lot, edit_lot_form, new_lot_form, update_lot};
-pub use publication::{cancel, cancel_form, publish};
+pub use lots::{
+    confirm_delete_lot, create_lot, delete_lot, edit_lot_form, new_lot_form, update_lot,
+};
+pub use publication::{cancel, cancel_form, confirm_publish, publish};
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};

@@ -5,12 +5,87 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use super::conflict_back;
+use crate::clock::format_local;
 use crate::domain::access::Action;
-use crate::domain::calls::CANCEL_REASONS;
+use crate::domain::calls::{self as rules, CallStatus, CANCEL_REASONS};
 use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{t, t_args};
 use crate::services::calls::{self};
+use crate::web::confirm::{self, Confirmation};
 use crate::web::page::Page;
+
+/// Before publishing: what publication does, or back to the problems if any remains.
+pub async fn confirm_publish(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    page.actor().require(Action::ManageCalls)?;
+    let call_id = path.into_inner();
+    let back = format!("/manage/calls/{call_id}");
+    let d = calls::staff_detail(&page.state, &page.actor(), call_id.clone()).await?;
+    let c = &d.call;
+    if c.status != CallStatus::Draft {
+        return Ok(page.redirect(&back));
+    }
+    let report = calls::publish_problems(&page.state, call_id.clone()).await?;
+    if !report.problems.is_empty() {
+        page.flash_near(
+            "error",
+            "flash-call-not-published",
+            &[("count", report.problems.len().to_string())],
+            "publication",
+        );
+        return Ok(page.redirect(&format!("{back}#publication")));
+    }
+    let lang = page.lang();
+    let opens = match c.row.opens_at {
+        Some(at) if at > page.state.clock.now() => format_local(at),
+        _ => t(lang, "publish-opens-now"),
+    };
+    let mut consequences = vec![
+        t_args(lang, "publish-effect-public", &[("when", opens)]),
+        t(lang, "publish-effect-frozen"),
+    ];
+    if let Some(deadline) = c.row.deadline {
+        consequences.push(t_args(
+            lang,
+            "publish-effect-questions",
+            &[
+                ("deadline", format_local(deadline)),
+                (
+                    "cutoff",
+                    format_local(rules::question_cutoff(deadline, &c.params)),
+                ),
+                (
+                    "answers",
+                    format_local(rules::answer_deadline(deadline, &c.params)),
+                ),
+            ],
+        ));
+    }
+    consequences.extend(
+        report
+            .warnings
+            .iter()
+            .map(|w| crate::views::calls::problem_text(lang, w)),
+    );
+    confirm::render(
+        &page,
+        &Confirmation {
+            title: t(lang, "publish-confirm-title"),
+            intro: t_args(
+                lang,
+                "publish-confirm-intro",
+                &[("reference", c.row.reference.clone())],
+            ),
+            consequences,
+            preview: None,
+            action: format!("{back}/publish"),
+            hidden: Vec::new(),
+            button: t(lang, "publish-button"),
+            danger: false,
+            back: format!("{back}#publication"),
+        },
+    )
+}
 
 pub async fn publish(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
     let call_id = path.into_inner();
