@@ -99,6 +99,24 @@ pub fn find(
         .optional()
 }
 
+/// Marks every present, unfrozen attachment of an owner removed (they are kept).
+pub fn remove_all_of(
+    conn: &mut DbConnection,
+    owner: OwnerKind,
+    owner_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        a::table
+            .filter(a::owner_type.eq(owner.as_str()))
+            .filter(a::owner_id.eq(owner_id))
+            .filter(a::removed_at.is_null())
+            .filter(a::frozen_at.is_null()),
+    )
+    .set(a::removed_at.eq(Some(now)))
+    .execute(conn)
+}
+
 /// Marks an attachment removed (it is kept); false when there is no such unfrozen one.
 pub fn remove(
     conn: &mut DbConnection,

@@ -256,6 +256,21 @@ pub fn update_lot(conn: &mut DbConnection, row: &LotRow) -> QueryResult<()> {
         .map(|_| ())
 }
 
+/// Deletes a draft call and what only it refers to (its lots; a draft has no followers
+/// or questions, removed here all the same). False when it is no longer a draft.
+pub fn delete_draft(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
+    diesel::delete(lots::table.filter(lots::call_id.eq(id))).execute(conn)?;
+    diesel::delete(call_followers::table.filter(call_followers::call_id.eq(id))).execute(conn)?;
+    diesel::delete(clarifications::table.filter(clarifications::call_id.eq(id))).execute(conn)?;
+    let n = diesel::delete(
+        calls::table
+            .filter(calls::id.eq(id))
+            .filter(calls::status.eq("draft")),
+    )
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
 pub fn delete_lot(conn: &mut DbConnection, call_id: &str, lot_id: &str) -> QueryResult<bool> {
     let n = diesel::delete(
         lots::table

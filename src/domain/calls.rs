@@ -59,6 +59,9 @@ pub enum CallEvent {
     Clarify,
     /// Follow or unfollow it.
     Follow,
+    /// Delete a draft (nothing of it was ever public; its history stays in the audit log).
+    /// A published call is cancelled instead.
+    DeleteDraft,
 }
 
 impl Workflow for CallStatus {
@@ -76,13 +79,15 @@ impl Workflow for CallStatus {
         CallEvent::AddTranslation,
         CallEvent::Clarify,
         CallEvent::Follow,
+        CallEvent::DeleteDraft,
     ];
 
     fn next(self, event: CallEvent) -> Option<CallStatus> {
         use CallEvent::*;
         use CallStatus::*;
         match (self, event) {
-            (Draft, Edit | AddTranslation) => Some(Draft),
+            // A deleted draft leaves no row behind; the check is that it was a draft.
+            (Draft, Edit | AddTranslation | DeleteDraft) => Some(Draft),
             (Draft, Publish) => Some(Published),
             (Published, AddTranslation | Clarify | Follow) => Some(Published),
             (Published, Cancel) => Some(Cancelled),
@@ -94,7 +99,9 @@ impl Workflow for CallStatus {
     fn refusal(self, event: CallEvent) -> &'static str {
         match (self, event) {
             (CallStatus::Cancelled, _) => "error-call-cancelled",
-            (_, CallEvent::Edit | CallEvent::Publish) => "error-call-not-draft",
+            (_, CallEvent::Edit | CallEvent::Publish | CallEvent::DeleteDraft) => {
+                "error-call-not-draft"
+            }
             _ => "error-call-not-published",
         }
     }
@@ -1164,6 +1171,7 @@ mod tests {
         crate::domain::workflow::assert_transitions(&[
             (Draft, Edit, Draft),
             (Draft, AddTranslation, Draft),
+            (Draft, DeleteDraft, Draft),
             (Draft, Publish, Published),
             (Published, AddTranslation, Published),
             (Published, Clarify, Published),

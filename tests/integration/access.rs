@@ -124,6 +124,8 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ),
         ("GET", "/manage/calls/{id}/publish", DELEGATION),
         ("POST", "/manage/calls/{id}/publish", DELEGATION),
+        ("GET", "/manage/calls/{id}/delete", DELEGATION),
+        ("POST", "/manage/calls/{id}/delete", DELEGATION),
         ("GET", "/manage/calls/{id}/cancel", DELEGATION),
         ("POST", "/manage/calls/{id}/cancel", DELEGATION),
         (

@@ -1546,4 +1546,47 @@ async fn irreversible_steps_say_what_will_happen_before_they_are_taken(app: Test
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // A draft is deleted, not cancelled; a published call is cancelled, not deleted.
+    let res = app
+        .get_with(&client, &format!("/manage/calls/{id}/cancel"))
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(body(app.get_with(&client, &location(&res)).await)
+        .await
+        .contains("Only a published call is cancelled"));
+    let html = body(
+        app.get_with(&client, &format!("/manage/calls/{id}/delete"))
+            .await,
+    )
+    .await;
+    assert!(html.contains("Delete this draft?") && html.contains("CONF-1"));
+    let res = app
+        .post_form_with(&client, &format!("/manage/calls/{id}/delete"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), format!("/manage/programmes/{pid}"));
+    assert!(
+        grants::db::calls::find(&mut app.state.pool.get().unwrap(), &id)
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        app.get_with(&client, &format!("/manage/calls/{id}"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert!(app
+        .audit_actions()
+        .await
+        .contains(&"call.draft_deleted".to_string()));
+    let res = app
+        .post_form_with(&client, &format!("/manage/calls/{published}/delete"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(
+        grants::db::calls::find(&mut app.state.pool.get().unwrap(), &published)
+            .unwrap()
+            .is_some()
+    );
 }

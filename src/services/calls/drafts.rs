@@ -328,3 +328,36 @@ pub async fn delete_lot(
         )
         .await
 }
+
+/// Deletes a draft call (a published one is cancelled instead, CFP-07). Its lots go with
+/// it, its documents are marked removed, and the audit log keeps what it was.
+pub async fn delete_draft(state: &AppState, actor: &Actor, id: String) -> AppResult<String> {
+    state
+        .write(actor, manage(&id), Lock::Call(id.clone()), move |tx| {
+            let call = load_call(tx.conn, &id)?;
+            call.next_status(CallEvent::DeleteDraft)?;
+            let lots = q::lots_of(tx.conn, &id)?;
+            let documents = crate::db::attachments::remove_all_of(
+                tx.conn,
+                crate::domain::attachments::OwnerKind::Call,
+                &id,
+                tx.now,
+            )?;
+            if !q::delete_draft(tx.conn, &id)? {
+                return Err(AppError::Conflict("error-call-not-draft"));
+            }
+            tx.audit(
+                "call.draft_deleted",
+                Some(("call", &id)),
+                json!({
+                    "reference": call.row.reference,
+                    "title": call.row.title,
+                    "programme_id": call.row.programme_id,
+                    "lots": lots.iter().map(|l| json!({"number": l.number, "title": l.title, "envelope_cents": l.envelope_cents})).collect::<Vec<_>>(),
+                    "documents_removed": documents,
+                }),
+            )?;
+            Ok(call.row.programme_id.clone())
+        })
+        .await
+}

@@ -15,7 +15,7 @@ pub use clarifications::{
     QUESTION_MAX_CHARS,
 };
 pub use documents::{add_document, document_for_download, remove_document};
-pub use drafts::{create, delete_lot, save_lot, update, update_grids, CallInput};
+pub use drafts::{create, delete_draft, delete_lot, save_lot, update, update_grids, CallInput};
 pub use followers::set_following;
 pub use publication::{cancel, publish, publish_problems, PublishReport};
 

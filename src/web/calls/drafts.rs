@@ -11,7 +11,9 @@ use crate::domain::grids::SectionRole;
 use crate::domain::money::Money;
 use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{t, t_args};
 use crate::services::calls::{self, CallInput};
+use crate::web::confirm::{self, Confirmation};
 use crate::web::page::Page;
 
 #[derive(Deserialize, Serialize, Default, Clone)]
@@ -361,5 +363,60 @@ pub async fn update(
         }
         Ok(Err(form_again)) => Ok(form_again),
         Err(e) => conflict_back(&page, e, &action),
+    }
+}
+
+/// Before deleting a draft: what goes with it.
+pub async fn confirm_delete(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    page.actor().require(Action::ManageCalls)?;
+    let id = path.into_inner();
+    let d = calls::staff_detail(&page.state, &page.actor(), id.clone()).await?;
+    let back = format!("/manage/calls/{id}");
+    if d.call.status != rules::CallStatus::Draft {
+        page.flash("error", "error-call-not-draft");
+        return Ok(page.redirect(&back));
+    }
+    let lang = page.lang();
+    confirm::render(
+        &page,
+        &Confirmation {
+            title: t(lang, "call-delete-title"),
+            intro: t_args(
+                lang,
+                "call-delete-intro",
+                &[
+                    ("reference", d.call.row.reference.clone()),
+                    ("title", d.call.row.title.clone()),
+                ],
+            ),
+            consequences: vec![
+                t_args(
+                    lang,
+                    "call-delete-effect-content",
+                    &[
+                        ("lots", d.lots.len().to_string()),
+                        ("documents", d.documents.len().to_string()),
+                    ],
+                ),
+                t(lang, "call-delete-effect-audit"),
+            ],
+            preview: None,
+            action: format!("/manage/calls/{id}/delete"),
+            hidden: Vec::new(),
+            button: t(lang, "call-delete-button"),
+            danger: true,
+            back,
+        },
+    )
+}
+
+pub async fn delete(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    match calls::delete_draft(&page.state, &page.actor(), id.clone()).await {
+        Ok(programme_id) => {
+            page.flash("success", "flash-call-deleted");
+            Ok(page.redirect(&format!("/manage/programmes/{programme_id}")))
+        }
+        Err(e) => conflict_back(&page, e, &format!("/manage/calls/{id}")),
     }
 }

@@ -11,7 +11,7 @@ mod publication;
 
 pub use clarifications::{answer, preview_answer};
 pub use documents::{remove_document, upload_document};
-pub use drafts::{create, edit_form, new_form, update};
+pub use drafts::{confirm_delete, create, delete, edit_form, new_form, update};
 pub use grids::{grids_form, update_grids};
 pub use lots::{
     confirm_delete_lot, create_lot, delete_lot, edit_lot_form, new_lot_form, update_lot,

@@ -147,6 +147,11 @@ pub async fn cancel_form(page: Page, path: web::Path<String>) -> AppResult<HttpR
     page.actor().require(Action::ManageCalls)?;
     let call_id = path.into_inner();
     let d = calls::staff_detail(&page.state, &page.actor(), call_id.clone()).await?;
+    // Only a published call is cancelled; a draft is deleted.
+    if d.call.status != CallStatus::Published {
+        page.flash("error", "error-cancel-only-published");
+        return Ok(page.redirect(&format!("/manage/calls/{call_id}")));
+    }
     render_cancel(
         &page,
         StatusCode::OK,
