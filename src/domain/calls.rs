@@ -288,6 +288,35 @@ pub struct LotTerms {
     pub envelope_id: Option<String>,
 }
 
+/// A programme envelope as a new call sees it: what is still free of it once the
+/// programme's published calls are counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FreeEnvelope {
+    pub id: String,
+    pub free: Money,
+}
+
+/// The lots a new call starts with: the default lots of CFP-05 matched to the programme's
+/// envelopes in order, each sized to what is still free of its envelope (a second call
+/// does not start over budget), with its grant range kept within that. An envelope with
+/// nothing free gives no lot.
+pub fn starting_lots(envelopes: &[FreeEnvelope]) -> Vec<LotTerms> {
+    default_lots()
+        .into_iter()
+        .zip(envelopes)
+        .filter(|(_, e)| e.free > Money::ZERO)
+        .enumerate()
+        .map(|(i, (mut lot, e))| {
+            lot.number = i as i32 + 1;
+            lot.envelope = lot.envelope.min(e.free);
+            lot.max_grant = lot.max_grant.min(lot.envelope);
+            lot.min_grant = lot.min_grant.min(lot.max_grant);
+            lot.envelope_id = Some(e.id.clone());
+            lot
+        })
+        .collect()
+}
+
 /// Rule CFP-05: the two lots of this programme, offered by every new call.
 pub fn default_lots() -> Vec<LotTerms> {
     vec![
@@ -487,6 +516,37 @@ impl PublishProblem {
     fn with(code: &'static str, args: Vec<(&'static str, ProblemArg)>) -> PublishProblem {
         PublishProblem { code, args }
     }
+
+    /// The rule of the programme the problem comes from, shown as a reference after the
+    /// plain explanation.
+    pub fn rule(&self) -> Option<&'static str> {
+        Some(match self.code {
+            "publish-problem-launch-deadline" | "publish-problem-opens-after-launch-deadline" => {
+                "TL-01"
+            }
+            "publish-problem-after-contracting" => "TL-02",
+            "publish-warning-duration-after-operational-end" => "TL-03",
+            "publish-problem-submission-period" | "publish-problem-no-deadline" => "CFP-02",
+            "publish-problem-clarification-days" => "CFP-03",
+            "publish-problem-no-lots"
+            | "publish-problem-lot-incomplete"
+            | "publish-problem-lot-numbers"
+            | "publish-problem-lot-envelope"
+            | "publish-problem-envelope-over" => "CFP-04",
+            "publish-problem-guidelines" => "CFP-08",
+            "publish-problem-threshold-over-max" => "GRD-02",
+            "publish-problem-tie-break" => "GRD-06",
+            _ => return None,
+        })
+    }
+
+    /// The lot a problem is about, by number.
+    pub fn lot_number(&self) -> Option<i64> {
+        self.args.iter().find_map(|(k, v)| match (k, v) {
+            (&"number", ProblemArg::Number(n)) => Some(*n),
+            _ => None,
+        })
+    }
 }
 
 /// Checks everything at once and lists every problem (TL-01, TL-02, CFP-02, CFP-04,
@@ -596,6 +656,11 @@ pub fn publication_problems(c: &PublishCheck<'_>, now: NaiveDateTime) -> Vec<Pub
                     ("envelope_name", Text(envelope.label.clone())),
                     ("envelope", Amount(envelope.amount)),
                     ("used", Amount(envelope.used_by_other_calls)),
+                    ("needed", Amount(this_call.unwrap_or(Money::MAX))),
+                    (
+                        "free",
+                        Amount(envelope.amount.saturating_sub(envelope.used_by_other_calls)),
+                    ),
                 ],
             )),
         }
@@ -609,6 +674,11 @@ pub fn publication_problems(c: &PublishCheck<'_>, now: NaiveDateTime) -> Vec<Pub
             vec![
                 ("budget", Amount(grant_budget)),
                 ("used", Amount(c.other_calls_total)),
+                ("needed", Amount(this_call.unwrap_or(Money::MAX))),
+                (
+                    "free",
+                    Amount(grant_budget.saturating_sub(c.other_calls_total)),
+                ),
             ],
         )),
     }
@@ -1179,6 +1249,33 @@ mod tests {
             (Published, Cancel, Cancelled),
             (Cancelled, Follow, Cancelled),
         ]);
+    }
+
+    #[test]
+    fn a_new_call_starts_from_what_is_free_in_each_envelope() {
+        let env = |id: &str, euros: i64| FreeEnvelope {
+            id: id.into(),
+            free: Money::euros(euros),
+        };
+        // Nothing published yet: the full default lots.
+        let lots = starting_lots(&[env("a", 2_100_000), env("b", 900_000)]);
+        assert_eq!(lots.len(), 2);
+        assert_eq!(lots[0].envelope, Money::euros(2_100_000));
+        assert_eq!(lots[1].envelope_id.as_deref(), Some("b"));
+        // Part of the first envelope taken: the lot shrinks to what is free.
+        let lots = starting_lots(&[env("a", 600_000), env("b", 900_000)]);
+        assert_eq!(lots[0].envelope, Money::euros(600_000));
+        // Less free than a grant: the grant range shrinks with it, and stays consistent.
+        let lots = starting_lots(&[env("a", 40_000), env("b", 0)]);
+        assert_eq!(lots.len(), 1, "an envelope with nothing free gives no lot");
+        assert_eq!(lots[0].max_grant, Money::euros(40_000));
+        assert!(lots[0].min_grant <= lots[0].max_grant);
+        assert!(check_lot(&lots[0]).is_empty(), "{:?}", check_lot(&lots[0]));
+        // The first envelope fully taken: the remaining lot is numbered 1.
+        let lots = starting_lots(&[env("a", 0), env("b", 900_000)]);
+        assert_eq!((lots.len(), lots[0].number), (1, 1));
+        assert_eq!(lots[0].envelope_id.as_deref(), Some("b"));
+        assert!(starting_lots(&[]).is_empty());
     }
 
     #[test]

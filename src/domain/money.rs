@@ -53,6 +53,11 @@ impl Money {
         self.0.checked_sub(other.0).map(Money)
     }
 
+    /// What is left after `other`, never below zero (what is still free of an envelope).
+    pub fn saturating_sub(self, other: Money) -> Money {
+        Money(self.0.saturating_sub(other.0).max(0))
+    }
+
     /// Sum of amounts; None on overflow.
     pub fn sum<I: IntoIterator<Item = Money>>(items: I) -> Option<Money> {
         items.into_iter().try_fold(Money::ZERO, Money::checked_add)

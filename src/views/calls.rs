@@ -186,3 +186,76 @@ pub fn problem_text(lang: crate::i18n::Lang, p: &PublishProblem) -> String {
         _ => text,
     }
 }
+
+/// A publication problem as staff read it: what is wrong in plain words, a link to where
+/// it is changed, and the rule it comes from as a reference.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProblemView {
+    pub text: String,
+    pub rule: Option<&'static str>,
+    pub fix: Option<FixLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FixLink {
+    pub href: String,
+    pub label: String,
+}
+
+/// Where each problem is fixed: the call form (at the field), a lot, the grids, the
+/// documents, or the programme's amendments.
+pub fn problem_view(
+    lang: crate::i18n::Lang,
+    call_id: &str,
+    programme_id: &str,
+    lots: &[LotRow],
+    p: &PublishProblem,
+) -> ProblemView {
+    let call = format!("/manage/calls/{call_id}");
+    let edit = |field: &str| (format!("{call}/edit#{field}"), "fix-edit-call");
+    let lot_edit = || {
+        p.lot_number()
+            .and_then(|n| lots.iter().find(|l| i64::from(l.number) == n))
+            .map(|l| (format!("{call}/lots/{}/edit", l.id), "fix-edit-lot"))
+            .unwrap_or_else(|| (format!("{call}#lots"), "fix-lots"))
+    };
+    let target = match p.code {
+        "publish-problem-identity" => Some(edit("reference")),
+        "publish-problem-no-deadline"
+        | "publish-problem-submission-period"
+        | "publish-problem-after-contracting" => Some(edit("deadline")),
+        "publish-problem-opens-after-launch-deadline" => Some(edit("opens_at")),
+        "publish-problem-launch-deadline" => Some((
+            format!("/manage/programmes/{programme_id}/amendments/new"),
+            "fix-amendment",
+        )),
+        "publish-problem-clarification-days"
+        | "publish-problem-parameters-positive"
+        | "publish-problem-parameters-range"
+        | "publish-problem-tolerance"
+        | "publish-problem-max-applications"
+        | "publish-problem-threshold-over-max" => Some(edit("parameters")),
+        "publish-problem-selection-mode" => Some(edit("selection_mode")),
+        "publish-problem-tie-break" => Some(edit("tie_break")),
+        "publish-problem-no-lots" => Some((format!("{call}/lots/new"), "fix-add-lot")),
+        "publish-problem-lot-incomplete"
+        | "publish-problem-lot-envelope"
+        | "publish-warning-duration-after-operational-end" => Some(lot_edit()),
+        "publish-problem-lot-numbers"
+        | "publish-problem-envelope-over"
+        | "publish-problem-over-budget" => Some((format!("{call}#lots"), "fix-lots")),
+        "publish-problem-guidelines" => Some((format!("{call}#documents"), "fix-documents")),
+        code if code.starts_with("grid-problem") || code == "publish-problem-grid" => {
+            Some((format!("{call}/grids"), "fix-grids"))
+        }
+        _ => None,
+    };
+    ProblemView {
+        text: problem_text(lang, p),
+        rule: p.rule(),
+        fix: target.map(|(href, key)| FixLink {
+            href,
+            label: crate::i18n::t(lang, key),
+        }),
+    }
+}

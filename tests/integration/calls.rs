@@ -17,6 +17,7 @@ use crate::on_both_databases;
 
 on_both_databases!(
     irreversible_steps_say_what_will_happen_before_they_are_taken,
+    the_budget_problem_says_what_the_call_needs_and_what_is_free,
     staff_create_a_programme_and_see_its_computed_timeline,
     programme_dates_change_only_through_an_amendment_with_notice,
     a_call_is_drafted_checked_and_published_with_every_problem_listed,
@@ -569,6 +570,14 @@ async fn a_call_is_drafted_checked_and_published_with_every_problem_listed(app: 
     let html = body(app.get_with(&client, &call_page).await).await;
     assert!(html.contains("at least 45 days after opening"), "CFP-02");
     assert!(html.contains("Upload the English guidelines"), "CFP-08");
+    // Each problem links to where it is fixed, with its rule as a reference after it.
+    assert!(html.contains(&format!("href=\"/manage/calls/{call_id}/edit#deadline\"")));
+    assert!(html.contains(&format!("href=\"/manage/calls/{call_id}#documents\"")));
+    assert!(html.contains("(rule CFP-02)") && html.contains("(rule CFP-08)"));
+    assert!(
+        !html.contains("opening (CFP-02)"),
+        "the code is not the explanation"
+    );
     assert!(body(app.get("/calls").await)
         .await
         .contains("No call is open"));
@@ -692,9 +701,15 @@ async fn publishing_after_the_launch_deadline_is_refused(app: TestApp) {
 async fn envelopes_over_the_programme_grant_budget_are_refused(app: TestApp) {
     let (_, actor) = delegation(&app).await;
     let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-BUDGET").await;
-    // The first call takes the whole EUR 3,000,000 (its two default lots).
-    published_call(&app, &actor, &pid, "CALL-A", 60).await;
+    // Two drafts start from the whole EUR 3,000,000 (nothing is published yet); the first
+    // one published takes it all.
+    let first_draft = draft_call(&app, &actor, &pid, "CALL-A", 60).await;
     let second = draft_call(&app, &actor, &pid, "CALL-B", 60).await;
+    add_guidelines(&app, &actor, &first_draft).await;
+    call_service::publish(&app.state, &actor, first_draft)
+        .await
+        .unwrap()
+        .expect("publishable");
     add_guidelines(&app, &actor, &second).await;
     let problems = call_service::publish(&app.state, &actor, second.clone())
         .await
@@ -1589,4 +1604,61 @@ async fn irreversible_steps_say_what_will_happen_before_they_are_taken(app: Test
             .unwrap()
             .is_some()
     );
+}
+
+async fn the_budget_problem_says_what_the_call_needs_and_what_is_free(app: TestApp) {
+    let (client, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-FREE").await;
+    // Two drafts made while nothing is published both start from the whole envelopes;
+    // once the first is published, the second no longer fits.
+    let first = draft_call(&app, &actor, &pid, "FREE-1", 60).await;
+    let second = draft_call(&app, &actor, &pid, "FREE-2", 60).await;
+    add_guidelines(&app, &actor, &first).await;
+    call_service::publish(&app.state, &actor, first.clone())
+        .await
+        .unwrap()
+        .expect("publishable");
+    add_guidelines(&app, &actor, &second).await;
+    let html = body(
+        app.get_with(&client, &format!("/manage/calls/{second}"))
+            .await,
+    )
+    .await;
+    assert!(
+        html.contains("need EUR 2,100,000, but only EUR 0 of its EUR 2,100,000 is still free"),
+        "{html}"
+    );
+    assert!(html.contains("This call needs EUR 3,000,000, but only EUR 0 "));
+    assert!(html.contains(&format!("href=\"/manage/calls/{second}#lots\"")));
+    // A call drafted now starts from what is free: nothing, so no lot, and says so.
+    let third = draft_call(&app, &actor, &pid, "FREE-3", 60).await;
+    assert!(
+        grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &third)
+            .unwrap()
+            .is_empty()
+    );
+    // Cancelling the first frees its envelopes for the next call.
+    call_service::cancel(
+        &app.state,
+        &actor,
+        first.clone(),
+        "changed_circumstances".into(),
+        "Budget moved.".into(),
+    )
+    .await
+    .unwrap();
+    let fourth = draft_call(&app, &actor, &pid, "FREE-4", 60).await;
+    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &fourth).unwrap();
+    assert_eq!(
+        lots.iter().map(|l| l.envelope_cents).sum::<i64>(),
+        300_000_000,
+        "both envelopes whole again"
+    );
+    // A new lot's form ticks nothing and proposes no amount.
+    let form = body(
+        app.get_with(&client, &format!("/manage/calls/{fourth}/lots/new"))
+            .await,
+    )
+    .await;
+    assert!(!form.contains(" checked>"), "{form}");
 }

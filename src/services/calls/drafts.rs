@@ -9,11 +9,13 @@ use crate::db::calls::{self as q, CallRow};
 use crate::db::programmes as programme_q;
 use crate::domain::access::{Action, Scope};
 use crate::domain::calls::{
-    check_lot, check_parameters, CallEvent, CallParameters, CallStatus, CallType, LotTerms,
+    check_lot, check_parameters, starting_lots, CallEvent, CallParameters, CallStatus, CallType,
+    FreeEnvelope, LotTerms,
 };
 use crate::domain::grids::{
     default_concept_note_grid, default_full_application_grid, pair_problems, Grid,
 };
+use crate::domain::money::Money;
 use crate::domain::text;
 use crate::domain::time::plausible_instant;
 use crate::domain::FieldError;
@@ -130,9 +132,25 @@ pub async fn create(
                     updated_at: tx.now,
                 };
                 q::insert(tx.conn, &row).unique_as("reference", "error-reference-taken")?;
-                let envelopes = programme_q::envelopes(tx.conn, &programme_id)?;
-                for (i, mut lot) in crate::domain::calls::default_lots().into_iter().enumerate() {
-                    lot.envelope_id = envelopes.get(i).map(|e| e.id.clone());
+                // The programme is locked: what its published calls take cannot change
+                // while the new call's lots are sized.
+                let taken = q::envelopes_of_other_calls(tx.conn, &programme_id, &row.id)?;
+                let free: Vec<FreeEnvelope> = programme_q::envelopes(tx.conn, &programme_id)?
+                    .into_iter()
+                    .map(|e| {
+                        let used: i64 = taken
+                            .iter()
+                            .filter(|(id, _)| id.as_deref() == Some(e.id.as_str()))
+                            .map(|(_, cents)| *cents)
+                            .fold(0i64, i64::saturating_add);
+                        FreeEnvelope {
+                            id: e.id,
+                            free: Money::from_cents(e.amount_cents)
+                                .saturating_sub(Money::from_cents(used)),
+                        }
+                    })
+                    .collect();
+                for lot in starting_lots(&free) {
                     q::insert_lot(tx.conn, &lot_row(&row.id, new_id(), &lot))?;
                 }
                 tx.audit(

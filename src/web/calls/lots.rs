@@ -212,18 +212,16 @@ pub async fn new_lot_form(page: Page, path: web::Path<String>) -> AppResult<Http
     let call_id = path.into_inner();
     let d = calls::staff_detail(&page.state, &page.actor(), call_id.clone()).await?;
     let next = d.lots.iter().map(|l| l.number).max().unwrap_or(0) + 1;
+    // A new lot keeps the usual grant rules but chooses its own amount, envelope,
+    // applicants and places: nothing is ticked for the user.
     let mut terms = rules::default_lots().remove(0);
     terms.number = next;
     terms.title = String::new();
-    render_lot_form(
-        &page,
-        StatusCode::OK,
-        &call_id,
-        None,
-        &LotForm::from_terms(&terms),
-        &[],
-    )
-    .await
+    terms.applicant_types.clear();
+    terms.locations.clear();
+    let mut form = LotForm::from_terms(&terms);
+    form.envelope = String::new();
+    render_lot_form(&page, StatusCode::OK, &call_id, None, &form, &[]).await
 }
 
 pub async fn edit_lot_form(

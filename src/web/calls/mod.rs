@@ -249,13 +249,15 @@ pub async fn render_staff_call(
         "small_grant_max",
         &Money::from_cents(c.params.small_grant_max_cents).to_string(),
     );
-    let texts = |list: &[rules::PublishProblem]| -> Vec<String> {
+    let views = |list: &[rules::PublishProblem]| -> Vec<crate::views::calls::ProblemView> {
         list.iter()
-            .map(|p| crate::views::calls::problem_text(lang, p))
+            .map(|p| {
+                crate::views::calls::problem_view(lang, &c.row.id, &c.row.programme_id, &d.lots, p)
+            })
             .collect()
     };
-    ctx.insert("problems", &texts(&report.problems));
-    ctx.insert("warnings", &texts(&report.warnings));
+    ctx.insert("problems", &views(&report.problems));
+    ctx.insert("warnings", &views(&report.warnings));
     let deadline = c.row.deadline;
     let views: Vec<ClarificationView> = questions
         .questions

@@ -26,13 +26,8 @@ pub async fn confirm_publish(page: Page, path: web::Path<String>) -> AppResult<H
         return Ok(page.redirect(&back));
     }
     let report = calls::publish_problems(&page.state, call_id.clone()).await?;
+    // The list of problems on the call page is the answer; no banner repeats it.
     if !report.problems.is_empty() {
-        page.flash_near(
-            "error",
-            "flash-call-not-published",
-            &[("count", report.problems.len().to_string())],
-            "publication",
-        );
         return Ok(page.redirect(&format!("{back}#publication")));
     }
     let lang = page.lang();
