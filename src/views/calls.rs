@@ -170,9 +170,9 @@ pub fn problem_text(lang: crate::i18n::Lang, p: &PublishProblem) -> String {
                 ProblemArg::Text(s) if *k == "grid" => crate::i18n::t(lang, &format!("grid-{s}")),
                 ProblemArg::Text(s) => s.clone(),
                 ProblemArg::Number(n) => n.to_string(),
-                ProblemArg::Amount(m) => m.to_string(),
-                ProblemArg::Date(d) => d.format("%Y-%m-%d").to_string(),
-                ProblemArg::Instant(t) => crate::clock::format_local(*t),
+                ProblemArg::Amount(m) => super::format::money(lang, *m),
+                ProblemArg::Date(d) => super::format::date_long(lang, *d),
+                ProblemArg::Instant(t) => super::format::instant_long(lang, *t),
             };
             (*k, text)
         })

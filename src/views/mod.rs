@@ -4,6 +4,7 @@
 //! templates format them in the reader's language with the filters registered here.
 
 pub mod calls;
+pub mod format;
 pub mod programmes;
 
 use std::collections::HashMap;
@@ -30,15 +31,26 @@ pub fn rfc3339(t: NaiveDateTime) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// `{{ cents | money }}`: "EUR 2,100,000".
+/// The `lang` argument of a filter (English when absent).
+fn lang_arg(args: &HashMap<String, tera::Value>) -> crate::i18n::Lang {
+    args.get("lang")
+        .and_then(|v| v.as_str())
+        .and_then(crate::i18n::Lang::parse)
+        .unwrap_or_default()
+}
+
+/// `{{ cents | money(lang=lang) }}`: "EUR 2,100,000" / "2 100 000 EUR".
 fn money_filter(
     value: &tera::Value,
-    _: &HashMap<String, tera::Value>,
+    args: &HashMap<String, tera::Value>,
 ) -> tera::Result<tera::Value> {
     let cents = value
         .as_i64()
         .ok_or_else(|| tera::Error::msg("money needs whole cents"))?;
-    Ok(tera::Value::String(Money::from_cents(cents).to_string()))
+    Ok(tera::Value::String(format::money(
+        lang_arg(args),
+        Money::from_cents(cents),
+    )))
 }
 
 /// `{{ utc | almaty }}`: an RFC 3339 instant as Almaty wall-clock time.
@@ -56,17 +68,19 @@ fn almaty_filter(
     )))
 }
 
-/// `{{ bp | percent }}`: basis points as a percentage ("90", "90.5").
+/// `{{ bp | percent(lang=lang) }}`: basis points as a percentage ("90", "90.5" / "90,5").
 fn percent_filter(
     value: &tera::Value,
-    _: &HashMap<String, tera::Value>,
+    args: &HashMap<String, tera::Value>,
 ) -> tera::Result<tera::Value> {
     let bp = value
         .as_i64()
         .ok_or_else(|| tera::Error::msg("percent needs basis points"))?;
-    Ok(tera::Value::String(crate::domain::money::format_percent(
-        bp,
-    )))
+    let text = crate::domain::money::format_percent(bp);
+    Ok(tera::Value::String(match lang_arg(args) {
+        crate::i18n::Lang::En => text,
+        _ => text.replace('.', ","),
+    }))
 }
 
 /// Registers the formatting filters every template may use.
@@ -91,6 +105,13 @@ mod tests {
         let shown = almaty_filter(&json, &HashMap::new()).unwrap();
         assert_eq!(shown, "2026-11-25 00:30");
         let money = money_filter(&serde_json::json!(210_000_050), &HashMap::new()).unwrap();
-        assert_eq!(money, "EUR 2,100,000.50");
+        assert_eq!(money, "EUR\u{a0}2,100,000.50");
+        let ru = HashMap::from([("lang".to_string(), serde_json::json!("ru"))]);
+        let money = money_filter(&serde_json::json!(210_000_050), &ru).unwrap();
+        assert_eq!(money, "2\u{a0}100\u{a0}000,50\u{a0}EUR");
+        assert_eq!(
+            percent_filter(&serde_json::json!(9050), &ru).unwrap(),
+            "90,5"
+        );
     }
 }

@@ -19,6 +19,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::{t, Lang};
 use crate::services::calls::Call;
 use crate::services::programmes::{self, AmendmentInput, ProgrammeDetail};
+use crate::views::format;
 use crate::views::programmes::ProgrammeView;
 
 #[derive(Serialize)]
@@ -187,8 +188,8 @@ fn summary(p: &ProgrammeDetail, today: NaiveDate, lang: Lang) -> ProgrammeSummar
         reference: p.programme.reference.clone(),
         title: p.programme.title.clone(),
         entry_into_force: p.programme.entry_into_force.to_string(),
-        total: Money::from_cents(p.programme.total_budget_cents).to_string(),
-        grant_budget: p.grant_budget().to_string(),
+        total: format::money(lang, Money::from_cents(p.programme.total_budget_cents)),
+        grant_budget: format::money(lang, p.grant_budget()),
         calls: p.calls.len(),
         next: countdown(&p.timeline, today, lang),
     }

@@ -16,6 +16,7 @@ use crate::i18n::{t, t_args, Lang};
 use crate::services::calls::{self, Call};
 use crate::services::uploads;
 use crate::views::calls::LotView;
+use crate::views::format;
 
 #[derive(Serialize)]
 pub struct PublicCall {
@@ -77,11 +78,11 @@ pub fn public_call(
         title: call.row.title.clone(),
         call_type: call.row.call_type.clone(),
         phase,
-        opens_at: call.row.opens_at.map(format_local),
-        deadline: call.row.deadline.map(format_local),
+        opens_at: call.row.opens_at.map(|t| format::instant_long(lang, t)),
+        deadline: call.row.deadline.map(|t| format::instant_long(lang, t)),
         time_left: (phase == CallPhase::Open)
             .then(|| time_left(lang, (deadline - now).num_seconds())),
-        total_envelope: crate::domain::money::Money::from_cents(total).to_string(),
+        total_envelope: format::money(lang, crate::domain::money::Money::from_cents(total)),
         lots: lots.iter().map(LotView::build).collect(),
         documents: documents
             .iter()
@@ -176,11 +177,11 @@ async fn render_call(
     if let Some(dl) = c.row.deadline {
         ctx.insert(
             "question_cutoff",
-            &format_local(rules::question_cutoff(dl, &c.params)),
+            &format::instant_long(lang, rules::question_cutoff(dl, &c.params)),
         );
         ctx.insert(
             "answer_deadline",
-            &format_local(rules::answer_deadline(dl, &c.params)),
+            &format::instant_long(lang, rules::answer_deadline(dl, &c.params)),
         );
     }
     ctx.insert(

@@ -595,6 +595,10 @@ async fn a_call_is_drafted_checked_and_published_with_every_problem_listed(app: 
             .status(),
         StatusCode::SEE_OTHER
     );
+    // The form says the typed instant back in words, in Almaty time.
+    let edit = body(app.get_with(&client, &format!("{call_page}/edit")).await).await;
+    assert!(edit.contains("That is "), "{edit}");
+    assert!(edit.contains("18:00 Almaty time."));
     upload(
         &app,
         &client,
@@ -629,10 +633,25 @@ async fn a_call_is_drafted_checked_and_published_with_every_problem_listed(app: 
     )
     .await;
     assert!(public.contains("EUR 2,100,000") && public.contains("authentic text"));
+    let in_words = grants::views::format::instant_long(grants::i18n::Lang::En, deadline)
+        .replace('\u{a0}', " ");
+    assert!(in_words.ends_with("18:00 Almaty time"), "{in_words}");
     assert!(
-        public.contains(&grants::clock::format_local(deadline)),
-        "the deadline in Almaty time"
+        public.contains(&in_words),
+        "the deadline in words and Almaty time"
     );
+    // The same page in Russian: amounts and dates in Russian conventions.
+    let ru = body(
+        new_client()
+            .get(app.url(&format!("/calls/{call_id}")))
+            .header("accept-language", "ru")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(ru.contains("2 100 000 EUR"), "Russian amounts");
+    assert!(ru.contains("по времени Алматы"), "Russian instants");
     assert!(app
         .audit_actions()
         .await

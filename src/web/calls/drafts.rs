@@ -13,6 +13,7 @@ use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{t, t_args};
 use crate::services::calls::{self, CallInput};
+use crate::views::format;
 use crate::web::confirm::{self, Confirmation};
 use crate::web::page::Page;
 
@@ -236,6 +237,12 @@ fn render_call_form(
     ctx.insert("f", form);
     ctx.insert("action", action);
     page.show_errors(&mut ctx, errors);
+    // The instants typed, said back in words and Almaty time, so that a wrong day or
+    // hour is seen before the call goes out.
+    let words =
+        |text: &str| parse_local_datetime(text).map(|t| format::instant_long(page.lang(), t));
+    ctx.insert("opens_words", &words(&form.opens_at));
+    ctx.insert("deadline_words", &words(&form.deadline));
     ctx.insert("param_fields", &PARAM_FIELDS);
     ctx.insert("tie_break_choices", &TIE_BREAK_CHOICES);
     let parameter_errors: Vec<String> = errors

@@ -12,6 +12,7 @@ use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{t, t_args};
 use crate::services::calls::{self, lot_terms};
+use crate::views::format;
 use crate::web::confirm::{self, Confirmation};
 use crate::web::page::{FormSpot, Page};
 
@@ -185,7 +186,7 @@ async fn render_lot_form(
             (
                 e.id.clone(),
                 e.label.clone(),
-                Money::from_cents(e.amount_cents).to_string(),
+                format::money(page.lang(), Money::from_cents(e.amount_cents)),
             )
         })
         .collect();
@@ -326,7 +327,10 @@ pub async fn confirm_delete_lot(
                 &[
                     ("number", lot.number.to_string()),
                     ("title", lot.title.clone()),
-                    ("amount", Money::from_cents(lot.envelope_cents).to_string()),
+                    (
+                        "amount",
+                        format::money(lang, Money::from_cents(lot.envelope_cents)),
+                    ),
                 ],
             ),
             consequences: vec![t(lang, "lot-delete-effect")],

@@ -34,6 +34,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::{t, Lang};
 use crate::services::calls::{self, CallDetail};
 use crate::services::uploads;
+use crate::views::format;
 
 fn can(page: &Page, action: Action) -> bool {
     page.ctx
@@ -57,7 +58,7 @@ pub fn local_input(t: NaiveDateTime) -> String {
     use chrono::TimeZone;
     crate::clock::DISPLAY_TZ
         .from_utc_datetime(&t)
-        .format("%Y-%m-%dT%H:%M")
+        .format("%Y-%m-%d %H:%M")
         .to_string()
 }
 
@@ -247,7 +248,7 @@ pub async fn render_staff_call(
     ctx.insert("params", &c.params);
     ctx.insert(
         "small_grant_max",
-        &Money::from_cents(c.params.small_grant_max_cents).to_string(),
+        &format::money(lang, Money::from_cents(c.params.small_grant_max_cents)),
     );
     let views = |list: &[rules::PublishProblem]| -> Vec<crate::views::calls::ProblemView> {
         list.iter()
@@ -364,7 +365,11 @@ pub async fn envelope_names(
         .map(|e| {
             (
                 e.id.clone(),
-                format!("{} ({})", e.label, Money::from_cents(e.amount_cents)),
+                format!(
+                    "{} ({})",
+                    e.label,
+                    format::money(page.lang(), Money::from_cents(e.amount_cents))
+                ),
             )
         })
         .collect())
