@@ -45,13 +45,12 @@ home-lead = Non-governmental organisations and local authorities of Kazakhstan a
 home-welcome = Welcome, { $name }.
 home-register = Register as an applicant
 home-programme-heading = The programme
-home-programme-text = "Support to local development in the Republic of Kazakhstan" is financed by the European Union with EUR 15 million. Up to EUR 3 million go to grants in two envelopes.
-home-envelope-oblasts-title = Pilot oblasts
-home-envelope-oblasts-text = Initiatives of non-state actors and local authorities in Mangystau, Kyzylorda and East Kazakhstan oblasts.
-home-envelope-national-title = National level
-home-envelope-national-text = Strengthening the role of civil society in local development across Kazakhstan.
+home-programme-text = The programme is financed by the European Union with { $total }. Up to { $grants } go to grants in { $count ->
+    [one] one envelope
+   *[other] { $count } envelopes
+    }.
 home-cofinancing-title = Co-financing
-home-cofinancing-text = Applicants contribute at least 10% of the eligible costs; grant contracts last up to 48 months.
+home-cofinancing-text = Applicants contribute at least { $share }% of the eligible costs; grant contracts last up to { $months } months.
 
 ## Form fields
 field-email = Email address
@@ -783,3 +782,11 @@ fix-amendment = Record an amendment
 rule-ref = rule
 instant-long = { $date }, { $time } Almaty time
 instant-said-back = That is { $when }.
+translations-title = Kazakh and Russian texts
+translations-intro = English is the authentic text of the call (CFP-08). Kazakh and Russian versions are for information: readers see them in their language, and the English text wherever a version is left empty.
+translations-published-hint = The call is published: these versions can still be added and corrected. The English text changes only by a corrigendum.
+translations-hint = Kazakh and Russian versions are for information and optional; readers of those languages see the English text where they are empty.
+flash-translations-saved = The Kazakh and Russian texts are saved.
+translations-status = { $language }: { $done } of { $total } texts translated
+translations-edit = Edit the Kazakh and Russian texts
+home-no-programme = No programme is set up yet.

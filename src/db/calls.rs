@@ -1,5 +1,6 @@
 //! Queries on calls, lots, guidelines documents, clarifications and followers.
 
+use crate::domain::text::Texts;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -29,6 +30,13 @@ pub struct CallRow {
     pub created_by: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// CFP-08: versions for information; empty when not translated.
+    pub title_kk: String,
+    pub title_ru: String,
+    pub description_kk: String,
+    pub description_ru: String,
+    pub cancel_explanation_kk: String,
+    pub cancel_explanation_ru: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -49,6 +57,9 @@ pub struct LotRow {
     pub locations: String,
     /// The programme envelope the lot draws on.
     pub envelope_id: Option<String>,
+    /// CFP-08: the title for information in Kazakh and Russian; empty when not translated.
+    pub title_kk: String,
+    pub title_ru: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -180,7 +191,7 @@ pub fn mark_cancelled(
     conn: &mut DbConnection,
     id: &str,
     reason: &str,
-    explanation: &str,
+    explanation: &Texts,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
     let n = diesel::update(
@@ -192,11 +203,44 @@ pub fn mark_cancelled(
         calls::status.eq("cancelled"),
         calls::cancelled_at.eq(Some(now)),
         calls::cancel_reason.eq(Some(reason)),
-        calls::cancel_explanation.eq(Some(explanation)),
+        calls::cancel_explanation.eq(Some(&explanation.en)),
+        calls::cancel_explanation_kk.eq(&explanation.kk),
+        calls::cancel_explanation_ru.eq(&explanation.ru),
         calls::updated_at.eq(now),
     ))
     .execute(conn)?;
     Ok(n == 1)
+}
+
+/// The Kazakh and Russian title and description of a call (CFP-08: for information).
+pub fn set_translations(
+    conn: &mut DbConnection,
+    id: &str,
+    title: &Texts,
+    description: &Texts,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(calls::table.find(id))
+        .set((
+            calls::title_kk.eq(&title.kk),
+            calls::title_ru.eq(&title.ru),
+            calls::description_kk.eq(&description.kk),
+            calls::description_ru.eq(&description.ru),
+            calls::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn set_lot_translations(
+    conn: &mut DbConnection,
+    lot_id: &str,
+    title: &Texts,
+) -> QueryResult<()> {
+    diesel::update(lots::table.find(lot_id))
+        .set((lots::title_kk.eq(&title.kk), lots::title_ru.eq(&title.ru)))
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn lots_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<LotRow>> {

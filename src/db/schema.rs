@@ -186,6 +186,12 @@ diesel::table! {
         created_by -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        title_kk -> Text,
+        title_ru -> Text,
+        description_kk -> Text,
+        description_ru -> Text,
+        cancel_explanation_kk -> Text,
+        cancel_explanation_ru -> Text,
     }
 }
 
@@ -205,6 +211,8 @@ diesel::table! {
         applicant_types -> Text,
         locations -> Text,
         envelope_id -> Nullable<Text>,
+        title_kk -> Text,
+        title_ru -> Text,
     }
 }
 

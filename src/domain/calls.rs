@@ -286,6 +286,12 @@ pub struct LotTerms {
     /// The id of the programme envelope the lot draws on.
     #[serde(default)]
     pub envelope_id: Option<String>,
+    /// CFP-08: the title in Kazakh and Russian, for information ("" when not
+    /// translated); left out, what is stored is kept.
+    #[serde(default)]
+    pub title_kk: Option<String>,
+    #[serde(default)]
+    pub title_ru: Option<String>,
 }
 
 /// A programme envelope as a new call sees it: what is still free of it once the
@@ -339,6 +345,8 @@ pub fn default_lots() -> Vec<LotTerms> {
             ],
             locations: PILOT_OBLASTS.iter().map(|s| s.to_string()).collect(),
             envelope_id: None,
+            title_kk: None,
+            title_ru: None,
         },
         LotTerms {
             number: 2,
@@ -358,6 +366,8 @@ pub fn default_lots() -> Vec<LotTerms> {
             ],
             locations: vec!["national".into()],
             envelope_id: None,
+            title_kk: None,
+            title_ru: None,
         },
     ]
 }
@@ -376,6 +386,8 @@ pub mod lot_fields {
     pub const APPLICANT_TYPES: &str = "applicant_types";
     pub const LOCATIONS: &str = "locations";
     pub const ENVELOPE_ID: &str = "envelope_id";
+    pub const TITLE_KK: &str = "title_kk";
+    pub const TITLE_RU: &str = "title_ru";
 }
 
 /// Rule CFP-04/CFP-05: a lot is complete and consistent. Problems are named by the
@@ -389,6 +401,12 @@ pub fn check_lot(lot: &LotTerms) -> Vec<FieldError> {
     }
     if let Err(e) = super::text::line(f::TITLE, &lot.title, 300) {
         add(f::TITLE, e.code);
+    }
+    for (field, title) in [(f::TITLE_KK, &lot.title_kk), (f::TITLE_RU, &lot.title_ru)] {
+        let title = title.as_deref().unwrap_or("");
+        if title.contains(['\n', '\r', '\t']) || title.trim().chars().count() > 300 {
+            add(field, "error-text-too-long");
+        }
     }
     if lot.envelope <= Money::ZERO || lot.envelope > Money::MAX {
         add(f::ENVELOPE, "error-lot-envelope");

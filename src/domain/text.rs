@@ -50,9 +50,125 @@ pub fn text(
     Ok(v.to_string())
 }
 
+/// A text kept in the three languages of the portal (CFP-08): English is authentic
+/// and required; an empty Kazakh or Russian version means "not translated".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Translated<'a> {
+    pub en: &'a str,
+    pub kk: &'a str,
+    pub ru: &'a str,
+}
+
+impl<'a> Translated<'a> {
+    /// The version a reader of `lang` sees, and its language: their own when it exists,
+    /// otherwise the authentic English (marked as English for screen readers).
+    pub fn for_reader(&self, lang: crate::i18n::Lang) -> (&'a str, crate::i18n::Lang) {
+        use crate::i18n::Lang;
+        let own = match lang {
+            Lang::En => self.en,
+            Lang::Kk => self.kk,
+            Lang::Ru => self.ru,
+        };
+        if own.trim().is_empty() {
+            (self.en, Lang::En)
+        } else {
+            (own, lang)
+        }
+    }
+}
+
+/// A text typed in the three languages: English required where the text is, the
+/// others optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Texts {
+    pub en: String,
+    #[serde(default)]
+    pub kk: String,
+    #[serde(default)]
+    pub ru: String,
+}
+
+/// An English text with no translation yet.
+impl From<&str> for Texts {
+    fn from(en: &str) -> Texts {
+        Texts {
+            en: en.to_string(),
+            ..Texts::default()
+        }
+    }
+}
+
+impl Texts {
+    pub fn view(&self) -> Translated<'_> {
+        Translated {
+            en: &self.en,
+            kk: &self.kk,
+            ru: &self.ru,
+        }
+    }
+
+    /// Each version checked as a longer text (`fields` name the en, kk and ru inputs);
+    /// English is required when `required`, the others never are.
+    pub fn checked_text(
+        &self,
+        fields: [&'static str; 3],
+        max: usize,
+        required: bool,
+        errors: &mut Vec<FieldError>,
+    ) -> Texts {
+        let mut one = |field, value: &str, required| {
+            text(field, value, max, required).unwrap_or_else(|e| {
+                errors.push(e);
+                String::new()
+            })
+        };
+        Texts {
+            en: one(fields[0], &self.en, required),
+            kk: one(fields[1], &self.kk, false),
+            ru: one(fields[2], &self.ru, false),
+        }
+    }
+
+    /// Each version checked as a one-line field; English is required.
+    pub fn checked_line(
+        &self,
+        fields: [&'static str; 3],
+        max: usize,
+        errors: &mut Vec<FieldError>,
+    ) -> Texts {
+        let mut one = |field, value: &str, required: bool| {
+            if !required && value.trim().is_empty() {
+                return String::new();
+            }
+            line(field, value, max).unwrap_or_else(|e| {
+                errors.push(e);
+                String::new()
+            })
+        };
+        Texts {
+            en: one(fields[0], &self.en, true),
+            kk: one(fields[1], &self.kk, false),
+            ru: one(fields[2], &self.ru, false),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readers_get_their_language_or_the_authentic_english() {
+        use crate::i18n::Lang;
+        let t = Translated {
+            en: "Call",
+            kk: "Байқау",
+            ru: " ",
+        };
+        assert_eq!(t.for_reader(Lang::Kk), ("Байқау", Lang::Kk));
+        assert_eq!(t.for_reader(Lang::Ru), ("Call", Lang::En));
+        assert_eq!(t.for_reader(Lang::En), ("Call", Lang::En));
+    }
 
     #[test]
     fn control_characters_are_refused_with_the_field_named() {

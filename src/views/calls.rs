@@ -36,8 +36,15 @@ pub struct CallView {
     pub id: String,
     pub programme_id: String,
     pub reference: String,
+    /// The authentic English title (CFP-08).
     pub title: String,
+    /// The title in Kazakh and Russian, for information ("" when not translated).
+    pub title_kk: String,
+    pub title_ru: String,
+    /// The authentic English description.
     pub description: String,
+    pub description_kk: String,
+    pub description_ru: String,
     pub call_type: CallType,
     pub status: CallStatus,
     pub opens_at: Option<UtcTime>,
@@ -50,6 +57,10 @@ pub struct CallView {
     pub published_at: Option<UtcTime>,
     pub cancelled_at: Option<UtcTime>,
     pub cancel_reason: Option<String>,
+    /// Why the call was cancelled, in English and, for information, Kazakh and Russian.
+    pub cancel_explanation: Option<String>,
+    pub cancel_explanation_kk: String,
+    pub cancel_explanation_ru: String,
     pub parameters: CallParameters,
     pub lots: Vec<LotView>,
 }
@@ -61,7 +72,11 @@ impl CallView {
             programme_id: c.row.programme_id.clone(),
             reference: c.row.reference.clone(),
             title: c.row.title.clone(),
+            title_kk: c.row.title_kk.clone(),
+            title_ru: c.row.title_ru.clone(),
             description: c.row.description.clone(),
+            description_kk: c.row.description_kk.clone(),
+            description_ru: c.row.description_ru.clone(),
             call_type: c.call_type,
             status: c.status,
             opens_at: c.row.opens_at.map(UtcTime),
@@ -77,8 +92,47 @@ impl CallView {
             published_at: c.row.published_at.map(UtcTime),
             cancelled_at: c.row.cancelled_at.map(UtcTime),
             cancel_reason: c.row.cancel_reason.clone(),
+            cancel_explanation: c.row.cancel_explanation.clone(),
+            cancel_explanation_kk: c.row.cancel_explanation_kk.clone(),
+            cancel_explanation_ru: c.row.cancel_explanation_ru.clone(),
             parameters: c.params.clone(),
             lots: lots.iter().map(LotView::build).collect(),
+        }
+    }
+}
+
+/// The texts of a call as a reader of `lang` sees them (CFP-08), for pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct CallTexts {
+    pub title: super::Shown,
+    pub description: super::Shown,
+    pub cancel_explanation: Option<super::Shown>,
+}
+
+impl CallTexts {
+    pub fn build(c: &Call, lang: crate::i18n::Lang) -> CallTexts {
+        use crate::domain::text::Translated;
+        let r = &c.row;
+        CallTexts {
+            title: super::Shown::new(c.title(), lang),
+            description: super::Shown::new(
+                Translated {
+                    en: &r.description,
+                    kk: &r.description_kk,
+                    ru: &r.description_ru,
+                },
+                lang,
+            ),
+            cancel_explanation: r.cancel_explanation.as_deref().map(|en| {
+                super::Shown::new(
+                    Translated {
+                        en,
+                        kk: &r.cancel_explanation_kk,
+                        ru: &r.cancel_explanation_ru,
+                    },
+                    lang,
+                )
+            }),
         }
     }
 }

@@ -83,8 +83,53 @@ fn percent_filter(
     }))
 }
 
+/// A text as a reader sees it (CFP-08): in their language when translated, otherwise the
+/// authentic English, with `lang` set so that the page marks it (`lang="en"`) for
+/// screen readers.
+#[derive(Debug, Clone, Serialize)]
+pub struct Shown {
+    pub text: String,
+    /// The text's language when it differs from the page's.
+    pub lang: Option<&'static str>,
+}
+
+impl Shown {
+    pub fn new(t: crate::domain::text::Translated<'_>, reader: crate::i18n::Lang) -> Shown {
+        let (text, lang) = t.for_reader(reader);
+        Shown {
+            text: text.to_string(),
+            lang: (lang != reader).then_some(lang.code()),
+        }
+    }
+}
+
+/// `{% set title = lot | local(field="title", lang=lang) %}`: the object's `title`,
+/// `title_kk` and `title_ru` as a `Shown` for the reader.
+fn local_filter(
+    value: &tera::Value,
+    args: &HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let field = args
+        .get("field")
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| tera::Error::msg("local needs field"))?;
+    let get = |suffix: &str| {
+        value
+            .get(format!("{field}{suffix}"))
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+    };
+    let t = crate::domain::text::Translated {
+        en: get(""),
+        kk: get("_kk"),
+        ru: get("_ru"),
+    };
+    tera::to_value(Shown::new(t, lang_arg(args))).map_err(tera::Error::json)
+}
+
 /// Registers the formatting filters every template may use.
 pub fn register_filters(tera: &mut tera::Tera) {
+    tera.register_filter("local", local_filter);
     tera.register_filter("money", money_filter);
     tera.register_filter("almaty", almaty_filter);
     tera.register_filter("percent", percent_filter);

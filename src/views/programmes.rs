@@ -63,6 +63,8 @@ pub struct ProgrammeCallView {
     pub id: String,
     pub reference: String,
     pub title: String,
+    pub title_kk: String,
+    pub title_ru: String,
     pub status: CallStatus,
     pub deadline: Option<UtcTime>,
 }
@@ -153,6 +155,8 @@ impl ProgrammeView {
                         id: c.id.clone(),
                         reference: c.reference.clone(),
                         title: c.title.clone(),
+                        title_kk: c.title_kk.clone(),
+                        title_ru: c.title_ru.clone(),
                         status,
                         deadline: c.deadline.map(UtcTime),
                     })

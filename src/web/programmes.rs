@@ -743,6 +743,8 @@ pub struct StaffCallRow {
     pub id: String,
     pub reference: String,
     pub title: String,
+    pub title_kk: String,
+    pub title_ru: String,
     pub status: String,
     pub call_type: String,
     pub deadline: Option<String>,
@@ -760,12 +762,15 @@ pub fn staff_call_row(call: &Call, unanswered: i64, today: NaiveDate) -> StaffCa
         id: call.row.id.clone(),
         reference: call.row.reference.clone(),
         title: call.row.title.clone(),
+        title_kk: call.row.title_kk.clone(),
+        title_ru: call.row.title_ru.clone(),
         status: call.row.status.clone(),
         call_type: call.row.call_type.clone(),
         deadline: call.row.deadline.map(crate::clock::format_local),
         unanswered,
         answer_urgency: answer_deadline
-            .filter(|_| unanswered > 0)
+            // A cancelled call owes no more answers.
+            .filter(|_| unanswered > 0 && call.is_published())
             .map(|d| urgency(today, crate::clock::local_date(d))),
         answer_deadline: answer_deadline.map(crate::clock::format_local),
     }

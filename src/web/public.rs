@@ -4,7 +4,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use diesel::connection::SimpleConnection;
 use rust_embed::RustEmbed;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::guard::{keys, safe_next};
 use super::page::Page;
@@ -20,7 +20,65 @@ struct StaticFiles;
 pub async fn home(page: Page) -> AppResult<HttpResponse> {
     let mut ctx = tera::Context::new();
     ctx.insert("open_calls", &super::public_calls::open_calls(&page).await?);
+    ctx.insert("programmes", &home_programmes(&page).await?);
+    ctx.insert(
+        "min_cofinancing",
+        &crate::domain::money::format_percent(
+            10_000 - crate::domain::calls::DEFAULT_MAX_EU_SHARE_BP,
+        ),
+    );
+    ctx.insert("max_months", &crate::domain::calls::MAX_DURATION_MONTHS);
     page.render("home.html", ctx)
+}
+
+#[derive(Serialize)]
+struct HomeEnvelope {
+    label: String,
+    amount: String,
+}
+
+#[derive(Serialize)]
+struct HomeProgramme {
+    title: String,
+    summary: String,
+    envelopes: Vec<HomeEnvelope>,
+}
+
+/// The programmes' figures as their records hold them (budget, grant envelopes).
+async fn home_programmes(page: &Page) -> AppResult<Vec<HomeProgramme>> {
+    let lang = page.lang();
+    let list = crate::services::programmes::list(&page.state).await?;
+    Ok(list
+        .iter()
+        .map(|p| {
+            let money = |cents: i64| {
+                crate::views::format::money(lang, crate::domain::money::Money::from_cents(cents))
+            };
+            HomeProgramme {
+                title: p.programme.title.clone(),
+                summary: crate::i18n::t_args(
+                    lang,
+                    "home-programme-text",
+                    &[
+                        ("total", money(p.programme.total_budget_cents)),
+                        (
+                            "grants",
+                            crate::views::format::money(lang, p.grant_budget()),
+                        ),
+                        ("count", p.envelopes.len().to_string()),
+                    ],
+                ),
+                envelopes: p
+                    .envelopes
+                    .iter()
+                    .map(|e| HomeEnvelope {
+                        label: e.label.clone(),
+                        amount: money(e.amount_cents),
+                    })
+                    .collect(),
+            }
+        })
+        .collect())
 }
 
 pub async fn static_file(path: web::Path<String>) -> AppResult<HttpResponse> {

@@ -22,7 +22,7 @@ use crate::views::format;
 pub struct PublicCall {
     pub id: String,
     pub reference: String,
-    pub title: String,
+    pub title: crate::views::Shown,
     pub call_type: String,
     pub phase: CallPhase,
     pub opens_at: Option<String>,
@@ -75,7 +75,7 @@ pub fn public_call(
     PublicCall {
         id: call.row.id.clone(),
         reference: call.row.reference.clone(),
-        title: call.row.title.clone(),
+        title: crate::views::Shown::new(call.title(), lang),
         call_type: call.row.call_type.clone(),
         phase,
         opens_at: call.row.opens_at.map(|t| format::instant_long(lang, t)),
@@ -140,7 +140,7 @@ async fn render_call(
     let c = &d.call;
     let mut ctx = tera::Context::new();
     ctx.insert("call", &public_call(c, &d.lots, &d.documents, now, lang));
-    ctx.insert("description", &c.row.description);
+    ctx.insert("texts", &crate::views::calls::CallTexts::build(c, lang));
     ctx.insert("programme_reference", &d.programme_reference);
     ctx.insert("documents", &document_views(&d));
     ctx.insert(
@@ -161,7 +161,6 @@ async fn render_call(
             .as_ref()
             .map(|r| t(lang, &format!("cancel-reason-{r}"))),
     );
-    ctx.insert("cancel_explanation", &c.row.cancel_explanation);
     ctx.insert("cancelled_at", &c.row.cancelled_at.map(format_local));
     let role = page.ctx.user.as_ref().map(|u| u.role);
     let may_ask_role = role.is_some_and(|r| role_allows(r, Action::AskClarification));

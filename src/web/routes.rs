@@ -146,6 +146,8 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/manage/calls/{id}/publish", MANAGE_CALLS, Html => calls::publish),
         route!(GET "/manage/calls/{id}/delete", MANAGE_CALLS, Html => calls::confirm_delete),
         route!(POST "/manage/calls/{id}/delete", MANAGE_CALLS, Html => calls::delete),
+        route!(GET "/manage/calls/{id}/translations", MANAGE_CALLS, Html => calls::translations_form),
+        route!(POST "/manage/calls/{id}/translations", MANAGE_CALLS, Html => calls::save_translations),
         route!(GET "/manage/calls/{id}/cancel", MANAGE_CALLS, Html => calls::cancel_form),
         route!(POST "/manage/calls/{id}/cancel", MANAGE_CALLS, Html => calls::cancel),
         route!(POST "/manage/calls/{id}/clarifications/{cid}/answer/preview", ANSWER, Html => calls::preview_answer),

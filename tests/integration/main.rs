@@ -7,6 +7,7 @@ mod access;
 mod account_security;
 mod accounts;
 mod audit_api;
+mod call_content;
 mod calls;
 mod cli;
 mod concurrency;

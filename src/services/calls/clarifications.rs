@@ -99,10 +99,9 @@ pub async fn answer_question(
             if !q::publish_answer(tx.conn, &clarification_id, &answer, &by, tx.now)? {
                 return Err(AppError::Conflict("error-already-answered"));
             }
-            let label = call.label();
             let followers = q::followers(tx.conn, &call_id)?;
-            tx.mail_each(&followers, MailKind::ClarificationPublished, |_| {
-                vec![("call", label.clone()), ("link", link.clone())]
+            tx.mail_each(&followers, MailKind::ClarificationPublished, |lang| {
+                vec![("call", call.label_in(lang)), ("link", link.clone())]
             })?;
             tx.audit(
                 "clarification.published",
@@ -199,13 +198,12 @@ pub async fn remind_unanswered_questions(state: &AppState) -> AppResult<usize> {
                     {
                         continue;
                     }
-                    let label = call.label();
                     let link = format!("{base}{}#clarifications", call.row.id);
                     let when = crate::clock::format_local(due);
                     let staff = q::delegation_staff(tx.conn)?;
-                    sent += tx.mail_each(&staff, MailKind::ClarificationsDue, |_| {
+                    sent += tx.mail_each(&staff, MailKind::ClarificationsDue, |lang| {
                         vec![
-                            ("call", label.clone()),
+                            ("call", call.label_in(lang)),
                             ("count", unanswered.to_string()),
                             ("when", when.clone()),
                             ("link", link.clone()),

@@ -130,6 +130,12 @@ pub async fn create(
                     created_by: tx.actor.user_id.clone().unwrap_or_default(),
                     created_at: tx.now,
                     updated_at: tx.now,
+                    title_kk: String::new(),
+                    title_ru: String::new(),
+                    description_kk: String::new(),
+                    description_ru: String::new(),
+                    cancel_explanation_kk: String::new(),
+                    cancel_explanation_ru: String::new(),
                 };
                 q::insert(tx.conn, &row).unique_as("reference", "error-reference-taken")?;
                 // The programme is locked: what its published calls take cannot change
@@ -300,8 +306,19 @@ pub async fn save_lot(
                     None => (new_id(), None),
                 };
                 let row = lot_row(&call_id, id.clone(), &terms);
-                if before.is_some() {
+                if let Some(before) = &before {
                     q::update_lot(tx.conn, &row).unique_as("number", "error-lot-number-taken")?;
+                    if terms.title_kk.is_some() || terms.title_ru.is_some() {
+                        let keep = |new: &Option<String>, old: &Option<String>| {
+                            new.as_ref().or(old.as_ref()).cloned().unwrap_or_default()
+                        };
+                        let title = crate::domain::text::Texts {
+                            en: String::new(),
+                            kk: keep(&terms.title_kk, &before.title_kk).trim().to_string(),
+                            ru: keep(&terms.title_ru, &before.title_ru).trim().to_string(),
+                        };
+                        q::set_lot_translations(tx.conn, &id, &title)?;
+                    }
                 } else {
                     q::insert_lot(tx.conn, &row).unique_as("number", "error-lot-number-taken")?;
                 }

@@ -8,6 +8,7 @@ mod documents;
 mod drafts;
 mod followers;
 mod publication;
+mod translations;
 
 pub use clarifications::{
     answer_question, ask_question, remind_unanswered_questions, staff_questions, QuestionsPage,
@@ -18,6 +19,7 @@ pub use documents::{add_document, document_for_download, remove_document};
 pub use drafts::{create, delete_draft, delete_lot, save_lot, update, update_grids, CallInput};
 pub use followers::set_following;
 pub use publication::{cancel, publish, publish_problems, PublishReport};
+pub use translations::{set_translations, CallTranslations};
 
 use std::collections::HashMap;
 
@@ -29,6 +31,7 @@ use crate::domain::attachments::{OwnerKind, Purpose};
 use crate::domain::calls::{CallEvent, CallParameters, CallStatus, CallType, LotTerms};
 use crate::domain::grids::Grid;
 use crate::domain::money::Money;
+use crate::domain::text::Translated;
 use crate::domain::workflow::Workflow;
 use crate::error::{AppError, AppResult};
 use crate::services::group_by;
@@ -71,9 +74,23 @@ impl Call {
             .map_err(|r| AppError::Conflict(r.message_key))
     }
 
-    /// "EuropeAid/150123/L/ACT/KZ – Title", as emails name a call.
-    pub fn label(&self) -> String {
-        format!("{} – {}", self.row.reference, self.row.title)
+    /// The title in three languages (CFP-08).
+    pub fn title(&self) -> Translated<'_> {
+        Translated {
+            en: &self.row.title,
+            kk: &self.row.title_kk,
+            ru: &self.row.title_ru,
+        }
+    }
+
+    /// "EuropeAid/150123/L/ACT/KZ – Title", as emails name a call: in the reader's
+    /// language, the English title when not translated.
+    pub fn label_in(&self, lang: crate::i18n::Lang) -> String {
+        format!(
+            "{} – {}",
+            self.row.reference,
+            self.title().for_reader(lang).0
+        )
     }
 }
 
@@ -98,6 +115,8 @@ pub fn lot_terms(row: &LotRow) -> LotTerms {
         applicant_types: split(&row.applicant_types),
         locations: split(&row.locations),
         envelope_id: row.envelope_id.clone(),
+        title_kk: Some(row.title_kk.clone()),
+        title_ru: Some(row.title_ru.clone()),
     }
 }
 
@@ -117,6 +136,9 @@ fn lot_row(call_id: &str, id: String, t: &LotTerms) -> LotRow {
         applicant_types: t.applicant_types.join(","),
         locations: t.locations.join(","),
         envelope_id: t.envelope_id.clone(),
+        // An update keeps the stored translations unless new ones are given.
+        title_kk: t.title_kk.as_deref().unwrap_or("").trim().to_string(),
+        title_ru: t.title_ru.as_deref().unwrap_or("").trim().to_string(),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::domain::calls::{
     PublishProblem, CANCEL_REASONS,
 };
 use crate::domain::money::Money;
-use crate::domain::text;
+use crate::domain::text::Texts;
 use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::services::mail::MailKind;
@@ -147,15 +147,18 @@ pub async fn cancel(
     actor: &Actor,
     id: String,
     reason: String,
-    explanation: String,
+    explanation: Texts,
 ) -> AppResult<()> {
     let mut errors = Vec::new();
     if !CANCEL_REASONS.contains(&reason.as_str()) {
         errors.push(FieldError::new("reason", "error-cancel-reason"));
     }
-    let explanation = text::text("explanation", &explanation, 4000, true)
-        .map_err(|e| errors.push(e))
-        .unwrap_or_default();
+    let explanation = explanation.checked_text(
+        ["explanation", "explanation_kk", "explanation_ru"],
+        4000,
+        true,
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
@@ -166,24 +169,27 @@ pub async fn cancel(
             let call = load_call(tx.conn, &id)?;
             call.next_status(CallEvent::Cancel)?;
             q::mark_cancelled(tx.conn, &id, &reason, &explanation, tx.now)?;
-            let label = call.label();
             let link = format!("{link_base}{id}");
             let followers = q::followers(tx.conn, &id)?;
             tx.mail_each(&followers, MailKind::CallCancelled, |lang| {
                 vec![
-                    ("call", label.clone()),
+                    ("call", call.label_in(lang)),
                     (
                         "reason",
                         crate::i18n::t(lang, &format!("cancel-reason-{reason}")),
                     ),
-                    ("explanation", explanation.clone()),
+                    (
+                        "explanation",
+                        explanation.view().for_reader(lang).0.to_string(),
+                    ),
                     ("link", link.clone()),
                 ]
             })?;
             tx.audit(
                 "call.cancelled",
                 Some(("call", &id)),
-                json!({"before": call.row.status, "reason": reason, "explanation": explanation}),
+                json!({"before": call.row.status, "reason": reason, "explanation": explanation.en,
+                       "explanation_kk": explanation.kk, "explanation_ru": explanation.ru}),
             )
         })
         .await

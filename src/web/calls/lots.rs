@@ -154,6 +154,9 @@ impl LotForm {
             max_duration_months,
             applicant_types,
             locations,
+            // Translations are kept; they are edited on the translations page.
+            title_kk: None,
+            title_ru: None,
         })
     }
 }

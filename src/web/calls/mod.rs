@@ -8,6 +8,7 @@ mod drafts;
 mod grids;
 mod lots;
 mod publication;
+mod translations;
 
 pub use clarifications::{answer, preview_answer};
 pub use documents::{remove_document, upload_document};
@@ -17,6 +18,7 @@ pub use lots::{
     confirm_delete_lot, create_lot, delete_lot, edit_lot_form, new_lot_form, update_lot,
 };
 pub use publication::{cancel, cancel_form, confirm_publish, publish};
+pub use translations::{save_translations, translations_form};
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -81,6 +83,42 @@ fn conflict_back(page: &Page, e: AppError, to: &str) -> AppResult<HttpResponse> 
         AppError::Conflict(key) => Ok(page.flash_redirect("error", key, to)),
         e => Err(e),
     }
+}
+
+/// "Қазақша: 3 of 4 texts translated", per language, for the call page.
+fn translation_status(lang: crate::i18n::Lang, d: &CallDetail) -> Vec<String> {
+    let r = &d.call.row;
+    let pick = |kk: &str, ru: &str, l: crate::i18n::Lang| {
+        if l == crate::i18n::Lang::Kk {
+            kk.trim().to_string()
+        } else {
+            ru.trim().to_string()
+        }
+    };
+    [crate::i18n::Lang::Kk, crate::i18n::Lang::Ru]
+        .into_iter()
+        .map(|l| {
+            let mut texts = vec![pick(&r.title_kk, &r.title_ru, l)];
+            if !r.description.is_empty() {
+                texts.push(pick(&r.description_kk, &r.description_ru, l));
+            }
+            texts.extend(
+                d.lots
+                    .iter()
+                    .map(|lot| pick(&lot.title_kk, &lot.title_ru, l)),
+            );
+            let done = texts.iter().filter(|t| !t.is_empty()).count();
+            crate::i18n::t_args(
+                lang,
+                "translations-status",
+                &[
+                    ("language", l.native_name().to_string()),
+                    ("done", done.to_string()),
+                    ("total", texts.len().to_string()),
+                ],
+            )
+        })
+        .collect()
 }
 
 pub fn document_views(d: &CallDetail) -> Vec<crate::views::calls::DocumentView> {
@@ -217,7 +255,7 @@ pub async fn render_staff_call(
         &staff_call_row(c, questions.unanswered, local_date(now)),
     );
     ctx.insert("view", &crate::views::calls::CallView::build(c, &d.lots));
-    ctx.insert("description", &c.row.description);
+    ctx.insert("texts", &crate::views::calls::CallTexts::build(c, lang));
     ctx.insert("programme_id", &c.row.programme_id);
     ctx.insert("programme_reference", &d.programme_reference);
     ctx.insert("is_draft", &(c.status == rules::CallStatus::Draft));
@@ -232,7 +270,6 @@ pub async fn render_staff_call(
             .as_ref()
             .map(|r| t(lang, &format!("cancel-reason-{r}"))),
     );
-    ctx.insert("cancel_explanation", &c.row.cancel_explanation);
     ctx.insert(
         "envelope_names",
         &envelope_names(page, &c.row.programme_id).await?,
@@ -246,6 +283,7 @@ pub async fn render_staff_call(
         ],
     );
     ctx.insert("params", &c.params);
+    ctx.insert("translation_status", &translation_status(lang, &d));
     ctx.insert(
         "small_grant_max",
         &format::money(lang, Money::from_cents(c.params.small_grant_max_cents)),

@@ -8,6 +8,7 @@ use super::conflict_back;
 use crate::clock::format_local;
 use crate::domain::access::Action;
 use crate::domain::calls::{self as rules, CallStatus, CANCEL_REASONS};
+use crate::domain::text::Texts;
 use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{t, t_args};
@@ -119,6 +120,10 @@ pub struct CancelForm {
     reason: String,
     #[serde(default)]
     explanation: String,
+    #[serde(default)]
+    explanation_kk: String,
+    #[serde(default)]
+    explanation_ru: String,
 }
 
 fn render_cancel(
@@ -170,7 +175,11 @@ pub async fn cancel(
         &page.actor(),
         call_id.clone(),
         form.reason.clone(),
-        form.explanation.clone(),
+        Texts {
+            en: form.explanation.clone(),
+            kk: form.explanation_kk.clone(),
+            ru: form.explanation_ru.clone(),
+        },
     )
     .await
     {
