@@ -790,3 +790,58 @@ flash-translations-saved = The Kazakh and Russian texts are saved.
 translations-status = { $language }: { $done } of { $total } texts translated
 translations-edit = Edit the Kazakh and Russian texts
 home-no-programme = No programme is set up yet.
+change-deadline = The deadline is extended from { $before } to { $after }; the question and answer periods move with it.
+change-description = The description ({ $language }) is corrected.
+change-lot-title = Lot { $lot }: the title ({ $language }) is now “{ $after }” (was “{ $before }”).
+change-lot-envelope = Lot { $lot }: the amount is raised from { $before } to { $after }.
+change-documents = Documents are published with this corrigendum.
+email-call-corrected-subject = Corrigendum { $number } to the call { $call }
+email-call-corrected-body = Corrigendum { $number } to the call for proposals { $call } has been published.
+    
+    What changed:
+    { $changes }
+    
+    Why: { $reason }
+    
+    The call as corrected, with its earlier version: { $link }
+corrigenda-title = Corrigenda
+corrigenda-none = No corrigendum has been published.
+corrigendum-new = Publish a corrigendum…
+corrigendum-heading = Corrigendum { $number } of { $when }
+corrigendum-reason = Why
+corrigendum-earlier-link = The call as it was before corrigendum { $number }
+corrigendum-document-file = Document of corrigendum { $number } (PDF, Word or OpenDocument)
+corrigendum-form-title = Corrigendum { $number }
+corrigendum-form-intro = A corrigendum corrects the published call: it extends the deadline (never shortens it), corrects the description or a lot's title, raises a lot's amount within its envelope, or publishes documents. Everything below starts as the call stands now; change only what the corrigendum changes. You will see what changes before it is published.
+corrigendum-why = What the corrigendum says
+corrigendum-reason-hint = Why the call is corrected, in English (the authentic text); it is published with the corrigendum and emailed to the call's followers.
+corrigendum-deadline-now = The deadline now: { $when }.
+corrigendum-new-deadline = Deadline (Almaty time, 24-hour, YYYY-MM-DD HH:MM)
+corrigendum-deadline-hint = Later than the current deadline, or unchanged. The question and answer periods (CFP-03) move with it.
+corrigendum-lots-hint = A lot's amount can only be raised, within what is free in its programme envelope.
+corrigendum-envelope-hint = In euros; only a higher amount.
+corrigendum-documents = Documents
+corrigendum-adds-documents = This corrigendum publishes documents (the corrigendum itself in English, with Kazakh and Russian for information): you add them on the call page once it is published.
+corrigendum-preview-button = Check and preview…
+corrigendum-problems-intro = { $count ->
+    [one] One problem stops this corrigendum:
+   *[other] { $count } problems stop this corrigendum:
+    }
+corrigendum-confirm-title = Publish corrigendum { $number }?
+corrigendum-confirm-intro = You are about to publish a corrigendum to the call { $reference }. It will change:
+corrigendum-effect-public = The corrigendum is shown on the public call page with its date and reason; the earlier version stays readable.
+corrigendum-effect-followers = Everyone who follows the call is emailed.
+corrigendum-effect-documents = Add the corrigendum's documents on the call page next.
+corrigendum-publish-button = Publish the corrigendum
+flash-corrigendum-published = Corrigendum { $number } is published and the call's followers are being emailed.
+error-corrigendum-only-published = Only a published call is corrected by corrigendum; a draft is simply edited.
+corrigendum-problem-not-published = Only a published call can be corrected.
+corrigendum-problem-call-closed = The deadline of this call has passed ({ $deadline }): a corrigendum is published before the deadline only.
+corrigendum-problem-deadline-earlier = The new deadline must not be earlier than the current one ({ $deadline }): a deadline is extended, never shortened.
+corrigendum-problem-envelope-lower = Lot { $number }: its amount can only be raised (it is { $amount }).
+corrigendum-problem-unknown-lot = The call has no lot { $number }.
+corrigendum-problem-nothing = Nothing would change: give a later deadline, a corrected text, a higher lot amount, or say that the corrigendum publishes documents.
+earlier-title = Before corrigendum { $number }
+earlier-intro = This is the call as it was before corrigendum { $number } of { $when }.
+earlier-current = See the call as it stands now.
+error-corrigendum-refused = The corrigendum cannot be published: see each problem.

@@ -780,3 +780,55 @@ flash-translations-saved = Қазақша және орысша мәтіндер
 translations-status = { $language }: { $total } мәтіннің { $done } аударылған
 translations-edit = Қазақша және орысша мәтіндерді өңдеу
 home-no-programme = Бағдарлама әлі құрылмаған.
+change-deadline = Соңғы мерзім { $before } күнінен { $after } күніне ұзартылды; сұрақтар мен жауаптар мерзімдері онымен бірге жылжиды.
+change-description = Сипаттама ({ $language }) түзетілді.
+change-lot-title = { $lot }-лот: атауы ({ $language }) енді «{ $after }» (бұрын «{ $before }»).
+change-lot-envelope = { $lot }-лот: сомасы { $before } сомасынан { $after } сомасына дейін көбейтілді.
+change-documents = Осы түзетумен бірге құжаттар жарияланады.
+email-call-corrected-subject = { $call } байқауына { $number }-түзету
+email-call-corrected-body = { $call } гранттық байқауына { $number }-түзету (corrigendum) жарияланды.
+    
+    Не өзгерді:
+    { $changes }
+    
+    Себебі: { $reason }
+    
+    Түзетілген байқау және оның бұрынғы нұсқасы: { $link }
+corrigenda-title = Түзетулер (corrigenda)
+corrigenda-none = Түзету жарияланған жоқ.
+corrigendum-new = Түзету жариялау…
+corrigendum-heading = { $when } күнгі { $number }-түзету
+corrigendum-reason = Себебі
+corrigendum-earlier-link = Байқаудың { $number }-түзетуге дейінгі нұсқасы
+corrigendum-document-file = { $number }-түзетудің құжаты (PDF, Word немесе OpenDocument)
+corrigendum-form-title = { $number }-түзету
+corrigendum-form-intro = Түзету жарияланған байқауды түзетеді: соңғы мерзімді ұзартады (ешқашан қысқартпайды), сипаттаманы немесе лот атауын түзетеді, лот сомасын конверт шегінде көбейтеді немесе құжаттар жариялайды. Төмендегінің бәрі байқаудың қазіргі күйінен басталады; тек түзету өзгертетінді өзгертіңіз. Жарияланбай тұрып не өзгеретінін көресіз.
+corrigendum-why = Түзету не дейді
+corrigendum-reason-hint = Байқау неге түзетіледі, ағылшынша (түпнұсқа мәтін); ол түзетумен бірге жарияланады және байқауды бақылаушыларға жіберіледі.
+corrigendum-deadline-now = Қазіргі соңғы мерзім: { $when }.
+corrigendum-new-deadline = Соңғы мерзім (Алматы уақыты, 24 сағаттық, ЖЖЖЖ-АА-КК СС:ММ)
+corrigendum-deadline-hint = Қазіргі мерзімнен кеш немесе өзгеріссіз. Сұрақтар мен жауаптар мерзімдері (CFP-03) онымен бірге жылжиды.
+corrigendum-lots-hint = Лот сомасын тек көбейтуге болады, бағдарлама конвертінде бос қалған шекте.
+corrigendum-envelope-hint = Еуромен; тек үлкенірек сома.
+corrigendum-documents = Құжаттар
+corrigendum-adds-documents = Бұл түзету құжаттар жариялайды (түзетудің өзі ағылшынша, ақпарат үшін қазақша және орысша): оларды жарияланғаннан кейін байқау бетінде қосасыз.
+corrigendum-preview-button = Тексеру және алдын ала көру…
+corrigendum-problems-intro = Бұл түзетуге кедергі келтіретін мәселелер саны: { $count }
+corrigendum-confirm-title = { $number }-түзетуді жариялау керек пе?
+corrigendum-confirm-intro = { $reference } байқауына түзету жарияламақсыз. Ол мынаны өзгертеді:
+corrigendum-effect-public = Түзету байқаудың ашық бетінде күнімен және себебімен көрсетіледі; бұрынғы нұсқасы оқуға қолжетімді болып қалады.
+corrigendum-effect-followers = Байқауды бақылайтындардың бәріне хат жіберіледі.
+corrigendum-effect-documents = Содан кейін түзетудің құжаттарын байқау бетінде қосыңыз.
+corrigendum-publish-button = Түзетуді жариялау
+flash-corrigendum-published = { $number }-түзету жарияланды, байқауды бақылаушыларға хат жіберілуде.
+error-corrigendum-only-published = Түзету арқылы тек жарияланған байқау түзетіледі; жоба жай ғана өңделеді.
+corrigendum-problem-not-published = Тек жарияланған байқауды түзетуге болады.
+corrigendum-problem-call-closed = Бұл байқаудың соңғы мерзімі өтті ({ $deadline }): түзету тек соңғы мерзімге дейін жарияланады.
+corrigendum-problem-deadline-earlier = Жаңа соңғы мерзім қазіргіден ({ $deadline }) ерте болмауы керек: мерзім ұзартылады, қысқартылмайды.
+corrigendum-problem-envelope-lower = { $number }-лот: оның сомасын тек көбейтуге болады (қазір { $amount }).
+corrigendum-problem-unknown-lot = Байқауда { $number }-лот жоқ.
+corrigendum-problem-nothing = Ештеңе өзгермейді: кешірек мерзім, түзетілген мәтін, лоттың үлкенірек сомасын беріңіз немесе түзету құжаттар жариялайтынын белгілеңіз.
+earlier-title = { $number }-түзетуге дейін
+earlier-intro = Бұл — байқаудың { $when } күнгі { $number }-түзетуге дейінгі нұсқасы.
+earlier-current = Байқаудың қазіргі күйін көру.
+error-corrigendum-refused = Түзетуді жариялау мүмкін емес: әр мәселені қараңыз.

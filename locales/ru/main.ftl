@@ -801,3 +801,59 @@ flash-translations-saved = Тексты на казахском и русско�
 translations-status = { $language }: переведено { $done } из { $total } текстов
 translations-edit = Изменить тексты на казахском и русском
 home-no-programme = Программа ещё не создана.
+change-deadline = Срок подачи продлён с { $before } до { $after }; сроки вопросов и ответов сдвигаются вместе с ним.
+change-description = Описание ({ $language }) исправлено.
+change-lot-title = Лот { $lot }: название ({ $language }) теперь «{ $after }» (было «{ $before }»).
+change-lot-envelope = Лот { $lot }: сумма увеличена с { $before } до { $after }.
+change-documents = С этим исправлением публикуются документы.
+email-call-corrected-subject = Исправление { $number } к конкурсу { $call }
+email-call-corrected-body = Опубликовано исправление { $number } (corrigendum) к конкурсу грантов { $call }.
+    
+    Что изменилось:
+    { $changes }
+    
+    Причина: { $reason }
+    
+    Конкурс с исправлениями и его прежняя версия: { $link }
+corrigenda-title = Исправления (corrigenda)
+corrigenda-none = Исправлений не публиковалось.
+corrigendum-new = Опубликовать исправление…
+corrigendum-heading = Исправление { $number } от { $when }
+corrigendum-reason = Причина
+corrigendum-earlier-link = Конкурс в редакции до исправления { $number }
+corrigendum-document-file = Документ исправления { $number } (PDF, Word или OpenDocument)
+corrigendum-form-title = Исправление { $number }
+corrigendum-form-intro = Исправление вносит поправки в опубликованный конкурс: продлевает срок подачи (никогда не сокращает), исправляет описание или название лота, увеличивает сумму лота в пределах конверта или публикует документы. Всё ниже заполнено так, как конкурс выглядит сейчас; меняйте только то, что меняет исправление. Перед публикацией вы увидите, что изменится.
+corrigendum-why = Что говорит исправление
+corrigendum-reason-hint = Почему конкурс исправляется, по-английски (аутентичный текст); публикуется вместе с исправлением и рассылается подписчикам конкурса.
+corrigendum-deadline-now = Текущий срок: { $when }.
+corrigendum-new-deadline = Срок подачи (время Алматы, 24 часа, ГГГГ-ММ-ДД ЧЧ:ММ)
+corrigendum-deadline-hint = Позже текущего срока или без изменений. Сроки вопросов и ответов (CFP-03) сдвигаются вместе с ним.
+corrigendum-lots-hint = Сумму лота можно только увеличить, в пределах свободного остатка конверта программы.
+corrigendum-envelope-hint = В евро; только большая сумма.
+corrigendum-documents = Документы
+corrigendum-adds-documents = Это исправление публикует документы (само исправление на английском, на казахском и русском — для информации): их добавляют на странице конкурса после публикации.
+corrigendum-preview-button = Проверить и посмотреть…
+corrigendum-problems-intro = { $count ->
+    [one] Исправлению мешает { $count } проблема:
+    [few] Исправлению мешают { $count } проблемы:
+   *[other] Исправлению мешают { $count } проблем:
+    }
+corrigendum-confirm-title = Опубликовать исправление { $number }?
+corrigendum-confirm-intro = Вы публикуете исправление к конкурсу { $reference }. Оно изменит:
+corrigendum-effect-public = Исправление показывается на открытой странице конкурса с датой и причиной; прежняя редакция остаётся доступной.
+corrigendum-effect-followers = Всем подписчикам конкурса отправляется письмо.
+corrigendum-effect-documents = Затем добавьте документы исправления на странице конкурса.
+corrigendum-publish-button = Опубликовать исправление
+flash-corrigendum-published = Исправление { $number } опубликовано, подписчикам конкурса отправляются письма.
+error-corrigendum-only-published = Исправлением меняется только опубликованный конкурс; черновик просто редактируется.
+corrigendum-problem-not-published = Исправить можно только опубликованный конкурс.
+corrigendum-problem-call-closed = Срок подачи этого конкурса истёк ({ $deadline }): исправление публикуется только до срока.
+corrigendum-problem-deadline-earlier = Новый срок не может быть раньше текущего ({ $deadline }): срок продлевают, но не сокращают.
+corrigendum-problem-envelope-lower = Лот { $number }: сумму можно только увеличить (сейчас { $amount }).
+corrigendum-problem-unknown-lot = В конкурсе нет лота { $number }.
+corrigendum-problem-nothing = Ничего не изменится: укажите более поздний срок, исправленный текст, большую сумму лота или отметьте, что исправление публикует документы.
+earlier-title = До исправления { $number }
+earlier-intro = Это конкурс в редакции до исправления { $number } от { $when }.
+earlier-current = Посмотреть текущую редакцию конкурса.
+error-corrigendum-refused = Исправление нельзя опубликовать: см. каждую проблему.

@@ -4,7 +4,7 @@ use crate::domain::text::Texts;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{call_followers, calls, clarifications, lots, users};
+use super::schema::{call_corrigenda, call_followers, calls, clarifications, lots, users};
 use super::DbConnection;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -584,4 +584,90 @@ pub fn any_published(conn: &mut DbConnection, programme_id: &str) -> QueryResult
             .filter(calls::published_at.is_not_null()),
     ))
     .get_result(conn)
+}
+
+/// A corrigendum to a published call, as stored (`changes` and `previous` are JSON of
+/// `domain::corrigenda::Change` and `CallVersion`).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = call_corrigenda)]
+pub struct CorrigendumRow {
+    pub id: String,
+    pub call_id: String,
+    pub number: i32,
+    pub reason: String,
+    pub reason_kk: String,
+    pub reason_ru: String,
+    pub changes: String,
+    pub previous: String,
+    pub published_by: String,
+    pub published_at: NaiveDateTime,
+}
+
+pub fn insert_corrigendum(conn: &mut DbConnection, row: &CorrigendumRow) -> QueryResult<()> {
+    diesel::insert_into(call_corrigenda::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// A call's corrigenda, the first first.
+pub fn corrigenda_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<CorrigendumRow>> {
+    call_corrigenda::table
+        .filter(call_corrigenda::call_id.eq(call_id))
+        .order(call_corrigenda::number.asc())
+        .select(CorrigendumRow::as_select())
+        .load(conn)
+}
+
+/// The corrigenda of several calls (one query for a list page).
+pub fn corrigenda_of_calls(
+    conn: &mut DbConnection,
+    call_ids: &[String],
+) -> QueryResult<Vec<CorrigendumRow>> {
+    call_corrigenda::table
+        .filter(call_corrigenda::call_id.eq_any(call_ids))
+        .order((
+            call_corrigenda::call_id.asc(),
+            call_corrigenda::number.asc(),
+        ))
+        .select(CorrigendumRow::as_select())
+        .load(conn)
+}
+
+/// What a corrigendum changes in the call itself: the deadline and the description.
+pub fn correct_call(
+    conn: &mut DbConnection,
+    id: &str,
+    deadline: Option<NaiveDateTime>,
+    description: &Texts,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(calls::table.find(id))
+        .set((
+            calls::deadline.eq(deadline),
+            calls::description.eq(&description.en),
+            calls::description_kk.eq(&description.kk),
+            calls::description_ru.eq(&description.ru),
+            calls::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// What a corrigendum changes in a lot: its title and its amount.
+pub fn correct_lot(
+    conn: &mut DbConnection,
+    lot_id: &str,
+    title: &Texts,
+    envelope_cents: i64,
+) -> QueryResult<()> {
+    diesel::update(lots::table.find(lot_id))
+        .set((
+            lots::title.eq(&title.en),
+            lots::title_kk.eq(&title.kk),
+            lots::title_ru.eq(&title.ru),
+            lots::envelope_cents.eq(envelope_cents),
+        ))
+        .execute(conn)
+        .map(|_| ())
 }

@@ -196,6 +196,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    call_corrigenda (id) {
+        id -> Text,
+        call_id -> Text,
+        number -> Integer,
+        reason -> Text,
+        reason_kk -> Text,
+        reason_ru -> Text,
+        changes -> Text,
+        previous -> Text,
+        published_by -> Text,
+        published_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     lots (id) {
         id -> Text,
         call_id -> Text,
@@ -265,6 +280,7 @@ diesel::joinable!(lots -> programme_envelopes (envelope_id));
 diesel::joinable!(clarifications -> calls (call_id));
 diesel::joinable!(call_followers -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(
+    call_corrigenda,
     calls,
     programmes,
     lots,

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum OwnerKind {
     Call,
+    /// A corrigendum to a published call (its own documents).
+    Corrigendum,
     Application,
     Organisation,
     Contract,
@@ -22,6 +24,7 @@ impl OwnerKind {
     pub fn as_str(self) -> &'static str {
         match self {
             OwnerKind::Call => "call",
+            OwnerKind::Corrigendum => "corrigendum",
             OwnerKind::Application => "application",
             OwnerKind::Organisation => "organisation",
             OwnerKind::Contract => "contract",
@@ -64,6 +67,8 @@ impl FileKind {
 pub enum Purpose {
     /// A call's guidelines for applicants (CFP-08).
     Guidelines,
+    /// The text of a corrigendum to a published call.
+    Corrigendum,
     /// An annex of an application.
     Annex,
     /// A co-applicant's or affiliated entity's mandate.
@@ -78,6 +83,7 @@ impl Purpose {
     pub fn as_str(self) -> &'static str {
         match self {
             Purpose::Guidelines => "guidelines",
+            Purpose::Corrigendum => "corrigendum",
             Purpose::Annex => "annex",
             Purpose::Mandate => "mandate",
             Purpose::SupportingDocument => "supporting_document",
@@ -93,7 +99,7 @@ impl Purpose {
     /// The largest file accepted for this use.
     pub fn max_bytes(self) -> usize {
         match self {
-            Purpose::Guidelines | Purpose::Report => 20 * 1024 * 1024,
+            Purpose::Guidelines | Purpose::Corrigendum | Purpose::Report => 20 * 1024 * 1024,
             Purpose::Annex | Purpose::Mandate | Purpose::SupportingDocument => 10 * 1024 * 1024,
         }
     }

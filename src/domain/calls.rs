@@ -59,6 +59,8 @@ pub enum CallEvent {
     Clarify,
     /// Follow or unfollow it.
     Follow,
+    /// Publish a corrigendum to a published call (or add a document to one).
+    Correct,
     /// Delete a draft (nothing of it was ever public; its history stays in the audit log).
     /// A published call is cancelled instead.
     DeleteDraft,
@@ -80,6 +82,7 @@ impl Workflow for CallStatus {
         CallEvent::Clarify,
         CallEvent::Follow,
         CallEvent::DeleteDraft,
+        CallEvent::Correct,
     ];
 
     fn next(self, event: CallEvent) -> Option<CallStatus> {
@@ -89,7 +92,7 @@ impl Workflow for CallStatus {
             // A deleted draft leaves no row behind; the check is that it was a draft.
             (Draft, Edit | AddTranslation | DeleteDraft) => Some(Draft),
             (Draft, Publish) => Some(Published),
-            (Published, AddTranslation | Clarify | Follow) => Some(Published),
+            (Published, AddTranslation | Clarify | Follow | Correct) => Some(Published),
             (Published, Cancel) => Some(Cancelled),
             (Cancelled, Follow) => Some(Cancelled),
             _ => None,
@@ -525,13 +528,13 @@ pub struct PublishProblem {
 }
 
 impl PublishProblem {
-    fn new(code: &'static str) -> PublishProblem {
+    pub fn new(code: &'static str) -> PublishProblem {
         PublishProblem {
             code,
             args: Vec::new(),
         }
     }
-    fn with(code: &'static str, args: Vec<(&'static str, ProblemArg)>) -> PublishProblem {
+    pub fn with(code: &'static str, args: Vec<(&'static str, ProblemArg)>) -> PublishProblem {
         PublishProblem { code, args }
     }
 
@@ -1264,6 +1267,7 @@ mod tests {
             (Published, AddTranslation, Published),
             (Published, Clarify, Published),
             (Published, Follow, Published),
+            (Published, Correct, Published),
             (Published, Cancel, Cancelled),
             (Cancelled, Follow, Cancelled),
         ]);

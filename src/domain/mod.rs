@@ -5,6 +5,7 @@ pub mod account;
 pub mod attachments;
 pub mod audit;
 pub mod calls;
+pub mod corrigenda;
 pub mod grids;
 pub mod money;
 pub mod programme;

@@ -79,7 +79,10 @@ impl<'a> Translated<'a> {
 
 /// A text typed in the three languages: English required where the text is, the
 /// others optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
+#[serde(deny_unknown_fields)]
 pub struct Texts {
     pub en: String,
     #[serde(default)]

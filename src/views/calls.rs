@@ -313,3 +313,159 @@ pub fn problem_view(
         }),
     }
 }
+
+/// One change of a corrigendum in words, in `lang` (dates in Almaty time, amounts in the
+/// reader's conventions).
+pub fn change_text(lang: crate::i18n::Lang, c: &crate::domain::corrigenda::Change) -> String {
+    use crate::domain::corrigenda::Change;
+    use crate::i18n::t_args;
+    let language = |code: &str| {
+        crate::i18n::Lang::parse(code)
+            .map(|l| l.native_name())
+            .unwrap_or("")
+            .to_string()
+    };
+    match c {
+        Change::Deadline { before, after } => t_args(
+            lang,
+            "change-deadline",
+            &[
+                (
+                    "before",
+                    before
+                        .map(|b| super::format::instant_long(lang, b))
+                        .unwrap_or_default(),
+                ),
+                ("after", super::format::instant_long(lang, *after)),
+            ],
+        ),
+        Change::Description { language: l } => {
+            t_args(lang, "change-description", &[("language", language(l))])
+        }
+        Change::LotTitle {
+            lot,
+            language: l,
+            before,
+            after,
+        } => t_args(
+            lang,
+            "change-lot-title",
+            &[
+                ("lot", lot.to_string()),
+                ("language", language(l)),
+                ("before", before.clone()),
+                ("after", after.clone()),
+            ],
+        ),
+        Change::LotEnvelope { lot, before, after } => t_args(
+            lang,
+            "change-lot-envelope",
+            &[
+                ("lot", lot.to_string()),
+                ("before", super::format::money(lang, *before)),
+                ("after", super::format::money(lang, *after)),
+            ],
+        ),
+        Change::Documents => crate::i18n::t(lang, "change-documents"),
+    }
+}
+
+/// A change of a corrigendum: its kind, what it is about, and the values before and
+/// after where they are a date or an amount.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ChangeView {
+    /// deadline, description, lot_title, lot_envelope or documents.
+    pub kind: &'static str,
+    pub lot: Option<i32>,
+    /// The language of a corrected text (en, kk, ru).
+    pub language: Option<String>,
+    pub deadline_before: Option<UtcTime>,
+    pub deadline_after: Option<UtcTime>,
+    pub amount_before_cents: Option<crate::domain::money::Money>,
+    pub amount_after_cents: Option<crate::domain::money::Money>,
+    /// The change in words, in the reader's language.
+    pub text: String,
+}
+
+impl ChangeView {
+    pub fn build(lang: crate::i18n::Lang, c: &crate::domain::corrigenda::Change) -> ChangeView {
+        use crate::domain::corrigenda::Change;
+        let mut v = ChangeView {
+            kind: "documents",
+            lot: None,
+            language: None,
+            deadline_before: None,
+            deadline_after: None,
+            amount_before_cents: None,
+            amount_after_cents: None,
+            text: change_text(lang, c),
+        };
+        match c {
+            Change::Deadline { before, after } => {
+                v.kind = "deadline";
+                v.deadline_before = before.map(UtcTime);
+                v.deadline_after = Some(UtcTime(*after));
+            }
+            Change::Description { language } => {
+                v.kind = "description";
+                v.language = Some(language.clone());
+            }
+            Change::LotTitle { lot, language, .. } => {
+                v.kind = "lot_title";
+                v.lot = Some(*lot);
+                v.language = Some(language.clone());
+            }
+            Change::LotEnvelope { lot, before, after } => {
+                v.kind = "lot_envelope";
+                v.lot = Some(*lot);
+                v.amount_before_cents = Some(*before);
+                v.amount_after_cents = Some(*after);
+            }
+            Change::Documents => {}
+        }
+        v
+    }
+}
+
+/// A corrigendum as published: number, date, why, what changed, its documents.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CorrigendumView {
+    pub number: i32,
+    pub published_at: UtcTime,
+    /// Why, in English (authentic) and, for information, Kazakh and Russian.
+    pub reason: String,
+    pub reason_kk: String,
+    pub reason_ru: String,
+    pub changes: Vec<ChangeView>,
+    pub documents: Vec<DocumentView>,
+}
+
+impl CorrigendumView {
+    /// Each corrigendum with its documents (from one list of all of them).
+    pub fn list(
+        lang: crate::i18n::Lang,
+        corrigenda: &[crate::services::calls::Corrigendum],
+        documents: &[AttachmentRow],
+    ) -> Vec<CorrigendumView> {
+        corrigenda
+            .iter()
+            .map(|c| CorrigendumView {
+                number: c.row.number,
+                published_at: UtcTime(c.row.published_at),
+                reason: c.row.reason.clone(),
+                reason_kk: c.row.reason_kk.clone(),
+                reason_ru: c.row.reason_ru.clone(),
+                changes: c
+                    .changes
+                    .iter()
+                    .map(|ch| ChangeView::build(lang, ch))
+                    .collect(),
+                documents: documents
+                    .iter()
+                    .filter(|d| d.owner_id == c.row.id)
+                    .map(DocumentView::build)
+                    .collect(),
+            })
+            .collect()
+    }
+}

@@ -143,6 +143,9 @@ async fn render_call(
     ctx.insert("texts", &crate::views::calls::CallTexts::build(c, lang));
     ctx.insert("programme_reference", &d.programme_reference);
     ctx.insert("documents", &document_views(&d));
+    ctx.insert("corrigenda", &super::calls::corrigenda_shown(lang, &d));
+    ctx.insert("manage", &false);
+    ctx.insert("is_published", &c.is_published());
     ctx.insert(
         "clarifications",
         &d.clarifications
@@ -195,6 +198,65 @@ async fn render_call(
 pub async fn download(page: Page, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {
     let (call_id, doc_id) = path.into_inner();
     let doc = calls::document_for_download(&page.state, &page.actor(), call_id, doc_id).await?;
+    send_document(&page, doc).await
+}
+
+pub async fn download_corrigendum_document(
+    page: Page,
+    path: web::Path<(String, i32, String)>,
+) -> AppResult<HttpResponse> {
+    let (call_id, number, doc_id) = path.into_inner();
+    let doc =
+        calls::corrigendum_document_for_download(&page.state, call_id, number, doc_id).await?;
+    send_document(&page, doc).await
+}
+
+/// The call as it was before a corrigendum: the parts the corrigendum could change.
+pub async fn earlier_version(
+    page: Page,
+    path: web::Path<(String, i32)>,
+) -> AppResult<HttpResponse> {
+    let (call_id, number) = path.into_inner();
+    let (call, corrigendum) = calls::earlier_version(&page.state, call_id, number).await?;
+    let lang = page.lang();
+    let v = &corrigendum.previous;
+    let mut ctx = tera::Context::new();
+    ctx.insert("call_id", &call.row.id);
+    ctx.insert("reference", &call.row.reference);
+    ctx.insert("number", &number);
+    ctx.insert(
+        "published_at",
+        &format::instant_long(lang, corrigendum.row.published_at),
+    );
+    ctx.insert("title", &crate::views::Shown::new(v.title.view(), lang));
+    ctx.insert(
+        "description",
+        &crate::views::Shown::new(v.description.view(), lang),
+    );
+    ctx.insert(
+        "deadline",
+        &v.deadline.map(|t| format::instant_long(lang, t)),
+    );
+    ctx.insert(
+        "lots",
+        &v.lots
+            .iter()
+            .map(|l| {
+                (
+                    l.number,
+                    crate::views::Shown::new(l.title.view(), lang),
+                    format::money(lang, l.envelope),
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    page.render("calls/earlier.html", ctx)
+}
+
+async fn send_document(
+    page: &Page,
+    doc: crate::db::attachments::AttachmentRow,
+) -> AppResult<HttpResponse> {
     let bytes = uploads::read(&page.state, &doc.storage_key).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, doc.content_type.clone()))

@@ -113,6 +113,8 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/calls", PUBLIC, Html => public_calls::index),
         route!(GET "/calls/{id}", PUBLIC, Html => public_calls::show),
         route!(GET "/calls/{id}/documents/{doc}", PUBLIC, Html => public_calls::download),
+        route!(GET "/calls/{id}/corrigenda/{number}/earlier", PUBLIC, Html => public_calls::earlier_version),
+        route!(GET "/calls/{id}/corrigenda/{number}/documents/{doc}", PUBLIC, Html => public_calls::download_corrigendum_document),
         route!(POST "/calls/{id}/questions", ASK, Html => public_calls::ask),
         route!(POST "/calls/{id}/follow", SIGNED_IN, Html => public_calls::follow),
         route!(POST "/calls/{id}/unfollow", SIGNED_IN, Html => public_calls::unfollow),
@@ -148,6 +150,10 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/manage/calls/{id}/delete", MANAGE_CALLS, Html => calls::delete),
         route!(GET "/manage/calls/{id}/translations", MANAGE_CALLS, Html => calls::translations_form),
         route!(POST "/manage/calls/{id}/translations", MANAGE_CALLS, Html => calls::save_translations),
+        route!(GET "/manage/calls/{id}/corrigenda/new", MANAGE_CALLS, Html => calls::corrigendum_form),
+        route!(POST "/manage/calls/{id}/corrigenda/preview", MANAGE_CALLS, Html => calls::preview_corrigendum),
+        route!(POST "/manage/calls/{id}/corrigenda", MANAGE_CALLS, Html => calls::publish_corrigendum),
+        route!(POST "/manage/calls/{id}/corrigenda/{number}/documents", MANAGE_CALLS, Html => calls::upload_corrigendum_document),
         route!(GET "/manage/calls/{id}/cancel", MANAGE_CALLS, Html => calls::cancel_form),
         route!(POST "/manage/calls/{id}/cancel", MANAGE_CALLS, Html => calls::cancel),
         route!(POST "/manage/calls/{id}/clarifications/{cid}/answer/preview", ANSWER, Html => calls::preview_answer),
@@ -169,6 +175,8 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/api/v1/calls/{id}/lots", MANAGE_CALLS, Api => api::calls::create_lot),
         route!(PUT "/api/v1/calls/{id}/lots/{lot_id}", MANAGE_CALLS, Api => api::calls::update_lot),
         route!(GET "/api/v1/calls/{id}/clarifications", PUBLIC, Api => api::calls::list_clarifications),
+        route!(GET "/api/v1/calls/{id}/corrigenda", PUBLIC, Api => api::calls::list_corrigenda),
+        route!(POST "/api/v1/calls/{id}/corrigenda", MANAGE_CALLS, Api => api::calls::create_corrigendum),
     ]
 }
 

@@ -81,6 +81,12 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/calls", EVERYONE),
         ("GET", "/calls/{id}", EVERYONE),
         ("GET", "/calls/{id}/documents/{doc}", EVERYONE),
+        ("GET", "/calls/{id}/corrigenda/{number}/earlier", EVERYONE),
+        (
+            "GET",
+            "/calls/{id}/corrigenda/{number}/documents/{doc}",
+            EVERYONE,
+        ),
         ("POST", "/calls/{id}/questions", &["applicant"]),
         ("POST", "/calls/{id}/follow", SIGNED_IN_BUT_AUDITOR),
         ("POST", "/calls/{id}/unfollow", SIGNED_IN_BUT_AUDITOR),
@@ -108,6 +114,16 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/manage/calls/{id}", STAFF_READ),
         ("POST", "/manage/calls/{id}", DELEGATION),
         ("GET", "/manage/calls/{id}/edit", DELEGATION),
+        ("GET", "/manage/calls/{id}/translations", DELEGATION),
+        ("POST", "/manage/calls/{id}/translations", DELEGATION),
+        ("GET", "/manage/calls/{id}/corrigenda/new", DELEGATION),
+        ("POST", "/manage/calls/{id}/corrigenda/preview", DELEGATION),
+        ("POST", "/manage/calls/{id}/corrigenda", DELEGATION),
+        (
+            "POST",
+            "/manage/calls/{id}/corrigenda/{number}/documents",
+            DELEGATION,
+        ),
         ("GET", "/manage/calls/{id}/lots/new", DELEGATION),
         ("POST", "/manage/calls/{id}/lots", DELEGATION),
         ("GET", "/manage/calls/{id}/lots/{lot}/edit", DELEGATION),
@@ -150,6 +166,8 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("POST", "/api/v1/calls/{id}/lots", DELEGATION),
         ("PUT", "/api/v1/calls/{id}/lots/{lot_id}", DELEGATION),
         ("GET", "/api/v1/calls/{id}/clarifications", EVERYONE),
+        ("GET", "/api/v1/calls/{id}/corrigenda", EVERYONE),
+        ("POST", "/api/v1/calls/{id}/corrigenda", DELEGATION),
     ]
 }
 
@@ -260,6 +278,7 @@ fn concrete(pattern: &str, ids: &Ids) -> String {
         .replace("{id}", &ids.other)
         .replace("{doc}", &ids.other)
         .replace("{lot}", &ids.other)
+        .replace("{number}", "1")
         .replace("{lot_id}", &ids.other)
         .replace("{cid}", &ids.other)
 }

@@ -5,13 +5,17 @@ use chrono::Duration;
 use grants::domain::access::Role;
 use reqwest::{Client, StatusCode};
 
-use crate::calls::{delegation, programme, published_call, today};
+use crate::calls::{delegation, draft_call, programme, published_call, today};
 use crate::helpers::{body, new_client, TestApp, PASSWORD};
 use crate::on_both_databases;
 
 on_both_databases!(
     readers_see_call_texts_in_their_language_or_the_english_marked_as_such,
     the_home_page_shows_the_programmes_figures_from_its_records,
+    a_corrigendum_extends_the_deadline_and_the_question_window_moves_with_it,
+    a_corrigendum_never_shortens_raises_within_the_envelope_and_comes_before_the_deadline,
+    a_corrigendum_publishes_its_documents,
+    parallel_corrigenda_are_numbered_in_sequence_and_never_overspend_an_envelope,
 );
 
 async fn in_language(app: &TestApp, client: &Client, lang: &str) {
@@ -165,4 +169,488 @@ async fn the_home_page_shows_the_programmes_figures_from_its_records(app: TestAp
     in_language(&app, &reader, "ru").await;
     let ru = page(&app, &reader, "/").await;
     assert!(ru.contains("15 000 000 EUR"), "{ru}");
+}
+
+fn deadline_of(app: &TestApp, id: &str) -> chrono::NaiveDateTime {
+    grants::db::calls::find(&mut app.state.pool.get().unwrap(), id)
+        .unwrap()
+        .unwrap()
+        .deadline
+        .unwrap()
+}
+
+/// The corrigendum form as the page fills it, with `changes` over it.
+async fn corrigendum_fields(
+    app: &TestApp,
+    staff: &Client,
+    id: &str,
+    changes: &[(&str, &str)],
+) -> Vec<(String, String)> {
+    let html = page(app, staff, &format!("/manage/calls/{id}/corrigenda/new")).await;
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let input =
+        regex::Regex::new(r#"<input id="[^"]*" name="([^"]+)" type="text"[^>]*? value="([^"]*)""#)
+            .unwrap();
+    for c in input.captures_iter(&html) {
+        fields.push((c[1].to_string(), html_unescape(&c[2])));
+    }
+    let area =
+        regex::Regex::new(r#"(?s)<textarea id="[^"]*" name="([^"]+)"[^>]*>(.*?)</textarea>"#)
+            .unwrap();
+    for c in area.captures_iter(&html) {
+        fields.push((c[1].to_string(), html_unescape(&c[2])));
+    }
+    for (k, v) in changes {
+        match fields.iter_mut().find(|(n, _)| n == k) {
+            Some(f) => f.1 = v.to_string(),
+            None => fields.push((k.to_string(), v.to_string())),
+        }
+    }
+    fields
+}
+
+fn html_unescape(s: &str) -> String {
+    s.replace("&#x2F;", "/")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+async fn post_pairs(
+    app: &TestApp,
+    client: &Client,
+    path: &str,
+    fields: &[(String, String)],
+) -> reqwest::Response {
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    app.post_form_with(client, path, &pairs).await
+}
+
+fn local(t: chrono::NaiveDateTime) -> String {
+    grants::web::calls::local_input(t)
+}
+
+async fn a_corrigendum_extends_the_deadline_and_the_question_window_moves_with_it(app: TestApp) {
+    let (staff, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-CG").await;
+    // Deadline in 50 days: questions close at day 29.
+    let id = published_call(&app, &actor, &pid, "CALL-CG", 50).await;
+    let old = deadline_of(&app, &id);
+    app.create_user("cg-follower@example.kz", Role::Applicant)
+        .await;
+    let follower = new_client();
+    app.login_with(&follower, "cg-follower@example.kz", PASSWORD)
+        .await;
+    app.post_form_with(&follower, &format!("/calls/{id}/follow"), &[])
+        .await;
+
+    // The reason is required: the form again with the error linked from the summary.
+    let new_deadline = old + Duration::days(30);
+    let fields = corrigendum_fields(&app, &staff, &id, &[("deadline", &local(new_deadline))]).await;
+    let res = post_pairs(
+        &app,
+        &staff,
+        &format!("/manage/calls/{id}/corrigenda/preview"),
+        &fields,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body(res).await;
+    assert!(html.contains("href=\"#reason\""), "{html}");
+    assert!(
+        html.contains("That is"),
+        "the new deadline is said back in words"
+    );
+
+    // The preview says what will change; nothing is published yet.
+    let fields = corrigendum_fields(
+        &app,
+        &staff,
+        &id,
+        &[
+            ("deadline", &local(new_deadline)),
+            ("reason", "More time for local authorities."),
+        ],
+    )
+    .await;
+    let res = post_pairs(
+        &app,
+        &staff,
+        &format!("/manage/calls/{id}/corrigenda/preview"),
+        &fields,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let preview = body(res).await;
+    assert!(preview.contains("Publish corrigendum 1?"), "{preview}");
+    assert!(preview.contains("The deadline is extended from"));
+    assert_eq!(deadline_of(&app, &id), old);
+
+    let res = post_pairs(
+        &app,
+        &staff,
+        &format!("/manage/calls/{id}/corrigenda"),
+        &fields,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(local(deadline_of(&app, &id)), local(new_deadline));
+    let staff_page = page(&app, &staff, &format!("/manage/calls/{id}")).await;
+    assert!(staff_page.contains("Corrigendum 1 is published"));
+
+    let public = page(&app, &new_client(), &format!("/calls/{id}")).await;
+    assert!(public.contains("Corrigendum 1 of"), "{public}");
+    assert!(public.contains("More time for local authorities."));
+    assert!(public.contains(&format!("/calls/{id}/corrigenda/1/earlier")));
+    let earlier = page(
+        &app,
+        &new_client(),
+        &format!("/calls/{id}/corrigenda/1/earlier"),
+    )
+    .await;
+    assert!(earlier.contains("before corrigendum 1"));
+    let old_words = grants::views::format::instant_long(grants::i18n::Lang::En, old);
+    assert!(
+        earlier.contains(&old_words.replace('\u{a0}', " ")),
+        "{earlier}"
+    );
+
+    let mail = app
+        .wait_for_mail("cg-follower@example.kz", "Corrigendum 1")
+        .await;
+    assert!(mail.body.contains("The deadline is extended") && mail.body.contains("More time"));
+
+    // In the API too.
+    let api: serde_json::Value = new_client()
+        .get(app.url(&format!("/api/v1/calls/{id}/corrigenda")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(api[0]["number"], 1);
+    assert_eq!(api[0]["changes"][0]["kind"], "deadline");
+
+    // CFP-03: questions, closed under the old deadline, are open again under the new.
+    app.clock
+        .freeze_at(old - Duration::days(21) + Duration::seconds(1));
+    let asker = new_client();
+    app.create_user("cg-asker@example.kz", Role::Applicant)
+        .await;
+    app.login_with(&asker, "cg-asker@example.kz", PASSWORD)
+        .await;
+    let res = app
+        .post_form_with(
+            &asker,
+            &format!("/calls/{id}/questions"),
+            &[("question", "Is VAT eligible?")],
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "the question window moved with the deadline"
+    );
+    assert!(app
+        .audit_actions()
+        .await
+        .contains(&"call.corrigendum_published".to_string()));
+}
+
+async fn a_corrigendum_never_shortens_raises_within_the_envelope_and_comes_before_the_deadline(
+    app: TestApp,
+) {
+    let (staff, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-CR").await;
+    let draft = draft_call(&app, &actor, &pid, "CALL-CR-D", 60).await;
+    // A draft is edited, not corrected.
+    let res = app
+        .get_with(&staff, &format!("/manage/calls/{draft}/corrigenda/new"))
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // Lot 1 of EUR 1,000,000 leaves EUR 1,100,000 free in its envelope.
+    let id = published_with_lot_1(&app, &actor, &pid, "CALL-CR", 1_000_000).await;
+    let old = deadline_of(&app, &id);
+    let conn = &mut app.state.pool.get().unwrap();
+    let lots = grants::db::calls::lots_of(conn, &id).unwrap();
+    let lot1_amount = lots[0].envelope_cents;
+    let free_envelope_1 = 210_000_000 - lot1_amount;
+    let shorter = local(old - Duration::minutes(1));
+    let cases: Vec<(Vec<(&str, String)>, &str)> = vec![
+        (
+            vec![("deadline", shorter)],
+            "must not be earlier than the current one",
+        ),
+        (vec![], "Nothing would change"),
+        (
+            vec![("lot-1-envelope", format!("{}", lot1_amount / 100 - 1))],
+            "its amount can only be raised",
+        ),
+        (
+            vec![(
+                "lot-1-envelope",
+                format!("{}", (lot1_amount + free_envelope_1) / 100 + 1),
+            )],
+            "is still free",
+        ),
+    ];
+    for (changes, message) in cases {
+        let mut all: Vec<(&str, &str)> = vec![("reason", "Correction.")];
+        all.extend(changes.iter().map(|(k, v)| (*k, v.as_str())));
+        let fields = corrigendum_fields(&app, &staff, &id, &all).await;
+        let res = post_pairs(
+            &app,
+            &staff,
+            &format!("/manage/calls/{id}/corrigenda/preview"),
+            &fields,
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{message}");
+        let html = body(res).await;
+        assert!(html.contains(message), "{message}: {html}");
+        // Straight to publication: refused the same way, nothing recorded.
+        let res = post_pairs(
+            &app,
+            &staff,
+            &format!("/manage/calls/{id}/corrigenda"),
+            &fields,
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CONFLICT, "{message}");
+    }
+    assert!(grants::db::calls::corrigenda_of(conn, &id)
+        .unwrap()
+        .is_empty());
+    // The whole free envelope is the last amount allowed.
+    let all_free = format!("{}", (lot1_amount + free_envelope_1) / 100);
+    let fields = corrigendum_fields(
+        &app,
+        &staff,
+        &id,
+        &[("reason", "Top-up."), ("lot-1-envelope", &all_free)],
+    )
+    .await;
+    let res = post_pairs(
+        &app,
+        &staff,
+        &format!("/manage/calls/{id}/corrigenda"),
+        &fields,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let lots = grants::db::calls::lots_of(conn, &id).unwrap();
+    assert_eq!(lots[0].envelope_cents, 210_000_000);
+    // At the deadline, no more corrigenda.
+    app.clock.freeze_at(old);
+    let staff = new_client();
+    let (staff2, _) = app.client_as(Role::Delegation).await;
+    let _ = staff;
+    let fields = corrigendum_fields(
+        &app,
+        &staff2,
+        &id,
+        &[
+            ("reason", "Late."),
+            ("deadline", &local(old + Duration::days(5))),
+        ],
+    )
+    .await;
+    let res = post_pairs(
+        &app,
+        &staff2,
+        &format!("/manage/calls/{id}/corrigenda"),
+        &fields,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(body(res)
+        .await
+        .contains("The deadline of this call has passed"));
+}
+
+async fn a_corrigendum_publishes_its_documents(app: TestApp) {
+    let (staff, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-CD").await;
+    let id = published_call(&app, &actor, &pid, "CALL-CD", 60).await;
+    let fields = corrigendum_fields(
+        &app,
+        &staff,
+        &id,
+        &[("reason", "Annex corrected."), ("adds_documents", "yes")],
+    )
+    .await;
+    let res = post_pairs(
+        &app,
+        &staff,
+        &format!("/manage/calls/{id}/corrigenda"),
+        &fields,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let token = app.csrf_token_of(&staff).await;
+    let pdf = grants::services::demo::minimal_pdf(&["Corrigendum 1"]);
+    let upload = |lang: &str, bytes: Vec<u8>, name: &str| {
+        reqwest::multipart::Form::new()
+            .text("language", lang.to_string())
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+            )
+    };
+    let url = app.url(&format!(
+        "/manage/calls/{id}/corrigenda/1/documents?csrf_token={token}"
+    ));
+    // Not a document: refused with the reason, nothing stored.
+    let res = staff
+        .post(&url)
+        .multipart(upload("en", b"MZ nope".to_vec(), "c.pdf"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let html = page(&app, &staff, &format!("/manage/calls/{id}")).await;
+    assert!(html.contains("Only PDF, Word"), "{html}");
+    let res = staff
+        .post(&url)
+        .multipart(upload("en", pdf.clone(), "corrigendum-1.pdf"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let public = page(&app, &new_client(), &format!("/calls/{id}")).await;
+    let link =
+        regex::Regex::new(&format!(r#"/calls/{id}/corrigenda/1/documents/[0-9a-f-]+"#)).unwrap();
+    let href = link
+        .find(&public)
+        .expect("a document link")
+        .as_str()
+        .to_string();
+    let res = new_client().get(app.url(&href)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
+    // The English text is authentic: a second English file is refused.
+    let res = staff
+        .post(&url)
+        .multipart(upload("en", pdf.clone(), "again.pdf"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        grants::db::attachments::present_of_owners(
+            &mut app.state.pool.get().unwrap(),
+            grants::domain::attachments::OwnerKind::Corrigendum,
+            &[
+                grants::db::calls::corrigenda_of(&mut app.state.pool.get().unwrap(), &id).unwrap()
+                    [0]
+                .id
+                .clone()
+            ],
+            grants::domain::attachments::Purpose::Corrigendum,
+        )
+        .unwrap()
+        .len(),
+        1
+    );
+    // Of another number: not found.
+    let other = app.url(&format!(
+        "/manage/calls/{id}/corrigenda/2/documents?csrf_token={token}"
+    ));
+    let res = staff
+        .post(&other)
+        .multipart(upload("kk", pdf, "kk.pdf"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+async fn parallel_corrigenda_are_numbered_in_sequence_and_never_overspend_an_envelope(
+    app: TestApp,
+) {
+    let (_, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-CP").await;
+    let id = published_with_lot_1(&app, &actor, &pid, "CALL-CP", 1_000_000).await;
+    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &id).unwrap();
+    let lot1 = lots[0].envelope_cents;
+    // Each raises lot 1 by more than half of what is free: only one can fit.
+    let free = 210_000_000 - lot1;
+    let deadline = deadline_of(&app, &id);
+    let tasks: Vec<_> = (0..6)
+        .map(|i| {
+            let state = app.state.clone();
+            let actor = actor.clone();
+            let id = id.clone();
+            tokio::spawn(async move {
+                let req = grants::domain::corrigenda::CorrigendumRequest {
+                    reason: "Parallel.".into(),
+                    deadline: Some(deadline + Duration::days(i + 1)),
+                    lots: vec![grants::domain::corrigenda::LotCorrection {
+                        number: 1,
+                        title: None,
+                        envelope: Some(grants::domain::money::Money::from_cents(
+                            lot1 + free / 2 + 100,
+                        )),
+                    }],
+                    ..Default::default()
+                };
+                grants::services::calls::publish_corrigendum(&state, &actor, id, req).await
+            })
+        })
+        .collect();
+    let mut published = 0;
+    for t in tasks {
+        if let Ok(Ok(_)) = t.await.unwrap() {
+            published += 1;
+        }
+    }
+    // The first raises the lot; the others would raise nothing more than... they ask the
+    // same amount, now equal to the lot's: only their later deadline still changes.
+    let conn = &mut app.state.pool.get().unwrap();
+    let numbers: Vec<i32> = grants::db::calls::corrigenda_of(conn, &id)
+        .unwrap()
+        .iter()
+        .map(|c| c.number)
+        .collect();
+    assert_eq!(numbers, (1..=published).collect::<Vec<_>>());
+    let lots = grants::db::calls::lots_of(conn, &id).unwrap();
+    assert!(lots[0].envelope_cents <= 210_000_000);
+    assert_eq!(lots[0].envelope_cents, lot1 + free / 2 + 100);
+    assert!(published >= 1);
+}
+
+/// A published call whose lot 1 takes `euros` of its envelope.
+async fn published_with_lot_1(
+    app: &TestApp,
+    actor: &grants::services::Actor,
+    pid: &str,
+    reference: &str,
+    euros: i64,
+) -> String {
+    let id = draft_call(app, actor, pid, reference, 60).await;
+    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &id).unwrap();
+    let mut terms = grants::services::calls::lot_terms(&lots[0]);
+    terms.envelope = grants::domain::money::Money::euros(euros);
+    terms.max_grant = terms.max_grant.min(terms.envelope);
+    grants::services::calls::save_lot(
+        &app.state,
+        actor,
+        id.clone(),
+        Some(lots[0].id.clone()),
+        terms,
+    )
+    .await
+    .unwrap();
+    crate::calls::add_guidelines(app, actor, &id).await;
+    grants::services::calls::publish(&app.state, actor, id.clone())
+        .await
+        .unwrap()
+        .expect("publishable");
+    id
 }

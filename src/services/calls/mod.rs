@@ -4,6 +4,7 @@
 //! CFP-08), `clarifications` (CFP-03) and `followers`.
 
 mod clarifications;
+mod corrigenda;
 mod documents;
 mod drafts;
 mod followers;
@@ -14,6 +15,10 @@ pub use clarifications::{
     answer_question, ask_question, remind_unanswered_questions, staff_questions, QuestionsPage,
     ANSWER_MAX_CHARS, ANSWER_REMINDER_DAYS, MAX_OPEN_QUESTIONS_PER_PERSON, QUESTIONS_PAGE_SIZE,
     QUESTION_MAX_CHARS,
+};
+pub use corrigenda::{
+    add_corrigendum_document, corrigendum_document_for_download, current_version, earlier_version,
+    preview_corrigendum, publish_corrigendum, Corrigendum, REASON_MAX_CHARS,
 };
 pub use documents::{add_document, document_for_download, remove_document};
 pub use drafts::{create, delete_draft, delete_lot, save_lot, update, update_grids, CallInput};
@@ -162,6 +167,21 @@ pub struct CallDetail {
     pub askers: HashMap<String, String>,
     pub programme_reference: String,
     pub following: bool,
+    /// Corrigenda, the first first, with their documents (current versions).
+    pub corrigenda: Vec<Corrigendum>,
+    pub corrigendum_documents: Vec<AttachmentRow>,
+}
+
+/// A call's corrigenda and their current documents (two queries).
+fn corrigenda_with_documents(
+    conn: &mut DbConnection,
+    call_id: &str,
+) -> AppResult<(Vec<Corrigendum>, Vec<AttachmentRow>)> {
+    let list = corrigenda::corrigenda_in(conn, call_id)?;
+    let ids: Vec<String> = list.iter().map(|c| c.row.id.clone()).collect();
+    let docs =
+        attachment_q::present_of_owners(conn, OwnerKind::Corrigendum, &ids, Purpose::Corrigendum)?;
+    Ok((list, crate::services::attachments::current(docs)))
 }
 
 /// The public view: published or cancelled calls only; drafts are "not found".
@@ -182,7 +202,10 @@ pub async fn public_detail(
                 Some(uid) => q::is_following(conn, &id, uid)?,
                 None => false,
             };
+            let (corrigenda, corrigendum_documents) = corrigenda_with_documents(conn, &id)?;
             Ok(CallDetail {
+                corrigenda,
+                corrigendum_documents,
                 lots: q::lots_of(conn, &id)?,
                 documents: guidelines_of(conn, &id)?,
                 clarifications: q::published_clarifications(conn, &id)?,
@@ -207,7 +230,10 @@ pub async fn staff_detail(
             let call = load_call(conn, &id)?;
             let programme = crate::db::programmes::find(conn, &call.row.programme_id)?
                 .ok_or(AppError::NotFound)?;
+            let (corrigenda, corrigendum_documents) = corrigenda_with_documents(conn, &id)?;
             Ok(CallDetail {
+                corrigenda,
+                corrigendum_documents,
                 lots: q::lots_of(conn, &id)?,
                 documents: guidelines_of(conn, &id)?,
                 clarifications: Vec::new(),

@@ -10,8 +10,8 @@ use crate::db::DbConnection;
 use crate::domain::access::{Action, Scope};
 use crate::domain::attachments::{OwnerKind, Purpose as AttachmentPurpose};
 use crate::domain::calls::{
-    publication_problems, publication_warnings, CallEvent, EnvelopeUse, LotTerms, PublishCheck,
-    PublishProblem, CANCEL_REASONS,
+    publication_problems, publication_warnings, CallEvent, CallStatus, EnvelopeUse, LotTerms,
+    PublishCheck, PublishProblem, CANCEL_REASONS,
 };
 use crate::domain::money::Money;
 use crate::domain::text::Texts;
@@ -36,15 +36,29 @@ fn publish_report_in(
     call: &Call,
     now: NaiveDateTime,
 ) -> AppResult<PublishReport> {
+    let lots: Vec<LotTerms> = q::lots_of(conn, &call.row.id)?
+        .iter()
+        .map(lot_terms)
+        .collect();
+    report_for(conn, call, call.status, &lots, call.row.deadline, now)
+}
+
+/// The publication check of `call` with these lots and deadline, as if published at
+/// `now` (a corrigendum checks the corrected call as a draft published at its first
+/// publication).
+pub(super) fn report_for(
+    conn: &mut DbConnection,
+    call: &Call,
+    status: CallStatus,
+    lots: &[LotTerms],
+    deadline: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> AppResult<PublishReport> {
     let programme = load_detail(
         conn,
         &call.row.programme_id,
         crate::domain::time::local_date(now),
     )?;
-    let lots: Vec<LotTerms> = q::lots_of(conn, &call.row.id)?
-        .iter()
-        .map(lot_terms)
-        .collect();
     let docs = super::guidelines_of(conn, &call.row.id)?;
     let other_lots = q::envelopes_of_other_calls(conn, &call.row.programme_id, &call.row.id)?;
     // An overflowing sum can only mean "over budget".
@@ -67,13 +81,13 @@ fn publish_report_in(
         .collect();
     let check = PublishCheck {
         call_type: call.call_type,
-        status: call.status,
+        status,
         title: &call.row.title,
         reference: &call.row.reference,
         opens_at: call.row.opens_at,
-        deadline: call.row.deadline,
+        deadline,
         params: &call.params,
-        lots: &lots,
+        lots,
         concept_grid: &call.concept_grid,
         full_grid: &call.full_grid,
         has_english_guidelines: docs.iter().any(|d| d.language.as_deref() == Some("en")),

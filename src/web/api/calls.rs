@@ -10,13 +10,15 @@ use utoipa::ToSchema;
 use super::json;
 use crate::domain::access::{role_allows, Action};
 use crate::domain::calls::{CallParameters, CallType, LotTerms};
+use crate::domain::corrigenda::{CorrigendumRequest, LotCorrection};
 use crate::domain::money::Money;
 use crate::domain::programme::{MoneyLine, ProgrammeCommand};
+use crate::domain::text::Texts;
 use crate::error::{AppError, AppResult};
 use crate::services::calls::{self, CallInput};
 use crate::services::programmes;
 use crate::state::AppState;
-use crate::views::calls::{CallView, ClarificationView, LotView};
+use crate::views::calls::{CallView, ClarificationView, CorrigendumView, LotView};
 use crate::views::programmes::ProgrammeView;
 use crate::web::guard::RequestCtx;
 
@@ -314,4 +316,98 @@ pub async fn list_clarifications(
     let d = calls::public_detail(&state, path.into_inner(), None).await?;
     let out = ClarificationView::published(d.clarifications);
     json(StatusCode::OK, &out)
+}
+
+/// The corrigenda of a published or cancelled call, the first first.
+#[utoipa::path(get, path = "/api/v1/calls/{id}/corrigenda", tag = "calls", params(("id" = String, Path)),
+    responses((status = 200, body = [CorrigendumView]), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn list_corrigenda(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let d = calls::public_detail(&state, path.into_inner(), None).await?;
+    json(
+        StatusCode::OK,
+        &CorrigendumView::list(ctx.lang, &d.corrigenda, &d.corrigendum_documents),
+    )
+}
+
+/// A correction of one lot: a corrected title (English required when given) or a higher
+/// amount.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LotCorrectionInput {
+    pub number: i32,
+    #[serde(default)]
+    pub title: Option<Texts>,
+    #[serde(default)]
+    pub envelope_cents: Option<Money>,
+}
+
+/// A corrigendum: why (English required), and what it changes; what is left out stays.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CorrigendumInput {
+    pub reason: Texts,
+    /// The new deadline (RFC 3339): later than the current one.
+    #[serde(default)]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub deadline: Option<chrono::DateTime<chrono::Utc>>,
+    #[serde(default)]
+    pub description: Option<Texts>,
+    #[serde(default)]
+    pub lots: Vec<LotCorrectionInput>,
+    #[serde(default)]
+    pub adds_documents: bool,
+}
+
+/// Publishes a corrigendum to a published call; every problem is listed as in the page.
+#[utoipa::path(post, path = "/api/v1/calls/{id}/corrigenda", tag = "calls", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = CorrigendumInput,
+    responses((status = 201, body = CorrigendumView),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, description = "The call is not published", body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, description = "Every problem, one entry each", body = super::Problem, content_type = "application/problem+json")))]
+pub async fn create_corrigendum(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<CorrigendumInput>,
+) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    let input = body.into_inner();
+    let request = CorrigendumRequest {
+        reason: input.reason,
+        deadline: input.deadline.map(|d| d.naive_utc()),
+        description: input.description,
+        lots: input
+            .lots
+            .into_iter()
+            .map(|l| LotCorrection {
+                number: l.number,
+                title: l.title,
+                envelope: l.envelope_cents,
+            })
+            .collect(),
+        adds_documents: input.adds_documents,
+    };
+    match calls::publish_corrigendum(&state, &ctx.actor(), call_id.clone(), request).await? {
+        Ok(number) => {
+            let d = calls::public_detail(&state, call_id, None).await?;
+            let all = CorrigendumView::list(ctx.lang, &d.corrigenda, &d.corrigendum_documents);
+            let created = all
+                .into_iter()
+                .find(|c| c.number == number)
+                .ok_or(AppError::NotFound)?;
+            json(StatusCode::CREATED, &created)
+        }
+        Err(problems) => Ok(super::rule_problems(
+            &req,
+            ctx.lang,
+            "error-corrigendum-refused",
+            &problems,
+        )),
+    }
 }

@@ -91,6 +91,45 @@ pub fn problem(
         .body(serde_json::to_string(&body).unwrap_or_default())
 }
 
+/// RFC 9457 problem details listing rule problems (publication, corrigendum): one entry
+/// per problem, with its code, the rule it comes from and its message with its values.
+pub fn rule_problems(
+    req: &actix_web::HttpRequest,
+    lang: Lang,
+    message_key: &str,
+    problems: &[crate::domain::calls::PublishProblem],
+) -> HttpResponse {
+    use actix_web::HttpMessage;
+    let request_id = req
+        .extensions()
+        .get::<super::RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default();
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    let body = Problem {
+        kind: format!("urn:kazlod:problem:{message_key}"),
+        title: status.canonical_reason().unwrap_or("Error").to_string(),
+        status: status.as_u16(),
+        detail: t(lang, message_key),
+        request_id,
+        errors: problems
+            .iter()
+            .map(|p| ProblemField {
+                field: p.rule().unwrap_or("call").to_string(),
+                code: p.code.to_string(),
+                message: crate::views::calls::problem_text(lang, p),
+            })
+            .collect(),
+    };
+    HttpResponse::build(status)
+        .insert_header((
+            header::CONTENT_TYPE,
+            "application/problem+json; charset=utf-8",
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(serde_json::to_string(&body).unwrap_or_default())
+}
+
 pub(crate) fn json<T: Serialize>(status: StatusCode, body: &T) -> AppResult<HttpResponse> {
     Ok(HttpResponse::build(status)
         .insert_header((header::CONTENT_TYPE, "application/json; charset=utf-8"))
@@ -339,6 +378,7 @@ impl Modify for BearerAuth {
         calls::list_programmes, calls::get_programme, calls::create_programme, calls::update_programme,
         calls::list_calls, calls::get_call, calls::create_call, calls::update_call,
         calls::list_lots, calls::create_lot, calls::update_lot, calls::list_clarifications,
+        calls::list_corrigenda, calls::create_corrigendum,
     ),
     components(schemas(Problem, ProblemField, TokenRequest, CreatedToken, TokenInfo, Me, Role)),
     modifiers(&BearerAuth),

@@ -3,6 +3,7 @@
 //! One file per sub-area; this one holds the call page itself.
 
 mod clarifications;
+mod corrigenda;
 mod documents;
 mod drafts;
 mod grids;
@@ -11,6 +12,9 @@ mod publication;
 mod translations;
 
 pub use clarifications::{answer, preview_answer};
+pub use corrigenda::{
+    corrigendum_form, preview_corrigendum, publish_corrigendum, upload_corrigendum_document,
+};
 pub use documents::{remove_document, upload_document};
 pub use drafts::{confirm_delete, create, delete, edit_form, new_form, update};
 pub use grids::{grids_form, update_grids};
@@ -117,6 +121,25 @@ fn translation_status(lang: crate::i18n::Lang, d: &CallDetail) -> Vec<String> {
                     ("total", texts.len().to_string()),
                 ],
             )
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct CorrigendumShown {
+    number: i32,
+    published_words: String,
+    view: crate::views::calls::CorrigendumView,
+}
+
+/// The call's corrigenda for its pages, in the reader's language.
+pub fn corrigenda_shown(lang: crate::i18n::Lang, d: &CallDetail) -> Vec<CorrigendumShown> {
+    crate::views::calls::CorrigendumView::list(lang, &d.corrigenda, &d.corrigendum_documents)
+        .into_iter()
+        .map(|view| CorrigendumShown {
+            number: view.number,
+            published_words: format::instant_long(lang, view.published_at.0),
+            view,
         })
         .collect()
 }
@@ -284,6 +307,8 @@ pub async fn render_staff_call(
     );
     ctx.insert("params", &c.params);
     ctx.insert("translation_status", &translation_status(lang, &d));
+    ctx.insert("corrigenda", &corrigenda_shown(lang, &d));
+    ctx.insert("manage", &true);
     ctx.insert(
         "small_grant_max",
         &format::money(lang, Money::from_cents(c.params.small_grant_max_cents)),
