@@ -671,3 +671,35 @@ pub fn correct_lot(
         .execute(conn)
         .map(|_| ())
 }
+
+/// Call references by id (to name calls in the audit log), one query.
+pub fn references_of(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> QueryResult<Vec<(String, String)>> {
+    calls::table
+        .filter(calls::id.eq_any(ids))
+        .select((calls::id, calls::reference))
+        .load(conn)
+}
+
+/// "Lot 2 of REF" parts by lot id, one query.
+pub fn lot_labels(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> QueryResult<Vec<(String, i32, String)>> {
+    lots::table
+        .inner_join(calls::table)
+        .filter(lots::id.eq_any(ids))
+        .select((lots::id, lots::number, calls::reference))
+        .load(conn)
+}
+
+/// The call a reference names.
+pub fn id_by_reference(conn: &mut DbConnection, reference: &str) -> QueryResult<Option<String>> {
+    calls::table
+        .filter(calls::reference.eq(reference))
+        .select(calls::id)
+        .first(conn)
+        .optional()
+}

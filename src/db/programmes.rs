@@ -331,3 +331,23 @@ pub fn d_corrections_of(
         .select(DCorrectionRow::as_select())
         .load(conn)
 }
+
+/// Programme references by id (to name programmes in the audit log), one query.
+pub fn references_of(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> QueryResult<Vec<(String, String)>> {
+    programmes::table
+        .filter(programmes::id.eq_any(ids))
+        .select((programmes::id, programmes::reference))
+        .load(conn)
+}
+
+/// The programme a reference names.
+pub fn id_by_reference(conn: &mut DbConnection, reference: &str) -> QueryResult<Option<String>> {
+    programmes::table
+        .filter(programmes::reference.eq(reference))
+        .select(programmes::id)
+        .first(conn)
+        .optional()
+}

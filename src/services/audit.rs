@@ -126,6 +126,75 @@ pub fn checkpoint_after(
 
 pub const PAGE_SIZE: i64 = 50;
 
+/// The most events one CSV export holds (a narrower filter gets the rest).
+pub const EXPORT_MAX: i64 = 50_000;
+
+/// Names of the objects of audit events ("EuropeAid/…/KZ", "Lot 2 of …", an email) by
+/// (type, id): one query per kind of object, whatever the number of events.
+pub type ObjectNames = std::collections::HashMap<(String, String), String>;
+
+fn object_names(conn: &mut DbConnection, rows: &[AuditEventRow]) -> AppResult<ObjectNames> {
+    let ids_of = |kind: &str| -> Vec<String> {
+        let mut ids: Vec<String> = rows
+            .iter()
+            .filter(|r| r.object_type.as_deref() == Some(kind))
+            .filter_map(|r| r.object_id.clone())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    let mut names = ObjectNames::new();
+    let mut put = |kind: &str, list: Vec<(String, String)>| {
+        for (id, name) in list {
+            names.insert((kind.to_string(), id), name);
+        }
+    };
+    put(
+        "call",
+        crate::db::calls::references_of(conn, &ids_of("call"))?,
+    );
+    put(
+        "programme",
+        crate::db::programmes::references_of(conn, &ids_of("programme"))?,
+    );
+    put("user", crate::db::users::emails_of(conn, &ids_of("user"))?);
+    put(
+        "lot",
+        crate::db::calls::lot_labels(conn, &ids_of("lot"))?
+            .into_iter()
+            .map(|(id, n, reference)| (id, format!("{n} · {reference}")))
+            .collect(),
+    );
+    Ok(names)
+}
+
+/// An object filter may name a call or programme by its reference instead of its id.
+fn resolve_object(conn: &mut DbConnection, filter: &mut q::AuditFilter) -> AppResult<()> {
+    let Some(typed) = filter.object_id.clone().filter(|s| !s.is_empty()) else {
+        return Ok(());
+    };
+    let kind = filter.object_type.clone().unwrap_or_default();
+    if uuid::Uuid::parse_str(&typed).is_ok() {
+        return Ok(());
+    }
+    let found = match kind.as_str() {
+        "call" | "" => crate::db::calls::id_by_reference(conn, &typed)?.map(|id| ("call", id)),
+        _ => None,
+    }
+    .or(match kind.as_str() {
+        "programme" | "" => {
+            crate::db::programmes::id_by_reference(conn, &typed)?.map(|id| ("programme", id))
+        }
+        _ => None,
+    });
+    if let Some((kind, id)) = found {
+        filter.object_type = Some(kind.to_string());
+        filter.object_id = Some(id);
+    }
+    Ok(())
+}
+
 /// A page of the audit log for auditors and administrators, newest first, with the
 /// list of action names for the filter.
 pub async fn browse(
@@ -133,14 +202,35 @@ pub async fn browse(
     actor: &Actor,
     filter: q::AuditFilter,
     page: i64,
-) -> AppResult<(Vec<AuditEventRow>, i64, Vec<String>)> {
+) -> AppResult<(Vec<AuditEventRow>, i64, Vec<String>, ObjectNames)> {
     actor.require(crate::domain::access::Action::ViewAuditLog)?;
     let offset = (page.clamp(1, 1_000_000) - 1) * PAGE_SIZE;
+    let mut filter = filter;
     state
         .db(move |conn| {
+            resolve_object(conn, &mut filter)?;
             let (rows, total) = q::search(conn, &filter, offset, PAGE_SIZE)?;
             let actions = q::distinct_actions(conn)?;
-            Ok((rows, total, actions))
+            let names = object_names(conn, &rows)?;
+            Ok((rows, total, actions, names))
+        })
+        .await
+}
+
+/// Every event the filter matches (up to `EXPORT_MAX`, newest first), for CSV export.
+pub async fn export(
+    state: &crate::state::AppState,
+    actor: &Actor,
+    filter: q::AuditFilter,
+) -> AppResult<(Vec<AuditEventRow>, ObjectNames)> {
+    actor.require(crate::domain::access::Action::ViewAuditLog)?;
+    let mut filter = filter;
+    state
+        .db(move |conn| {
+            resolve_object(conn, &mut filter)?;
+            let (rows, _) = q::search(conn, &filter, 0, EXPORT_MAX)?;
+            let names = object_names(conn, &rows)?;
+            Ok((rows, names))
         })
         .await
 }

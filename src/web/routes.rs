@@ -110,6 +110,7 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/admin/outbox", VIEW_OUTBOX, Html => admin::outbox),
         route!(POST "/admin/outbox/{id}/retry", VIEW_OUTBOX, Html => admin::retry_mail),
         route!(GET "/audit", VIEW_AUDIT, Html => audit::index),
+        route!(GET "/audit.csv", VIEW_AUDIT, Html => audit::export_csv),
         route!(GET "/calls", PUBLIC, Html => public_calls::index),
         route!(GET "/calls/{id}", PUBLIC, Html => public_calls::show),
         route!(GET "/calls/{id}/documents/{doc}", PUBLIC, Html => public_calls::download),

@@ -73,6 +73,7 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/admin/outbox", &["admin"]),
         ("POST", "/admin/outbox/{id}/retry", &["admin"]),
         ("GET", "/audit", &["admin", "auditor"]),
+        ("GET", "/audit.csv", &["admin", "auditor"]),
         ("POST", "/api/v1/tokens", EVERYONE),
         ("GET", "/api/v1/tokens", ALL_SIGNED_IN),
         ("DELETE", "/api/v1/tokens/{id}", ALL_SIGNED_IN),
