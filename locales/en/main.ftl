@@ -917,3 +917,17 @@ object-api_token = API token
 object-outbox = Email
 object-attachment = Document
 audit-showing = { $count } events
+call-overview-title = What needs doing now
+call-overview-nothing = Nothing needs doing now.
+on-this-page = On this page
+todo-answer-questions = { $count ->
+    [one] One question waits for an answer
+   *[other] { $count } questions wait for an answer
+    }: answers are due by { $when }.
+todo-ready-to-publish = The call is ready to publish.
+todo-publication-problems = { $count ->
+    [one] One problem stops publication.
+   *[other] { $count } problems stop publication.
+    }
+todo-corrigendum-documents = Corrigendum { $number } publishes documents: add them.
+todo-translations = Texts are missing in { $languages }.

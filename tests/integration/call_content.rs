@@ -16,6 +16,7 @@ on_both_databases!(
     a_corrigendum_never_shortens_raises_within_the_envelope_and_comes_before_the_deadline,
     a_corrigendum_publishes_its_documents,
     parallel_corrigenda_are_numbered_in_sequence_and_never_overspend_an_envelope,
+    the_staff_call_page_says_what_needs_doing_now_and_a_cancelled_call_owes_nothing,
 );
 
 async fn in_language(app: &TestApp, client: &Client, lang: &str) {
@@ -653,4 +654,52 @@ async fn published_with_lot_1(
         .unwrap()
         .expect("publishable");
     id
+}
+
+async fn the_staff_call_page_says_what_needs_doing_now_and_a_cancelled_call_owes_nothing(
+    app: TestApp,
+) {
+    let (staff, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-TODO").await;
+    let draft = draft_call(&app, &actor, &pid, "CALL-TODO-D", 60).await;
+    let html = page(&app, &staff, &format!("/manage/calls/{draft}")).await;
+    assert!(html.contains("What needs doing now"));
+    assert!(
+        html.contains("problem stops publication") || html.contains("problems stop publication"),
+        "{html}"
+    );
+    assert!(html.contains("aria-label=\"On this page\""));
+    let id = published_call(&app, &actor, &pid, "CALL-TODO", 60).await;
+    let (asker, _) = app.client_as(Role::Applicant).await;
+    let res = app
+        .post_form_with(
+            &asker,
+            &format!("/calls/{id}/questions"),
+            &[("question", "Is VAT eligible?")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let html = page(&app, &staff, &format!("/manage/calls/{id}")).await;
+    let overview =
+        &html[html.find("id=\"overview\"").unwrap()..html.find("class=\"on-this-page\"").unwrap()];
+    // The waiting question comes first, with its due date.
+    let first = overview
+        .find("One question waits for an answer")
+        .expect(overview);
+    assert!(overview.find("Texts are missing").is_none_or(|t| t > first));
+    assert!(overview.contains("href=\"#clarifications\""));
+    let list = page(&app, &staff, "/manage/calls").await;
+    assert!(list.contains("CALL-TODO"));
+    // Cancelled: no question is due any more.
+    let res = app
+        .post_form_with(
+            &staff,
+            &format!("/manage/calls/{id}/cancel"),
+            &[("reason", "force_majeure"), ("explanation", "Floods.")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let html = page(&app, &staff, &format!("/manage/calls/{id}")).await;
+    assert!(!html.contains("waits for an answer"), "{html}");
+    assert!(html.contains("Nothing needs doing now."));
 }

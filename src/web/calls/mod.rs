@@ -89,36 +89,147 @@ fn conflict_back(page: &Page, e: AppError, to: &str) -> AppResult<HttpResponse> 
     }
 }
 
-/// "Қазақша: 3 of 4 texts translated", per language, for the call page.
-fn translation_status(lang: crate::i18n::Lang, d: &CallDetail) -> Vec<String> {
-    let r = &d.call.row;
-    let pick = |kk: &str, ru: &str, l: crate::i18n::Lang| {
-        if l == crate::i18n::Lang::Kk {
-            kk.trim().to_string()
-        } else {
-            ru.trim().to_string()
+/// One thing to do on a call, linking to where it is done.
+#[derive(Serialize)]
+struct Todo {
+    text: String,
+    href: String,
+    urgent: bool,
+}
+
+/// What needs doing now on a call, the most pressing first: questions waiting for an
+/// answer (with their due date), what stops publication, documents a corrigendum
+/// promised, missing translations.
+fn todos(
+    lang: crate::i18n::Lang,
+    d: &CallDetail,
+    report: &calls::PublishReport,
+    unanswered: i64,
+    now: NaiveDateTime,
+) -> Vec<Todo> {
+    let c = &d.call;
+    let id = &c.row.id;
+    let mut out = Vec::new();
+    if c.is_published() && unanswered > 0 {
+        if let Some(deadline) = c.row.deadline {
+            let due = rules::answer_deadline(deadline, &c.params);
+            let urgency = crate::domain::timeline::urgency(local_date(now), local_date(due));
+            out.push(Todo {
+                text: crate::i18n::t_args(
+                    lang,
+                    "todo-answer-questions",
+                    &[
+                        ("count", unanswered.to_string()),
+                        ("when", format::instant_long(lang, due)),
+                    ],
+                ),
+                href: "#clarifications".into(),
+                urgent: matches!(
+                    urgency,
+                    crate::domain::timeline::Urgency::Passed
+                        | crate::domain::timeline::Urgency::Within7
+                ),
+            });
         }
-    };
+    }
+    if c.status == rules::CallStatus::Draft {
+        out.push(if report.problems.is_empty() {
+            Todo {
+                text: t(lang, "todo-ready-to-publish"),
+                href: format!("/manage/calls/{id}/publish"),
+                urgent: false,
+            }
+        } else {
+            Todo {
+                text: crate::i18n::t_args(
+                    lang,
+                    "todo-publication-problems",
+                    &[("count", report.problems.len().to_string())],
+                ),
+                href: "#publication".into(),
+                urgent: false,
+            }
+        });
+    }
+    if c.is_published() {
+        for corrigendum in &d.corrigenda {
+            let promised = corrigendum
+                .changes
+                .iter()
+                .any(|ch| matches!(ch, crate::domain::corrigenda::Change::Documents));
+            let has = d
+                .corrigendum_documents
+                .iter()
+                .any(|doc| doc.owner_id == corrigendum.row.id);
+            if promised && !has {
+                out.push(Todo {
+                    text: crate::i18n::t_args(
+                        lang,
+                        "todo-corrigendum-documents",
+                        &[("number", corrigendum.row.number.to_string())],
+                    ),
+                    href: format!("#corrigendum-{}", corrigendum.row.number),
+                    urgent: true,
+                });
+            }
+        }
+    }
+    if c.status != rules::CallStatus::Cancelled {
+        let missing = translation_counts(d)
+            .into_iter()
+            .filter(|(_, done, total)| done < total)
+            .map(|(l, _, _)| l.native_name())
+            .collect::<Vec<_>>();
+        if !missing.is_empty() {
+            out.push(Todo {
+                text: crate::i18n::t_args(
+                    lang,
+                    "todo-translations",
+                    &[("languages", missing.join(", "))],
+                ),
+                href: format!("/manage/calls/{id}/translations"),
+                urgent: false,
+            });
+        }
+    }
+    out
+}
+
+/// (language, translated, texts) for Kazakh and Russian.
+fn translation_counts(d: &CallDetail) -> Vec<(crate::i18n::Lang, usize, usize)> {
+    let r = &d.call.row;
     [crate::i18n::Lang::Kk, crate::i18n::Lang::Ru]
         .into_iter()
         .map(|l| {
-            let mut texts = vec![pick(&r.title_kk, &r.title_ru, l)];
+            let pick = |kk: &str, ru: &str| {
+                if l == crate::i18n::Lang::Kk {
+                    !kk.trim().is_empty()
+                } else {
+                    !ru.trim().is_empty()
+                }
+            };
+            let mut texts = vec![pick(&r.title_kk, &r.title_ru)];
             if !r.description.is_empty() {
-                texts.push(pick(&r.description_kk, &r.description_ru, l));
+                texts.push(pick(&r.description_kk, &r.description_ru));
             }
-            texts.extend(
-                d.lots
-                    .iter()
-                    .map(|lot| pick(&lot.title_kk, &lot.title_ru, l)),
-            );
-            let done = texts.iter().filter(|t| !t.is_empty()).count();
+            texts.extend(d.lots.iter().map(|lot| pick(&lot.title_kk, &lot.title_ru)));
+            (l, texts.iter().filter(|t| **t).count(), texts.len())
+        })
+        .collect()
+}
+
+/// "Қазақша: 3 of 4 texts translated", per language, for the call page.
+fn translation_status(lang: crate::i18n::Lang, d: &CallDetail) -> Vec<String> {
+    translation_counts(d)
+        .into_iter()
+        .map(|(l, done, total)| {
             crate::i18n::t_args(
                 lang,
                 "translations-status",
                 &[
                     ("language", l.native_name().to_string()),
                     ("done", done.to_string()),
-                    ("total", texts.len().to_string()),
+                    ("total", total.to_string()),
                 ],
             )
         })
@@ -308,6 +419,10 @@ pub async fn render_staff_call(
     ctx.insert("params", &c.params);
     ctx.insert("translation_status", &translation_status(lang, &d));
     ctx.insert("corrigenda", &corrigenda_shown(lang, &d));
+    ctx.insert(
+        "todos",
+        &todos(lang, &d, &report, questions.unanswered, now),
+    );
     ctx.insert("manage", &true);
     ctx.insert(
         "small_grant_max",
