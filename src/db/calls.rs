@@ -703,3 +703,42 @@ pub fn id_by_reference(conn: &mut DbConnection, reference: &str) -> QueryResult<
         .first(conn)
         .optional()
 }
+
+/// The calls a person follows (published or cancelled), soonest deadline first.
+pub fn followed_by(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<CallRow>> {
+    calls::table
+        .inner_join(call_followers::table)
+        .filter(call_followers::user_id.eq(user_id))
+        .filter(calls::status.ne("draft"))
+        .order(calls::deadline.asc())
+        .select(CallRow::as_select())
+        .load(conn)
+}
+
+/// A person's own questions on every call, the latest first, with each call's row.
+pub fn questions_of(
+    conn: &mut DbConnection,
+    user_id: &str,
+) -> QueryResult<Vec<(ClarificationRow, CallRow)>> {
+    clarifications::table
+        .inner_join(calls::table)
+        .filter(clarifications::asked_by.eq(user_id))
+        .order(clarifications::asked_at.desc())
+        .select((ClarificationRow::as_select(), CallRow::as_select()))
+        .load(conn)
+}
+
+/// A person's questions on a call that are not answered yet (only they see them).
+pub fn pending_questions_of(
+    conn: &mut DbConnection,
+    call_id: &str,
+    user_id: &str,
+) -> QueryResult<Vec<ClarificationRow>> {
+    clarifications::table
+        .filter(clarifications::call_id.eq(call_id))
+        .filter(clarifications::asked_by.eq(user_id))
+        .filter(clarifications::published_at.is_null())
+        .order(clarifications::asked_at.asc())
+        .select(ClarificationRow::as_select())
+        .load(conn)
+}

@@ -279,6 +279,7 @@ diesel::joinable!(lots -> calls (call_id));
 diesel::joinable!(lots -> programme_envelopes (envelope_id));
 diesel::joinable!(clarifications -> calls (call_id));
 diesel::joinable!(call_followers -> users (user_id));
+diesel::joinable!(call_followers -> calls (call_id));
 diesel::allow_tables_to_appear_in_same_query!(
     call_corrigenda,
     calls,

@@ -176,6 +176,18 @@ async fn render_call(
     ctx.insert("signed_in", &page.ctx.user.is_some());
     ctx.insert("is_applicant", &may_ask_role);
     ctx.insert("following", &d.following);
+    ctx.insert(
+        "may_follow",
+        &role.is_some_and(|r| r != crate::domain::access::Role::Auditor),
+    );
+    ctx.insert(
+        "my_pending",
+        &d.my_pending
+            .iter()
+            .map(|q| (q.question.clone(), format::instant_long(lang, q.asked_at)))
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("how_to_apply", &how_to_apply(lang, c));
     if let Some(dl) = c.row.deadline {
         ctx.insert(
             "question_cutoff",
@@ -193,6 +205,45 @@ async fn render_call(
     ctx.insert("question", question);
     page.show_errors(&mut ctx, errors);
     page.render_status(status, "calls/show.html", ctx)
+}
+
+/// How to apply and what comes next, step by step, with this call's dates and rules
+/// (CFP-01, CFP-02, CFP-03, CFP-08).
+pub fn how_to_apply(lang: Lang, c: &Call) -> Vec<String> {
+    let Some(deadline) = c.row.deadline else {
+        return Vec::new();
+    };
+    let when = |t| format::instant_long(lang, t);
+    let restricted = c.call_type == rules::CallType::Restricted;
+    vec![
+        t_args(
+            lang,
+            "apply-step-read",
+            &[
+                ("cutoff", when(rules::question_cutoff(deadline, &c.params))),
+                ("answers", when(rules::answer_deadline(deadline, &c.params))),
+            ],
+        ),
+        t_args(
+            lang,
+            if restricted {
+                "apply-step-concept-note"
+            } else {
+                "apply-step-open"
+            },
+            &[("deadline", when(deadline))],
+        ),
+        if restricted {
+            t_args(
+                lang,
+                "apply-step-invitation",
+                &[("days", c.params.invitation_min_days.to_string())],
+            )
+        } else {
+            t(lang, "apply-step-open-evaluation")
+        },
+        t(lang, "apply-step-award"),
+    ]
 }
 
 pub async fn download(page: Page, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {
@@ -327,6 +378,51 @@ pub async fn unfollow(page: Page, path: web::Path<String>) -> AppResult<HttpResp
     calls::set_following(&page.state, &page.actor(), call_id.clone(), false).await?;
     page.flash("success", "flash-unfollowed");
     Ok(page.redirect(&format!("/calls/{call_id}")))
+}
+
+#[derive(Serialize)]
+struct MyQuestion {
+    call_id: String,
+    call: crate::views::Shown,
+    reference: String,
+    question: String,
+    asked_at: String,
+    answered_at: Option<String>,
+    answers_due: Option<String>,
+    cancelled: bool,
+}
+
+/// The person's own space: the calls they follow and their questions with their status.
+pub async fn my_space(page: Page) -> AppResult<HttpResponse> {
+    let space = calls::my_space(&page.state, &page.actor()).await?;
+    let lang = page.lang();
+    let now = page.state.clock.now();
+    let followed: Vec<PublicCall> = space
+        .followed
+        .iter()
+        .map(|c| public_call(c, &[], &[], now, lang))
+        .collect();
+    let questions: Vec<MyQuestion> = space
+        .questions
+        .iter()
+        .map(|(q, c)| MyQuestion {
+            call_id: c.row.id.clone(),
+            call: crate::views::Shown::new(c.title(), lang),
+            reference: c.row.reference.clone(),
+            question: q.question.clone(),
+            asked_at: format::instant_long(lang, q.asked_at),
+            answered_at: q.published_at.map(|t| format::instant_long(lang, t)),
+            answers_due: c
+                .row
+                .deadline
+                .map(|d| format::instant_long(lang, rules::answer_deadline(d, &c.params))),
+            cancelled: c.status == rules::CallStatus::Cancelled,
+        })
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("followed", &followed);
+    ctx.insert("questions", &questions);
+    page.render("calls/mine.html", ctx)
 }
 
 /// Open calls for the home page.

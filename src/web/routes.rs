@@ -112,6 +112,7 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/audit", VIEW_AUDIT, Html => audit::index),
         route!(GET "/audit.csv", VIEW_AUDIT, Html => audit::export_csv),
         route!(GET "/calls", PUBLIC, Html => public_calls::index),
+        route!(GET "/my", SIGNED_IN, Html => public_calls::my_space),
         route!(GET "/calls/{id}", PUBLIC, Html => public_calls::show),
         route!(GET "/calls/{id}/documents/{doc}", PUBLIC, Html => public_calls::download),
         route!(GET "/calls/{id}/corrigenda/{number}/earlier", PUBLIC, Html => public_calls::earlier_version),

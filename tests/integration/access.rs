@@ -80,6 +80,7 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/api/v1/me", ALL_SIGNED_IN),
         ("GET", "/api/v1/openapi.json", EVERYONE),
         ("GET", "/calls", EVERYONE),
+        ("GET", "/my", ALL_SIGNED_IN),
         ("GET", "/calls/{id}", EVERYONE),
         ("GET", "/calls/{id}/documents/{doc}", EVERYONE),
         ("GET", "/calls/{id}/corrigenda/{number}/earlier", EVERYONE),

@@ -17,6 +17,7 @@ on_both_databases!(
     a_corrigendum_publishes_its_documents,
     parallel_corrigenda_are_numbered_in_sequence_and_never_overspend_an_envelope,
     the_staff_call_page_says_what_needs_doing_now_and_a_cancelled_call_owes_nothing,
+    applicants_see_the_calls_they_follow_and_their_own_questions,
 );
 
 async fn in_language(app: &TestApp, client: &Client, lang: &str) {
@@ -702,4 +703,74 @@ async fn the_staff_call_page_says_what_needs_doing_now_and_a_cancelled_call_owes
     let html = page(&app, &staff, &format!("/manage/calls/{id}")).await;
     assert!(!html.contains("waits for an answer"), "{html}");
     assert!(html.contains("Nothing needs doing now."));
+}
+
+async fn applicants_see_the_calls_they_follow_and_their_own_questions(app: TestApp) {
+    let (staff, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-MY").await;
+    let id = published_call(&app, &actor, &pid, "CALL-MY", 60).await;
+    app.create_user("me@example.kz", Role::Applicant).await;
+    let me = new_client();
+    app.login_with(&me, "me@example.kz", PASSWORD).await;
+    let mine = page(&app, &me, "/my").await;
+    assert!(
+        mine.contains("You follow no call yet") && mine.contains("You have not asked any question")
+    );
+    // Follow is at the top of the call page, before the lots; the steps say what comes next.
+    let call_page = page(&app, &me, &format!("/calls/{id}")).await;
+    let follow = call_page
+        .find(&format!("action=\"/calls/{id}/follow\""))
+        .expect("a follow button");
+    assert!(follow < call_page.find("id=\"lots-h\"").unwrap());
+    assert!(call_page.contains("How to apply and what comes next"));
+    assert!(call_page.contains("Send a concept note for one lot by"));
+    app.post_form_with(&me, &format!("/calls/{id}/follow"), &[])
+        .await;
+    let res = app
+        .post_form_with(
+            &me,
+            &format!("/calls/{id}/questions"),
+            &[("question", "May a school apply?")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let mine = page(&app, &me, "/my").await;
+    assert!(mine.contains("Call CALL-MY") && mine.contains("May a school apply?"));
+    assert!(
+        mine.contains("Not answered yet") || mine.contains("Answers are due by"),
+        "{mine}"
+    );
+    // The asker sees the pending question on the call page; another applicant does not.
+    let call_page = page(&app, &me, &format!("/calls/{id}")).await;
+    assert!(
+        call_page.contains("Your questions waiting for an answer")
+            && call_page.contains("May a school apply?")
+    );
+    let (other, _) = app.client_as(Role::Applicant).await;
+    let theirs = page(&app, &other, &format!("/calls/{id}")).await;
+    assert!(!theirs.contains("May a school apply?"));
+    let anonymous = page(&app, &new_client(), &format!("/calls/{id}")).await;
+    assert!(!anonymous.contains("May a school apply?"));
+    // Answered: shown as answered, and published for everyone.
+    let q = grants::db::calls::questions_of(
+        &mut app.state.pool.get().unwrap(),
+        &grants::db::users::find_by_email(&mut app.state.pool.get().unwrap(), "me@example.kz")
+            .unwrap()
+            .unwrap()
+            .id,
+    )
+    .unwrap();
+    let qid = q[0].0.id.clone();
+    let res = app
+        .post_form_with(
+            &staff,
+            &format!("/manage/calls/{id}/clarifications/{qid}/answer"),
+            &[("answer", "Yes, a public school may.")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let mine = page(&app, &me, "/my").await;
+    assert!(mine.contains("Answered") && mine.contains("read the answer"));
+    let anonymous = page(&app, &new_client(), &format!("/calls/{id}")).await;
+    assert!(anonymous.contains("May a school apply?"));
 }

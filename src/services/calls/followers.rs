@@ -50,3 +50,30 @@ pub async fn set_following(
         })
         .await
 }
+
+/// A person's own space: the calls they follow and the questions they asked (their
+/// pending questions are theirs alone to see until answered).
+pub struct MySpace {
+    pub followed: Vec<super::Call>,
+    pub questions: Vec<(crate::db::calls::ClarificationRow, super::Call)>,
+}
+
+pub async fn my_space(state: &AppState, actor: &Actor) -> AppResult<MySpace> {
+    let user_id = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
+    state
+        .db(move |conn| {
+            let followed = q::followed_by(conn, &user_id)?
+                .into_iter()
+                .map(super::Call::from_row)
+                .collect::<AppResult<Vec<_>>>()?;
+            let questions = q::questions_of(conn, &user_id)?
+                .into_iter()
+                .map(|(question, call)| Ok((question, super::Call::from_row(call)?)))
+                .collect::<AppResult<Vec<_>>>()?;
+            Ok(MySpace {
+                followed,
+                questions,
+            })
+        })
+        .await
+}

@@ -22,7 +22,7 @@ pub use corrigenda::{
 };
 pub use documents::{add_document, document_for_download, remove_document};
 pub use drafts::{create, delete_draft, delete_lot, save_lot, update, update_grids, CallInput};
-pub use followers::set_following;
+pub use followers::{my_space, set_following, MySpace};
 pub use publication::{cancel, publish, publish_problems, PublishReport};
 pub use translations::{set_translations, CallTranslations};
 
@@ -170,6 +170,8 @@ pub struct CallDetail {
     /// Corrigenda, the first first, with their documents (current versions).
     pub corrigenda: Vec<Corrigendum>,
     pub corrigendum_documents: Vec<AttachmentRow>,
+    /// The viewer's own questions not answered yet (public view only).
+    pub my_pending: Vec<ClarificationRow>,
 }
 
 /// A call's corrigenda and their current documents (two queries).
@@ -198,14 +200,18 @@ pub async fn public_detail(
             }
             let programme = crate::db::programmes::find(conn, &call.row.programme_id)?
                 .ok_or(AppError::NotFound)?;
-            let following = match &viewer {
-                Some(uid) => q::is_following(conn, &id, uid)?,
-                None => false,
+            let (following, my_pending) = match &viewer {
+                Some(uid) => (
+                    q::is_following(conn, &id, uid)?,
+                    q::pending_questions_of(conn, &id, uid)?,
+                ),
+                None => (false, Vec::new()),
             };
             let (corrigenda, corrigendum_documents) = corrigenda_with_documents(conn, &id)?;
             Ok(CallDetail {
                 corrigenda,
                 corrigendum_documents,
+                my_pending,
                 lots: q::lots_of(conn, &id)?,
                 documents: guidelines_of(conn, &id)?,
                 clarifications: q::published_clarifications(conn, &id)?,
@@ -234,6 +240,7 @@ pub async fn staff_detail(
             Ok(CallDetail {
                 corrigenda,
                 corrigendum_documents,
+                my_pending: Vec::new(),
                 lots: q::lots_of(conn, &id)?,
                 documents: guidelines_of(conn, &id)?,
                 clarifications: Vec::new(),
