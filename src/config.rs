@@ -15,6 +15,32 @@ pub struct Settings {
     pub mail: MailSettings,
     pub log: LogSettings,
     pub audit: AuditSettings,
+    #[serde(default)]
+    pub contact: ContactSettings,
+}
+
+/// Who answers the portal's users, shown on the help, accessibility and privacy pages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ContactSettings {
+    pub organisation: String,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+    /// Where questions about personal data go (the data controller's contact).
+    pub data_protection_email: String,
+}
+
+impl Default for ContactSettings {
+    fn default() -> ContactSettings {
+        ContactSettings {
+            organisation: "Delegation of the European Union to the Republic of Kazakhstan".into(),
+            email: "grants@delegation.example.org".into(),
+            phone: String::new(),
+            address: String::new(),
+            data_protection_email: "data-protection@delegation.example.org".into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

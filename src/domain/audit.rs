@@ -9,6 +9,10 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 /// The `prev_hash` of the very first event.
+/// Rule REC-01: records (the audit trail with them) are kept at least this many years
+/// after the programme's final payment.
+pub const RECORDS_KEPT_YEARS: i64 = 7;
+
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// The fields of one event that the hash covers.

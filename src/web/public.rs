@@ -81,6 +81,89 @@ async fn home_programmes(page: &Page) -> AppResult<Vec<HomeProgramme>> {
         .collect())
 }
 
+/// Help and contact, the accessibility statement and the privacy notice: the Delegation's
+/// contact from the settings, the retention periods from the rules that apply them.
+pub async fn help(page: Page) -> AppResult<HttpResponse> {
+    info_page(&page, "info/help.html")
+}
+
+pub async fn accessibility(page: Page) -> AppResult<HttpResponse> {
+    info_page(&page, "info/accessibility.html")
+}
+
+pub async fn privacy(page: Page) -> AppResult<HttpResponse> {
+    info_page(&page, "info/privacy.html")
+}
+
+fn info_page(page: &Page, template: &str) -> AppResult<HttpResponse> {
+    let s = &page.state.settings;
+    let mut ctx = tera::Context::new();
+    ctx.insert("contact", &ContactView::from(&s.contact));
+    ctx.insert("unconfirmed_days", &s.security.unconfirmed_account_days);
+    ctx.insert("sent_mail_days", &s.mail.keep_sent_days);
+    ctx.insert("idle_minutes", &s.session.idle_timeout_minutes);
+    ctx.insert("records_years", &crate::domain::audit::RECORDS_KEPT_YEARS);
+    page.render(template, ctx)
+}
+
+#[derive(Serialize)]
+struct ContactView {
+    organisation: String,
+    email: String,
+    phone: String,
+    address: String,
+    data_protection_email: String,
+}
+
+impl From<&crate::config::ContactSettings> for ContactView {
+    fn from(c: &crate::config::ContactSettings) -> ContactView {
+        ContactView {
+            organisation: c.organisation.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            address: c.address.clone(),
+            data_protection_email: c.data_protection_email.clone(),
+        }
+    }
+}
+
+/// Crawlers may index the public pages (calls, information pages), not the rest.
+pub async fn robots(page: Page) -> AppResult<HttpResponse> {
+    let sitemap = page.state.public_url("/sitemap.xml");
+    let body = format!(
+        "User-agent: *\nAllow: /$\nAllow: /calls\nAllow: /help\nAllow: /accessibility\nAllow: /privacy\nAllow: /static/\nDisallow: /\n\nSitemap: {sitemap}\n"
+    );
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(body))
+}
+
+/// The public pages: home, the list of calls, each published or cancelled call (with
+/// the date it last changed) and the information pages.
+pub async fn sitemap(page: Page) -> AppResult<HttpResponse> {
+    let list = crate::services::calls::public_list(&page.state).await?;
+    let url = |path: &str| page.state.public_url(path);
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in ["/", "/calls", "/help", "/accessibility", "/privacy"] {
+        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", url(path)));
+    }
+    for l in &list {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
+            url(&format!("/calls/{}", l.call.row.id)),
+            l.call.row.updated_at.format("%Y-%m-%d")
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "application/xml; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(xml))
+}
+
 pub async fn static_file(path: web::Path<String>) -> AppResult<HttpResponse> {
     let path = path.into_inner();
     let file = StaticFiles::get(&path).ok_or(AppError::NotFound)?;

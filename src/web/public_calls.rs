@@ -91,14 +91,82 @@ pub fn public_call(
     }
 }
 
-pub async fn index(page: Page) -> AppResult<HttpResponse> {
+/// Search and filters of the list of calls: words in the title, reference or
+/// description (any language), the phase, a lot's location, an applicant type.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallSearch {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    location: String,
+    #[serde(default)]
+    applicant_type: String,
+}
+
+impl CallSearch {
+    fn is_empty(&self) -> bool {
+        self.q.trim().is_empty()
+            && self.status.is_empty()
+            && self.location.is_empty()
+            && self.applicant_type.is_empty()
+    }
+
+    fn matches(&self, call: &Call, lots: &[crate::db::calls::LotRow], phase: CallPhase) -> bool {
+        let words = self.q.trim().to_lowercase();
+        let r = &call.row;
+        let text_ok = words.is_empty()
+            || [
+                &r.reference,
+                &r.title,
+                &r.title_kk,
+                &r.title_ru,
+                &r.description,
+                &r.description_kk,
+                &r.description_ru,
+            ]
+            .iter()
+            .any(|t| t.to_lowercase().contains(&words))
+            || lots.iter().any(|l| {
+                [&l.title, &l.title_kk, &l.title_ru]
+                    .iter()
+                    .any(|t| t.to_lowercase().contains(&words))
+            });
+        let status_ok = self.status.is_empty()
+            || serde_json::to_value(phase)
+                .ok()
+                .and_then(|v| v.as_str().map(|s| s == self.status))
+                .unwrap_or(false);
+        let has = |list: &str, value: &str| list.split(',').any(|x| x == value);
+        let location_ok =
+            self.location.is_empty() || lots.iter().any(|l| has(&l.locations, &self.location));
+        let type_ok = self.applicant_type.is_empty()
+            || lots
+                .iter()
+                .any(|l| has(&l.applicant_types, &self.applicant_type));
+        text_ok && status_ok && location_ok && type_ok
+    }
+}
+
+pub async fn index(page: Page, search: web::Query<CallSearch>) -> AppResult<HttpResponse> {
+    let search = search.into_inner();
     let list = calls::public_list(&page.state).await?;
     let now = page.state.clock.now();
     let all: Vec<PublicCall> = list
         .iter()
         .map(|l| public_call(&l.call, &l.lots, &l.documents, now, page.lang()))
+        .zip(list.iter())
+        .filter(|(view, l)| search.matches(&l.call, &l.lots, view.phase))
+        .map(|(view, _)| view)
         .collect();
     let mut ctx = tera::Context::new();
+    ctx.insert("filtering", &!search.is_empty());
+    ctx.insert("found", &all.len());
+    ctx.insert("search", &search);
+    ctx.insert("locations", &rules::LOCATIONS);
+    ctx.insert("applicant_types", &rules::APPLICANT_TYPES);
     for (key, phase) in [
         ("open", CallPhase::Open),
         ("upcoming", CallPhase::Upcoming),

@@ -66,6 +66,11 @@ const ASK: Access = Access::Action(Action::AskClarification);
 pub fn all() -> Vec<RouteSpec> {
     vec![
         route!(GET "/", PUBLIC, Html => public::home),
+        route!(GET "/help", PUBLIC, Html => public::help),
+        route!(GET "/accessibility", PUBLIC, Html => public::accessibility),
+        route!(GET "/privacy", PUBLIC, Html => public::privacy),
+        route!(GET "/robots.txt", PUBLIC, Html => public::robots),
+        route!(GET "/sitemap.xml", PUBLIC, Html => public::sitemap),
         route!(GET "/healthz", PUBLIC, Html => public::healthz),
         route!(GET "/static/{file:.*}", PUBLIC, Html => public::static_file),
         route!(POST "/language", PUBLIC, Html => public::set_language),

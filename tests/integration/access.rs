@@ -29,6 +29,11 @@ const EVERYONE: &[&str] = &[
 fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
     vec![
         ("GET", "/", EVERYONE),
+        ("GET", "/help", EVERYONE),
+        ("GET", "/accessibility", EVERYONE),
+        ("GET", "/privacy", EVERYONE),
+        ("GET", "/robots.txt", EVERYONE),
+        ("GET", "/sitemap.xml", EVERYONE),
         ("GET", "/healthz", EVERYONE),
         ("GET", "/static/{file:.*}", EVERYONE),
         ("POST", "/language", EVERYONE),

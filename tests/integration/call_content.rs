@@ -18,6 +18,7 @@ on_both_databases!(
     parallel_corrigenda_are_numbered_in_sequence_and_never_overspend_an_envelope,
     the_staff_call_page_says_what_needs_doing_now_and_a_cancelled_call_owes_nothing,
     applicants_see_the_calls_they_follow_and_their_own_questions,
+    public_information_pages_sitemap_and_call_search,
 );
 
 async fn in_language(app: &TestApp, client: &Client, lang: &str) {
@@ -773,4 +774,82 @@ async fn applicants_see_the_calls_they_follow_and_their_own_questions(app: TestA
     assert!(mine.contains("Answered") && mine.contains("read the answer"));
     let anonymous = page(&app, &new_client(), &format!("/calls/{id}")).await;
     assert!(anonymous.contains("May a school apply?"));
+}
+
+async fn public_information_pages_sitemap_and_call_search(app: TestApp) {
+    let contact = &app.state.settings.contact;
+    for (path, text, email) in [
+        ("/help", "Questions about a call", &contact.email),
+        ("/accessibility", "WCAG 2.1", &contact.email),
+        ("/privacy", "How long", &contact.data_protection_email),
+    ] {
+        let html = page(&app, &new_client(), path).await;
+        assert!(html.contains(text), "{path}");
+        assert!(html.contains(email.as_str()), "{path} names the contact");
+        assert!(html.contains("/static/eu-emblem.svg"));
+    }
+    let privacy = page(&app, &new_client(), "/privacy").await;
+    assert!(privacy.contains(&format!(
+        "removed after {} days",
+        app.state.settings.security.unconfirmed_account_days
+    )));
+    let reader = new_client();
+    in_language(&app, &reader, "kk").await;
+    assert!(page(&app, &reader, "/accessibility")
+        .await
+        .contains("Қолжетімділік туралы мәлімдеме"));
+    let emblem = new_client()
+        .get(app.url("/static/eu-emblem.svg"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(emblem.status(), StatusCode::OK);
+
+    let (_, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-PUB").await;
+    let national = published_with_lot_1(&app, &actor, &pid, "CALL-PILOT", 1_000_000).await;
+    let draft = draft_call(&app, &actor, &pid, "CALL-SECRET", 60).await;
+    let robots = body(
+        new_client()
+            .get(app.url("/robots.txt"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        robots.contains("Disallow: /")
+            && robots.contains("Allow: /calls")
+            && robots.contains("Sitemap:")
+    );
+    let sitemap = body(
+        new_client()
+            .get(app.url("/sitemap.xml"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(sitemap.contains(&format!("/calls/{national}</loc>")));
+    assert!(!sitemap.contains(&draft), "drafts are not public");
+
+    // Search and filters: lot 1 is in the pilot oblasts, lot 2 national.
+    let found = |q: &'static str| {
+        let app = &app;
+        async move { page(app, &new_client(), &format!("/calls?{q}")).await }
+    };
+    let html = found("location=national").await;
+    assert!(html.contains("CALL-PILOT") && html.contains("One call matches."));
+    let html = found("q=no+such+words").await;
+    assert!(html.contains("0 calls match.") && !html.contains("CALL-PILOT"));
+    let html = found("q=call-pilot&status=open&applicant_type=ngo").await;
+    assert!(html.contains("CALL-PILOT"));
+    let html = found("status=cancelled").await;
+    assert!(!html.contains("CALL-PILOT"));
+    let res = new_client()
+        .get(app.url("/calls?unknown=1"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 }
