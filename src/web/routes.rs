@@ -183,6 +183,16 @@ pub fn all() -> Vec<RouteSpec> {
         route!(PUT "/api/v1/calls/{id}/lots/{lot_id}", MANAGE_CALLS, Api => api::calls::update_lot),
         route!(GET "/api/v1/calls/{id}/clarifications", PUBLIC, Api => api::calls::list_clarifications),
         route!(GET "/api/v1/calls/{id}/corrigenda", PUBLIC, Api => api::calls::list_corrigenda),
+        route!(POST "/api/v1/calls/{id}/publish", MANAGE_CALLS, Api => api::workflow::publish),
+        route!(POST "/api/v1/calls/{id}/cancel", MANAGE_CALLS, Api => api::workflow::cancel),
+        route!(GET "/api/v1/calls/{id}/grids", PUBLIC, Api => api::workflow::get_grids),
+        route!(PUT "/api/v1/calls/{id}/grids", MANAGE_CALLS, Api => api::workflow::put_grids),
+        route!(GET "/api/v1/calls/{id}/documents", PUBLIC, Api => api::workflow::list_documents),
+        route!(PUT "/api/v1/calls/{id}/follow", SIGNED_IN, Api => api::workflow::follow),
+        route!(DELETE "/api/v1/calls/{id}/follow", SIGNED_IN, Api => api::workflow::unfollow),
+        route!(POST "/api/v1/calls/{id}/questions", ASK, Api => api::workflow::ask),
+        route!(GET "/api/v1/calls/{id}/questions", VIEW_PROGRAMMES, Api => api::workflow::staff_questions),
+        route!(POST "/api/v1/calls/{id}/questions/{question_id}/answer", ANSWER, Api => api::workflow::answer),
         route!(POST "/api/v1/calls/{id}/corrigenda", MANAGE_CALLS, Api => api::calls::create_corrigendum),
     ]
 }

@@ -174,6 +174,20 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("PUT", "/api/v1/calls/{id}/lots/{lot_id}", DELEGATION),
         ("GET", "/api/v1/calls/{id}/clarifications", EVERYONE),
         ("GET", "/api/v1/calls/{id}/corrigenda", EVERYONE),
+        ("POST", "/api/v1/calls/{id}/publish", DELEGATION),
+        ("POST", "/api/v1/calls/{id}/cancel", DELEGATION),
+        ("GET", "/api/v1/calls/{id}/grids", EVERYONE),
+        ("PUT", "/api/v1/calls/{id}/grids", DELEGATION),
+        ("GET", "/api/v1/calls/{id}/documents", EVERYONE),
+        ("PUT", "/api/v1/calls/{id}/follow", SIGNED_IN_BUT_AUDITOR),
+        ("DELETE", "/api/v1/calls/{id}/follow", SIGNED_IN_BUT_AUDITOR),
+        ("POST", "/api/v1/calls/{id}/questions", &["applicant"]),
+        ("GET", "/api/v1/calls/{id}/questions", STAFF_READ),
+        (
+            "POST",
+            "/api/v1/calls/{id}/questions/{question_id}/answer",
+            DELEGATION,
+        ),
         ("POST", "/api/v1/calls/{id}/corrigenda", DELEGATION),
     ]
 }
@@ -288,6 +302,7 @@ fn concrete(pattern: &str, ids: &Ids) -> String {
         .replace("{number}", "1")
         .replace("{lot_id}", &ids.other)
         .replace("{cid}", &ids.other)
+        .replace("{question_id}", &ids.other)
 }
 
 struct Ids {

@@ -6,6 +6,7 @@ mod helpers;
 mod access;
 mod account_security;
 mod accounts;
+mod api_workflow;
 mod audit_api;
 mod call_content;
 mod calls;

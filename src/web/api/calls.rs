@@ -135,7 +135,7 @@ pub async fn list_calls(state: web::Data<AppState>, ctx: RequestCtx) -> AppResul
     json(StatusCode::OK, &out)
 }
 
-async fn visible_call(
+pub(super) async fn visible_call(
     state: &AppState,
     ctx: &RequestCtx,
     id: String,

@@ -2,6 +2,7 @@
 //! RFC 9457 problem+json, and the OpenAPI document generated from these handlers.
 
 pub mod calls;
+pub mod workflow;
 
 use std::future::{ready, Ready};
 
@@ -379,6 +380,9 @@ impl Modify for BearerAuth {
         calls::list_calls, calls::get_call, calls::create_call, calls::update_call,
         calls::list_lots, calls::create_lot, calls::update_lot, calls::list_clarifications,
         calls::list_corrigenda, calls::create_corrigendum,
+        workflow::publish, workflow::cancel, workflow::get_grids, workflow::put_grids,
+        workflow::list_documents, workflow::follow, workflow::unfollow, workflow::ask,
+        workflow::staff_questions, workflow::answer,
     ),
     components(schemas(Problem, ProblemField, TokenRequest, CreatedToken, TokenInfo, Me, Role)),
     modifiers(&BearerAuth),

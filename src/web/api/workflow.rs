@@ -1,0 +1,317 @@
+//! The calls workflow in API v1, beyond drafting: publish (every problem as an RFC 9457
+//! entry), cancel, grids, documents, clarifications, following. Each endpoint calls the
+//! same service as the page, so the rules are the same.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::json;
+use crate::domain::grids::Grid;
+use crate::domain::text::Texts;
+use crate::error::{AppError, AppResult};
+use crate::services::calls;
+use crate::state::AppState;
+use crate::views::calls::{CallView, ClarificationView, DocumentView};
+use crate::views::UtcTime;
+use crate::web::guard::RequestCtx;
+
+/// Publishes a draft call when every check passes; otherwise every problem, one entry
+/// each (the same list as the call page).
+#[utoipa::path(post, path = "/api/v1/calls/{id}/publish", tag = "calls", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = CallView),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, description = "The call is not a draft", body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, description = "Every problem that stops publication", body = super::Problem, content_type = "application/problem+json")))]
+pub async fn publish(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    match calls::publish(&state, &ctx.actor(), id.clone()).await? {
+        Ok(_) => {
+            let d = calls::staff_detail(&state, &ctx.actor(), id).await?;
+            json(StatusCode::OK, &CallView::build(&d.call, &d.lots))
+        }
+        Err(report) => Ok(super::rule_problems(
+            &req,
+            ctx.lang,
+            "flash-call-not-published",
+            &report.problems,
+        )),
+    }
+}
+
+/// Why a call is cancelled (CFP-07).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CancelIn {
+    /// no_proposals, changed_circumstances, force_majeure or irregularities.
+    pub reason: String,
+    /// The explanation: English required, Kazakh and Russian for information.
+    pub explanation: Texts,
+}
+
+/// Cancels a published call; its followers are emailed.
+#[utoipa::path(post, path = "/api/v1/calls/{id}/cancel", tag = "calls", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = CancelIn,
+    responses((status = 200, body = CallView),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, description = "The call is not published", body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn cancel(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<CancelIn>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let body = body.into_inner();
+    calls::cancel(
+        &state,
+        &ctx.actor(),
+        id.clone(),
+        body.reason,
+        body.explanation,
+    )
+    .await?;
+    let d = calls::staff_detail(&state, &ctx.actor(), id).await?;
+    json(StatusCode::OK, &CallView::build(&d.call, &d.lots))
+}
+
+/// The two evaluation grids of a call (GRD-01…GRD-06).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GridsIo {
+    pub concept_note: Grid,
+    pub full_application: Grid,
+}
+
+#[utoipa::path(get, path = "/api/v1/calls/{id}/grids", tag = "calls", params(("id" = String, Path)),
+    responses((status = 200, body = GridsIo), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn get_grids(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let d = super::calls::visible_call(&state, &ctx, path.into_inner()).await?;
+    json(
+        StatusCode::OK,
+        &GridsIo {
+            concept_note: d.call.concept_grid,
+            full_application: d.call.full_grid,
+        },
+    )
+}
+
+/// Replaces the grids of a draft; checked by the same rules as the page.
+#[utoipa::path(put, path = "/api/v1/calls/{id}/grids", tag = "calls", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = GridsIo,
+    responses((status = 200, body = GridsIo),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, description = "The call is no longer a draft", body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn put_grids(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<GridsIo>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let body = body.into_inner();
+    calls::update_grids(
+        &state,
+        &ctx.actor(),
+        id.clone(),
+        body.concept_note,
+        body.full_application,
+    )
+    .await?;
+    let d = calls::staff_detail(&state, &ctx.actor(), id).await?;
+    json(
+        StatusCode::OK,
+        &GridsIo {
+            concept_note: d.call.concept_grid,
+            full_application: d.call.full_grid,
+        },
+    )
+}
+
+/// The current guidelines documents of a call (download them from the call page's
+/// links: `/calls/{id}/documents/{document_id}`).
+#[utoipa::path(get, path = "/api/v1/calls/{id}/documents", tag = "calls", params(("id" = String, Path)),
+    responses((status = 200, body = [DocumentView]), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn list_documents(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let d = super::calls::visible_call(&state, &ctx, path.into_inner()).await?;
+    json(
+        StatusCode::OK,
+        &d.documents
+            .iter()
+            .map(DocumentView::build)
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Follows the call (idempotent): its answers, corrigenda and cancellation are emailed.
+#[utoipa::path(put, path = "/api/v1/calls/{id}/follow", tag = "calls", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 204, description = "Followed"), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn follow(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    calls::set_following(&state, &ctx.actor(), path.into_inner(), true).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Stops following the call (idempotent).
+#[utoipa::path(delete, path = "/api/v1/calls/{id}/follow", tag = "calls", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 204, description = "Not followed"), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn unfollow(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    calls::set_following(&state, &ctx.actor(), path.into_inner(), false).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionIn {
+    pub question: String,
+}
+
+/// Asks a clarification question (CFP-03: until the question cut-off). It is published
+/// with its answer, without the asker.
+#[utoipa::path(post, path = "/api/v1/calls/{id}/questions", tag = "calls", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = QuestionIn,
+    responses((status = 202, description = "Received; answered publicly"),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, description = "Questions are closed", body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json"),
+              (status = 429, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn ask(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<QuestionIn>,
+) -> AppResult<HttpResponse> {
+    calls::ask_question(
+        &state,
+        &ctx.actor(),
+        path.into_inner(),
+        body.into_inner().question,
+    )
+    .await?;
+    Ok(HttpResponse::Accepted().finish())
+}
+
+/// A question as staff see it, with its asker.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StaffQuestionView {
+    pub id: String,
+    pub question: String,
+    pub asked_at: UtcTime,
+    pub asked_by: String,
+    pub answer: Option<String>,
+    pub published_at: Option<UtcTime>,
+}
+
+#[derive(Debug, Deserialize, ToSchema, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionsQuery {
+    /// Only the questions not answered yet.
+    #[serde(default)]
+    pub unanswered: bool,
+    /// 1, 2, … (25 per page).
+    #[serde(default)]
+    pub page: Option<i64>,
+}
+
+/// The questions of a call for staff, with their askers, the waiting ones first on
+/// request.
+#[utoipa::path(get, path = "/api/v1/calls/{id}/questions", tag = "calls", security(("bearer" = [])),
+    params(("id" = String, Path), QuestionsQuery),
+    responses((status = 200, body = [StaffQuestionView]), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn staff_questions(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    query: web::Query<QuestionsQuery>,
+) -> AppResult<HttpResponse> {
+    let query = query.into_inner();
+    let page = calls::staff_questions(
+        &state,
+        &ctx.actor(),
+        path.into_inner(),
+        query.unanswered,
+        query.page.unwrap_or(1),
+    )
+    .await?;
+    let out: Vec<StaffQuestionView> = page
+        .questions
+        .into_iter()
+        .map(|q| StaffQuestionView {
+            asked_by: page.askers.get(&q.asked_by).cloned().unwrap_or_default(),
+            id: q.id,
+            question: q.question,
+            asked_at: UtcTime(q.asked_at),
+            answer: q.answer,
+            published_at: q.published_at.map(UtcTime),
+        })
+        .collect();
+    json(StatusCode::OK, &out)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerIn {
+    pub answer: String,
+}
+
+/// Publishes the answer to a question, to everyone and without the asker; followers are
+/// emailed.
+#[utoipa::path(post, path = "/api/v1/calls/{id}/questions/{question_id}/answer", tag = "calls", security(("bearer" = [])),
+    params(("id" = String, Path), ("question_id" = String, Path)), request_body = AnswerIn,
+    responses((status = 200, body = ClarificationView),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, description = "Already answered, or the call is not published", body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn answer(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<(String, String)>,
+    body: web::Json<AnswerIn>,
+) -> AppResult<HttpResponse> {
+    let (call_id, question_id) = path.into_inner();
+    calls::answer_question(
+        &state,
+        &ctx.actor(),
+        call_id.clone(),
+        question_id.clone(),
+        body.into_inner().answer,
+    )
+    .await?;
+    let d = calls::public_detail(&state, call_id, None).await?;
+    let row = d
+        .clarifications
+        .into_iter()
+        .filter(|c| c.id == question_id)
+        .collect::<Vec<_>>();
+    let view = ClarificationView::published(row)
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)?;
+    json(StatusCode::OK, &view)
+}
