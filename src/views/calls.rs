@@ -10,22 +10,55 @@ use crate::domain::calls::{
     answer_deadline, question_cutoff, CallParameters, CallStatus, CallType, LotTerms, ProblemArg,
     PublishProblem,
 };
+use crate::domain::money::Money;
 use crate::services::calls::{lot_terms, Call};
 
 /// A lot as shown (CFP-04): its id and the same properties as the `LotTerms` a client
-/// sends.
+/// sends (spelled out, so that the schema of a response allows the id that a request
+/// may not carry).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct LotView {
     pub id: String,
-    #[serde(flatten)]
-    pub terms: LotTerms,
+    pub number: i32,
+    /// The authentic English title.
+    pub title: String,
+    /// CFP-08: for information; "" when not translated.
+    pub title_kk: String,
+    pub title_ru: String,
+    /// Euro cents.
+    pub envelope: Money,
+    pub min_grant: Money,
+    pub max_grant: Money,
+    /// Basis points of total eligible cost (9000 = 90%).
+    pub min_eu_share_bp: i64,
+    pub max_eu_share_bp: i64,
+    pub min_duration_months: i64,
+    pub max_duration_months: i64,
+    pub applicant_types: Vec<String>,
+    pub locations: Vec<String>,
+    /// The id of the programme envelope the lot draws on.
+    pub envelope_id: Option<String>,
 }
 
 impl LotView {
     pub fn build(row: &LotRow) -> LotView {
+        let t: LotTerms = lot_terms(row);
         LotView {
             id: row.id.clone(),
-            terms: lot_terms(row),
+            number: t.number,
+            title: t.title,
+            title_kk: row.title_kk.clone(),
+            title_ru: row.title_ru.clone(),
+            envelope: t.envelope,
+            min_grant: t.min_grant,
+            max_grant: t.max_grant,
+            min_eu_share_bp: t.min_eu_share_bp,
+            max_eu_share_bp: t.max_eu_share_bp,
+            min_duration_months: t.min_duration_months,
+            max_duration_months: t.max_duration_months,
+            applicant_types: t.applicant_types,
+            locations: t.locations,
+            envelope_id: t.envelope_id,
         }
     }
 }

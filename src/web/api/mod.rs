@@ -371,6 +371,64 @@ impl Modify for BearerAuth {
     }
 }
 
+/// The answers every operation may give besides its own, so that the document lists
+/// every status the portal really sends: 400 for a request that cannot be read, 401 and
+/// 403 where a token is needed, 404 where a path names something, 413 for a body over the
+/// limit, 429 when throttled, 500 for an unexpected fault — each an RFC 9457 problem.
+struct CommonResponses;
+
+impl Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let problem = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("Problem")))
+                        .build(),
+                )
+                .build()
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let names_something = path.contains('{');
+            let with_body = |op: &utoipa::openapi::path::Operation| op.request_body.is_some();
+            for op in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+                let has_body = with_body(op);
+                let r = &mut op.responses.responses;
+                let mut add = |code: &str, description: &str| {
+                    r.entry(code.to_string())
+                        .or_insert_with(|| problem(description).into());
+                };
+                add("400", "The request could not be read (malformed JSON, query or path)");
+                if secured {
+                    add("401", "No valid bearer token");
+                    add("403", "The token's account may not do this");
+                }
+                if names_something {
+                    add("404", "Nothing of that id is visible to the caller");
+                }
+                if has_body {
+                    add("413", "The body is larger than the limit");
+                }
+                add("429", "Too many requests; try again later");
+                add("500", "An unexpected fault; quote the request id");
+            }
+        }
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(title = "KAZLOD grants portal API", version = "1", description = "Programmes, calls, applications and contracts of the EU–Kazakhstan KAZLOD programme. Errors are RFC 9457 problem documents."),
@@ -385,7 +443,7 @@ impl Modify for BearerAuth {
         workflow::staff_questions, workflow::answer,
     ),
     components(schemas(Problem, ProblemField, TokenRequest, CreatedToken, TokenInfo, Me, Role)),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &CommonResponses),
     tags(
         (name = "tokens", description = "Bearer tokens"),
         (name = "account", description = "The caller's account"),
