@@ -1019,3 +1019,27 @@ calls-found = { $count ->
    *[other] { $count } calls match.
     }
 calls-search-clear = Show all calls
+confirm-edit = Change what I typed
+audit-code = Code
+audit-key-before = before
+audit-key-after = after
+audit-key-reason = reason
+audit-key-explanation = explanation
+audit-key-deadline = deadline
+audit-key-opens-at = opens
+audit-key-changes = changes
+audit-key-number = number
+audit-key-reference = reference
+audit-key-language = language
+audit-key-document = document
+audit-key-file = file
+audit-key-bytes = bytes
+audit-key-version = version
+audit-key-role = role
+audit-key-email = email
+audit-key-call = call
+audit-key-warnings = warnings
+audit-key-title = title
+audit-key-corrigendum = corrigendum
+audit-key-replaces = replaces
+audit-key-name = name

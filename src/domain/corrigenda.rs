@@ -112,7 +112,7 @@ impl CallVersion {
             });
         }
         for (language, before, now) in texts(&self.description, &after.description) {
-            if before != now {
+            if !same_text(before, now) {
                 out.push(Change::Description {
                     language: language.into(),
                 });
@@ -123,7 +123,7 @@ impl CallVersion {
                 continue;
             };
             for (language, before, now) in texts(&lot.title, &new.title) {
-                if before != now {
+                if !same_text(before, now) {
                     out.push(Change::LotTitle {
                         lot: lot.number,
                         language: language.into(),
@@ -145,6 +145,12 @@ impl CallVersion {
         }
         out
     }
+}
+
+/// Texts equal but for their line breaks (CRLF from a browser, LF stored) are the same.
+fn same_text(a: &str, b: &str) -> bool {
+    let lf = |s: &str| s.replace("\r\n", "\n").trim().to_string();
+    lf(a) == lf(b)
 }
 
 fn texts<'a>(a: &'a Texts, b: &'a Texts) -> [(&'static str, &'a str, &'a str); 3] {
@@ -303,6 +309,17 @@ mod tests {
             codes(corrigendum_problems(ok, &v, &lot(2, 5), now)),
             ["corrigendum-problem-unknown-lot"]
         );
+    }
+
+    #[test]
+    fn a_text_sent_back_with_crlf_line_breaks_is_no_change() {
+        let mut v = version();
+        v.description = "One\nTwo".into();
+        let req = CorrigendumRequest {
+            description: Some("One\r\nTwo".into()),
+            ..Default::default()
+        };
+        assert!(v.changes_to(&v.corrected(&req), false).is_empty());
     }
 
     #[test]

@@ -37,7 +37,10 @@ pub fn text(
     max: usize,
     required: bool,
 ) -> Result<String, FieldError> {
-    let v = value.trim();
+    // Browsers send line breaks as CRLF; stored texts use LF, so that a text sent back
+    // unchanged compares equal to what is stored.
+    let normalised = value.replace("\r\n", "\n").replace('\r', "\n");
+    let v = normalised.trim();
     if has_forbidden_characters(v) {
         return Err(FieldError::new(field, "error-control-characters"));
     }
@@ -159,6 +162,14 @@ impl Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_breaks_are_stored_as_lf_whatever_the_browser_sends() {
+        assert_eq!(
+            text("d", "One\r\nTwo\rThree\n", 100, true),
+            Ok("One\nTwo\nThree".into())
+        );
+    }
 
     #[test]
     fn readers_get_their_language_or_the_authentic_english() {

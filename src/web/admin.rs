@@ -240,6 +240,7 @@ pub async fn change_role(
                     button: t(lang, "role-admin-confirm-button"),
                     danger: true,
                     back: format!("/admin/users/{id}"),
+                    edit: None,
                 },
             );
         }
@@ -276,6 +277,7 @@ pub async fn confirm_disable(page: Page, path: web::Path<String>) -> AppResult<H
             button: t(lang, "user-disable"),
             danger: true,
             back: format!("/admin/users/{id}"),
+            edit: None,
         },
     )
 }

@@ -93,15 +93,30 @@ fn detail_lines(lang: crate::i18n::Lang, details: &str) -> Vec<(String, String)>
                         )
                     })
                     .unwrap_or_else(|| n.to_string()),
+                // Instants are stored as RFC 3339 or as naive UTC ("2027-01-28T13:00:00").
                 serde_json::Value::String(s) => chrono::DateTime::parse_from_rfc3339(s)
-                    .map(|t| format_local(t.naive_utc()))
+                    .map(|t| t.naive_utc())
+                    .or_else(|_| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f"))
+                    .map(format_local)
                     .unwrap_or_else(|_| s.clone()),
                 serde_json::Value::Null => "—".into(),
                 other => other.to_string(),
             };
-            (k, shown)
+            (detail_key(lang, &k), shown)
         })
         .collect()
+}
+
+/// A detail's name in words where the portal has one ("before", "reason"…), else as
+/// recorded.
+fn detail_key(lang: crate::i18n::Lang, key: &str) -> String {
+    let message = format!("audit-key-{}", key.replace('_', "-"));
+    let words = crate::i18n::t(lang, &message);
+    if words == message {
+        key.to_string()
+    } else {
+        words
+    }
 }
 
 fn filter_of(query: &AuditQuery) -> AuditFilter {
@@ -193,7 +208,7 @@ pub async fn export_csv(page: Page, query: web::Query<AuditQuery>) -> AppResult<
         &crate::i18n::t(lang, "audit-when"),
         &crate::i18n::t(lang, "audit-actor"),
         &crate::i18n::t(lang, "audit-action"),
-        "code",
+        &crate::i18n::t(lang, "audit-code"),
         &crate::i18n::t(lang, "audit-object-type"),
         &crate::i18n::t(lang, "audit-object"),
         &crate::i18n::t(lang, "audit-object-id"),

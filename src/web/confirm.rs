@@ -27,6 +27,9 @@ pub struct Confirmation {
     pub danger: bool,
     /// The way back without doing anything.
     pub back: String,
+    /// Where the same fields are posted to change them (the form shown again, filled in
+    /// as typed), for confirmations of what was typed.
+    pub edit: Option<String>,
 }
 
 pub fn render(page: &Page, confirmation: &Confirmation) -> AppResult<HttpResponse> {

@@ -108,11 +108,27 @@ impl FromRequest for Page {
                 .app_data::<web::Data<AppState>>()
                 .cloned()
                 .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no app state")))?;
-            let here = req
-                .uri()
-                .path_and_query()
-                .map(|p| p.as_str().to_string())
-                .unwrap_or_else(|| "/".into());
+            // A page shown in answer to a form (a refused form, a preview) has no address
+            // of its own to come back to: "here" is then the page the form was on.
+            let here = if matches!(
+                *req.method(),
+                actix_web::http::Method::GET | actix_web::http::Method::HEAD
+            ) {
+                req.uri()
+                    .path_and_query()
+                    .map(|p| p.as_str().to_string())
+                    .unwrap_or_else(|| "/".into())
+            } else {
+                req.headers()
+                    .get(actix_web::http::header::REFERER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|r| url::Url::parse(r).ok())
+                    .map(|u| match u.query() {
+                        Some(q) => format!("{}?{q}", u.path()),
+                        None => u.path().to_string(),
+                    })
+                    .unwrap_or_else(|| "/".into())
+            };
             Ok(Page {
                 ctx,
                 session,

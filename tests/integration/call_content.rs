@@ -292,7 +292,45 @@ async fn a_corrigendum_extends_the_deadline_and_the_question_window_moves_with_i
     let preview = body(res).await;
     assert!(preview.contains("Publish corrigendum 1?"), "{preview}");
     assert!(preview.contains("The deadline is extended from"));
+    assert!(!preview.contains("description (English) is corrected"));
     assert_eq!(deadline_of(&app, &id), old);
+    // "Change what I typed" brings the form back as typed.
+    let mut again = fields.clone();
+    again.push(("edit".into(), "1".into()));
+    let res = post_pairs(
+        &app,
+        &staff,
+        &format!("/manage/calls/{id}/corrigenda/preview"),
+        &again,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(body(res)
+        .await
+        .contains(">More time for local authorities.</textarea>"));
+    // A page shown in answer to a form switches language back to the form's page.
+    let token = app.csrf_token_of(&staff).await;
+    let mut with_token = fields.clone();
+    with_token.push(("csrf_token".into(), token));
+    let res = staff
+        .post(app.url(&format!("/manage/calls/{id}/corrigenda/preview")))
+        .header(
+            "referer",
+            app.url(&format!("/manage/calls/{id}/corrigenda/new")),
+        )
+        .form(&with_token)
+        .send()
+        .await
+        .unwrap();
+    let html = body(res).await;
+    assert!(
+        html.contains(&format!(
+            "name=\"next\" value=\"/manage/calls/{id}/corrigenda/new\""
+        )) || html.contains(&format!(
+            "name=\"next\" value=\"&#x2F;manage&#x2F;calls&#x2F;{id}&#x2F;corrigenda&#x2F;new\""
+        )),
+        "{html}"
+    );
 
     let res = post_pairs(
         &app,

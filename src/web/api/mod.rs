@@ -411,7 +411,10 @@ impl Modify for CommonResponses {
                     r.entry(code.to_string())
                         .or_insert_with(|| problem(description).into());
                 };
-                add("400", "The request could not be read (malformed JSON, query or path)");
+                add(
+                    "400",
+                    "The request could not be read (malformed JSON, query or path)",
+                );
                 if secured {
                     add("401", "No valid bearer token");
                     add("403", "The token's account may not do this");

@@ -102,6 +102,7 @@ pub async fn preview_answer(
             button: t(lang, "qa-publish"),
             danger: false,
             back: format!("/manage/calls/{call_id}#answer-{clarification_id}"),
+            edit: None,
         },
     )
 }

@@ -81,6 +81,7 @@ impl CorrigendumForm {
                     | "description_kk"
                     | "description_ru"
                     | "adds_documents"
+                    | "edit"
             ) || d.lots.iter().any(|l| {
                 ["title", "title_kk", "title_ru", "envelope"]
                     .iter()
@@ -248,7 +249,12 @@ pub async fn preview_corrigendum(
         Ok(d) => d,
         Err(redirect) => return Ok(redirect),
     };
-    let form = CorrigendumForm::from_pairs(pairs.into_inner(), &d)?;
+    let mut form = CorrigendumForm::from_pairs(pairs.into_inner(), &d)?;
+    // Back from the preview to change what was typed: the form again, as typed.
+    if form.get("edit") == "1" {
+        form.fields.retain(|(k, _)| k != "edit");
+        return render_form(&page, StatusCode::OK, &d, &form, &[], &[]);
+    }
     let refused = |errors: &[FieldError], problems: &[PublishProblem]| {
         render_form(
             &page,
@@ -301,7 +307,8 @@ pub async fn preview_corrigendum(
             hidden: form.fields.clone(),
             button: t(lang, "corrigendum-publish-button"),
             danger: false,
-            back: format!("/manage/calls/{call_id}/corrigenda/new"),
+            back: format!("/manage/calls/{call_id}"),
+            edit: Some(format!("/manage/calls/{call_id}/corrigenda/preview")),
         },
     )
 }

@@ -413,6 +413,7 @@ pub async fn confirm_delete(page: Page, path: web::Path<String>) -> AppResult<Ht
             button: t(lang, "call-delete-button"),
             danger: true,
             back,
+            edit: None,
         },
     )
 }

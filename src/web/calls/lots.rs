@@ -343,6 +343,7 @@ pub async fn confirm_delete_lot(
             button: t(lang, "lot-delete-button"),
             danger: true,
             back,
+            edit: None,
         },
     )
 }

@@ -79,6 +79,7 @@ pub async fn confirm_publish(page: Page, path: web::Path<String>) -> AppResult<H
             button: t(lang, "publish-button"),
             danger: false,
             back: format!("{back}#publication"),
+            edit: None,
         },
     )
 }
