@@ -203,7 +203,7 @@ mod tests {
         );
         assert_eq!(
             text("q", "line one\r\nline\ttwo", 100, true),
-            Ok("line one\r\nline\ttwo".into())
+            Ok("line one\nline\ttwo".into())
         );
         assert_eq!(
             text("q", "bell\u{7}", 100, true).unwrap_err().code,
