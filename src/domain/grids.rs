@@ -170,10 +170,12 @@ impl Grid {
         out
     }
 
-    /// Parses the text form; errors name the line.
-    pub fn parse_text(text: &str) -> Result<Grid, GridParseError> {
+    /// Parses the text form; every error names its line (a wrong line is skipped and
+    /// the rest still read, so that all of them are reported at once).
+    pub fn parse_text(text: &str) -> Result<Grid, Vec<GridParseError>> {
         let mut grid = Grid::default();
-        for (i, raw) in text.lines().enumerate() {
+        let mut errors = Vec::new();
+        'lines: for (i, raw) in text.lines().enumerate() {
             let line_no = i + 1;
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -184,10 +186,13 @@ impl Grid {
                 None => (line, String::new()),
             };
             let Some((code, title)) = head.split_once(char::is_whitespace) else {
-                return Err(GridParseError {
-                    line: line_no,
-                    code: "grid-parse-no-title",
-                });
+                {
+                    errors.push(GridParseError {
+                        line: line_no,
+                        code: "grid-parse-no-title",
+                    });
+                    continue 'lines;
+                }
             };
             let (code, title) = (
                 code.trim_end_matches('.').to_string(),
@@ -197,33 +202,43 @@ impl Grid {
                 || !code.chars().all(|c| c.is_ascii_digit() || c == '.')
                 || code.is_empty()
             {
-                return Err(GridParseError {
-                    line: line_no,
-                    code: "grid-parse-bad-code",
-                });
+                {
+                    errors.push(GridParseError {
+                        line: line_no,
+                        code: "grid-parse-bad-code",
+                    });
+                    continue 'lines;
+                }
             }
             if code.contains('.') {
                 let weight = match flags.as_str() {
                     "" | "x1" => 1,
                     "x2" => 2,
                     _ => {
-                        return Err(GridParseError {
+                        errors.push(GridParseError {
                             line: line_no,
                             code: "grid-parse-bad-flag",
-                        })
+                        });
+                        continue 'lines;
                     }
                 };
                 let Some(section) = grid.sections.last_mut() else {
-                    return Err(GridParseError {
-                        line: line_no,
-                        code: "grid-parse-no-section",
-                    });
+                    {
+                        errors.push(GridParseError {
+                            line: line_no,
+                            code: "grid-parse-no-section",
+                        });
+                        continue 'lines;
+                    }
                 };
                 if !code.starts_with(&format!("{}.", section.code)) {
-                    return Err(GridParseError {
-                        line: line_no,
-                        code: "grid-parse-wrong-section",
-                    });
+                    {
+                        errors.push(GridParseError {
+                            line: line_no,
+                            code: "grid-parse-wrong-section",
+                        });
+                        continue 'lines;
+                    }
                 }
                 section.criteria.push(Criterion {
                     code,
@@ -239,10 +254,11 @@ impl Grid {
                         "relevance" => role = SectionRole::Relevance,
                         "capacity" => role = SectionRole::Capacity,
                         _ => {
-                            return Err(GridParseError {
+                            errors.push(GridParseError {
                                 line: line_no,
                                 code: "grid-parse-bad-flag",
-                            })
+                            });
+                            continue 'lines;
                         }
                     }
                 }
@@ -255,7 +271,11 @@ impl Grid {
                 });
             }
         }
-        Ok(grid)
+        if errors.is_empty() {
+            Ok(grid)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -600,31 +620,38 @@ mod tests {
     #[test]
     fn text_errors_name_the_line() {
         assert_eq!(
-            Grid::parse_text("1.1 Orphan").unwrap_err(),
+            Grid::parse_text("1.1 Orphan").unwrap_err()[0],
             GridParseError {
                 line: 1,
                 code: "grid-parse-no-section"
             }
         );
         assert_eq!(
-            Grid::parse_text("1 A\n2.1 Wrong section").unwrap_err().code,
+            Grid::parse_text("1 A\n2.1 Wrong section").unwrap_err()[0].code,
             "grid-parse-wrong-section"
         );
         assert_eq!(
-            Grid::parse_text("1 A\n1.1 B | x3").unwrap_err(),
+            Grid::parse_text("1 A\n1.1 B | x3").unwrap_err()[0],
             GridParseError {
                 line: 2,
                 code: "grid-parse-bad-flag"
             }
         );
         assert_eq!(
-            Grid::parse_text("A title without code").unwrap_err().code,
+            Grid::parse_text("A title without code").unwrap_err()[0].code,
             "grid-parse-bad-code"
         );
     }
 
     #[test]
     fn incomplete_grids_have_problems() {
+        let errors =
+            Grid::parse_text("1.1 Orphan\n1 A\n1.1 B | x3\n2.1 Wrong\nNo-code").unwrap_err();
+        assert_eq!(
+            errors.iter().map(|e| e.line).collect::<Vec<_>>(),
+            [1, 3, 4, 5],
+            "every wrong line is reported"
+        );
         let g = Grid::parse_text("1 Empty section\n2 B\n2.1 C").unwrap();
         assert_eq!(g.problems(), vec!["grid-problem-section"]);
         assert_eq!(Grid::default().problems(), vec!["grid-problem-empty"]);

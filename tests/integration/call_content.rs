@@ -19,6 +19,7 @@ on_both_databases!(
     the_staff_call_page_says_what_needs_doing_now_and_a_cancelled_call_owes_nothing,
     applicants_see_the_calls_they_follow_and_their_own_questions,
     public_information_pages_sitemap_and_call_search,
+    the_grid_editor_reports_every_wrong_line,
 );
 
 async fn in_language(app: &TestApp, client: &Client, lang: &str) {
@@ -890,4 +891,41 @@ async fn public_information_pages_sitemap_and_call_search(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+}
+
+async fn the_grid_editor_reports_every_wrong_line(app: TestApp) {
+    let (staff, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-GRID").await;
+    let id = draft_call(&app, &actor, &pid, "CALL-GRID", 60).await;
+    let form = page(&app, &staff, &format!("/manage/calls/{id}/grids")).await;
+    // The table editor is offered (JavaScript), the text stays the form's field.
+    assert!(form.contains("data-grid-editor") && form.contains("/static/grid-editor.js"));
+    let script = new_client()
+        .get(app.url("/static/grid-editor.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(script.status(), StatusCode::OK);
+    assert!(script.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .contains("javascript"));
+    let res = app
+        .post_form_with(
+            &staff,
+            &format!("/manage/calls/{id}/grids"),
+            &[
+                (
+                    "concept_note_grid",
+                    "1.1 Orphan\n1 Relevance | relevance\n1.1 A | x3\n2.1 Wrong section",
+                ),
+                ("full_application_grid", "1 A\n1.1 B"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body(res).await;
+    for line in ["Line 1:", "Line 3:", "Line 4:"] {
+        assert!(html.contains(line), "{line}: {html}");
+    }
 }

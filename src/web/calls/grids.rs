@@ -47,8 +47,15 @@ fn render_grids(
         .get("errors")
         .and_then(|v| serde_json::from_value(v.clone()).ok())
         .unwrap_or_default();
+    // Every problem of a grid is shown at it, one after the other.
     for (field, text) in line_errors {
-        by_grid.insert(field.clone(), text.clone());
+        by_grid
+            .entry(field.clone())
+            .and_modify(|all| {
+                all.push_str(" · ");
+                all.push_str(text);
+            })
+            .or_insert_with(|| text.clone());
     }
     ctx.insert("errors", &by_grid);
     page.render_status(status, "manage/grids.html", ctx)
@@ -75,16 +82,18 @@ pub async fn update_grids(
     let mut line_errors = Vec::new();
     let mut parse = |field: &str, text: &str| match Grid::parse_text(text) {
         Ok(g) => {
-            if let Some(code) = g.problems().first() {
+            for code in g.problems() {
                 line_errors.push((field.to_string(), page.t(code)));
             }
             Some(g)
         }
-        Err(e) => {
-            line_errors.push((
-                field.to_string(),
-                t_args(page.lang(), e.code, &[("line", e.line.to_string())]),
-            ));
+        Err(errors) => {
+            for e in errors {
+                line_errors.push((
+                    field.to_string(),
+                    t_args(page.lang(), e.code, &[("line", e.line.to_string())]),
+                ));
+            }
             None
         }
     };
