@@ -101,6 +101,58 @@ pub fn path_is_clean(path: &str) -> bool {
         .is_ok_and(|p| !p.chars().any(char::is_control))
 }
 
+/// Reads a multipart form with one file part (`file`) and the named text parts, each
+/// bounded: the file by the document limit (a larger one is a field error at `file`),
+/// a text part by 4 KiB. Unknown parts are refused, as in every form; text parts are
+/// checked like any other input.
+pub async fn read_multipart(
+    mut payload: actix_multipart::Multipart,
+    text_fields: &[&str],
+) -> Result<(Vec<(String, String)>, Option<(String, Vec<u8>)>), AppError> {
+    use futures_util::StreamExt;
+    let mut fields = Vec::new();
+    let mut file = None;
+    while let Some(part) = payload.next().await {
+        let mut part = part.map_err(|_| AppError::BadRequest("error-invalid-form"))?;
+        let name = part.name().unwrap_or("").to_string();
+        let is_file = name == "file";
+        if !is_file && !text_fields.contains(&name.as_str()) {
+            return Err(AppError::BadRequest("error-invalid-form"));
+        }
+        let file_name = part
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .map(str::to_string);
+        let limit = if is_file {
+            crate::services::uploads::MAX_DOCUMENT_BYTES + 1
+        } else {
+            4096
+        };
+        let mut data = Vec::new();
+        while let Some(chunk) = part.next().await {
+            let chunk = chunk.map_err(|_| AppError::BadRequest("error-invalid-form"))?;
+            if data.len() + chunk.len() > limit {
+                return Err(if is_file {
+                    AppError::field("file", "error-upload-too-large")
+                } else {
+                    AppError::BadRequest("error-invalid-form")
+                });
+            }
+            data.extend_from_slice(&chunk);
+        }
+        if is_file {
+            file = Some((file_name.unwrap_or_default(), data)).filter(|(n, _)| !n.is_empty());
+        } else {
+            let text = String::from_utf8(data).map_err(|_| refuse(&name))?;
+            if has_forbidden_characters(&text) {
+                return Err(refuse(&name));
+            }
+            fields.push((name, text));
+        }
+    }
+    Ok((fields, file))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -179,6 +179,13 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/api/v1/calls/{id}/grids", EVERYONE),
         ("PUT", "/api/v1/calls/{id}/grids", DELEGATION),
         ("GET", "/api/v1/calls/{id}/documents", EVERYONE),
+        ("POST", "/api/v1/calls/{id}/documents", DELEGATION),
+        (
+            "DELETE",
+            "/api/v1/calls/{id}/documents/{document_id}",
+            DELEGATION,
+        ),
+        ("POST", "/api/v1/programmes/{id}/amendments", DELEGATION),
         ("PUT", "/api/v1/calls/{id}/follow", SIGNED_IN_BUT_AUDITOR),
         ("DELETE", "/api/v1/calls/{id}/follow", SIGNED_IN_BUT_AUDITOR),
         ("POST", "/api/v1/calls/{id}/questions", &["applicant"]),
@@ -303,6 +310,7 @@ fn concrete(pattern: &str, ids: &Ids) -> String {
         .replace("{lot_id}", &ids.other)
         .replace("{cid}", &ids.other)
         .replace("{question_id}", &ids.other)
+        .replace("{document_id}", &ids.other)
 }
 
 struct Ids {

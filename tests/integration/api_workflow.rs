@@ -9,7 +9,105 @@ use crate::calls::{add_guidelines, api_token, delegation, draft_call, programme,
 use crate::helpers::{new_client, TestApp};
 use crate::on_both_databases;
 
-on_both_databases!(the_whole_calls_workflow_runs_through_the_api);
+on_both_databases!(
+    the_whole_calls_workflow_runs_through_the_api,
+    documents_and_programme_amendments_through_the_api
+);
+
+async fn documents_and_programme_amendments_through_the_api(app: TestApp) {
+    let (_, actor) = delegation(&app).await;
+    let d = today(&app) - Duration::days(30);
+    let pid = programme(&app, &actor, d, "P-API-DOC").await;
+    let id = draft_call(&app, &actor, &pid, "CALL-API-DOC", 60).await;
+    let staff = api_token(&app, Role::Delegation).await;
+    let client = new_client();
+    let upload = |lang: &str, bytes: Vec<u8>, name: &str| {
+        reqwest::multipart::Form::new()
+            .text("language", lang.to_string())
+            .text("title", "Guidelines")
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+            )
+    };
+    let url = app.url(&format!("/api/v1/calls/{id}/documents"));
+    let res = client
+        .post(&url)
+        .bearer_auth(&staff)
+        .multipart(upload("en", b"MZ not a pdf".to_vec(), "g.pdf"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = res.json().await.unwrap();
+    assert_eq!(problem["errors"][0]["field"], "file");
+    let pdf = grants::services::demo::minimal_pdf(&["Guidelines"]);
+    let res = client
+        .post(&url)
+        .bearer_auth(&staff)
+        .multipart(upload("en", pdf.clone(), "g.pdf"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let docs: Value = res.json().await.unwrap();
+    let doc = docs[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(docs[0]["sha256"].as_str().unwrap().len(), 64);
+    let res = client
+        .delete(app.url(&format!("/api/v1/calls/{id}/documents/{doc}")))
+        .bearer_auth(&staff)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let docs: Value = client
+        .get(&url)
+        .bearer_auth(&staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(docs.as_array().unwrap().len(), 0);
+
+    // A programme amendment: too short a notice is refused; three months is recorded.
+    let launch = grants::domain::timeline::add_months(d, 8).unwrap();
+    let new_date = launch + Duration::days(60);
+    let amend = |effective: chrono::NaiveDate| {
+        json!({"date": "call_launch_deadline", "new_date": new_date.to_string(), "effective_on": effective.to_string(),
+               "reason": "Later start.", "addendum_reference": "Addendum 1"})
+    };
+    let url = app.url(&format!("/api/v1/programmes/{pid}/amendments"));
+    let res = client
+        .post(&url)
+        .bearer_auth(&staff)
+        .json(&amend(today(&app) + Duration::days(60)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let effective = grants::domain::timeline::add_months(today(&app), 3).unwrap();
+    let res = client
+        .post(&url)
+        .bearer_auth(&staff)
+        .json(&amend(effective))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let programme: Value = res.json().await.unwrap();
+    assert_eq!(programme["amendments"].as_array().unwrap().len(), 1);
+    let applicant = api_token(&app, Role::Applicant).await;
+    let res = client
+        .post(&url)
+        .bearer_auth(&applicant)
+        .json(&amend(effective))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
 
 async fn the_whole_calls_workflow_runs_through_the_api(app: TestApp) {
     let (_, actor) = delegation(&app).await;

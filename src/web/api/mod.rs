@@ -418,6 +418,9 @@ impl Modify for CommonResponses {
                 if secured {
                     add("401", "No valid bearer token");
                     add("403", "The token's account may not do this");
+                } else {
+                    // A token that is sent must be valid, even where none is needed.
+                    add("401", "A bearer token was sent and is not valid");
                 }
                 if names_something {
                     add("404", "Nothing of that id is visible to the caller");
@@ -443,7 +446,8 @@ impl Modify for CommonResponses {
         calls::list_corrigenda, calls::create_corrigendum,
         workflow::publish, workflow::cancel, workflow::get_grids, workflow::put_grids,
         workflow::list_documents, workflow::follow, workflow::unfollow, workflow::ask,
-        workflow::staff_questions, workflow::answer,
+        workflow::staff_questions, workflow::answer, workflow::record_amendment,
+        workflow::upload_document, workflow::remove_document,
     ),
     components(schemas(Problem, ProblemField, TokenRequest, CreatedToken, TokenInfo, Me, Role)),
     modifiers(&BearerAuth, &CommonResponses),

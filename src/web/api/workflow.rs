@@ -315,3 +315,125 @@ pub async fn answer(
         .ok_or(AppError::NotFound)?;
     json(StatusCode::OK, &view)
 }
+
+/// A signed addendum moving one programme date (TL-06).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AmendmentIn {
+    /// call_launch_deadline, operational_end or execution_end.
+    pub date: String,
+    /// The new date (YYYY-MM-DD).
+    #[schema(value_type = String, format = Date)]
+    pub new_date: chrono::NaiveDate,
+    /// The day the addendum takes effect (YYYY-MM-DD).
+    #[schema(value_type = String, format = Date)]
+    pub effective_on: chrono::NaiveDate,
+    pub reason: String,
+    pub addendum_reference: String,
+}
+
+/// Records a programme amendment, checked as on the page (notice periods, replayed with
+/// every other amendment); answers the programme with its new timeline.
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/amendments", tag = "programmes", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = AmendmentIn,
+    responses((status = 201, body = crate::views::programmes::ProgrammeView),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn record_amendment(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<AmendmentIn>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let b = body.into_inner();
+    crate::services::programmes::record_amendment(
+        &state,
+        &ctx.actor(),
+        id.clone(),
+        crate::services::programmes::AmendmentInput {
+            date_field: b.date,
+            new_date: b.new_date.format("%Y-%m-%d").to_string(),
+            effective_on: b.effective_on.format("%Y-%m-%d").to_string(),
+            reason: b.reason,
+            addendum_reference: b.addendum_reference,
+        },
+    )
+    .await?;
+    let p = crate::services::programmes::detail(&state, id).await?;
+    json(
+        StatusCode::CREATED,
+        &crate::views::programmes::ProgrammeView::build(&p, true),
+    )
+}
+
+/// A guidelines document to upload: `language` (en, kk, ru), `title` and `file` (PDF,
+/// DOCX or ODT, checked by content).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct DocumentUpload {
+    language: String,
+    title: String,
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
+/// Uploads a guidelines document (multipart/form-data). English only to a draft (it is
+/// authentic and frozen at publication); Kazakh and Russian also after publication.
+#[utoipa::path(post, path = "/api/v1/calls/{id}/documents", tag = "calls", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    request_body(content = DocumentUpload, content_type = "multipart/form-data"),
+    responses((status = 201, body = [DocumentView], description = "The call's documents now"),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn upload_document(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    payload: actix_multipart::Multipart,
+) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    let (fields, file) = crate::web::input::read_multipart(payload, &["language", "title"]).await?;
+    let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    let language = get("language")
+        .and_then(|l| crate::i18n::Lang::parse(l.trim()))
+        .ok_or_else(|| AppError::field("language", "error-upload-missing"))?;
+    let Some((name, bytes)) = file else {
+        return Err(AppError::field("file", "error-upload-missing"));
+    };
+    let checked = crate::services::uploads::check_document(&name, bytes)?;
+    calls::add_document(
+        &state,
+        &ctx.actor(),
+        call_id.clone(),
+        checked,
+        language,
+        get("title").unwrap_or_default(),
+    )
+    .await?;
+    let d = calls::staff_detail(&state, &ctx.actor(), call_id).await?;
+    json(
+        StatusCode::CREATED,
+        &d.documents
+            .iter()
+            .map(DocumentView::build)
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Removes a document from a draft (kept, marked removed; a frozen one is refused).
+#[utoipa::path(delete, path = "/api/v1/calls/{id}/documents/{document_id}", tag = "calls", security(("bearer" = [])),
+    params(("id" = String, Path), ("document_id" = String, Path)),
+    responses((status = 204, description = "Removed"),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn remove_document(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (call_id, doc_id) = path.into_inner();
+    calls::remove_document(&state, &ctx.actor(), call_id, doc_id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -5,7 +5,6 @@
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use futures_util::StreamExt;
 use serde::Serialize;
 
 use super::{conflict_back, local_input, parse_local_datetime};
@@ -370,39 +369,23 @@ pub async fn publish_corrigendum(
 pub async fn upload_corrigendum_document(
     page: Page,
     path: web::Path<(String, i32)>,
-    mut payload: Multipart,
+    payload: Multipart,
 ) -> AppResult<HttpResponse> {
     page.actor().require(Action::ManageCalls)?;
     let (call_id, number) = path.into_inner();
     let back = format!("/manage/calls/{call_id}#corrigendum-{number}");
-    let mut language = None;
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|_| AppError::BadRequest("error-invalid-form"))?;
-        let name = field.name().unwrap_or("").to_string();
-        let file_name = field
-            .content_disposition()
-            .and_then(|cd| cd.get_filename())
-            .map(str::to_string);
-        let limit = if name == "file" {
-            uploads::MAX_DOCUMENT_BYTES + 1
-        } else {
-            4096
-        };
-        let mut data = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|_| AppError::BadRequest("error-invalid-form"))?;
-            if data.len() + chunk.len() > limit {
-                return Ok(page.flash_redirect("error", "error-upload-too-large", &back));
-            }
-            data.extend_from_slice(&chunk);
+    let (fields, file) = match crate::web::input::read_multipart(payload, &["language"]).await {
+        Ok(x) => x,
+        Err(AppError::Validation(errors)) => {
+            let key = errors.first().map_or("error-upload-missing", |e| e.code);
+            return Ok(page.flash_redirect("error", key, &back));
         }
-        match name.as_str() {
-            "language" => language = Lang::parse(String::from_utf8_lossy(&data).trim()),
-            "file" => file = Some((file_name.unwrap_or_default(), data)),
-            _ => return Err(AppError::BadRequest("error-invalid-form")),
-        }
-    }
+        Err(e) => return Err(e),
+    };
+    let language = fields
+        .iter()
+        .find(|(n, _)| n == "language")
+        .and_then(|(_, v)| Lang::parse(v.trim()));
     let (Some(language), Some((file_name, bytes))) = (
         language,
         file.filter(|(n, b)| !n.is_empty() && !b.is_empty()),

@@ -3,7 +3,6 @@
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use futures_util::StreamExt;
 
 use super::{conflict_back, render_staff_call, Refused, ShowQuery};
 use crate::domain::access::Action;
@@ -52,47 +51,17 @@ pub async fn upload_document(
 async fn receive_and_add(
     page: &Page,
     call_id: &str,
-    mut payload: Multipart,
+    payload: Multipart,
     title: &mut String,
 ) -> AppResult<()> {
-    let mut language = None;
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|_| AppError::BadRequest("error-invalid-form"))?;
-        let name = field.name().unwrap_or("").to_string();
-        let file_name = field
-            .content_disposition()
-            .and_then(|cd| cd.get_filename())
-            .map(str::to_string);
-        let limit = if name == "file" {
-            uploads::MAX_DOCUMENT_BYTES + 1
-        } else {
-            4096
-        };
-        let mut data = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|_| AppError::BadRequest("error-invalid-form"))?;
-            if data.len() + chunk.len() > limit {
-                return Err(if name == "file" {
-                    AppError::field("file", "error-upload-too-large")
-                } else {
-                    AppError::BadRequest("error-invalid-form")
-                });
-            }
-            data.extend_from_slice(&chunk);
-        }
-        match name.as_str() {
-            "language" => language = Lang::parse(String::from_utf8_lossy(&data).trim()),
-            "title" => *title = String::from_utf8_lossy(&data).to_string(),
-            "file" => file = Some((file_name.unwrap_or_default(), data)),
-            // Unknown fields are refused, as in every form.
-            _ => return Err(AppError::BadRequest("error-invalid-form")),
-        }
-    }
+    let (fields, file) = crate::web::input::read_multipart(payload, &["language", "title"]).await?;
+    let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    *title = get("title").unwrap_or_default();
+    let language = get("language").and_then(|l| Lang::parse(l.trim()));
     let Some(language) = language else {
         return Err(AppError::field("language", "error-upload-missing"));
     };
-    let Some((file_name, bytes)) = file.filter(|(name, _)| !name.is_empty()) else {
+    let Some((file_name, bytes)) = file else {
         return Err(AppError::field("file", "error-upload-missing"));
     };
     let checked = uploads::check_document(&file_name, bytes)?;
