@@ -93,6 +93,15 @@ pub fn t(lang: Lang, key: &str) -> String {
     LOCALES.lookup(lang.id(), key)
 }
 
+/// The message for a problem with one field: its own wording when there is one
+/// (`error-required-for-title`: "Enter the call's title"), the general one otherwise.
+pub fn field_message(lang: Lang, code: &str, field: &str) -> String {
+    let own = format!("{code}-for-{field}");
+    LOCALES
+        .try_lookup(lang.id(), &own)
+        .unwrap_or_else(|| t(lang, code))
+}
+
 /// The message `key` in `lang`, with named arguments.
 pub fn t_args(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args

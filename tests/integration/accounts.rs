@@ -279,7 +279,10 @@ async fn weak_passwords_are_refused_with_the_reason(app: TestApp) {
         .await;
     let html = body(res).await;
     assert!(html.contains("valid email address"));
-    assert!(html.contains("This field is required"));
+    assert!(
+        html.contains("Enter your name."),
+        "a message for the field itself"
+    );
 }
 
 async fn registering_a_taken_email_looks_the_same_and_warns_the_owner(app: TestApp) {

@@ -79,7 +79,7 @@ pub fn problem(
             .map(|f| ProblemField {
                 field: f.field.to_string(),
                 code: f.code.to_string(),
-                message: t(lang, f.code),
+                message: crate::i18n::field_message(lang, f.code, &f.field),
             })
             .collect(),
     };
