@@ -93,6 +93,14 @@ pub fn t(lang: Lang, key: &str) -> String {
     LOCALES.lookup(lang.id(), key)
 }
 
+/// The message `key` in `lang` when there is one, else `fallback` as it is (names of
+/// recorded events or details that have no words yet).
+pub fn t_or(lang: Lang, key: &str, fallback: &str) -> String {
+    LOCALES
+        .try_lookup(lang.id(), key)
+        .unwrap_or_else(|| fallback.to_string())
+}
+
 /// The message for a problem with one field: its own wording when there is one
 /// (`error-required-for-title`: "Enter the call's title"), the general one otherwise.
 pub fn field_message(lang: Lang, code: &str, field: &str) -> String {

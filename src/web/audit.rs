@@ -56,22 +56,11 @@ struct EventView {
 /// An event's name in words in `lang` (the code when it has none yet).
 fn event_words(lang: crate::i18n::Lang, action: &str) -> String {
     let key = format!("event-{}", action.replace(['.', '_'], "-"));
-    let words = crate::i18n::t(lang, &key);
-    if words == key {
-        action.to_string()
-    } else {
-        words
-    }
+    crate::i18n::t_or(lang, &key, action)
 }
 
 fn object_kind_words(lang: crate::i18n::Lang, kind: &str) -> String {
-    let key = format!("object-{kind}");
-    let words = crate::i18n::t(lang, &key);
-    if words == key {
-        kind.to_string()
-    } else {
-        words
-    }
+    crate::i18n::t_or(lang, &format!("object-{kind}"), kind)
 }
 
 /// The details of an event as "what: value" lines: amounts (`…_cents`) in the reader's
@@ -110,13 +99,7 @@ fn detail_lines(lang: crate::i18n::Lang, details: &str) -> Vec<(String, String)>
 /// A detail's name in words where the portal has one ("before", "reason"…), else as
 /// recorded.
 fn detail_key(lang: crate::i18n::Lang, key: &str) -> String {
-    let message = format!("audit-key-{}", key.replace('_', "-"));
-    let words = crate::i18n::t(lang, &message);
-    if words == message {
-        key.to_string()
-    } else {
-        words
-    }
+    crate::i18n::t_or(lang, &format!("audit-key-{}", key.replace('_', "-")), key)
 }
 
 fn filter_of(query: &AuditQuery) -> AuditFilter {
