@@ -801,6 +801,18 @@ async fn applicants_see_the_calls_they_follow_and_their_own_questions(app: TestA
     )
     .unwrap();
     let qid = q[0].0.id.clone();
+    // From the preview, "Change what I typed" gives the answer back in its form.
+    let res = app
+        .post_form_with(
+            &staff,
+            &format!("/manage/calls/{id}/clarifications/{qid}/answer/preview"),
+            &[("answer", "Yes, a public school may."), ("edit", "1")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(body(res)
+        .await
+        .contains(">Yes, a public school may.</textarea>"));
     let res = app
         .post_form_with(
             &staff,

@@ -18,6 +18,9 @@ use crate::web::page::Page;
 pub struct AnswerForm {
     #[serde(default)]
     answer: String,
+    /// Back from the preview to change the answer.
+    #[serde(default)]
+    edit: Option<String>,
 }
 
 pub async fn answer(
@@ -68,7 +71,24 @@ pub async fn preview_answer(
     form: web::Form<AnswerForm>,
 ) -> AppResult<HttpResponse> {
     let (call_id, clarification_id) = path.into_inner();
-    let answer = form.into_inner().answer;
+    let form = form.into_inner();
+    let answer = form.answer;
+    if form.edit.as_deref() == Some("1") {
+        // The call page again with the answer as typed in its form.
+        let refused = Refused::Answer {
+            clarification_id: &clarification_id,
+            text: &answer,
+            errors: &[],
+        };
+        return render_staff_call(
+            &page,
+            call_id,
+            &ShowQuery::default(),
+            StatusCode::OK,
+            Some(refused),
+        )
+        .await;
+    }
     if let Err(problem) = text::text("answer", &answer, ANSWER_MAX_CHARS, true) {
         let errors = [problem];
         let refused = Refused::Answer {
@@ -102,7 +122,9 @@ pub async fn preview_answer(
             button: t(lang, "qa-publish"),
             danger: false,
             back: format!("/manage/calls/{call_id}#answer-{clarification_id}"),
-            edit: None,
+            edit: Some(format!(
+                "/manage/calls/{call_id}/clarifications/{clarification_id}/answer/preview"
+            )),
         },
     )
 }
