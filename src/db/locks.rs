@@ -8,6 +8,7 @@
 //! | `call`             | the call's status, lots, grids, documents, questions per person |
 //! | `user_directory`   | at least one active administrator; invitations and roles        |
 //! | `user`             | one person's credentials (password, second factor, tokens)      |
+//! | `organisation`     | an applicant organisation's record, members ("one owner at least") |
 //!
 //! On PostgreSQL a no-op `UPDATE` takes the row lock until the transaction ends, so a
 //! second writer waits and then reads what the first committed. On SQLite the write

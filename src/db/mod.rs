@@ -8,6 +8,7 @@ pub mod auth_attempts;
 pub mod backup;
 pub mod calls;
 pub mod locks;
+pub mod organisations;
 pub mod outbox;
 pub mod programmes;
 pub mod schema;

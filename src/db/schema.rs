@@ -349,3 +349,57 @@ diesel::table! {
         used_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::table! {
+    organisations (id) {
+        id -> Text,
+        legal_name -> Text,
+        legal_name_local -> Text,
+        acronym -> Text,
+        legal_status -> Text,
+        country -> Text,
+        oblast -> Text,
+        registration_number -> Text,
+        address -> Text,
+        contact_email -> Text,
+        contact_phone -> Text,
+        year_registered -> Nullable<Integer>,
+        staff -> Nullable<Integer>,
+        annual_turnover_cents -> Nullable<BigInt>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organisation_members (organisation_id, user_id) {
+        organisation_id -> Text,
+        user_id -> Text,
+        role -> Text,
+        joined_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organisation_invitations (id) {
+        id -> Text,
+        organisation_id -> Text,
+        email -> Text,
+        role -> Text,
+        invited_by -> Text,
+        invited_at -> Timestamp,
+        answered_at -> Nullable<Timestamp>,
+        accepted -> Nullable<Bool>,
+    }
+}
+
+diesel::joinable!(organisation_members -> organisations (organisation_id));
+diesel::joinable!(organisation_members -> users (user_id));
+diesel::joinable!(organisation_invitations -> organisations (organisation_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    organisations,
+    organisation_members,
+    organisation_invitations,
+    users
+);

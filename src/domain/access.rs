@@ -76,10 +76,13 @@ pub enum Action {
     AnswerClarifications,
     /// Ask a clarification question about a call (CFP-03).
     AskClarification,
+    /// Register an applicant organisation and, as its member, work for it (what each
+    /// member may do in it is their role there: owner, editor, reader).
+    WorkForOrganisation,
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Action::ManageOwnAccount,
         Action::UseApi,
         Action::ManageUsers,
@@ -90,6 +93,7 @@ impl Action {
         Action::ManageCalls,
         Action::AnswerClarifications,
         Action::AskClarification,
+        Action::WorkForOrganisation,
     ];
 }
 
@@ -103,7 +107,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         ViewAuditLog => matches!(role, Admin | Auditor),
         ViewProgrammes => matches!(role, Delegation | Auditor),
         ManageProgrammes | ManageCalls | AnswerClarifications => matches!(role, Delegation),
-        AskClarification => matches!(role, Applicant),
+        AskClarification | WorkForOrganisation => matches!(role, Applicant),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod calls;
 pub mod corrigenda;
 pub mod grids;
 pub mod money;
+pub mod organisations;
 pub mod programme;
 pub mod text;
 pub mod time;

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod calls;
 pub mod demo;
 pub mod mail;
+pub mod organisations;
 pub mod passwords;
 pub mod programmes;
 pub mod throttle;

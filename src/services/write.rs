@@ -41,6 +41,9 @@ pub enum Lock {
     CallAndProgramme(String),
     UserDirectory,
     User(String),
+    /// An applicant organisation: its record, members and invitations ("at least one
+    /// owner").
+    Organisation(String),
 }
 
 /// The open write transaction a use case works in.
@@ -126,6 +129,7 @@ fn take_lock(conn: &mut DbConnection, lock: &Lock, now: NaiveDateTime) -> AppRes
             true
         }
         Lock::User(id) => locks::user(conn, id)?,
+        Lock::Organisation(id) => crate::db::organisations::lock(conn, id)?,
     };
     if found {
         Ok(())

@@ -11,6 +11,7 @@ pub mod calls;
 pub mod confirm;
 pub mod guard;
 pub mod input;
+pub mod organisations;
 pub mod page;
 pub mod programmes;
 pub mod public;

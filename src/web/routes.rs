@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use actix_web::http::Method;
 use actix_web::web;
 
-use super::{account, admin, api, audit, auth, calls, programmes, public, public_calls};
+use super::{
+    account, admin, api, audit, auth, calls, organisations, programmes, public, public_calls,
+};
 use crate::domain::access::{Access, Action};
 
 /// Whether a route serves people (HTML, cookie session, CSRF token) or programs (JSON,
@@ -61,6 +63,7 @@ const MANAGE_PROGRAMMES: Access = Access::Action(Action::ManageProgrammes);
 const MANAGE_CALLS: Access = Access::Action(Action::ManageCalls);
 const ANSWER: Access = Access::Action(Action::AnswerClarifications);
 const ASK: Access = Access::Action(Action::AskClarification);
+const ORGANISATIONS: Access = Access::Action(Action::WorkForOrganisation);
 
 /// The route table. Order matters only for paths that overlap.
 pub fn all() -> Vec<RouteSpec> {
@@ -118,6 +121,17 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/audit.csv", VIEW_AUDIT, Html => audit::export_csv),
         route!(GET "/calls", PUBLIC, Html => public_calls::index),
         route!(GET "/my", SIGNED_IN, Html => public_calls::my_space),
+        route!(GET "/organisations", ORGANISATIONS, Html => organisations::index),
+        route!(GET "/organisations/new", ORGANISATIONS, Html => organisations::new_form),
+        route!(POST "/organisations", ORGANISATIONS, Html => organisations::create),
+        route!(GET "/organisations/{id}", ORGANISATIONS, Html => organisations::show),
+        route!(POST "/organisations/{id}", ORGANISATIONS, Html => organisations::update),
+        route!(GET "/organisations/{id}/edit", ORGANISATIONS, Html => organisations::edit_form),
+        route!(POST "/organisations/{id}/invitations", ORGANISATIONS, Html => organisations::invite),
+        route!(POST "/organisations/invitations/{inv}/accept", ORGANISATIONS, Html => organisations::accept),
+        route!(POST "/organisations/invitations/{inv}/decline", ORGANISATIONS, Html => organisations::decline),
+        route!(POST "/organisations/{id}/members/{user}/role", ORGANISATIONS, Html => organisations::change_role),
+        route!(POST "/organisations/{id}/members/{user}/remove", ORGANISATIONS, Html => organisations::remove_member),
         route!(GET "/calls/{id}", PUBLIC, Html => public_calls::show),
         route!(GET "/calls/{id}/documents/{doc}", PUBLIC, Html => public_calls::download),
         route!(GET "/calls/{id}/corrigenda/{number}/earlier", PUBLIC, Html => public_calls::earlier_version),

@@ -86,6 +86,33 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/api/v1/openapi.json", EVERYONE),
         ("GET", "/calls", EVERYONE),
         ("GET", "/my", ALL_SIGNED_IN),
+        ("GET", "/organisations", &["applicant"]),
+        ("GET", "/organisations/new", &["applicant"]),
+        ("POST", "/organisations", &["applicant"]),
+        ("GET", "/organisations/{id}", &["applicant"]),
+        ("POST", "/organisations/{id}", &["applicant"]),
+        ("GET", "/organisations/{id}/edit", &["applicant"]),
+        ("POST", "/organisations/{id}/invitations", &["applicant"]),
+        (
+            "POST",
+            "/organisations/invitations/{inv}/accept",
+            &["applicant"],
+        ),
+        (
+            "POST",
+            "/organisations/invitations/{inv}/decline",
+            &["applicant"],
+        ),
+        (
+            "POST",
+            "/organisations/{id}/members/{user}/role",
+            &["applicant"],
+        ),
+        (
+            "POST",
+            "/organisations/{id}/members/{user}/remove",
+            &["applicant"],
+        ),
         ("GET", "/calls/{id}", EVERYONE),
         ("GET", "/calls/{id}/documents/{doc}", EVERYONE),
         ("GET", "/calls/{id}/corrigenda/{number}/earlier", EVERYONE),
@@ -311,6 +338,8 @@ fn concrete(pattern: &str, ids: &Ids) -> String {
         .replace("{cid}", &ids.other)
         .replace("{question_id}", &ids.other)
         .replace("{document_id}", &ids.other)
+        .replace("{inv}", &ids.other)
+        .replace("{user}", &ids.other)
 }
 
 struct Ids {

@@ -14,5 +14,6 @@ mod cli;
 mod concurrency;
 mod hardening;
 mod mail_admin;
+mod organisations;
 mod security;
 mod two_factor;

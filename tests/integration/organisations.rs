@@ -1,0 +1,203 @@
+//! Applicant organisations: registration with a checked BIN, members, invitations and
+//! the last owner — on both databases.
+
+use grants::domain::access::Role;
+use reqwest::StatusCode;
+
+use crate::helpers::{body, location, new_client, TestApp, PASSWORD};
+use crate::on_both_databases;
+
+on_both_databases!(an_organisation_is_registered_once_and_shared_by_invitation);
+
+/// A valid BIN from its first 11 digits.
+fn bin(first: &str) -> String {
+    let d: Vec<u32> = first.chars().map(|c| c.to_digit(10).unwrap()).collect();
+    let sum = |w: [u32; 11]| d.iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11;
+    let mut c = sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    if c == 10 {
+        c = sum([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+    }
+    format!("{first}{c}")
+}
+
+fn record(bin: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("legal_name", "Aral Tenizi Public Foundation".into()),
+        ("legal_name_local", "«Арал теңізі» қоғамдық қоры".into()),
+        ("acronym", "ATPF".into()),
+        ("legal_status", "ngo".into()),
+        ("country", "kz".into()),
+        ("oblast", "kyzylorda".into()),
+        ("registration_number", bin.into()),
+        ("address", "Aralsk, Abylai Khan 12".into()),
+        ("contact_email", "office@aral.example.kz".into()),
+        ("contact_phone", "+7 724 332 10 10".into()),
+        ("year_registered", "2005".into()),
+        ("staff", "12".into()),
+        ("annual_turnover", "120 000,50".into()),
+    ]
+}
+
+async fn post(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, String)],
+) -> reqwest::Response {
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.post_form_with(client, path, &pairs).await
+}
+
+async fn an_organisation_is_registered_once_and_shared_by_invitation(app: TestApp) {
+    app.create_user("owner@aral.example.kz", Role::Applicant)
+        .await;
+    app.create_user("colleague@aral.example.kz", Role::Applicant)
+        .await;
+    let owner = new_client();
+    app.login_with(&owner, "owner@aral.example.kz", PASSWORD)
+        .await;
+    let colleague = new_client();
+    app.login_with(&colleague, "colleague@aral.example.kz", PASSWORD)
+        .await;
+
+    // A BIN with a wrong control digit, a future year: refused at their fields.
+    let good = bin("05014000123");
+    let last = good.chars().last().unwrap().to_digit(10).unwrap();
+    let wrong = format!("{}{}", &good[..11], (last + 1) % 10);
+    let mut fields = record(&wrong);
+    fields.retain(|(k, _)| *k != "year_registered");
+    fields.push(("year_registered", "2999".into()));
+    let res = post(&app, &owner, "/organisations", &fields).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body(res).await;
+    assert!(
+        html.contains("last digit does not match")
+            && html.contains("href=\"#registration_number\""),
+        "{html}"
+    );
+    assert!(html.contains("between 1900 and this year"));
+    assert!(
+        html.contains("value=\"Aral Tenizi Public Foundation\""),
+        "what was typed is kept"
+    );
+
+    let res = post(&app, &owner, "/organisations", &record(&good)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let org = location(&res);
+    assert!(org.starts_with("/organisations/"));
+    let page = body(app.get_with(&owner, &org).await).await;
+    assert!(
+        page.contains("Your role here: owner.")
+            && page.contains("KZ")
+            && page.contains("120,000.50"),
+        "{page}"
+    );
+
+    // The same BIN again is the same organisation: refused, and nobody else sees it.
+    let res = post(&app, &colleague, "/organisations", &record(&good)).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(res).await.contains("already registered"));
+    assert_eq!(
+        app.get_with(&colleague, &org).await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // Invitation by email; the colleague answers it when signed in.
+    let res = app
+        .post_form_with(
+            &owner,
+            &format!("{org}/invitations"),
+            &[("email", "Colleague@aral.example.kz"), ("role", "editor")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let mail = app
+        .wait_for_mail("colleague@aral.example.kz", "Invitation to work for")
+        .await;
+    assert!(mail.body.contains("as editor"));
+    let list = body(app.get_with(&colleague, "/organisations").await).await;
+    let accept = regex::Regex::new(r#"/organisations/invitations/([0-9a-f-]+)/accept"#).unwrap();
+    let invitation = accept.captures(&list).expect("an invitation")[1].to_string();
+    let res = app
+        .post_form_with(
+            &colleague,
+            &format!("/organisations/invitations/{invitation}/accept"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // Again: already answered.
+    let res = app
+        .post_form_with(
+            &colleague,
+            &format!("/organisations/invitations/{invitation}/accept"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let page = body(app.get_with(&colleague, &org).await).await;
+    assert!(page.contains("Your role here: editor."));
+    // An editor edits the record but does not manage members.
+    let mut changed = record(&good);
+    changed[0].1 = "Aral Tenizi Foundation".into();
+    let res = post(&app, &colleague, &org, &changed).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = app
+        .post_form_with(
+            &colleague,
+            &format!("{org}/invitations"),
+            &[("email", "x@example.kz"), ("role", "reader")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    // The only owner cannot leave; once the colleague is an owner too, they can.
+    let owner_id = grants::db::users::find_by_email(
+        &mut app.state.pool.get().unwrap(),
+        "owner@aral.example.kz",
+    )
+    .unwrap()
+    .unwrap()
+    .id;
+    let colleague_id = grants::db::users::find_by_email(
+        &mut app.state.pool.get().unwrap(),
+        "colleague@aral.example.kz",
+    )
+    .unwrap()
+    .unwrap()
+    .id;
+    let res = app
+        .post_form_with(&owner, &format!("{org}/members/{owner_id}/remove"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(body(app.get_with(&owner, &org).await)
+        .await
+        .contains("keeps at least one owner"));
+    let res = app
+        .post_form_with(
+            &owner,
+            &format!("{org}/members/{colleague_id}/role"),
+            &[("role", "owner")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = app
+        .post_form_with(&owner, &format!("{org}/members/{owner_id}/remove"), &[])
+        .await;
+    assert_eq!(location(&res), "/organisations");
+    assert_eq!(
+        app.get_with(&owner, &org).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let actions = app.audit_actions().await;
+    for a in [
+        "organisation.registered",
+        "organisation.member_invited",
+        "organisation.member_joined",
+        "organisation.updated",
+        "organisation.member_role_changed",
+        "organisation.member_left",
+    ] {
+        assert!(actions.contains(&a.to_string()), "{a}");
+    }
+}
