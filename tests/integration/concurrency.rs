@@ -18,6 +18,8 @@ on_both_databases!(
     a_double_follow_is_one_follow,
     two_administrators_disabling_each_other_leave_one,
     parallel_answers_to_one_question_publish_one,
+    owners_leaving_at_once_leave_one_owner,
+    one_registration_number_registered_at_once_is_one_organisation,
 );
 
 const N: usize = 6;
@@ -338,4 +340,82 @@ async fn parallel_answers_to_one_question_publish_one(app: TestApp) {
         .filter(|i| page.contains(&format!("Answer {i}")))
         .count();
     assert_eq!(shown, 1, "one answer is public");
+}
+
+fn actor_of(id: &str, email: &str) -> grants::services::Actor {
+    grants::services::Actor {
+        user_id: Some(id.to_string()),
+        email: Some(email.to_string()),
+        role: Some(Role::Applicant),
+        client_ip: None,
+    }
+}
+
+fn organisation_input(
+    registration_number: &str,
+) -> grants::domain::organisations::OrganisationInput {
+    grants::domain::organisations::OrganisationInput {
+        legal_name: "Two Owners".into(),
+        legal_status: "ngo".into(),
+        country: "DE".into(),
+        registration_number: registration_number.into(),
+        address: "Berlin".into(),
+        ..Default::default()
+    }
+}
+
+async fn owners_leaving_at_once_leave_one_owner(app: TestApp) {
+    use grants::services::organisations as org;
+    let a = app.create_user("a@two.example", Role::Applicant).await;
+    let b = app.create_user("b@two.example", Role::Applicant).await;
+    let (actor_a, actor_b) = (actor_of(&a, "a@two.example"), actor_of(&b, "b@two.example"));
+    let id = org::register(&app.state, &actor_a, organisation_input("HRB 1"))
+        .await
+        .unwrap();
+    org::invite(
+        &app.state,
+        &actor_a,
+        id.clone(),
+        "b@two.example".into(),
+        "owner".into(),
+    )
+    .await
+    .unwrap();
+    let mine = org::mine(&app.state, &actor_b).await.unwrap();
+    org::answer_invitation(&app.state, &actor_b, mine.invitations[0].0.id.clone(), true)
+        .await
+        .unwrap();
+    let results = join_all([
+        org::change_member(&app.state, &actor_a, id.clone(), a.clone(), None),
+        org::change_member(&app.state, &actor_b, id.clone(), b.clone(), None),
+    ])
+    .await;
+    assert_eq!(
+        results.iter().filter(|r| r.is_ok()).count(),
+        1,
+        "{results:?}"
+    );
+    let owners =
+        grants::db::organisations::owners(&mut app.state.pool.get().unwrap(), &id).unwrap();
+    assert_eq!(owners, 1);
+}
+
+async fn one_registration_number_registered_at_once_is_one_organisation(app: TestApp) {
+    let mut actors = Vec::new();
+    for i in 0..N {
+        let email = format!("reg{i}@one.example");
+        let id = app.create_user(&email, Role::Applicant).await;
+        actors.push(actor_of(&id, &email));
+    }
+    let results = join_all(actors.iter().map(|a| {
+        grants::services::organisations::register(&app.state, a, organisation_input("HRB 2"))
+    }))
+    .await;
+    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
+    for r in results.iter().filter(|r| r.is_err()) {
+        assert!(
+            matches!(r, Err(grants::error::AppError::Validation(e)) if e[0].code == "error-organisation-registered"),
+            "{r:?}"
+        );
+    }
 }
