@@ -1,6 +1,7 @@
 //! Pure business rules: no database, web or IO. Each rule cites its ID from DOMAIN.md.
 
 pub mod access;
+pub mod applications;
 pub mod account;
 pub mod attachments;
 pub mod audit;

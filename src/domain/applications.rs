@@ -1,0 +1,173 @@
+//! Applications (DOMAIN.md §3): who may apply to a lot (CFP-04), how many (APP-06), and
+//! the concept note's word limits, counted as a person would.
+
+use serde::{Deserialize, Serialize};
+
+use super::calls::LotTerms;
+use super::workflow::Workflow;
+
+/// Where an application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ApplicationStatus {
+    Draft,
+    Submitted,
+    Withdrawn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApplicationEvent {
+    /// Save a section of the draft.
+    Edit,
+    /// Submit it (APP-05: frozen, with a receipt).
+    Submit,
+    /// Withdraw it (APP-05: until the deadline).
+    Withdraw,
+}
+
+impl Workflow for ApplicationStatus {
+    type Event = ApplicationEvent;
+    const STATES: &'static [ApplicationStatus] = &[
+        ApplicationStatus::Draft,
+        ApplicationStatus::Submitted,
+        ApplicationStatus::Withdrawn,
+    ];
+    const EVENTS: &'static [ApplicationEvent] = &[
+        ApplicationEvent::Edit,
+        ApplicationEvent::Submit,
+        ApplicationEvent::Withdraw,
+    ];
+
+    fn next(self, event: ApplicationEvent) -> Option<ApplicationStatus> {
+        use ApplicationEvent::*;
+        use ApplicationStatus::*;
+        match (self, event) {
+            (Draft, Edit) => Some(Draft),
+            (Draft, Submit) => Some(Submitted),
+            (Draft | Submitted, Withdraw) => Some(Withdrawn),
+            _ => None,
+        }
+    }
+
+    fn refusal(self, _event: ApplicationEvent) -> &'static str {
+        match self {
+            ApplicationStatus::Draft => "error-application-draft",
+            ApplicationStatus::Submitted => "error-application-submitted",
+            ApplicationStatus::Withdrawn => "error-application-withdrawn",
+        }
+    }
+}
+
+impl ApplicationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApplicationStatus::Draft => "draft",
+            ApplicationStatus::Submitted => "submitted",
+            ApplicationStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ApplicationStatus> {
+        Self::STATES.iter().copied().find(|st| st.as_str() == s)
+    }
+}
+
+/// Rule CFP-04: why an organisation may not apply to a lot, in words the applicant reads
+/// (empty: it may). Its legal status must be one of the lot's applicant types; it must
+/// be registered in Kazakhstan (international organisations excepted), in one of the
+/// lot's oblasts unless the lot is national.
+pub fn eligibility_problems(
+    lot: &LotTerms,
+    legal_status: &str,
+    country: &str,
+    oblast: &str,
+) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if !lot.applicant_types.iter().any(|t| t == legal_status) {
+        out.push("eligibility-problem-type");
+    }
+    let international = legal_status == "international_organisation";
+    let national = lot.locations.iter().any(|l| l == "national");
+    if !international {
+        if !country.eq_ignore_ascii_case("KZ") {
+            out.push("eligibility-problem-country");
+        } else if !national && !lot.locations.iter().any(|l| l == oblast) {
+            out.push("eligibility-problem-location");
+        }
+    }
+    out
+}
+
+/// Rule APP-06: whether one more application of the organisation to the call is within
+/// the call's limit (None: unlimited). Withdrawn applications do not count.
+pub fn within_application_limit(existing: i64, limit: Option<i64>) -> bool {
+    limit.is_none_or(|max| existing < max)
+}
+
+/// Words as a person counts them: runs of letters or digits (hyphenated and apostrophed
+/// words are one word; punctuation and numbers' separators are not words of their own).
+pub fn count_words(text: &str) -> usize {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The concept note's parts with their word limits (PRAG concept note: relevance and
+/// design of the action).
+pub const CONCEPT_SECTIONS: [(&str, usize); 2] = [("relevance", 1500), ("design", 1000)];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calls::default_lots;
+
+    #[test]
+    fn who_may_apply_to_which_lot() {
+        let lots = default_lots();
+        let (pilot, national) = (&lots[0], &lots[1]);
+        assert!(eligibility_problems(pilot, "ngo", "KZ", "kyzylorda").is_empty());
+        assert_eq!(
+            eligibility_problems(pilot, "ngo", "KZ", "national"),
+            ["eligibility-problem-location"]
+        );
+        assert!(eligibility_problems(national, "ngo", "KZ", "mangystau").is_empty());
+        assert_eq!(
+            eligibility_problems(national, "local_authority", "KZ", "mangystau"),
+            ["eligibility-problem-type"]
+        );
+        assert_eq!(
+            eligibility_problems(pilot, "ngo", "DE", ""),
+            ["eligibility-problem-country"]
+        );
+        assert!(eligibility_problems(pilot, "international_organisation", "CH", "").is_empty());
+    }
+
+    #[test]
+    fn the_application_limit_counts_up_to_and_including_the_last_allowed() {
+        assert!(within_application_limit(100, None));
+        assert!(within_application_limit(1, Some(2)));
+        assert!(!within_application_limit(2, Some(2)));
+        assert!(!within_application_limit(0, Some(0)));
+    }
+
+    #[test]
+    fn words_are_counted_as_people_count_them() {
+        assert_eq!(count_words(""), 0);
+        assert_eq!(count_words("  — , . "), 0);
+        assert_eq!(count_words("Clean water for Aral villages."), 5);
+        assert_eq!(count_words("co-financing isn't 10 % — it's 10%"), 5);
+        assert_eq!(count_words("Арал теңізі\nжағалауы"), 3);
+    }
+
+    #[test]
+    fn an_application_is_edited_as_a_draft_and_frozen_once_submitted() {
+        use ApplicationEvent::*;
+        use ApplicationStatus::*;
+        crate::domain::workflow::assert_transitions(&[
+            (Draft, Edit, Draft),
+            (Draft, Submit, Submitted),
+            (Draft, Withdraw, Withdrawn),
+            (Submitted, Withdraw, Withdrawn),
+        ]);
+    }
+}
