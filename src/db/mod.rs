@@ -2,6 +2,7 @@
 //! pool, the embedded migrations, the write-transaction helper and the query modules.
 
 pub mod api_tokens;
+pub mod applications;
 pub mod attachments;
 pub mod audit;
 pub mod auth_attempts;

@@ -403,3 +403,32 @@ diesel::allow_tables_to_appear_in_same_query!(
     organisation_invitations,
     users
 );
+
+diesel::table! {
+    applications (id) {
+        id -> Text,
+        call_id -> Text,
+        lot_id -> Text,
+        organisation_id -> Text,
+        status -> Text,
+        title -> Text,
+        relevance -> Text,
+        design -> Text,
+        eu_contribution_cents -> Nullable<BigInt>,
+        duration_months -> Nullable<Integer>,
+        version -> Integer,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(applications -> calls (call_id));
+diesel::joinable!(applications -> organisations (organisation_id));
+diesel::allow_tables_to_appear_in_same_query!(applications, calls);
+diesel::allow_tables_to_appear_in_same_query!(applications, organisations);
+diesel::allow_tables_to_appear_in_same_query!(applications, lots);
+diesel::allow_tables_to_appear_in_same_query!(applications, users);
+diesel::allow_tables_to_appear_in_same_query!(calls, organisations);
+diesel::allow_tables_to_appear_in_same_query!(lots, organisations);

@@ -1,8 +1,8 @@
 //! Pure business rules: no database, web or IO. Each rule cites its ID from DOMAIN.md.
 
 pub mod access;
-pub mod applications;
 pub mod account;
+pub mod applications;
 pub mod attachments;
 pub mod audit;
 pub mod calls;

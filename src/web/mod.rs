@@ -5,6 +5,7 @@
 pub mod account;
 pub mod admin;
 pub mod api;
+pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod calls;

@@ -256,6 +256,30 @@ async fn render_call(
             .collect::<Vec<_>>(),
     );
     ctx.insert("how_to_apply", &how_to_apply(lang, c));
+    // Applicants start an application here for one of their organisations.
+    let may_work_for_organisation =
+        role.is_some_and(|r| role_allows(r, Action::WorkForOrganisation));
+    let open_now = c.is_published()
+        && c.row.deadline.is_some_and(|dl| {
+            rules::is_open_for_submission(
+                now,
+                c.row.opens_at.or(c.row.published_at).unwrap_or(now),
+                dl,
+            )
+        });
+    if may_work_for_organisation && open_now {
+        let mine = crate::services::organisations::mine(&page.state, &page.actor()).await?;
+        let orgs: Vec<(String, String)> = mine
+            .memberships
+            .iter()
+            .filter(|(_, role)| role.may_edit())
+            .map(|(o, _)| (o.id.clone(), o.legal_name.clone()))
+            .collect();
+        ctx.insert("apply_orgs", &orgs);
+        ctx.insert("may_apply", &true);
+    } else {
+        ctx.insert("may_apply", &false);
+    }
     if let Some(dl) = c.row.deadline {
         ctx.insert(
             "question_cutoff",
@@ -460,6 +484,17 @@ struct MyQuestion {
     cancelled: bool,
 }
 
+#[derive(Serialize)]
+struct MyApplication {
+    id: String,
+    reference: String,
+    lot: i32,
+    organisation: String,
+    title: String,
+    status: String,
+    updated_at: String,
+}
+
 /// The person's own space: the calls they follow and their questions with their status.
 pub async fn my_space(page: Page) -> AppResult<HttpResponse> {
     let space = calls::my_space(&page.state, &page.actor()).await?;
@@ -487,7 +522,26 @@ pub async fn my_space(page: Page) -> AppResult<HttpResponse> {
             cancelled: c.status == rules::CallStatus::Cancelled,
         })
         .collect();
+    let applications: Vec<MyApplication> =
+        if page.actor().require(Action::WorkForOrganisation).is_ok() {
+            crate::services::applications::of_person(&page.state, &page.actor())
+                .await?
+                .into_iter()
+                .map(|(a, reference, lot, organisation)| MyApplication {
+                    id: a.id,
+                    reference,
+                    lot,
+                    organisation,
+                    title: a.title,
+                    status: a.status,
+                    updated_at: format::instant_long(lang, a.updated_at),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
     let mut ctx = tera::Context::new();
+    ctx.insert("applications", &applications);
     ctx.insert("followed", &followed);
     ctx.insert("questions", &questions);
     page.render("calls/mine.html", ctx)

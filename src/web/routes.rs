@@ -8,7 +8,8 @@ use actix_web::http::Method;
 use actix_web::web;
 
 use super::{
-    account, admin, api, audit, auth, calls, organisations, programmes, public, public_calls,
+    account, admin, api, applications, audit, auth, calls, organisations, programmes, public,
+    public_calls,
 };
 use crate::domain::access::{Access, Action};
 
@@ -121,6 +122,9 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/audit.csv", VIEW_AUDIT, Html => audit::export_csv),
         route!(GET "/calls", PUBLIC, Html => public_calls::index),
         route!(GET "/my", SIGNED_IN, Html => public_calls::my_space),
+        route!(POST "/calls/{id}/applications", ORGANISATIONS, Html => applications::start),
+        route!(GET "/applications/{id}", ORGANISATIONS, Html => applications::show),
+        route!(POST "/applications/{id}", ORGANISATIONS, Html => applications::save),
         route!(GET "/organisations", ORGANISATIONS, Html => organisations::index),
         route!(GET "/organisations/new", ORGANISATIONS, Html => organisations::new_form),
         route!(POST "/organisations", ORGANISATIONS, Html => organisations::create),

@@ -7,6 +7,7 @@ mod access;
 mod account_security;
 mod accounts;
 mod api_workflow;
+mod applications;
 mod audit_api;
 mod call_content;
 mod calls;

@@ -1,0 +1,303 @@
+//! Applications: an organisation starts one to a lot of an open call (CFP-04, APP-06,
+//! CFP-06), and its members write the concept note, section by section, without ever
+//! overwriting each other silently.
+
+use serde_json::json;
+
+use crate::db::applications::{self as q, ApplicationRow};
+use crate::db::calls as call_q;
+use crate::db::organisations as org_q;
+use crate::domain::access::{Action, Scope};
+use crate::domain::applications::{
+    eligibility_problems, within_application_limit, ApplicationEvent, ApplicationStatus,
+};
+use crate::domain::calls::is_open_for_submission;
+use crate::domain::money::Money;
+use crate::domain::organisations::MemberRole;
+use crate::domain::text;
+use crate::domain::workflow::Workflow;
+use crate::domain::FieldError;
+use crate::error::{AppError, AppResult};
+use crate::services::calls::{lot_terms, Call};
+use crate::services::write::{Lock, Permission, Tx};
+use crate::services::{new_id, Actor};
+use crate::state::AppState;
+
+/// The longest concept-note text accepted in a save (the word limits are shown, and
+/// enforced at submission).
+pub const SECTION_MAX_CHARS: usize = 30_000;
+
+fn permission() -> Permission {
+    Permission::Do(Action::WorkForOrganisation, Scope::Portal)
+}
+
+fn member_role(tx: &mut Tx<'_>, organisation_id: &str) -> AppResult<MemberRole> {
+    let user = tx.actor.user_id.clone().ok_or(AppError::Unauthorized)?;
+    org_q::membership(tx.conn, organisation_id, &user)?
+        .and_then(|m| MemberRole::parse(&m.role))
+        .ok_or(AppError::NotFound)
+}
+
+/// Why an application cannot be started: the reasons in the applicant's words.
+#[derive(Debug)]
+pub struct NotEligible(pub Vec<&'static str>);
+
+/// Starts a draft application of an organisation to a lot. Refused with every reason
+/// when the organisation may not apply (CFP-04) or has reached the call's limit
+/// (APP-06); the organisation's lock keeps its count exact under parallel starts.
+pub async fn start(
+    state: &AppState,
+    actor: &Actor,
+    call_id: String,
+    lot_id: String,
+    organisation_id: String,
+) -> AppResult<Result<String, NotEligible>> {
+    state
+        .write(
+            actor,
+            permission(),
+            Lock::Organisation(organisation_id.clone()),
+            move |tx| {
+                if !member_role(tx, &organisation_id)?.may_edit() {
+                    return Err(AppError::Forbidden);
+                }
+                let call =
+                    Call::from_row(call_q::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?)?;
+                let lot =
+                    call_q::find_lot(tx.conn, &call_id, &lot_id)?.ok_or(AppError::NotFound)?;
+                let org = org_q::find(tx.conn, &organisation_id)?.ok_or(AppError::NotFound)?;
+                let mut reasons = Vec::new();
+                let opens = call
+                    .row
+                    .opens_at
+                    .or(call.row.published_at)
+                    .unwrap_or(tx.now);
+                let open = call.is_published()
+                    && call
+                        .row
+                        .deadline
+                        .is_some_and(|d| is_open_for_submission(tx.now, opens, d));
+                if !open {
+                    reasons.push("eligibility-problem-closed");
+                }
+                reasons.extend(eligibility_problems(
+                    &lot_terms(&lot),
+                    &org.legal_status,
+                    &org.country,
+                    &org.oblast,
+                ));
+                let existing = q::counted_for_limit(tx.conn, &organisation_id, &call_id)?;
+                if !within_application_limit(existing, call.params.max_applications_per_applicant) {
+                    reasons.push("eligibility-problem-limit");
+                }
+                if !reasons.is_empty() {
+                    tx.nothing_changed();
+                    return Ok(Err(NotEligible(reasons)));
+                }
+                let by = tx.actor.user_id.clone().unwrap_or_default();
+                let id = new_id();
+                q::insert(
+                    tx.conn,
+                    &ApplicationRow {
+                        id: id.clone(),
+                        call_id: call_id.clone(),
+                        lot_id: lot_id.clone(),
+                        organisation_id: organisation_id.clone(),
+                        status: ApplicationStatus::Draft.as_str().into(),
+                        title: String::new(),
+                        relevance: String::new(),
+                        design: String::new(),
+                        eu_contribution_cents: None,
+                        duration_months: None,
+                        version: 1,
+                        created_by: by.clone(),
+                        created_at: tx.now,
+                        updated_by: by,
+                        updated_at: tx.now,
+                    },
+                )?;
+                tx.audit(
+                    "application.started",
+                    Some(("application", &id)),
+                    json!({"call": call_id, "lot": lot.number, "organisation": organisation_id}),
+                )?;
+                Ok(Ok(id))
+            },
+        )
+        .await
+}
+
+/// An application as its organisation's members see it.
+pub struct ApplicationDetail {
+    pub row: ApplicationRow,
+    pub call: Call,
+    pub lot: crate::db::calls::LotRow,
+    pub organisation: String,
+    pub my_role: MemberRole,
+}
+
+pub async fn detail(state: &AppState, actor: &Actor, id: String) -> AppResult<ApplicationDetail> {
+    actor.require(Action::WorkForOrganisation)?;
+    let user = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
+    state
+        .db(move |conn| {
+            let row = q::find(conn, &id)?.ok_or(AppError::NotFound)?;
+            let my_role = org_q::membership(conn, &row.organisation_id, &user)?
+                .and_then(|m| MemberRole::parse(&m.role))
+                .ok_or(AppError::NotFound)?;
+            let call =
+                Call::from_row(call_q::find(conn, &row.call_id)?.ok_or(AppError::NotFound)?)?;
+            let lot =
+                call_q::find_lot(conn, &row.call_id, &row.lot_id)?.ok_or(AppError::NotFound)?;
+            let organisation = org_q::find(conn, &row.organisation_id)?
+                .map(|o| o.legal_name)
+                .unwrap_or_default();
+            Ok(ApplicationDetail {
+                row,
+                call,
+                lot,
+                organisation,
+                my_role,
+            })
+        })
+        .await
+}
+
+/// The concept note as typed.
+#[derive(Debug, Clone, Default)]
+pub struct ConceptNoteInput {
+    pub title: String,
+    pub relevance: String,
+    pub design: String,
+    pub eu_contribution: Option<Money>,
+    pub duration_months: Option<i32>,
+}
+
+/// Saves the concept note if nobody saved since `version` was read; otherwise returns
+/// what is stored now, so that both versions can be shown and nothing is lost.
+pub async fn save_concept_note(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    version: i32,
+    input: ConceptNoteInput,
+) -> AppResult<Result<(), ApplicationRow>> {
+    let mut errors = Vec::new();
+    let title = text::text("title", &input.title, 300, false).unwrap_or_else(|e| {
+        errors.push(e);
+        String::new()
+    });
+    let relevance = text::text("relevance", &input.relevance, SECTION_MAX_CHARS, false)
+        .unwrap_or_else(|e| {
+            errors.push(e);
+            String::new()
+        });
+    let design =
+        text::text("design", &input.design, SECTION_MAX_CHARS, false).unwrap_or_else(|e| {
+            errors.push(e);
+            String::new()
+        });
+    if input
+        .duration_months
+        .is_some_and(|m| !(1..=crate::domain::calls::MAX_DURATION_MONTHS as i32).contains(&m))
+    {
+        errors.push(FieldError::new(
+            "duration_months",
+            "error-application-duration",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let organisation_id = state
+        .db({
+            let id = id.clone();
+            move |conn| {
+                Ok(q::find(conn, &id)?
+                    .ok_or(AppError::NotFound)?
+                    .organisation_id)
+            }
+        })
+        .await?;
+    state
+        .write(actor, permission(), Lock::Organisation(organisation_id.clone()), move |tx| {
+            if !member_role(tx, &organisation_id)?.may_edit() {
+                return Err(AppError::Forbidden);
+            }
+            let stored = q::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
+            let status = ApplicationStatus::parse(&stored.status).ok_or(AppError::NotFound)?;
+            status
+                .transition(ApplicationEvent::Edit)
+                .map_err(|r| AppError::Conflict(r.message_key))?;
+            let call = Call::from_row(call_q::find(tx.conn, &stored.call_id)?.ok_or(AppError::NotFound)?)?;
+            // CFP-06: the deadline instant itself is still in time.
+            if call.row.deadline.is_none_or(|d| tx.now > d) || !call.is_published() {
+                return Err(AppError::Conflict("error-application-deadline-passed"));
+            }
+            if stored.version != version {
+                tx.nothing_changed();
+                return Ok(Err(stored));
+            }
+            let mut row = stored.clone();
+            row.title = title.clone();
+            row.relevance = relevance.clone();
+            row.design = design.clone();
+            row.eu_contribution_cents = input.eu_contribution.map(|m| m.cents());
+            row.duration_months = input.duration_months;
+            row.updated_by = tx.actor.user_id.clone().unwrap_or_default();
+            row.updated_at = tx.now;
+            if !q::save_concept_note(tx.conn, &row, version)? {
+                tx.nothing_changed();
+                let now = q::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
+                return Ok(Err(now));
+            }
+            tx.audit(
+                "application.concept_note_saved",
+                Some(("application", &id)),
+                json!({"version": version + 1, "relevance_words": crate::domain::applications::count_words(&relevance),
+                       "design_words": crate::domain::applications::count_words(&design),
+                       "eu_contribution_cents": row.eu_contribution_cents, "duration_months": row.duration_months}),
+            )?;
+            Ok(Ok(()))
+        })
+        .await
+}
+
+/// The applications of the person's organisations, with the call's reference, the lot
+/// number and the organisation's name (a few queries, whatever the number).
+pub async fn of_person(
+    state: &AppState,
+    actor: &Actor,
+) -> AppResult<Vec<(ApplicationRow, String, i32, String)>> {
+    let user = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
+    state
+        .db(move |conn| {
+            let orgs = org_q::of_user(conn, &user)?;
+            let ids: Vec<String> = orgs.iter().map(|(o, _)| o.id.clone()).collect();
+            let rows = q::of_organisations(conn, &ids)?;
+            let call_ids: Vec<String> = rows.iter().map(|r| r.call_id.clone()).collect();
+            let references: std::collections::HashMap<String, String> =
+                call_q::references_of(conn, &call_ids)?
+                    .into_iter()
+                    .collect();
+            let lot_ids: Vec<String> = rows.iter().map(|r| r.lot_id.clone()).collect();
+            let lots: std::collections::HashMap<String, i32> = call_q::lot_labels(conn, &lot_ids)?
+                .into_iter()
+                .map(|(id, n, _)| (id, n))
+                .collect();
+            Ok(rows
+                .into_iter()
+                .map(|r| {
+                    let reference = references.get(&r.call_id).cloned().unwrap_or_default();
+                    let lot = lots.get(&r.lot_id).copied().unwrap_or_default();
+                    let org = orgs
+                        .iter()
+                        .find(|(o, _)| o.id == r.organisation_id)
+                        .map(|(o, _)| o.legal_name.clone())
+                        .unwrap_or_default();
+                    (r, reference, lot, org)
+                })
+                .collect())
+        })
+        .await
+}

@@ -1,0 +1,273 @@
+//! Applications: starting one from a call's page, and writing its concept note.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use super::page::Page;
+use crate::domain::applications::{count_words, CONCEPT_SECTIONS};
+use crate::domain::money::Money;
+use crate::domain::FieldError;
+use crate::error::{AppError, AppResult};
+use crate::services::applications::{self as service, ConceptNoteInput};
+use crate::views::format;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartForm {
+    #[serde(default)]
+    organisation_id: String,
+    #[serde(default)]
+    lot_id: String,
+}
+
+/// Starts an application from the call page; when the organisation may not apply, the
+/// call page says why, next to the form.
+pub async fn start(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<StartForm>,
+) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    let form = form.into_inner();
+    let back = format!("/calls/{call_id}#apply");
+    match service::start(
+        &page.state,
+        &page.actor(),
+        call_id,
+        form.lot_id,
+        form.organisation_id,
+    )
+    .await?
+    {
+        Ok(id) => {
+            page.flash("success", "flash-application-started");
+            Ok(page.redirect(&format!("/applications/{id}")))
+        }
+        Err(service::NotEligible(reasons)) => {
+            for reason in reasons {
+                page.flash_near("error", reason, &[], "apply");
+            }
+            Ok(page.redirect(&back))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConceptNoteForm {
+    #[serde(default)]
+    version: i32,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    relevance: String,
+    #[serde(default)]
+    design: String,
+    #[serde(default)]
+    eu_contribution: String,
+    #[serde(default)]
+    duration_months: String,
+}
+
+impl ConceptNoteForm {
+    fn of(row: &crate::db::applications::ApplicationRow) -> ConceptNoteForm {
+        ConceptNoteForm {
+            version: row.version,
+            title: row.title.clone(),
+            relevance: row.relevance.clone(),
+            design: row.design.clone(),
+            eu_contribution: row
+                .eu_contribution_cents
+                .map(|c| Money::from_cents(c).format_input())
+                .unwrap_or_default(),
+            duration_months: row
+                .duration_months
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    fn input(&self) -> Result<ConceptNoteInput, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let eu_contribution = match self.eu_contribution.trim() {
+            "" => None,
+            v => Money::parse(v)
+                .map_err(|_| {
+                    errors.push(FieldError::new("eu_contribution", "error-amount-invalid"))
+                })
+                .ok(),
+        };
+        let duration_months = match self.duration_months.trim() {
+            "" => None,
+            v => v
+                .parse()
+                .map_err(|_| {
+                    errors.push(FieldError::new("duration_months", "error-number-invalid"))
+                })
+                .ok(),
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ConceptNoteInput {
+            title: self.title.clone(),
+            relevance: self.relevance.clone(),
+            design: self.design.clone(),
+            eu_contribution,
+            duration_months,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct SectionView {
+    name: &'static str,
+    limit: usize,
+    words: usize,
+    over: bool,
+}
+
+async fn render(
+    page: &Page,
+    id: String,
+    status: StatusCode,
+    form: Option<&ConceptNoteForm>,
+    errors: &[FieldError],
+    theirs: Option<&crate::db::applications::ApplicationRow>,
+) -> AppResult<HttpResponse> {
+    let d = service::detail(&page.state, &page.actor(), id).await?;
+    let lang = page.lang();
+    let stored = ConceptNoteForm::of(&d.row);
+    let mut shown = form.cloned().unwrap_or_else(|| stored.clone());
+    // After a conflict the form carries the stored version number, so that saving
+    // again (after comparing) is a deliberate choice.
+    if theirs.is_some() {
+        shown.version = d.row.version;
+    }
+    let text_of = |name: &str| match name {
+        "relevance" => shown.relevance.as_str(),
+        _ => shown.design.as_str(),
+    };
+    let sections: Vec<SectionView> = CONCEPT_SECTIONS
+        .iter()
+        .map(|(name, limit)| {
+            let words = count_words(text_of(name));
+            SectionView {
+                name,
+                limit: *limit,
+                words,
+                over: words > *limit,
+            }
+        })
+        .collect();
+    let lot = crate::services::calls::lot_terms(&d.lot);
+    let mut ctx = tera::Context::new();
+    ctx.insert("id", &d.row.id);
+    ctx.insert("f", &shown);
+    ctx.insert("sections", &sections);
+    ctx.insert("status", &d.row.status);
+    ctx.insert(
+        "may_edit",
+        &(d.my_role.may_edit() && d.row.status == "draft"),
+    );
+    ctx.insert("organisation", &d.organisation);
+    ctx.insert("call_id", &d.call.row.id);
+    ctx.insert("call", &crate::views::Shown::new(d.call.title(), lang));
+    ctx.insert("reference", &d.call.row.reference);
+    ctx.insert("lot_number", &d.lot.number);
+    ctx.insert(
+        "lot_title",
+        &crate::views::Shown::new(
+            crate::domain::text::Translated {
+                en: &d.lot.title,
+                kk: &d.lot.title_kk,
+                ru: &d.lot.title_ru,
+            },
+            lang,
+        ),
+    );
+    ctx.insert("grant_min", &format::money(lang, lot.min_grant));
+    ctx.insert("grant_max", &format::money(lang, lot.max_grant));
+    ctx.insert("months_min", &lot.min_duration_months);
+    ctx.insert("months_max", &lot.max_duration_months);
+    ctx.insert(
+        "deadline",
+        &d.call.row.deadline.map(|t| format::instant_long(lang, t)),
+    );
+    ctx.insert("saved_at", &format::instant_long(lang, d.row.updated_at));
+    if let Some(t) = theirs {
+        ctx.insert("theirs", &ConceptNoteForm::of(t));
+    }
+    page.show_errors(&mut ctx, errors);
+    page.render_status(status, "applications/show.html", ctx)
+}
+
+pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    render(&page, path.into_inner(), StatusCode::OK, None, &[], None).await
+}
+
+pub async fn save(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<ConceptNoteForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let form = form.into_inner();
+    let input = match form.input() {
+        Ok(i) => i,
+        Err(errors) => {
+            return render(
+                &page,
+                id,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(&form),
+                &errors,
+                None,
+            )
+            .await
+        }
+    };
+    match service::save_concept_note(&page.state, &page.actor(), id.clone(), form.version, input)
+        .await
+    {
+        Ok(Ok(())) => Ok(page.flash_redirect(
+            "success",
+            "flash-concept-note-saved",
+            &format!("/applications/{id}#concept-note"),
+        )),
+        // Someone saved meanwhile: both versions side by side, nothing lost.
+        Ok(Err(theirs)) => {
+            page.flash_near(
+                "error",
+                "error-application-saved-meanwhile",
+                &[],
+                "concept-note",
+            );
+            render(
+                &page,
+                id,
+                StatusCode::CONFLICT,
+                Some(&form),
+                &[],
+                Some(&theirs),
+            )
+            .await
+        }
+        Err(AppError::Validation(errors)) => {
+            render(
+                &page,
+                id,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(&form),
+                &errors,
+                None,
+            )
+            .await
+        }
+        Err(AppError::Conflict(key)) => {
+            Ok(page.flash_redirect("error", key, &format!("/applications/{id}#concept-note")))
+        }
+        Err(e) => Err(e),
+    }
+}

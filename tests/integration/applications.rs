@@ -1,0 +1,207 @@
+//! Starting an application and writing its concept note — on both databases.
+
+use chrono::Duration;
+use grants::domain::access::Role;
+use reqwest::StatusCode;
+
+use crate::calls::{delegation, programme, published_call, today};
+use crate::helpers::{body, location, new_client, TestApp, PASSWORD};
+use crate::on_both_databases;
+
+on_both_databases!(
+    an_eligible_organisation_starts_an_application_and_members_never_overwrite_each_other
+);
+
+fn bin(first: &str) -> String {
+    let d: Vec<u32> = first.chars().map(|c| c.to_digit(10).unwrap()).collect();
+    let sum = |w: [u32; 11]| d.iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11;
+    let mut c = sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    if c == 10 {
+        c = sum([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+    }
+    format!("{first}{c}")
+}
+
+async fn an_eligible_organisation_starts_an_application_and_members_never_overwrite_each_other(
+    app: TestApp,
+) {
+    let (_, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-APP").await;
+    let call = published_call(&app, &actor, &pid, "CALL-APP", 60).await;
+    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
+    let (pilot, national) = (&lots[0].id, &lots[1].id);
+    app.create_user("a@ngo.example.kz", Role::Applicant).await;
+    app.create_user("b@ngo.example.kz", Role::Applicant).await;
+    let a = new_client();
+    app.login_with(&a, "a@ngo.example.kz", PASSWORD).await;
+    let b = new_client();
+    app.login_with(&b, "b@ngo.example.kz", PASSWORD).await;
+
+    // Without an organisation, the call page says to register one first.
+    let page = body(app.get_with(&a, &format!("/calls/{call}")).await).await;
+    assert!(page.contains("register your organisation first"));
+    // A local authority of Mangystau: lot 1 (pilot oblasts) yes, lot 2 (NGOs only) no.
+    let number = bin("06014000456");
+    let res = app
+        .post_form_with(
+            &a,
+            "/organisations",
+            &[
+                ("legal_name", "Akimat of Zhanaozen"),
+                ("legal_status", "local_authority"),
+                ("country", "KZ"),
+                ("oblast", "mangystau"),
+                ("registration_number", &number),
+                ("address", "Zhanaozen"),
+            ],
+        )
+        .await;
+    let org = location(&res)
+        .trim_start_matches("/organisations/")
+        .to_string();
+    let res = app
+        .post_form_with(
+            &a,
+            &format!("/calls/{call}/applications"),
+            &[("organisation_id", &org), ("lot_id", national)],
+        )
+        .await;
+    assert_eq!(location(&res), format!("/calls/{call}#apply"));
+    let page = body(app.get_with(&a, &format!("/calls/{call}")).await).await;
+    assert!(
+        page.contains("legal status is not among those this lot accepts"),
+        "{page}"
+    );
+    // Someone else's organisation cannot be used.
+    let res = app
+        .post_form_with(
+            &b,
+            &format!("/calls/{call}/applications"),
+            &[("organisation_id", &org), ("lot_id", pilot)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+    let res = app
+        .post_form_with(
+            &a,
+            &format!("/calls/{call}/applications"),
+            &[("organisation_id", &org), ("lot_id", pilot)],
+        )
+        .await;
+    let application = location(&res);
+    assert!(application.starts_with("/applications/"), "{application}");
+    // Only members see it.
+    assert_eq!(
+        app.get_with(&b, &application).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let page = body(app.get_with(&a, &application).await).await;
+    assert!(page.contains("0 of at most 1500 words"), "{page}");
+    let version = |html: &str| {
+        regex::Regex::new(r#"name="version" value="(\d+)""#)
+            .unwrap()
+            .captures(html)
+            .unwrap()[1]
+            .to_string()
+    };
+    let v1 = version(&page);
+
+    // Two members at once: the second save is refused with both versions shown.
+    app.post_form_with(
+        &a,
+        &format!("/organisations/{org}/invitations"),
+        &[("email", "b@ngo.example.kz"), ("role", "editor")],
+    )
+    .await;
+    let list = body(app.get_with(&b, "/organisations").await).await;
+    let inv = regex::Regex::new(r#"/organisations/invitations/([0-9a-f-]+)/accept"#)
+        .unwrap()
+        .captures(&list)
+        .unwrap()[1]
+        .to_string();
+    app.post_form_with(&b, &format!("/organisations/invitations/{inv}/accept"), &[])
+        .await;
+    let save = |relevance: &'static str, v: String| {
+        vec![
+            ("version", v),
+            ("title", "Clean water".to_string()),
+            ("relevance", relevance.to_string()),
+            ("design", String::new()),
+            ("eu_contribution", "150 000".to_string()),
+            ("duration_months", "24".to_string()),
+        ]
+    };
+    let pairs = |f: &Vec<(&'static str, String)>| {
+        f.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>()
+    };
+    let first = pairs(&save("Villages of the Aral shore lack water.", v1.clone()));
+    let res = app
+        .post_form_with(
+            &a,
+            &application,
+            &first
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let second = pairs(&save("A different text typed meanwhile.", v1));
+    let res = app
+        .post_form_with(
+            &b,
+            &application,
+            &second
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let html = body(res).await;
+    assert!(
+        html.contains("Villages of the Aral shore lack water.")
+            && html.contains("A different text typed meanwhile."),
+        "{html}"
+    );
+    let stored = grants::db::applications::find(
+        &mut app.state.pool.get().unwrap(),
+        application.trim_start_matches("/applications/"),
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(stored.relevance, "Villages of the Aral shore lack water.");
+    assert_eq!(stored.eu_contribution_cents, Some(15_000_000));
+    assert_eq!(stored.version, 2);
+    let mine = body(app.get_with(&a, "/my").await).await;
+    assert!(mine.contains("Clean water") && mine.contains("CALL-APP"));
+    // After the deadline the draft no longer changes.
+    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
+        .unwrap()
+        .unwrap()
+        .deadline
+        .unwrap();
+    app.clock.freeze_at(deadline + Duration::seconds(1));
+    let late = new_client();
+    app.login_with(&late, "a@ngo.example.kz", PASSWORD).await;
+    let third = pairs(&save("Late.", "2".into()));
+    let res = app
+        .post_form_with(
+            &late,
+            &application,
+            &third
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let stored = grants::db::applications::find(
+        &mut app.state.pool.get().unwrap(),
+        application.trim_start_matches("/applications/"),
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(stored.relevance, "Villages of the Aral shore lack water.");
+}
