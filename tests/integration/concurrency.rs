@@ -20,6 +20,7 @@ on_both_databases!(
     parallel_answers_to_one_question_publish_one,
     owners_leaving_at_once_leave_one_owner,
     one_registration_number_registered_at_once_is_one_organisation,
+    parallel_starts_respect_the_per_call_limit,
 );
 
 const N: usize = 6;
@@ -418,4 +419,66 @@ async fn one_registration_number_registered_at_once_is_one_organisation(app: Tes
             "{r:?}"
         );
     }
+}
+
+async fn parallel_starts_respect_the_per_call_limit(app: TestApp) {
+    let (_, staff) = delegation(&app).await;
+    let pid = programme(
+        &app,
+        &staff,
+        today(&app) - chrono::Duration::days(30),
+        "P-LIMIT",
+    )
+    .await;
+    let deadline = app.clock.now() + chrono::Duration::days(60);
+    let call = grants::services::calls::create(
+        &app.state,
+        &staff,
+        pid,
+        grants::services::calls::CallInput {
+            reference: "CALL-LIMIT".into(),
+            title: "Limited".into(),
+            description: String::new(),
+            call_type: Some(grants::domain::calls::CallType::Restricted),
+            opens_at: None,
+            deadline: Some(grants::db::truncate_micros(deadline)),
+            params: Some(grants::domain::calls::CallParameters {
+                max_applications_per_applicant: Some(2),
+                ..Default::default()
+            }),
+        },
+    )
+    .await
+    .unwrap();
+    add_guidelines(&app, &staff, &call).await;
+    grants::services::calls::publish(&app.state, &staff, call.clone())
+        .await
+        .unwrap()
+        .expect("publishable");
+    let lot = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap()[1]
+        .id
+        .clone();
+    let owner = app.create_user("limit@ngo.example", Role::Applicant).await;
+    let actor = actor_of(&owner, "limit@ngo.example");
+    let mut input = organisation_input("HRB 3");
+    input.legal_status = "international_organisation".into();
+    let org = grants::services::organisations::register(&app.state, &actor, input)
+        .await
+        .unwrap();
+    let results = join_all((0..N).map(|_| {
+        grants::services::applications::start(
+            &app.state,
+            &actor,
+            call.clone(),
+            lot.clone(),
+            org.clone(),
+        )
+    }))
+    .await;
+    let started = results.iter().filter(|r| matches!(r, Ok(Ok(_)))).count();
+    assert_eq!(started, 2, "the limit is 2: {results:?}");
+    assert!(results
+        .iter()
+        .filter(|r| !matches!(r, Ok(Ok(_))))
+        .all(|r| matches!(r, Ok(Err(e)) if e.0 == ["eligibility-problem-limit"])));
 }
