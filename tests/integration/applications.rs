@@ -7,20 +7,11 @@ use reqwest::StatusCode;
 use crate::calls::{delegation, programme, published_call, today};
 use crate::helpers::{body, location, new_client, TestApp, PASSWORD};
 use crate::on_both_databases;
+use crate::organisations::bin;
 
 on_both_databases!(
     an_eligible_organisation_starts_an_application_and_members_never_overwrite_each_other
 );
-
-fn bin(first: &str) -> String {
-    let d: Vec<u32> = first.chars().map(|c| c.to_digit(10).unwrap()).collect();
-    let sum = |w: [u32; 11]| d.iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11;
-    let mut c = sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    if c == 10 {
-        c = sum([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
-    }
-    format!("{first}{c}")
-}
 
 async fn an_eligible_organisation_starts_an_application_and_members_never_overwrite_each_other(
     app: TestApp,

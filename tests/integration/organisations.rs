@@ -10,7 +10,7 @@ use crate::on_both_databases;
 on_both_databases!(an_organisation_is_registered_once_and_shared_by_invitation);
 
 /// A valid BIN from its first 11 digits.
-fn bin(first: &str) -> String {
+pub(crate) fn bin(first: &str) -> String {
     let d: Vec<u32> = first.chars().map(|c| c.to_digit(10).unwrap()).collect();
     let sum = |w: [u32; 11]| d.iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11;
     let mut c = sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
