@@ -1179,3 +1179,5 @@ my-applications = Your organisations' applications
 event-application-started = Application started
 event-application-concept-note-saved = Concept note saved
 object-application = Application
+apply-started-title = Your applications to this call
+organisation-edit-title = Change the organisation's record

@@ -1157,3 +1157,5 @@ my-applications = Ұйымдарыңыздың өтінімдері
 event-application-started = Өтінім басталды
 event-application-concept-note-saved = Тұжырымдамалық жазба сақталды
 object-application = Өтінім
+apply-started-title = Осы байқауға өтінімдеріңіз
+organisation-edit-title = Ұйым деректерін өзгерту

@@ -1182,3 +1182,5 @@ my-applications = Заявки ваших организаций
 event-application-started = Заявка начата
 event-application-concept-note-saved = Концептуальная записка сохранена
 object-application = Заявка
+apply-started-title = Ваши заявки на этот конкурс
+organisation-edit-title = Изменить данные организации

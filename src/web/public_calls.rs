@@ -277,6 +277,15 @@ async fn render_call(
             .collect();
         ctx.insert("apply_orgs", &orgs);
         ctx.insert("may_apply", &true);
+        // Applications already started in this call: continue them rather than start again.
+        let started: Vec<(String, String, i32, String)> =
+            crate::services::applications::of_person(&page.state, &page.actor())
+                .await?
+                .into_iter()
+                .filter(|(a, _, _, _)| a.call_id == c.row.id)
+                .map(|(a, _, lot, organisation)| (a.id, a.title, lot, organisation))
+                .collect();
+        ctx.insert("started", &started);
     } else {
         ctx.insert("may_apply", &false);
     }

@@ -167,6 +167,12 @@ async fn an_eligible_organisation_starts_an_application_and_members_never_overwr
     assert_eq!(stored.version, 2);
     let mine = body(app.get_with(&a, "/my").await).await;
     assert!(mine.contains("Clean water") && mine.contains("CALL-APP"));
+    // The call page leads back to it rather than only offering to start another.
+    let page = body(app.get_with(&a, &format!("/calls/{call}")).await).await;
+    assert!(
+        page.contains("Your applications to this call")
+            && page.contains(&format!("href=\"{application}\""))
+    );
     // After the deadline the draft no longer changes.
     let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
         .unwrap()
