@@ -1181,3 +1181,33 @@ event-application-concept-note-saved = Concept note saved
 object-application = Application
 apply-started-title = Your applications to this call
 organisation-edit-title = Change the organisation's record
+application-submit-title = Submit the concept note?
+application-submit-intro = You are about to submit the concept note, as last saved, to the call { $reference }.
+application-submit-effect-frozen = What was last saved is submitted and can no longer change (save first what you typed).
+application-submit-effect-receipt = You get a receipt: its number, the exact time on the portal's clock and the SHA-256 of what was submitted; every member of the organisation is emailed.
+application-submit-effect-withdraw = You may withdraw it until { $deadline }.
+application-submit-button = Submit the concept note
+flash-application-submitted = The concept note is submitted. Receipt { $number }.
+flash-application-withdrawn = The application is withdrawn.
+application-receipt = Receipt
+application-receipt-number = Number
+application-submitted-at = Submitted
+application-withdraw = Withdraw the application
+application-withdraw-title = Withdraw the application?
+application-withdraw-intro = You are about to withdraw your organisation's application to the call { $reference }.
+application-withdraw-effect = It will not be evaluated, and cannot be submitted again; it no longer counts against the call's limit.
+error-section-empty = Write this part.
+error-section-too-long = This part is over its word limit: shorten it.
+error-eu-contribution-missing = Give the indicative EU contribution.
+error-eu-contribution-range = The EU contribution must be within this lot's grant range (APP-02).
+error-duration-missing = Give the duration in months.
+error-duration-range = The duration must be within this lot's range (APP-03).
+email-application-receipt-subject = Receipt { $number }: concept note submitted
+email-application-receipt-body = The concept note to the call { $call } was submitted on { $when } (Almaty time).
+    
+    Receipt number: { $number }
+    SHA-256 of what was submitted: { $sha256 }
+    
+    { $link }
+event-application-submitted = Application submitted
+event-application-withdrawn = Application withdrawn

@@ -1159,3 +1159,33 @@ event-application-concept-note-saved = Тұжырымдамалық жазба �
 object-application = Өтінім
 apply-started-title = Осы байқауға өтінімдеріңіз
 organisation-edit-title = Ұйым деректерін өзгерту
+application-submit-title = Тұжырымдамалық жазбаны тапсыру керек пе?
+application-submit-intro = Сіз соңғы сақталған тұжырымдамалық жазбаны { $reference } байқауына тапсырмақсыз.
+application-submit-effect-frozen = Соңғы сақталғаны тапсырылады және енді өзгермейді (енгізгеніңізді алдымен сақтаңыз).
+application-submit-effect-receipt = Сіз түбіртек аласыз: нөмірі, портал сағаты бойынша нақты уақыт және тапсырылғанның SHA-256; ұйымның әр мүшесіне хат жіберіледі.
+application-submit-effect-withdraw = Оны { $deadline } дейін кері қайтаруға болады.
+application-submit-button = Тұжырымдамалық жазбаны тапсыру
+flash-application-submitted = Тұжырымдамалық жазба тапсырылды. Түбіртек { $number }.
+flash-application-withdrawn = Өтінім кері қайтарылды.
+application-receipt = Түбіртек
+application-receipt-number = Нөмірі
+application-submitted-at = Тапсырылды
+application-withdraw = Өтінімді кері қайтару
+application-withdraw-title = Өтінімді кері қайтару керек пе?
+application-withdraw-intro = Сіз ұйымыңыздың { $reference } байқауына өтінімін кері қайтармақсыз.
+application-withdraw-effect = Ол бағаланбайды және қайта тапсырыла алмайды; байқау шегіне енді есептелмейді.
+error-section-empty = Осы бөлімді жазыңыз.
+error-section-too-long = Бұл бөлім сөз шегінен асады: қысқартыңыз.
+error-eu-contribution-missing = ЕО-ның болжамды үлесін көрсетіңіз.
+error-eu-contribution-range = ЕО үлесі осы лоттың грант ауқымында болуы керек (APP-02).
+error-duration-missing = Ұзақтығын айлармен көрсетіңіз.
+error-duration-range = Ұзақтығы осы лоттың ауқымында болуы керек (APP-03).
+email-application-receipt-subject = { $number } түбіртегі: тұжырымдамалық жазба тапсырылды
+email-application-receipt-body = { $call } байқауына тұжырымдамалық жазба { $when } (Алматы уақыты) тапсырылды.
+    
+    Түбіртек нөмірі: { $number }
+    Тапсырылғанның SHA-256: { $sha256 }
+    
+    { $link }
+event-application-submitted = Өтінім тапсырылды
+event-application-withdrawn = Өтінім кері қайтарылды

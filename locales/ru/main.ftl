@@ -1184,3 +1184,33 @@ event-application-concept-note-saved = Концептуальная записк
 object-application = Заявка
 apply-started-title = Ваши заявки на этот конкурс
 organisation-edit-title = Изменить данные организации
+application-submit-title = Подать концептуальную записку?
+application-submit-intro = Вы подаёте концептуальную записку в последней сохранённой редакции на конкурс { $reference }.
+application-submit-effect-frozen = Подаётся последняя сохранённая редакция, и её больше нельзя изменить (сначала сохраните введённое).
+application-submit-effect-receipt = Вы получите квитанцию: номер, точное время по часам портала и SHA-256 поданного; каждому участнику организации отправляется письмо.
+application-submit-effect-withdraw = Её можно отозвать до { $deadline }.
+application-submit-button = Подать концептуальную записку
+flash-application-submitted = Концептуальная записка подана. Квитанция { $number }.
+flash-application-withdrawn = Заявка отозвана.
+application-receipt = Квитанция
+application-receipt-number = Номер
+application-submitted-at = Подана
+application-withdraw = Отозвать заявку
+application-withdraw-title = Отозвать заявку?
+application-withdraw-intro = Вы отзываете заявку вашей организации на конкурс { $reference }.
+application-withdraw-effect = Она не будет оцениваться и не может быть подана снова; она больше не учитывается в лимите конкурса.
+error-section-empty = Заполните этот раздел.
+error-section-too-long = Этот раздел превышает лимит слов: сократите его.
+error-eu-contribution-missing = Укажите ориентировочный взнос ЕС.
+error-eu-contribution-range = Взнос ЕС должен быть в пределах гранта этого лота (APP-02).
+error-duration-missing = Укажите продолжительность в месяцах.
+error-duration-range = Продолжительность должна быть в пределах этого лота (APP-03).
+email-application-receipt-subject = Квитанция { $number }: концептуальная записка подана
+email-application-receipt-body = Концептуальная записка на конкурс { $call } подана { $when } (время Алматы).
+    
+    Номер квитанции: { $number }
+    SHA-256 поданного: { $sha256 }
+    
+    { $link }
+event-application-submitted = Заявка подана
+event-application-withdrawn = Заявка отозвана

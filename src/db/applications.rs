@@ -24,6 +24,12 @@ pub struct ApplicationRow {
     pub created_at: NaiveDateTime,
     pub updated_by: String,
     pub updated_at: NaiveDateTime,
+    /// APP-05: the receipt of a submitted application.
+    pub submitted_at: Option<NaiveDateTime>,
+    pub submitted_by: Option<String>,
+    pub receipt_number: Option<String>,
+    pub content_sha256: Option<String>,
+    pub withdrawn_at: Option<NaiveDateTime>,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &ApplicationRow) -> QueryResult<()> {
@@ -91,5 +97,44 @@ pub fn save_concept_note(
         a::updated_at.eq(row.updated_at),
     ))
     .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Applications of a call submitted so far (numbers receipts in order, under the call's
+/// lock).
+pub fn submitted_in_call(conn: &mut DbConnection, call_id: &str) -> QueryResult<i64> {
+    a::table
+        .filter(a::call_id.eq(call_id))
+        .filter(a::receipt_number.is_not_null())
+        .count()
+        .get_result(conn)
+}
+
+/// Freezes a draft with its receipt; false when it is no longer a draft.
+pub fn mark_submitted(
+    conn: &mut DbConnection,
+    id: &str,
+    by: &str,
+    at: NaiveDateTime,
+    receipt_number: &str,
+    sha256: &str,
+) -> QueryResult<bool> {
+    let n = diesel::update(a::table.find(id).filter(a::status.eq("draft")))
+        .set((
+            a::status.eq("submitted"),
+            a::submitted_at.eq(Some(at)),
+            a::submitted_by.eq(Some(by)),
+            a::receipt_number.eq(Some(receipt_number)),
+            a::content_sha256.eq(Some(sha256)),
+        ))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Withdraws a draft or a submitted application; false when already withdrawn.
+pub fn mark_withdrawn(conn: &mut DbConnection, id: &str, at: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(a::table.find(id).filter(a::status.ne("withdrawn")))
+        .set((a::status.eq("withdrawn"), a::withdrawn_at.eq(Some(at))))
+        .execute(conn)?;
     Ok(n == 1)
 }

@@ -421,6 +421,11 @@ diesel::table! {
         created_at -> Timestamp,
         updated_by -> Text,
         updated_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+        submitted_by -> Nullable<Text>,
+        receipt_number -> Nullable<Text>,
+        content_sha256 -> Nullable<Text>,
+        withdrawn_at -> Nullable<Timestamp>,
     }
 }
 

@@ -112,6 +112,55 @@ pub fn count_words(text: &str) -> usize {
         .count()
 }
 
+/// What a concept note says, as checked at submission.
+pub struct ConceptNote<'a> {
+    pub title: &'a str,
+    pub relevance: &'a str,
+    pub design: &'a str,
+    pub eu_contribution: Option<super::money::Money>,
+    pub duration_months: Option<i32>,
+}
+
+/// Everything that stops a concept note's submission, by field: every part written and
+/// within its word limit, the EU contribution within the lot's grant range (APP-02) and
+/// the duration within the lot's range (APP-03).
+pub fn concept_note_problems(
+    c: &ConceptNote<'_>,
+    lot: &LotTerms,
+) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    if c.title.trim().is_empty() {
+        out.push(("title", "error-required-for-title"));
+    }
+    for (field, text) in [("relevance", c.relevance), ("design", c.design)] {
+        let limit = CONCEPT_SECTIONS
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map_or(usize::MAX, |(_, l)| *l);
+        let words = count_words(text);
+        if words == 0 {
+            out.push((field, "error-section-empty"));
+        } else if words > limit {
+            out.push((field, "error-section-too-long"));
+        }
+    }
+    match c.eu_contribution {
+        None => out.push(("eu_contribution", "error-eu-contribution-missing")),
+        Some(m) if m < lot.min_grant || m > lot.max_grant => {
+            out.push(("eu_contribution", "error-eu-contribution-range"))
+        }
+        Some(_) => {}
+    }
+    match c.duration_months.map(i64::from) {
+        None => out.push(("duration_months", "error-duration-missing")),
+        Some(d) if d < lot.min_duration_months || d > lot.max_duration_months => {
+            out.push(("duration_months", "error-duration-range"))
+        }
+        Some(_) => {}
+    }
+    out
+}
+
 /// The concept note's parts with their word limits (PRAG concept note: relevance and
 /// design of the action).
 pub const CONCEPT_SECTIONS: [(&str, usize); 2] = [("relevance", 1500), ("design", 1000)];
@@ -148,6 +197,48 @@ mod tests {
         assert!(within_application_limit(1, Some(2)));
         assert!(!within_application_limit(2, Some(2)));
         assert!(!within_application_limit(0, Some(0)));
+    }
+
+    #[test]
+    fn a_concept_note_is_complete_within_the_lots_ranges() {
+        use crate::domain::money::Money;
+        let lot = &default_lots()[1]; // EUR 50,000–150,000; 12–48 months
+        let words = |n: usize| vec!["word"; n].join(" ");
+        let (ok_relevance, ok_design) = (words(1500), words(1000));
+        let note = |eu: i64, months: i32| ConceptNote {
+            title: "Clean water",
+            relevance: &ok_relevance,
+            design: &ok_design,
+            eu_contribution: Some(Money::euros(eu)),
+            duration_months: Some(months),
+        };
+        assert!(concept_note_problems(&note(50_000, 12), lot).is_empty());
+        assert!(concept_note_problems(&note(150_000, 48), lot).is_empty());
+        let fields = |c: &ConceptNote<'_>| {
+            concept_note_problems(c, lot)
+                .into_iter()
+                .map(|p| p.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            fields(&note(49_999, 11)),
+            ["eu_contribution", "duration_months"]
+        );
+        assert_eq!(
+            fields(&note(150_001, 49)),
+            ["eu_contribution", "duration_months"]
+        );
+        let long = words(1501);
+        let mut c = note(60_000, 24);
+        c.relevance = &long;
+        c.design = "";
+        assert_eq!(
+            concept_note_problems(&c, lot)
+                .into_iter()
+                .map(|p| p.1)
+                .collect::<Vec<_>>(),
+            ["error-section-too-long", "error-section-empty"]
+        );
     }
 
     #[test]

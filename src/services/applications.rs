@@ -19,6 +19,7 @@ use crate::domain::workflow::Workflow;
 use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::services::calls::{lot_terms, Call};
+use crate::services::mail::MailKind;
 use crate::services::write::{Lock, Permission, Tx};
 use crate::services::{new_id, Actor};
 use crate::state::AppState;
@@ -114,6 +115,11 @@ pub async fn start(
                         created_at: tx.now,
                         updated_by: by,
                         updated_at: tx.now,
+                        submitted_at: None,
+                        submitted_by: None,
+                        receipt_number: None,
+                        content_sha256: None,
+                        withdrawn_at: None,
                     },
                 )?;
                 tx.audit(
@@ -299,5 +305,147 @@ pub async fn of_person(
                 })
                 .collect())
         })
+        .await
+}
+
+/// What the receipt of a submission says.
+#[derive(Debug, Clone)]
+pub struct Receipt {
+    pub number: String,
+    pub at: chrono::NaiveDateTime,
+    pub sha256: String,
+}
+
+/// Submits the concept note (APP-05, CFP-06): refused with every problem by field, or
+/// after the deadline (the instant itself is in time); otherwise frozen with a receipt
+/// numbered in the call's order, the members emailed. The call's lock numbers receipts
+/// without gaps or doubles under the deadline rush.
+pub async fn submit(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+) -> AppResult<Result<Receipt, Vec<FieldError>>> {
+    use sha2::Digest;
+    let (call_id, organisation_id) = state
+        .db({
+            let id = id.clone();
+            move |conn| {
+                let a = q::find(conn, &id)?.ok_or(AppError::NotFound)?;
+                Ok((a.call_id, a.organisation_id))
+            }
+        })
+        .await?;
+    let link = state.public_url(&format!("/applications/{id}"));
+    state
+        .write(actor, permission(), Lock::Call(call_id.clone()), move |tx| {
+            if !member_role(tx, &organisation_id)?.may_edit() {
+                return Err(AppError::Forbidden);
+            }
+            let a = q::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
+            ApplicationStatus::parse(&a.status)
+                .ok_or(AppError::NotFound)?
+                .transition(ApplicationEvent::Submit)
+                .map_err(|r| AppError::Conflict(r.message_key))?;
+            let call = Call::from_row(call_q::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?)?;
+            // ADM-01 / CFP-06: the server's clock decides, whatever the client shows.
+            if !call.is_published() || call.row.deadline.is_none_or(|d| tx.now > d) {
+                return Err(AppError::Conflict("error-application-deadline-passed"));
+            }
+            let lot = call_q::find_lot(tx.conn, &call_id, &a.lot_id)?.ok_or(AppError::NotFound)?;
+            let problems = crate::domain::applications::concept_note_problems(
+                &crate::domain::applications::ConceptNote {
+                    title: &a.title,
+                    relevance: &a.relevance,
+                    design: &a.design,
+                    eu_contribution: a.eu_contribution_cents.map(Money::from_cents),
+                    duration_months: a.duration_months,
+                },
+                &lot_terms(&lot),
+            );
+            if !problems.is_empty() {
+                tx.nothing_changed();
+                return Ok(Err(problems
+                    .into_iter()
+                    .map(|(field, code)| FieldError::new(field, code))
+                    .collect()));
+            }
+            let content = json!({"call": call.row.reference, "lot": lot.number, "organisation": a.organisation_id,
+                                 "title": a.title, "relevance": a.relevance, "design": a.design,
+                                 "eu_contribution_cents": a.eu_contribution_cents, "duration_months": a.duration_months});
+            let sha256 = hex::encode(sha2::Sha256::digest(content.to_string().as_bytes()));
+            let n = q::submitted_in_call(tx.conn, &call_id)? + 1;
+            let number = format!("{}/CN/{n:04}", call.row.reference);
+            let by = tx.actor.user_id.clone().unwrap_or_default();
+            if !q::mark_submitted(tx.conn, &id, &by, tx.now, &number, &sha256)? {
+                return Err(AppError::Conflict("error-application-submitted"));
+            }
+            let members: Vec<(String, String, Option<String>)> = org_q::members(tx.conn, &organisation_id)?
+                .into_iter()
+                .map(|(_, email, name)| (email, name, None))
+                .collect();
+            let when = crate::clock::format_local(tx.now);
+            tx.mail_each(&members, MailKind::ApplicationReceipt, |lang| {
+                vec![
+                    ("number", number.clone()),
+                    ("call", call.label_in(lang)),
+                    ("when", when.clone()),
+                    ("sha256", sha256.clone()),
+                    ("link", link.clone()),
+                ]
+            })?;
+            tx.audit(
+                "application.submitted",
+                Some(("application", &id)),
+                json!({"receipt": number, "sha256": sha256, "call": call_id}),
+            )?;
+            Ok(Ok(Receipt {
+                number,
+                at: tx.now,
+                sha256,
+            }))
+        })
+        .await
+}
+
+/// Withdraws an application until the deadline (APP-05).
+pub async fn withdraw(state: &AppState, actor: &Actor, id: String) -> AppResult<()> {
+    let (call_id, organisation_id) = state
+        .db({
+            let id = id.clone();
+            move |conn| {
+                let a = q::find(conn, &id)?.ok_or(AppError::NotFound)?;
+                Ok((a.call_id, a.organisation_id))
+            }
+        })
+        .await?;
+    state
+        .write(
+            actor,
+            permission(),
+            Lock::Call(call_id.clone()),
+            move |tx| {
+                if !member_role(tx, &organisation_id)?.may_edit() {
+                    return Err(AppError::Forbidden);
+                }
+                let a = q::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
+                ApplicationStatus::parse(&a.status)
+                    .ok_or(AppError::NotFound)?
+                    .transition(ApplicationEvent::Withdraw)
+                    .map_err(|r| AppError::Conflict(r.message_key))?;
+                let call =
+                    Call::from_row(call_q::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?)?;
+                if call.row.deadline.is_none_or(|d| tx.now > d) {
+                    return Err(AppError::Conflict("error-application-deadline-passed"));
+                }
+                if !q::mark_withdrawn(tx.conn, &id, tx.now)? {
+                    return Err(AppError::Conflict("error-application-withdrawn"));
+                }
+                tx.audit(
+                    "application.withdrawn",
+                    Some(("application", &id)),
+                    json!({"before": a.status, "receipt": a.receipt_number}),
+                )
+            },
+        )
         .await
 }

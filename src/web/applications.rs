@@ -196,6 +196,21 @@ async fn render(
         &d.call.row.deadline.map(|t| format::instant_long(lang, t)),
     );
     ctx.insert("saved_at", &format::instant_long(lang, d.row.updated_at));
+    ctx.insert("receipt_number", &d.row.receipt_number);
+    ctx.insert("content_sha256", &d.row.content_sha256);
+    ctx.insert(
+        "submitted_at",
+        &d.row.submitted_at.map(|t| format::instant_long(lang, t)),
+    );
+    ctx.insert(
+        "may_withdraw",
+        &(d.my_role.may_edit()
+            && d.row.status != "withdrawn"
+            && d.call
+                .row
+                .deadline
+                .is_some_and(|t| page.state.clock.now() <= t)),
+    );
     if let Some(t) = theirs {
         ctx.insert("theirs", &ConceptNoteForm::of(t));
     }
@@ -270,4 +285,111 @@ pub async fn save(
         }
         Err(e) => Err(e),
     }
+}
+
+/// Before submitting: what submission does.
+pub async fn confirm_submit(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let d = service::detail(&page.state, &page.actor(), id.clone()).await?;
+    let lang = page.lang();
+    crate::web::confirm::render(
+        &page,
+        &crate::web::confirm::Confirmation {
+            title: crate::i18n::t(lang, "application-submit-title"),
+            intro: crate::i18n::t_args(
+                lang,
+                "application-submit-intro",
+                &[("reference", d.call.row.reference.clone())],
+            ),
+            consequences: vec![
+                crate::i18n::t(lang, "application-submit-effect-frozen"),
+                crate::i18n::t(lang, "application-submit-effect-receipt"),
+                crate::i18n::t_args(
+                    lang,
+                    "application-submit-effect-withdraw",
+                    &[(
+                        "deadline",
+                        d.call
+                            .row
+                            .deadline
+                            .map(|t| format::instant_long(lang, t))
+                            .unwrap_or_default(),
+                    )],
+                ),
+            ],
+            preview: None,
+            action: format!("/applications/{id}/submit"),
+            hidden: Vec::new(),
+            button: crate::i18n::t(lang, "application-submit-button"),
+            danger: false,
+            back: format!("/applications/{id}#concept-note"),
+            edit: None,
+        },
+    )
+}
+
+pub async fn submit(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let back = format!("/applications/{id}");
+    match service::submit(&page.state, &page.actor(), id.clone()).await {
+        Ok(Ok(receipt)) => {
+            page.flash_near(
+                "success",
+                "flash-application-submitted",
+                &[("number", receipt.number)],
+                "receipt",
+            );
+            Ok(page.redirect(&format!("{back}#receipt")))
+        }
+        // What is missing, at each field, with the summary at the top.
+        Ok(Err(errors)) => {
+            render(
+                &page,
+                id,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                &errors,
+                None,
+            )
+            .await
+        }
+        Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn withdraw(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let back = format!("/applications/{id}");
+    match service::withdraw(&page.state, &page.actor(), id).await {
+        Ok(()) => Ok(page.flash_redirect("success", "flash-application-withdrawn", &back)),
+        Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
+        Err(e) => Err(e),
+    }
+}
+
+/// Before withdrawing: what it means.
+pub async fn confirm_withdraw(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let d = service::detail(&page.state, &page.actor(), id.clone()).await?;
+    let lang = page.lang();
+    crate::web::confirm::render(
+        &page,
+        &crate::web::confirm::Confirmation {
+            title: crate::i18n::t(lang, "application-withdraw-title"),
+            intro: crate::i18n::t_args(
+                lang,
+                "application-withdraw-intro",
+                &[("reference", d.call.row.reference.clone())],
+            ),
+            consequences: vec![crate::i18n::t(lang, "application-withdraw-effect")],
+            preview: None,
+            action: format!("/applications/{id}/withdraw"),
+            hidden: Vec::new(),
+            button: crate::i18n::t(lang, "application-withdraw"),
+            danger: true,
+            back: format!("/applications/{id}"),
+            edit: None,
+        },
+    )
 }

@@ -10,7 +10,8 @@ use crate::on_both_databases;
 use crate::organisations::bin;
 
 on_both_databases!(
-    an_eligible_organisation_starts_an_application_and_members_never_overwrite_each_other
+    an_eligible_organisation_starts_an_application_and_members_never_overwrite_each_other,
+    a_concept_note_is_submitted_with_a_receipt_until_the_deadline_and_not_after
 );
 
 async fn an_eligible_organisation_starts_an_application_and_members_never_overwrite_each_other(
@@ -201,4 +202,164 @@ async fn an_eligible_organisation_starts_an_application_and_members_never_overwr
     .unwrap()
     .unwrap();
     assert_eq!(stored.relevance, "Villages of the Aral shore lack water.");
+}
+
+async fn a_concept_note_is_submitted_with_a_receipt_until_the_deadline_and_not_after(app: TestApp) {
+    let (_, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-SUB").await;
+    let call = published_call(&app, &actor, &pid, "CALL-SUB", 60).await;
+    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
+    app.create_user("sub@ngo.example.kz", Role::Applicant).await;
+    let a = new_client();
+    app.login_with(&a, "sub@ngo.example.kz", PASSWORD).await;
+    let number = bin("07014000789");
+    let res = app
+        .post_form_with(
+            &a,
+            "/organisations",
+            &[
+                ("legal_name", "Kyzylorda Water NGO"),
+                ("legal_status", "ngo"),
+                ("country", "KZ"),
+                ("oblast", "kyzylorda"),
+                ("registration_number", &number),
+                ("address", "Kyzylorda"),
+            ],
+        )
+        .await;
+    let org = location(&res)
+        .trim_start_matches("/organisations/")
+        .to_string();
+    let mut started = Vec::new();
+    for lot in [&lots[1].id, &lots[0].id] {
+        let res = app
+            .post_form_with(
+                &a,
+                &format!("/calls/{call}/applications"),
+                &[("organisation_id", org.as_str()), ("lot_id", lot.as_str())],
+            )
+            .await;
+        started.push(location(&res));
+    }
+    let (first, second) = (started[0].clone(), started[1].clone());
+    // Incomplete: every missing part at its field, nothing submitted.
+    let res = app
+        .post_form_with(&a, &format!("{first}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body(res).await;
+    for text in [
+        "Enter the title.",
+        "Write this part.",
+        "Give the indicative EU contribution.",
+        "Give the duration in months.",
+    ] {
+        assert!(html.contains(text), "{text}");
+    }
+    let relevance = vec!["water"; 1500].join(" ");
+    let design = ["water"; 10].join(" ");
+    let version_re = regex::Regex::new(r#"name="version" value="(\d+)""#).unwrap();
+    let max = (lots[1].max_grant_cents / 100).to_string();
+    let over = (lots[1].max_grant_cents / 100 + 1).to_string();
+    for (path, eu) in [(&first, &over), (&first, &max), (&second, &max)] {
+        let html = body(app.get_with(&a, path).await).await;
+        let v = version_re.captures(&html).unwrap()[1].to_string();
+        let res = app
+            .post_form_with(
+                &a,
+                path,
+                &[
+                    ("version", v.as_str()),
+                    ("title", "Water for Aral villages"),
+                    ("relevance", relevance.as_str()),
+                    ("design", design.as_str()),
+                    ("eu_contribution", eu.as_str()),
+                    ("duration_months", "24"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        if eu == &over {
+            // One euro over the lot's maximum grant: refused at the field.
+            let res = app
+                .post_form_with(&a, &format!("{first}/submit"), &[])
+                .await;
+            assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(body(res).await.contains("grant range (APP-02)"));
+        }
+    }
+    let confirm = body(app.get_with(&a, &format!("{first}/submit")).await).await;
+    assert!(confirm.contains("Submit the concept note?"));
+    let res = app
+        .post_form_with(&a, &format!("{first}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = body(app.get_with(&a, &first).await).await;
+    assert!(page.contains("CALL-SUB/CN/0001"), "{page}");
+    assert!(
+        regex::Regex::new(r#"<code class="small">[0-9a-f]{64}</code>"#)
+            .unwrap()
+            .is_match(&page)
+    );
+    let mail = app
+        .wait_for_mail("sub@ngo.example.kz", "Receipt CALL-SUB/CN/0001")
+        .await;
+    assert!(mail.body.contains("SHA-256"));
+    let find = |path: &str| {
+        grants::db::applications::find(
+            &mut app.state.pool.get().unwrap(),
+            path.trim_start_matches("/applications/"),
+        )
+        .unwrap()
+        .unwrap()
+    };
+    // Frozen: no more saves, no second submission.
+    app.post_form_with(&a, &first, &[("version", "3"), ("title", "Changed")])
+        .await;
+    let stored = find(&first);
+    assert_eq!(stored.title, "Water for Aral villages");
+    assert_eq!(stored.status, "submitted");
+    let res = app
+        .post_form_with(&a, &format!("{first}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        find(&first).receipt_number.as_deref(),
+        Some("CALL-SUB/CN/0001")
+    );
+
+    // The second, submitted exactly at the deadline: in time. Withdrawal at the deadline
+    // still works; one second later nothing does.
+    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
+        .unwrap()
+        .unwrap()
+        .deadline
+        .unwrap();
+    app.clock.freeze_at(deadline);
+    let at_deadline = new_client();
+    app.login_with(&at_deadline, "sub@ngo.example.kz", PASSWORD)
+        .await;
+    let res = app
+        .post_form_with(&at_deadline, &format!("{second}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let stored = find(&second);
+    assert_eq!(stored.receipt_number.as_deref(), Some("CALL-SUB/CN/0002"));
+    assert_eq!(stored.submitted_at, Some(deadline));
+    app.post_form_with(&at_deadline, &format!("{second}/withdraw"), &[])
+        .await;
+    assert_eq!(find(&second).status, "withdrawn");
+    app.clock.freeze_at(deadline + Duration::seconds(1));
+    let late = new_client();
+    app.login_with(&late, "sub@ngo.example.kz", PASSWORD).await;
+    app.post_form_with(&late, &format!("{first}/withdraw"), &[])
+        .await;
+    assert_eq!(
+        find(&first).status,
+        "submitted",
+        "no withdrawal after the deadline"
+    );
+    let actions = app.audit_actions().await;
+    assert!(actions.contains(&"application.submitted".to_string()));
+    assert!(actions.contains(&"application.withdrawn".to_string()));
 }
