@@ -21,6 +21,7 @@ on_both_databases!(
     owners_leaving_at_once_leave_one_owner,
     one_registration_number_registered_at_once_is_one_organisation,
     parallel_starts_respect_the_per_call_limit,
+    a_deadline_rush_numbers_every_receipt_once,
 );
 
 const N: usize = 6;
@@ -481,4 +482,66 @@ async fn parallel_starts_respect_the_per_call_limit(app: TestApp) {
         .iter()
         .filter(|r| !matches!(r, Ok(Ok(_))))
         .all(|r| matches!(r, Ok(Err(e)) if e.0 == ["eligibility-problem-limit"])));
+}
+
+async fn a_deadline_rush_numbers_every_receipt_once(app: TestApp) {
+    use grants::services::applications as apps;
+    let (_, staff) = delegation(&app).await;
+    let pid = programme(
+        &app,
+        &staff,
+        today(&app) - chrono::Duration::days(30),
+        "P-RUSH",
+    )
+    .await;
+    let call = crate::calls::published_call(&app, &staff, &pid, "CALL-RUSH", 60).await;
+    let lot =
+        grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap()[1].clone();
+    let mut ready = Vec::new();
+    for i in 0..N {
+        let email = format!("rush{i}@ngo.example");
+        let id = app.create_user(&email, Role::Applicant).await;
+        let actor = actor_of(&id, &email);
+        let mut input = organisation_input(&format!("HRB R{i}"));
+        input.legal_status = "international_organisation".into();
+        let org = grants::services::organisations::register(&app.state, &actor, input)
+            .await
+            .unwrap();
+        let application = apps::start(&app.state, &actor, call.clone(), lot.id.clone(), org)
+            .await
+            .unwrap()
+            .unwrap();
+        apps::save_concept_note(
+            &app.state,
+            &actor,
+            application.clone(),
+            1,
+            apps::ConceptNoteInput {
+                title: format!("Action {i}"),
+                relevance: "Why it matters.".into(),
+                design: "How it works.".into(),
+                eu_contribution: Some(grants::domain::money::Money::from_cents(
+                    lot.min_grant_cents,
+                )),
+                duration_months: Some(24),
+            },
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        ready.push((actor, application));
+    }
+    let results = join_all(
+        ready
+            .iter()
+            .map(|(actor, id)| apps::submit(&app.state, actor, id.clone())),
+    )
+    .await;
+    let mut numbers: Vec<String> = results
+        .into_iter()
+        .map(|r| r.unwrap().unwrap().number)
+        .collect();
+    numbers.sort();
+    let expected: Vec<String> = (1..=N).map(|n| format!("CALL-RUSH/CN/{n:04}")).collect();
+    assert_eq!(numbers, expected);
 }
