@@ -1211,3 +1211,6 @@ email-application-receipt-body = The concept note to the call { $call } was subm
     { $link }
 event-application-submitted = Application submitted
 event-application-withdrawn = Application withdrawn
+autosave-saved = Saved automatically at { $when }.
+autosave-conflict = Not saved automatically: someone else saved meanwhile. Press Save to compare the two versions.
+autosave-invalid = Not saved automatically: a field needs correcting. Press Save to see which.

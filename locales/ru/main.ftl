@@ -1214,3 +1214,6 @@ email-application-receipt-body = Концептуальная записка н�
     { $link }
 event-application-submitted = Заявка подана
 event-application-withdrawn = Заявка отозвана
+autosave-saved = Сохранено автоматически в { $when }.
+autosave-conflict = Не сохранено автоматически: за это время сохранил кто-то другой. Нажмите «Сохранить», чтобы сравнить версии.
+autosave-invalid = Не сохранено автоматически: одно из полей нужно исправить. Нажмите «Сохранить», чтобы увидеть какое.

@@ -393,3 +393,79 @@ pub async fn confirm_withdraw(page: Page, path: web::Path<String>) -> AppResult<
         },
     )
 }
+
+/// The answer to an automatic save (JavaScript): the new version, or why not.
+#[derive(Serialize)]
+struct AutosaveAnswer {
+    saved: bool,
+    version: Option<i32>,
+    /// Shown to the person: "Saved automatically at 14:05" or why it was not.
+    message: String,
+}
+
+/// Saves the concept note in the background while the person types (JavaScript only;
+/// the Save button does the same without it). Never overwrites: a version conflict is
+/// reported, and the person saves by hand to compare.
+pub async fn autosave(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<ConceptNoteForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let form = form.into_inner();
+    let lang = page.lang();
+    let answer = |status: StatusCode, saved: bool, version: Option<i32>, message: String| {
+        crate::web::api::json(
+            status,
+            &AutosaveAnswer {
+                saved,
+                version,
+                message,
+            },
+        )
+    };
+    let input = match form.input() {
+        Ok(i) => i,
+        Err(_) => {
+            return answer(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                false,
+                None,
+                crate::i18n::t(lang, "autosave-invalid"),
+            )
+        }
+    };
+    match service::save_concept_note(&page.state, &page.actor(), id.clone(), form.version, input)
+        .await
+    {
+        Ok(Ok(())) => {
+            let d = service::detail(&page.state, &page.actor(), id).await?;
+            answer(
+                StatusCode::OK,
+                true,
+                Some(d.row.version),
+                crate::i18n::t_args(
+                    lang,
+                    "autosave-saved",
+                    &[("when", crate::clock::format_local(d.row.updated_at))],
+                ),
+            )
+        }
+        Ok(Err(_)) => answer(
+            StatusCode::CONFLICT,
+            false,
+            None,
+            crate::i18n::t(lang, "autosave-conflict"),
+        ),
+        Err(AppError::Validation(_)) => answer(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            false,
+            None,
+            crate::i18n::t(lang, "autosave-invalid"),
+        ),
+        Err(AppError::Conflict(key)) => {
+            answer(StatusCode::CONFLICT, false, None, crate::i18n::t(lang, key))
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -125,6 +125,7 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/calls/{id}/applications", ORGANISATIONS, Html => applications::start),
         route!(GET "/applications/{id}", ORGANISATIONS, Html => applications::show),
         route!(POST "/applications/{id}", ORGANISATIONS, Html => applications::save),
+        route!(POST "/applications/{id}/autosave", ORGANISATIONS, Html => applications::autosave),
         route!(GET "/applications/{id}/submit", ORGANISATIONS, Html => applications::confirm_submit),
         route!(POST "/applications/{id}/submit", ORGANISATIONS, Html => applications::submit),
         route!(GET "/applications/{id}/withdraw", ORGANISATIONS, Html => applications::confirm_withdraw),

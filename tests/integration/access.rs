@@ -89,6 +89,7 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("POST", "/calls/{id}/applications", &["applicant"]),
         ("GET", "/applications/{id}", &["applicant"]),
         ("POST", "/applications/{id}", &["applicant"]),
+        ("POST", "/applications/{id}/autosave", &["applicant"]),
         ("GET", "/applications/{id}/submit", &["applicant"]),
         ("POST", "/applications/{id}/submit", &["applicant"]),
         ("GET", "/applications/{id}/withdraw", &["applicant"]),

@@ -174,6 +174,35 @@ async fn an_eligible_organisation_starts_an_application_and_members_never_overwr
         page.contains("Your applications to this call")
             && page.contains(&format!("href=\"{application}\""))
     );
+    // Saved in the background (JavaScript): a JSON answer with the new version; an old
+    // version is refused, never overwriting.
+    let auto = |v: &'static str| {
+        [
+            ("version", v),
+            ("title", "Clean water"),
+            ("relevance", "Autosaved text."),
+            ("design", ""),
+            ("eu_contribution", "150 000"),
+            ("duration_months", "24"),
+        ]
+    };
+    let res = app
+        .post_form_with(&a, &format!("{application}/autosave"), &auto("2"))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let answer: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(answer["saved"], true);
+    assert_eq!(answer["version"], 3);
+    let res = app
+        .post_form_with(&b, &format!("{application}/autosave"), &auto("2"))
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let answer: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(answer["saved"], false);
+    assert!(answer["message"]
+        .as_str()
+        .unwrap()
+        .contains("someone else saved"));
     // After the deadline the draft no longer changes.
     let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
         .unwrap()
@@ -201,7 +230,7 @@ async fn an_eligible_organisation_starts_an_application_and_members_never_overwr
     )
     .unwrap()
     .unwrap();
-    assert_eq!(stored.relevance, "Villages of the Aral shore lack water.");
+    assert_eq!(stored.relevance, "Autosaved text.");
 }
 
 async fn a_concept_note_is_submitted_with_a_receipt_until_the_deadline_and_not_after(app: TestApp) {
