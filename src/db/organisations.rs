@@ -249,3 +249,16 @@ pub fn find_by_registration(
         .first(conn)
         .optional()
 }
+
+/// The members as recipients of an email: (email, name, language).
+pub fn member_recipients(
+    conn: &mut DbConnection,
+    organisation_id: &str,
+) -> QueryResult<Vec<(String, String, Option<String>)>> {
+    m::table
+        .inner_join(users::table)
+        .filter(m::organisation_id.eq(organisation_id))
+        .filter(users::disabled_at.is_null())
+        .select((users::email, users::display_name, users::language))
+        .load(conn)
+}

@@ -379,10 +379,8 @@ pub async fn submit(
             if !q::mark_submitted(tx.conn, &id, &by, tx.now, &number, &sha256)? {
                 return Err(AppError::Conflict("error-application-submitted"));
             }
-            let members: Vec<(String, String, Option<String>)> = org_q::members(tx.conn, &organisation_id)?
-                .into_iter()
-                .map(|(_, email, name)| (email, name, None))
-                .collect();
+            // Each member in their own language.
+            let members = org_q::member_recipients(tx.conn, &organisation_id)?;
             let when = crate::clock::format_local(tx.now);
             tx.mail_each(&members, MailKind::ApplicationReceipt, |lang| {
                 vec![
