@@ -1214,3 +1214,4 @@ event-application-withdrawn = Application withdrawn
 autosave-saved = Saved automatically at { $when }.
 autosave-conflict = Not saved automatically: someone else saved meanwhile. Press Save to compare the two versions.
 autosave-invalid = Not saved automatically: a field needs correcting. Press Save to see which.
+error-application-changed-while-submitting = The concept note was saved again while you submitted it: nothing was submitted. Check the saved text and submit again.

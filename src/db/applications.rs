@@ -110,24 +110,31 @@ pub fn submitted_in_call(conn: &mut DbConnection, call_id: &str) -> QueryResult<
         .get_result(conn)
 }
 
-/// Freezes a draft with its receipt; false when it is no longer a draft.
+/// Freezes a draft with its receipt, only as the version that was read and hashed;
+/// false when it is no longer that draft (submitted meanwhile, or saved meanwhile).
 pub fn mark_submitted(
     conn: &mut DbConnection,
     id: &str,
+    version: i32,
     by: &str,
     at: NaiveDateTime,
     receipt_number: &str,
     sha256: &str,
 ) -> QueryResult<bool> {
-    let n = diesel::update(a::table.find(id).filter(a::status.eq("draft")))
-        .set((
-            a::status.eq("submitted"),
-            a::submitted_at.eq(Some(at)),
-            a::submitted_by.eq(Some(by)),
-            a::receipt_number.eq(Some(receipt_number)),
-            a::content_sha256.eq(Some(sha256)),
-        ))
-        .execute(conn)?;
+    let n = diesel::update(
+        a::table
+            .find(id)
+            .filter(a::status.eq("draft"))
+            .filter(a::version.eq(version)),
+    )
+    .set((
+        a::status.eq("submitted"),
+        a::submitted_at.eq(Some(at)),
+        a::submitted_by.eq(Some(by)),
+        a::receipt_number.eq(Some(receipt_number)),
+        a::content_sha256.eq(Some(sha256)),
+    ))
+    .execute(conn)?;
     Ok(n == 1)
 }
 

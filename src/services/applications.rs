@@ -325,7 +325,6 @@ pub async fn submit(
     actor: &Actor,
     id: String,
 ) -> AppResult<Result<Receipt, Vec<FieldError>>> {
-    use sha2::Digest;
     let (call_id, organisation_id) = state
         .db({
             let id = id.clone();
@@ -337,72 +336,90 @@ pub async fn submit(
         .await?;
     let link = state.public_url(&format!("/applications/{id}"));
     state
-        .write(actor, permission(), Lock::Call(call_id.clone()), move |tx| {
-            if !member_role(tx, &organisation_id)?.may_edit() {
-                return Err(AppError::Forbidden);
-            }
-            let a = q::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
-            ApplicationStatus::parse(&a.status)
-                .ok_or(AppError::NotFound)?
-                .transition(ApplicationEvent::Submit)
-                .map_err(|r| AppError::Conflict(r.message_key))?;
-            let call = Call::from_row(call_q::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?)?;
-            // ADM-01 / CFP-06: the server's clock decides, whatever the client shows.
-            if !call.is_published() || call.row.deadline.is_none_or(|d| tx.now > d) {
-                return Err(AppError::Conflict("error-application-deadline-passed"));
-            }
-            let lot = call_q::find_lot(tx.conn, &call_id, &a.lot_id)?.ok_or(AppError::NotFound)?;
-            let problems = crate::domain::applications::concept_note_problems(
-                &crate::domain::applications::ConceptNote {
-                    title: &a.title,
-                    relevance: &a.relevance,
-                    design: &a.design,
-                    eu_contribution: a.eu_contribution_cents.map(Money::from_cents),
-                    duration_months: a.duration_months,
-                },
-                &lot_terms(&lot),
-            );
-            if !problems.is_empty() {
-                tx.nothing_changed();
-                return Ok(Err(problems
-                    .into_iter()
-                    .map(|(field, code)| FieldError::new(field, code))
-                    .collect()));
-            }
-            let content = json!({"call": call.row.reference, "lot": lot.number, "organisation": a.organisation_id,
-                                 "title": a.title, "relevance": a.relevance, "design": a.design,
-                                 "eu_contribution_cents": a.eu_contribution_cents, "duration_months": a.duration_months});
-            let sha256 = hex::encode(sha2::Sha256::digest(content.to_string().as_bytes()));
-            let n = q::submitted_in_call(tx.conn, &call_id)? + 1;
-            let number = format!("{}/CN/{n:04}", call.row.reference);
-            let by = tx.actor.user_id.clone().unwrap_or_default();
-            if !q::mark_submitted(tx.conn, &id, &by, tx.now, &number, &sha256)? {
-                return Err(AppError::Conflict("error-application-submitted"));
-            }
-            // Each member in their own language.
-            let members = org_q::member_recipients(tx.conn, &organisation_id)?;
-            let when = crate::clock::format_local(tx.now);
-            tx.mail_each(&members, MailKind::ApplicationReceipt, |lang| {
-                vec![
-                    ("number", number.clone()),
-                    ("call", call.label_in(lang)),
-                    ("when", when.clone()),
-                    ("sha256", sha256.clone()),
-                    ("link", link.clone()),
-                ]
-            })?;
-            tx.audit(
-                "application.submitted",
-                Some(("application", &id)),
-                json!({"receipt": number, "sha256": sha256, "call": call_id}),
-            )?;
-            Ok(Ok(Receipt {
-                number,
-                at: tx.now,
-                sha256,
-            }))
-        })
+        .write(
+            actor,
+            permission(),
+            Lock::Call(call_id.clone()),
+            move |tx| {
+                if !member_role(tx, &organisation_id)?.may_edit() {
+                    return Err(AppError::Forbidden);
+                }
+                let a = q::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
+                ApplicationStatus::parse(&a.status)
+                    .ok_or(AppError::NotFound)?
+                    .transition(ApplicationEvent::Submit)
+                    .map_err(|r| AppError::Conflict(r.message_key))?;
+                let call =
+                    Call::from_row(call_q::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?)?;
+                // ADM-01 / CFP-06: the server's clock decides, whatever the client shows.
+                if !call.is_published() || call.row.deadline.is_none_or(|d| tx.now > d) {
+                    return Err(AppError::Conflict("error-application-deadline-passed"));
+                }
+                let lot =
+                    call_q::find_lot(tx.conn, &call_id, &a.lot_id)?.ok_or(AppError::NotFound)?;
+                let problems = crate::domain::applications::concept_note_problems(
+                    &crate::domain::applications::ConceptNote {
+                        title: &a.title,
+                        relevance: &a.relevance,
+                        design: &a.design,
+                        eu_contribution: a.eu_contribution_cents.map(Money::from_cents),
+                        duration_months: a.duration_months,
+                    },
+                    &lot_terms(&lot),
+                );
+                if !problems.is_empty() {
+                    tx.nothing_changed();
+                    return Ok(Err(problems
+                        .into_iter()
+                        .map(|(field, code)| FieldError::new(field, code))
+                        .collect()));
+                }
+                let sha256 = content_sha256(&a, &call.row.reference, lot.number);
+                let n = q::submitted_in_call(tx.conn, &call_id)? + 1;
+                let number = format!("{}/CN/{n:04}", call.row.reference);
+                let by = tx.actor.user_id.clone().unwrap_or_default();
+                // A save committed since the read (it holds the organisation's lock, not the
+                // call's) would make the receipt describe other content: refused instead.
+                if !q::mark_submitted(tx.conn, &id, a.version, &by, tx.now, &number, &sha256)? {
+                    return Err(AppError::Conflict(
+                        "error-application-changed-while-submitting",
+                    ));
+                }
+                // Each member in their own language.
+                let members = org_q::member_recipients(tx.conn, &organisation_id)?;
+                let when = crate::clock::format_local(tx.now);
+                tx.mail_each(&members, MailKind::ApplicationReceipt, |lang| {
+                    vec![
+                        ("number", number.clone()),
+                        ("call", call.label_in(lang)),
+                        ("when", when.clone()),
+                        ("sha256", sha256.clone()),
+                        ("link", link.clone()),
+                    ]
+                })?;
+                tx.audit(
+                    "application.submitted",
+                    Some(("application", &id)),
+                    json!({"receipt": number, "sha256": sha256, "call": call_id}),
+                )?;
+                Ok(Ok(Receipt {
+                    number,
+                    at: tx.now,
+                    sha256,
+                }))
+            },
+        )
         .await
+}
+
+/// The SHA-256 of what a submission freezes: the concept note's parts with the call,
+/// lot and organisation, as canonical JSON (keys in order).
+pub fn content_sha256(a: &ApplicationRow, call_reference: &str, lot_number: i32) -> String {
+    use sha2::Digest;
+    let content = json!({"call": call_reference, "lot": lot_number, "organisation": a.organisation_id,
+                         "title": a.title, "relevance": a.relevance, "design": a.design,
+                         "eu_contribution_cents": a.eu_contribution_cents, "duration_months": a.duration_months});
+    hex::encode(sha2::Sha256::digest(content.to_string().as_bytes()))
 }
 
 /// Withdraws an application until the deadline (APP-05).

@@ -22,6 +22,7 @@ on_both_databases!(
     one_registration_number_registered_at_once_is_one_organisation,
     parallel_starts_respect_the_per_call_limit,
     a_deadline_rush_numbers_every_receipt_once,
+    a_save_racing_a_submission_never_changes_what_the_receipt_describes,
 );
 
 const N: usize = 6;
@@ -544,4 +545,76 @@ async fn a_deadline_rush_numbers_every_receipt_once(app: TestApp) {
     numbers.sort();
     let expected: Vec<String> = (1..=N).map(|n| format!("CALL-RUSH/CN/{n:04}")).collect();
     assert_eq!(numbers, expected);
+}
+
+async fn a_save_racing_a_submission_never_changes_what_the_receipt_describes(app: TestApp) {
+    use grants::services::applications as apps;
+    let (_, staff) = delegation(&app).await;
+    let pid = programme(
+        &app,
+        &staff,
+        today(&app) - chrono::Duration::days(30),
+        "P-RACE",
+    )
+    .await;
+    let call = crate::calls::published_call(&app, &staff, &pid, "CALL-RACE", 60).await;
+    let lot =
+        grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap()[1].clone();
+    let note = |text: &str| apps::ConceptNoteInput {
+        title: "Race".into(),
+        relevance: text.into(),
+        design: "How it works.".into(),
+        eu_contribution: Some(grants::domain::money::Money::from_cents(
+            lot.min_grant_cents,
+        )),
+        duration_months: Some(24),
+    };
+    for round in 0..N {
+        let email = format!("race{round}@ngo.example");
+        let id = app.create_user(&email, Role::Applicant).await;
+        let actor = actor_of(&id, &email);
+        let mut input = organisation_input(&format!("HRB RACE{round}"));
+        input.legal_status = "international_organisation".into();
+        let org = grants::services::organisations::register(&app.state, &actor, input)
+            .await
+            .unwrap();
+        let application = apps::start(&app.state, &actor, call.clone(), lot.id.clone(), org)
+            .await
+            .unwrap()
+            .unwrap();
+        apps::save_concept_note(
+            &app.state,
+            &actor,
+            application.clone(),
+            1,
+            note("First text."),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let (saved, submitted) = tokio::join!(
+            apps::save_concept_note(
+                &app.state,
+                &actor,
+                application.clone(),
+                2,
+                note("Second text.")
+            ),
+            apps::submit(&app.state, &actor, application.clone()),
+        );
+        let stored =
+            grants::db::applications::find(&mut app.state.pool.get().unwrap(), &application)
+                .unwrap()
+                .unwrap();
+        if let Ok(Ok(receipt)) = submitted {
+            assert_eq!(stored.status, "submitted");
+            assert_eq!(
+                receipt.sha256,
+                apps::content_sha256(&stored, "CALL-RACE", lot.number),
+                "round {round}: the receipt describes what is stored (save: {saved:?})"
+            );
+        } else {
+            assert_eq!(stored.status, "draft", "round {round}");
+        }
+    }
 }
