@@ -20,7 +20,7 @@ use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::services::calls::{lot_terms, Call};
 use crate::services::mail::MailKind;
-use crate::services::write::{Lock, Permission, Tx};
+use crate::services::write::{Lock, Permission};
 use crate::services::{new_id, Actor};
 use crate::state::AppState;
 
@@ -30,13 +30,6 @@ pub const SECTION_MAX_CHARS: usize = 30_000;
 
 fn permission() -> Permission {
     Permission::Do(Action::WorkForOrganisation, Scope::Portal)
-}
-
-fn member_role(tx: &mut Tx<'_>, organisation_id: &str) -> AppResult<MemberRole> {
-    let user = tx.actor.user_id.clone().ok_or(AppError::Unauthorized)?;
-    org_q::membership(tx.conn, organisation_id, &user)?
-        .and_then(|m| MemberRole::parse(&m.role))
-        .ok_or(AppError::NotFound)
 }
 
 /// Why an application cannot be started: the reasons in the applicant's words.
@@ -59,7 +52,7 @@ pub async fn start(
             permission(),
             Lock::Organisation(organisation_id.clone()),
             move |tx| {
-                if !member_role(tx, &organisation_id)?.may_edit() {
+                if !crate::services::organisations::role_in(tx, &organisation_id)?.may_edit() {
                     return Err(AppError::Forbidden);
                 }
                 let call =
@@ -215,29 +208,12 @@ pub async fn save_concept_note(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let organisation_id = state
-        .db({
-            let id = id.clone();
-            move |conn| {
-                Ok(q::find(conn, &id)?
-                    .ok_or(AppError::NotFound)?
-                    .organisation_id)
-            }
-        })
-        .await?;
+    let (call_id, organisation_id) = owners_of(state, &id).await?;
     state
         .write(actor, permission(), Lock::Organisation(organisation_id.clone()), move |tx| {
-            if !member_role(tx, &organisation_id)?.may_edit() {
-                return Err(AppError::Forbidden);
-            }
-            let stored = q::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
-            let status = ApplicationStatus::parse(&stored.status).ok_or(AppError::NotFound)?;
-            status
-                .transition(ApplicationEvent::Edit)
-                .map_err(|r| AppError::Conflict(r.message_key))?;
-            let call = Call::from_row(call_q::find(tx.conn, &stored.call_id)?.ok_or(AppError::NotFound)?)?;
-            // CFP-06: the deadline instant itself is still in time.
-            if call.row.deadline.is_none_or(|d| tx.now > d) || !call.is_published() {
+            let (stored, call) =
+                in_time_for(tx, &id, &organisation_id, &call_id, ApplicationEvent::Edit)?;
+            if !call.is_published() {
                 return Err(AppError::Conflict("error-application-deadline-passed"));
             }
             if stored.version != version {
@@ -308,6 +284,43 @@ pub async fn of_person(
         .await
 }
 
+/// The call and organisation of an application (they never change, so reading them
+/// before the write's lock is safe).
+async fn owners_of(state: &AppState, id: &str) -> AppResult<(String, String)> {
+    let id = id.to_string();
+    state
+        .db(move |conn| {
+            let a = q::find(conn, &id)?.ok_or(AppError::NotFound)?;
+            Ok((a.call_id, a.organisation_id))
+        })
+        .await
+}
+
+/// What submitting and withdrawing both check: the person may edit for the
+/// organisation, the application's workflow allows `event`, and the deadline has not
+/// passed by the server's clock (ADM-01, CFP-06: the instant itself is in time).
+fn in_time_for(
+    tx: &mut crate::services::write::Tx<'_>,
+    id: &str,
+    organisation_id: &str,
+    call_id: &str,
+    event: ApplicationEvent,
+) -> AppResult<(ApplicationRow, Call)> {
+    if !crate::services::organisations::role_in(tx, organisation_id)?.may_edit() {
+        return Err(AppError::Forbidden);
+    }
+    let a = q::find(tx.conn, id)?.ok_or(AppError::NotFound)?;
+    ApplicationStatus::parse(&a.status)
+        .ok_or(AppError::NotFound)?
+        .transition(event)
+        .map_err(|r| AppError::Conflict(r.message_key))?;
+    let call = Call::from_row(call_q::find(tx.conn, call_id)?.ok_or(AppError::NotFound)?)?;
+    if call.row.deadline.is_none_or(|d| tx.now > d) {
+        return Err(AppError::Conflict("error-application-deadline-passed"));
+    }
+    Ok((a, call))
+}
+
 /// What the receipt of a submission says.
 #[derive(Debug, Clone)]
 pub struct Receipt {
@@ -325,15 +338,7 @@ pub async fn submit(
     actor: &Actor,
     id: String,
 ) -> AppResult<Result<Receipt, Vec<FieldError>>> {
-    let (call_id, organisation_id) = state
-        .db({
-            let id = id.clone();
-            move |conn| {
-                let a = q::find(conn, &id)?.ok_or(AppError::NotFound)?;
-                Ok((a.call_id, a.organisation_id))
-            }
-        })
-        .await?;
+    let (call_id, organisation_id) = owners_of(state, &id).await?;
     let link = state.public_url(&format!("/applications/{id}"));
     state
         .write(
@@ -341,18 +346,14 @@ pub async fn submit(
             permission(),
             Lock::Call(call_id.clone()),
             move |tx| {
-                if !member_role(tx, &organisation_id)?.may_edit() {
-                    return Err(AppError::Forbidden);
-                }
-                let a = q::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
-                ApplicationStatus::parse(&a.status)
-                    .ok_or(AppError::NotFound)?
-                    .transition(ApplicationEvent::Submit)
-                    .map_err(|r| AppError::Conflict(r.message_key))?;
-                let call =
-                    Call::from_row(call_q::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?)?;
-                // ADM-01 / CFP-06: the server's clock decides, whatever the client shows.
-                if !call.is_published() || call.row.deadline.is_none_or(|d| tx.now > d) {
+                let (a, call) = in_time_for(
+                    tx,
+                    &id,
+                    &organisation_id,
+                    &call_id,
+                    ApplicationEvent::Submit,
+                )?;
+                if !call.is_published() {
                     return Err(AppError::Conflict("error-application-deadline-passed"));
                 }
                 let lot =
@@ -424,34 +425,20 @@ pub fn content_sha256(a: &ApplicationRow, call_reference: &str, lot_number: i32)
 
 /// Withdraws an application until the deadline (APP-05).
 pub async fn withdraw(state: &AppState, actor: &Actor, id: String) -> AppResult<()> {
-    let (call_id, organisation_id) = state
-        .db({
-            let id = id.clone();
-            move |conn| {
-                let a = q::find(conn, &id)?.ok_or(AppError::NotFound)?;
-                Ok((a.call_id, a.organisation_id))
-            }
-        })
-        .await?;
+    let (call_id, organisation_id) = owners_of(state, &id).await?;
     state
         .write(
             actor,
             permission(),
             Lock::Call(call_id.clone()),
             move |tx| {
-                if !member_role(tx, &organisation_id)?.may_edit() {
-                    return Err(AppError::Forbidden);
-                }
-                let a = q::find(tx.conn, &id)?.ok_or(AppError::NotFound)?;
-                ApplicationStatus::parse(&a.status)
-                    .ok_or(AppError::NotFound)?
-                    .transition(ApplicationEvent::Withdraw)
-                    .map_err(|r| AppError::Conflict(r.message_key))?;
-                let call =
-                    Call::from_row(call_q::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?)?;
-                if call.row.deadline.is_none_or(|d| tx.now > d) {
-                    return Err(AppError::Conflict("error-application-deadline-passed"));
-                }
+                let (a, _) = in_time_for(
+                    tx,
+                    &id,
+                    &organisation_id,
+                    &call_id,
+                    ApplicationEvent::Withdraw,
+                )?;
                 if !q::mark_withdrawn(tx.conn, &id, tx.now)? {
                     return Err(AppError::Conflict("error-application-withdrawn"));
                 }

@@ -85,7 +85,7 @@ fn row_of(
 
 /// The acting person's role in the organisation, or "not found" for non-members (an
 /// applicant never learns of other organisations' records).
-fn role_in(tx: &mut Tx<'_>, organisation_id: &str) -> AppResult<MemberRole> {
+pub(crate) fn role_in(tx: &mut Tx<'_>, organisation_id: &str) -> AppResult<MemberRole> {
     let user = tx.actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     q::membership(tx.conn, organisation_id, &user)?
         .and_then(|m| MemberRole::parse(&m.role))

@@ -135,6 +135,16 @@ pub async fn list_calls(state: web::Data<AppState>, ctx: RequestCtx) -> AppResul
     json(StatusCode::OK, &out)
 }
 
+/// The call as it stands now, as staff see it (the answer of every change).
+pub(super) async fn staff_call_view(
+    state: &AppState,
+    ctx: &RequestCtx,
+    id: String,
+) -> AppResult<HttpResponse> {
+    let d = calls::staff_detail(state, &ctx.actor(), id).await?;
+    json(StatusCode::OK, &CallView::build(&d.call, &d.lots))
+}
+
 pub(super) async fn visible_call(
     state: &AppState,
     ctx: &RequestCtx,
@@ -229,8 +239,7 @@ pub async fn update_call(
         call_input(body.into_inner()),
     )
     .await?;
-    let d = calls::staff_detail(&state, &ctx.actor(), id).await?;
-    json(StatusCode::OK, &CallView::build(&d.call, &d.lots))
+    staff_call_view(&state, &ctx, id).await
 }
 
 #[utoipa::path(get, path = "/api/v1/calls/{id}/lots", tag = "calls", params(("id" = String, Path)), responses((status = 200, body = [LotView])))]

@@ -33,10 +33,7 @@ pub async fn publish(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     match calls::publish(&state, &ctx.actor(), id.clone()).await? {
-        Ok(_) => {
-            let d = calls::staff_detail(&state, &ctx.actor(), id).await?;
-            json(StatusCode::OK, &CallView::build(&d.call, &d.lots))
-        }
+        Ok(_) => super::calls::staff_call_view(&state, &ctx, id).await,
         Err(report) => Ok(super::rule_problems(
             &req,
             ctx.lang,
@@ -91,6 +88,15 @@ pub struct GridsIo {
     pub full_application: Grid,
 }
 
+impl GridsIo {
+    fn of(call: calls::Call) -> GridsIo {
+        GridsIo {
+            concept_note: call.concept_grid,
+            full_application: call.full_grid,
+        }
+    }
+}
+
 #[utoipa::path(get, path = "/api/v1/calls/{id}/grids", tag = "calls", params(("id" = String, Path)),
     responses((status = 200, body = GridsIo), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn get_grids(
@@ -99,13 +105,7 @@ pub async fn get_grids(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let d = super::calls::visible_call(&state, &ctx, path.into_inner()).await?;
-    json(
-        StatusCode::OK,
-        &GridsIo {
-            concept_note: d.call.concept_grid,
-            full_application: d.call.full_grid,
-        },
-    )
+    json(StatusCode::OK, &GridsIo::of(d.call))
 }
 
 /// Replaces the grids of a draft; checked by the same rules as the page.
@@ -132,13 +132,7 @@ pub async fn put_grids(
     )
     .await?;
     let d = calls::staff_detail(&state, &ctx.actor(), id).await?;
-    json(
-        StatusCode::OK,
-        &GridsIo {
-            concept_note: d.call.concept_grid,
-            full_application: d.call.full_grid,
-        },
-    )
+    json(StatusCode::OK, &GridsIo::of(d.call))
 }
 
 /// The current guidelines documents of a call (download them from the call page's
