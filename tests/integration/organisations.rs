@@ -201,3 +201,52 @@ async fn an_organisation_is_registered_once_and_shared_by_invitation(app: TestAp
         assert!(actions.contains(&a.to_string()), "{a}");
     }
 }
+
+on_both_databases!(hostile_input_on_the_new_forms_gets_field_errors_never_a_fault);
+
+async fn hostile_input_on_the_new_forms_gets_field_errors_never_a_fault(app: TestApp) {
+    app.create_user("h@ngo.example.kz", Role::Applicant).await;
+    let c = new_client();
+    app.login_with(&c, "h@ngo.example.kz", PASSWORD).await;
+    let good = bin("05014000123");
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("legal_name", "Nul\u{0}name".into(), "cannot be stored"),
+        (
+            "staff",
+            "99999999999999999999".into(),
+            "Enter a whole number.",
+        ),
+        ("year_registered", "-5".into(), "between 1900 and this year"),
+        ("annual_turnover", "1e309".into(), ""),
+        ("annual_turnover", "99999999999999999".into(), ""),
+        ("country", "KAZ".into(), "two-letter code"),
+        ("legal_status", "<script>alert(1)</script>".into(), ""),
+        ("legal_name", "x".repeat(301), ""),
+    ];
+    for (field, value, message) in cases {
+        let mut fields = record(&good);
+        fields.retain(|(k, _)| *k != field);
+        fields.push((field, value.clone()));
+        let res = post(&app, &c, "/organisations", &fields).await;
+        assert_eq!(
+            res.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field}={value:.40}"
+        );
+        let html = body(res).await;
+        assert!(!html.contains("<script>alert(1)</script>"), "escaped");
+        assert!(html.contains(message), "{field}: {message}");
+    }
+    // Nothing half-written.
+    let list = body(app.get_with(&c, "/organisations").await).await;
+    assert!(list.contains("You belong to no organisation yet"));
+    // Ids that are not ids, or someone else's: not found, never a fault.
+    for path in [
+        "/organisations/not-an-id",
+        "/organisations/01a2364f-b9d0-705b-b72d-50e13f59c253",
+        "/applications/01a2364f-b9d0-705b-b72d-50e13f59c253",
+    ] {
+        let status = app.get_with(&c, path).await.status();
+        assert!(status == StatusCode::NOT_FOUND, "{path}: {status}");
+    }
+}
