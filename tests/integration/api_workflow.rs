@@ -307,6 +307,21 @@ async fn the_whole_calls_workflow_runs_through_the_api(app: TestApp) {
         problem["errors"][0]["code"],
         "corrigendum-problem-deadline-earlier"
     );
+    // A deadline in a far year, or an amount beyond any envelope: refused, nothing kept.
+    for body in [
+        json!({"reason": {"en": "Far."}, "deadline": "9999-12-31T00:00:00Z"}),
+        json!({"reason": {"en": "Huge."}, "lots": [{"number": 1, "envelope_cents": 1_000_000_000_000_000_000i64}]}),
+        json!({"reason": {"en": "No lot."}, "lots": [{"number": 99, "envelope_cents": 1}]}),
+    ] {
+        let res = client
+            .post(url("/corrigenda"))
+            .bearer_auth(&staff)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    }
     let res = client
         .post(url("/corrigenda"))
         .bearer_auth(&staff)
