@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::schema::application_submissions as s;
 use super::schema::applications as a;
 use super::DbConnection;
 
@@ -30,6 +31,31 @@ pub struct ApplicationRow {
     pub receipt_number: Option<String>,
     pub content_sha256: Option<String>,
     pub withdrawn_at: Option<NaiveDateTime>,
+    /// "concept" or "full" (`domain::applications::Stage`).
+    pub stage: String,
+    /// The full application as JSON (`domain::full_application::FullApplication`).
+    pub full_application: String,
+    pub invited_at: Option<NaiveDateTime>,
+    pub full_deadline: Option<NaiveDateTime>,
+    /// The draft version last submitted (below `version`: changes not submitted yet).
+    pub submitted_version: Option<i32>,
+}
+
+/// One submission, frozen (APP-05).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = s)]
+pub struct SubmissionRow {
+    pub id: String,
+    pub application_id: String,
+    pub call_id: String,
+    pub lot_id: String,
+    pub stage: String,
+    pub receipt_number: String,
+    pub submission_no: i32,
+    pub submitted_at: NaiveDateTime,
+    pub submitted_by: String,
+    pub content: String,
+    pub content_sha256: String,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &ApplicationRow) -> QueryResult<()> {
@@ -84,7 +110,7 @@ pub fn save_concept_note(
         a::table
             .find(&row.id)
             .filter(a::version.eq(expected_version))
-            .filter(a::status.eq("draft")),
+            .filter(a::status.eq_any(["draft", "submitted"])),
     )
     .set((
         a::title.eq(&row.title),
@@ -100,22 +126,74 @@ pub fn save_concept_note(
     Ok(n == 1)
 }
 
-/// Applications of a call submitted so far (numbers receipts in order, under the call's
-/// lock).
-pub fn submitted_in_call(conn: &mut DbConnection, call_id: &str) -> QueryResult<i64> {
-    a::table
-        .filter(a::call_id.eq(call_id))
-        .filter(a::receipt_number.is_not_null())
+/// Saves the full application's document when the stored version is still
+/// `expected_version`; false when someone saved in between.
+pub fn save_full_application(
+    conn: &mut DbConnection,
+    row: &ApplicationRow,
+    expected_version: i32,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        a::table
+            .find(&row.id)
+            .filter(a::version.eq(expected_version))
+            .filter(a::stage.eq("full"))
+            .filter(a::status.eq_any(["draft", "submitted"])),
+    )
+    .set((
+        a::full_application.eq(&row.full_application),
+        a::version.eq(expected_version + 1),
+        a::updated_by.eq(&row.updated_by),
+        a::updated_at.eq(row.updated_at),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Applications of a call's lot with a receipt at a stage (numbers receipts in order of
+/// arrival, under the call's lock).
+pub fn numbered_in_lot(
+    conn: &mut DbConnection,
+    call_id: &str,
+    lot_id: &str,
+    stage: &str,
+) -> QueryResult<i64> {
+    s::table
+        .filter(s::call_id.eq(call_id))
+        .filter(s::lot_id.eq(lot_id))
+        .filter(s::stage.eq(stage))
+        .filter(s::submission_no.eq(1))
         .count()
         .get_result(conn)
 }
 
-/// Freezes a draft with its receipt, only as the version that was read and hashed;
-/// false when it is no longer that draft (submitted meanwhile, or saved meanwhile).
+/// The submissions of an application, latest first.
+pub fn submissions_of(
+    conn: &mut DbConnection,
+    application_id: &str,
+) -> QueryResult<Vec<SubmissionRow>> {
+    s::table
+        .filter(s::application_id.eq(application_id))
+        .order((s::submitted_at.desc(), s::submission_no.desc()))
+        .select(SubmissionRow::as_select())
+        .load(conn)
+}
+
+pub fn insert_submission(conn: &mut DbConnection, row: &SubmissionRow) -> QueryResult<()> {
+    diesel::insert_into(s::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Records a submission on the application, only as the version that was read and
+/// hashed; false when it changed meanwhile (saved, submitted, withdrawn).
+#[allow(clippy::too_many_arguments)]
 pub fn mark_submitted(
     conn: &mut DbConnection,
     id: &str,
     version: i32,
+    status_before: &str,
     by: &str,
     at: NaiveDateTime,
     receipt_number: &str,
@@ -124,7 +202,7 @@ pub fn mark_submitted(
     let n = diesel::update(
         a::table
             .find(id)
-            .filter(a::status.eq("draft"))
+            .filter(a::status.eq(status_before))
             .filter(a::version.eq(version)),
     )
     .set((
@@ -133,6 +211,7 @@ pub fn mark_submitted(
         a::submitted_by.eq(Some(by)),
         a::receipt_number.eq(Some(receipt_number)),
         a::content_sha256.eq(Some(sha256)),
+        a::submitted_version.eq(Some(version)),
     ))
     .execute(conn)?;
     Ok(n == 1)

@@ -426,8 +426,32 @@ diesel::table! {
         receipt_number -> Nullable<Text>,
         content_sha256 -> Nullable<Text>,
         withdrawn_at -> Nullable<Timestamp>,
+        stage -> Text,
+        full_application -> Text,
+        invited_at -> Nullable<Timestamp>,
+        full_deadline -> Nullable<Timestamp>,
+        submitted_version -> Nullable<Integer>,
     }
 }
+
+diesel::table! {
+    application_submissions (id) {
+        id -> Text,
+        application_id -> Text,
+        call_id -> Text,
+        lot_id -> Text,
+        stage -> Text,
+        receipt_number -> Text,
+        submission_no -> Integer,
+        submitted_at -> Timestamp,
+        submitted_by -> Text,
+        content -> Text,
+        content_sha256 -> Text,
+    }
+}
+
+diesel::joinable!(application_submissions -> applications (application_id));
+diesel::allow_tables_to_appear_in_same_query!(application_submissions, applications);
 
 diesel::joinable!(applications -> calls (call_id));
 diesel::joinable!(applications -> organisations (organisation_id));

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::calls::LotTerms;
+use chrono::NaiveDateTime;
+
+use super::calls::{CallType, LotTerms};
 use super::workflow::Workflow;
 
 /// Where an application stands.
@@ -23,6 +25,8 @@ pub enum ApplicationEvent {
     Submit,
     /// Withdraw it (APP-05: until the deadline).
     Withdraw,
+    /// Invite it to submit a full application (restricted call, CFP-02).
+    Invite,
 }
 
 impl Workflow for ApplicationStatus {
@@ -36,6 +40,7 @@ impl Workflow for ApplicationStatus {
         ApplicationEvent::Edit,
         ApplicationEvent::Submit,
         ApplicationEvent::Withdraw,
+        ApplicationEvent::Invite,
     ];
 
     fn next(self, event: ApplicationEvent) -> Option<ApplicationStatus> {
@@ -44,6 +49,13 @@ impl Workflow for ApplicationStatus {
         match (self, event) {
             (Draft, Edit) => Some(Draft),
             (Draft, Submit) => Some(Submitted),
+            // APP-05: until the deadline, edited and submitted again as a new version;
+            // the submitted version counts meanwhile.
+            (Submitted, Edit) => Some(Submitted),
+            (Submitted, Submit) => Some(Submitted),
+            // A restricted call's concept note, shortlisted: the full application is a
+            // new draft.
+            (Submitted, Invite) => Some(Draft),
             (Draft | Submitted, Withdraw) => Some(Withdrawn),
             _ => None,
         }
@@ -70,6 +82,75 @@ impl ApplicationStatus {
     pub fn parse(s: &str) -> Option<ApplicationStatus> {
         Self::STATES.iter().copied().find(|st| st.as_str() == s)
     }
+}
+
+/// Which form an application is at: a restricted call's concept note, then (on
+/// invitation) its full application; an open call's application is both at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    Concept,
+    Full,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Concept => "concept",
+            Stage::Full => "full",
+        }
+    }
+
+    pub fn parse(s: &str) -> Stage {
+        if s == "full" {
+            Stage::Full
+        } else {
+            Stage::Concept
+        }
+    }
+
+    /// The stage a new application starts at.
+    pub fn first(call_type: CallType) -> Stage {
+        match call_type {
+            CallType::Open => Stage::Full,
+            CallType::Restricted => Stage::Concept,
+        }
+    }
+
+    /// The receipt numbers' mark: CN (concept note) or FA (full application).
+    pub fn mark(self) -> &'static str {
+        match self {
+            Stage::Concept => "CN",
+            Stage::Full => "FA",
+        }
+    }
+}
+
+/// The parts of an application its members may still change at a stage: the concept
+/// note until a restricted call's invitation (APP-04: what it said is then kept), the
+/// full application from it (in an open call, both together).
+pub fn concept_note_editable(stage: Stage, call_type: CallType) -> bool {
+    stage == Stage::Concept || call_type == CallType::Open
+}
+
+/// The deadline that applies to an application (CFP-06, ADM-01): the call's, or for an
+/// invited full application of a restricted call, the one of its invitation.
+pub fn deadline_of(
+    stage: Stage,
+    call_type: CallType,
+    call_deadline: Option<NaiveDateTime>,
+    full_deadline: Option<NaiveDateTime>,
+) -> Option<NaiveDateTime> {
+    match (stage, call_type) {
+        (Stage::Full, CallType::Restricted) => full_deadline,
+        _ => call_deadline,
+    }
+}
+
+/// The receipt number of an application's submissions at a stage (APP-05): the call's
+/// reference, the lot, the stage and the application's place in the order of arrival.
+pub fn receipt_number(call_reference: &str, lot: i32, stage: Stage, n: i64) -> String {
+    format!("{call_reference}/L{lot}/{}/{n:04}", stage.mark())
 }
 
 /// Rule CFP-04: why an organisation may not apply to a lot, in words the applicant reads
@@ -171,6 +252,31 @@ mod tests {
     use crate::domain::calls::default_lots;
 
     #[test]
+    fn the_deadline_and_the_editable_parts_follow_the_stage() {
+        use chrono::NaiveDate;
+        let at = |d| {
+            NaiveDate::from_ymd_opt(2027, 1, d)
+                .unwrap()
+                .and_hms_opt(12, 0, 0)
+        };
+        let (call, full) = (at(1), at(31));
+        assert_eq!(
+            deadline_of(Stage::Concept, CallType::Restricted, call, full),
+            call
+        );
+        assert_eq!(
+            deadline_of(Stage::Full, CallType::Restricted, call, full),
+            full
+        );
+        assert_eq!(deadline_of(Stage::Full, CallType::Open, call, None), call);
+        assert!(concept_note_editable(Stage::Concept, CallType::Restricted));
+        assert!(!concept_note_editable(Stage::Full, CallType::Restricted));
+        assert!(concept_note_editable(Stage::Full, CallType::Open));
+        assert_eq!(Stage::first(CallType::Open), Stage::Full);
+        assert_eq!(receipt_number("EU/1", 2, Stage::Full, 7), "EU/1/L2/FA/0007");
+    }
+
+    #[test]
     fn who_may_apply_to_which_lot() {
         let lots = default_lots();
         let (pilot, national) = (&lots[0], &lots[1]);
@@ -258,6 +364,9 @@ mod tests {
             (Draft, Edit, Draft),
             (Draft, Submit, Submitted),
             (Draft, Withdraw, Withdrawn),
+            (Submitted, Edit, Submitted),
+            (Submitted, Submit, Submitted),
+            (Submitted, Invite, Draft),
             (Submitted, Withdraw, Withdrawn),
         ]);
     }

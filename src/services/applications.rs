@@ -9,7 +9,8 @@ use crate::db::calls as call_q;
 use crate::db::organisations as org_q;
 use crate::domain::access::{Action, Scope};
 use crate::domain::applications::{
-    eligibility_problems, within_application_limit, ApplicationEvent, ApplicationStatus,
+    concept_note_editable, deadline_of, eligibility_problems, within_application_limit,
+    ApplicationEvent, ApplicationStatus, Stage,
 };
 use crate::domain::calls::is_open_for_submission;
 use crate::domain::money::Money;
@@ -113,6 +114,11 @@ pub async fn start(
                         receipt_number: None,
                         content_sha256: None,
                         withdrawn_at: None,
+                        stage: Stage::first(call.call_type).as_str().into(),
+                        full_application: "{}".into(),
+                        invited_at: None,
+                        full_deadline: None,
+                        submitted_version: None,
                     },
                 )?;
                 tx.audit(
@@ -213,8 +219,8 @@ pub async fn save_concept_note(
         .write(actor, permission(), Lock::Organisation(organisation_id.clone()), move |tx| {
             let (stored, call) =
                 in_time_for(tx, &id, &organisation_id, &call_id, ApplicationEvent::Edit)?;
-            if !call.is_published() {
-                return Err(AppError::Conflict("error-application-deadline-passed"));
+            if !concept_note_editable(Stage::parse(&stored.stage), call.call_type) {
+                return Err(AppError::Conflict("error-concept-note-kept"));
             }
             if stored.version != version {
                 tx.nothing_changed();
@@ -243,6 +249,43 @@ pub async fn save_concept_note(
             Ok(Ok(()))
         })
         .await
+}
+
+/// The submissions of an application, latest first (APP-05: all stay visible), for
+/// its organisation's members.
+pub async fn submissions(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+) -> AppResult<Vec<q::SubmissionRow>> {
+    let user = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
+    state
+        .db(move |conn| {
+            let a = q::find(conn, &id)?.ok_or(AppError::NotFound)?;
+            org_q::membership(conn, &a.organisation_id, &user)?.ok_or(AppError::NotFound)?;
+            Ok(q::submissions_of(conn, &id)?)
+        })
+        .await
+}
+
+/// One submission of an application with the application, for its members.
+pub async fn submission(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    submission_id: String,
+) -> AppResult<(ApplicationDetail, q::SubmissionRow)> {
+    let d = detail(state, actor, id).await?;
+    let application_id = d.row.id.clone();
+    let row = state
+        .db(move |conn| {
+            Ok(q::submissions_of(conn, &application_id)?
+                .into_iter()
+                .find(|s| s.id == submission_id))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((d, row))
 }
 
 /// The applications of the person's organisations, with the call's reference, the lot
@@ -286,7 +329,7 @@ pub async fn of_person(
 
 /// The call and organisation of an application (they never change, so reading them
 /// before the write's lock is safe).
-async fn owners_of(state: &AppState, id: &str) -> AppResult<(String, String)> {
+pub(crate) async fn owners_of(state: &AppState, id: &str) -> AppResult<(String, String)> {
     let id = id.to_string();
     state
         .db(move |conn| {
@@ -299,7 +342,7 @@ async fn owners_of(state: &AppState, id: &str) -> AppResult<(String, String)> {
 /// What submitting and withdrawing both check: the person may edit for the
 /// organisation, the application's workflow allows `event`, and the deadline has not
 /// passed by the server's clock (ADM-01, CFP-06: the instant itself is in time).
-fn in_time_for(
+pub(crate) fn in_time_for(
     tx: &mut crate::services::write::Tx<'_>,
     id: &str,
     organisation_id: &str,
@@ -315,10 +358,20 @@ fn in_time_for(
         .transition(event)
         .map_err(|r| AppError::Conflict(r.message_key))?;
     let call = Call::from_row(call_q::find(tx.conn, call_id)?.ok_or(AppError::NotFound)?)?;
-    if call.row.deadline.is_none_or(|d| tx.now > d) {
+    if !call.is_published() || deadline_for(&a, &call).is_none_or(|d| tx.now > d) {
         return Err(AppError::Conflict("error-application-deadline-passed"));
     }
     Ok((a, call))
+}
+
+/// The deadline that applies to the application now (the call's, or its invitation's).
+pub fn deadline_for(a: &ApplicationRow, call: &Call) -> Option<chrono::NaiveDateTime> {
+    deadline_of(
+        Stage::parse(&a.stage),
+        call.call_type,
+        call.row.deadline,
+        a.full_deadline,
+    )
 }
 
 /// What the receipt of a submission says.
@@ -327,6 +380,8 @@ pub struct Receipt {
     pub number: String,
     pub at: chrono::NaiveDateTime,
     pub sha256: String,
+    /// 1 for the first submission at the stage, 2 for the next…
+    pub submission_no: i32,
 }
 
 /// Submits the concept note (APP-05, CFP-06): refused with every problem by field, or
@@ -353,39 +408,71 @@ pub async fn submit(
                     &call_id,
                     ApplicationEvent::Submit,
                 )?;
-                if !call.is_published() {
-                    return Err(AppError::Conflict("error-application-deadline-passed"));
+                let stage = Stage::parse(&a.stage);
+                // A double click, a retry or parallel submits of the same version: one
+                // submission, the same receipt.
+                if a.submitted_version == Some(a.version) {
+                    tx.nothing_changed();
+                    let last = q::submissions_of(tx.conn, &id)?
+                        .into_iter()
+                        .find(|s| s.stage == stage.as_str())
+                        .ok_or(AppError::NotFound)?;
+                    return Ok(Ok(Receipt {
+                        number: last.receipt_number,
+                        at: last.submitted_at,
+                        sha256: last.content_sha256,
+                        submission_no: last.submission_no,
+                    }));
                 }
                 let lot =
                     call_q::find_lot(tx.conn, &call_id, &a.lot_id)?.ok_or(AppError::NotFound)?;
-                let problems = crate::domain::applications::concept_note_problems(
-                    &crate::domain::applications::ConceptNote {
-                        title: &a.title,
-                        relevance: &a.relevance,
-                        design: &a.design,
-                        eu_contribution: a.eu_contribution_cents.map(Money::from_cents),
-                        duration_months: a.duration_months,
-                    },
-                    &lot_terms(&lot),
-                );
+                let problems = submission_problems(&a, &call, &lot)?;
                 if !problems.is_empty() {
                     tx.nothing_changed();
-                    return Ok(Err(problems
-                        .into_iter()
-                        .map(|(field, code)| FieldError::new(field, code))
-                        .collect()));
+                    return Ok(Err(problems));
                 }
-                let sha256 = content_sha256(&a, &call.row.reference, lot.number);
-                let n = q::submitted_in_call(tx.conn, &call_id)? + 1;
-                let number = format!("{}/CN/{n:04}", call.row.reference);
+                let content = canonical_content(&a, &call.row.reference, lot.number);
+                let sha256 = sha256_hex(&content);
+                let earlier: Vec<_> = q::submissions_of(tx.conn, &id)?
+                    .into_iter()
+                    .filter(|s| s.stage == stage.as_str())
+                    .collect();
+                let number = match earlier.first() {
+                    Some(last) => last.receipt_number.clone(),
+                    None => crate::domain::applications::receipt_number(
+                        &call.row.reference,
+                        lot.number,
+                        stage,
+                        q::numbered_in_lot(tx.conn, &call_id, &a.lot_id, stage.as_str())? + 1,
+                    ),
+                };
+                let submission_no = earlier.len() as i32 + 1;
                 let by = tx.actor.user_id.clone().unwrap_or_default();
                 // A save committed since the read (it holds the organisation's lock, not the
                 // call's) would make the receipt describe other content: refused instead.
-                if !q::mark_submitted(tx.conn, &id, a.version, &by, tx.now, &number, &sha256)? {
+                if !q::mark_submitted(
+                    tx.conn, &id, a.version, &a.status, &by, tx.now, &number, &sha256,
+                )? {
                     return Err(AppError::Conflict(
                         "error-application-changed-while-submitting",
                     ));
                 }
+                q::insert_submission(
+                    tx.conn,
+                    &q::SubmissionRow {
+                        id: new_id(),
+                        application_id: id.clone(),
+                        call_id: call_id.clone(),
+                        lot_id: a.lot_id.clone(),
+                        stage: stage.as_str().into(),
+                        receipt_number: number.clone(),
+                        submission_no,
+                        submitted_at: tx.now,
+                        submitted_by: by.clone(),
+                        content,
+                        content_sha256: sha256.clone(),
+                    },
+                )?;
                 // Each member in their own language.
                 let members = org_q::member_recipients(tx.conn, &organisation_id)?;
                 let when = crate::clock::format_local(tx.now);
@@ -395,32 +482,101 @@ pub async fn submit(
                         ("call", call.label_in(lang)),
                         ("when", when.clone()),
                         ("sha256", sha256.clone()),
+                        ("stage", stage.as_str().to_string()),
                         ("link", link.clone()),
                     ]
                 })?;
                 tx.audit(
                     "application.submitted",
                     Some(("application", &id)),
-                    json!({"receipt": number, "sha256": sha256, "call": call_id}),
+                    json!({"receipt": number, "sha256": sha256, "call": call_id,
+                           "stage": stage.as_str(), "submission": submission_no}),
                 )?;
                 Ok(Ok(Receipt {
                     number,
                     at: tx.now,
                     sha256,
+                    submission_no,
                 }))
             },
         )
         .await
 }
 
-/// The SHA-256 of what a submission freezes: the concept note's parts with the call,
-/// lot and organisation, as canonical JSON (keys in order).
-pub fn content_sha256(a: &ApplicationRow, call_reference: &str, lot_number: i32) -> String {
+/// Everything that stops the submission, by field: the concept note's parts while it
+/// can change, the full application's sections (with APP-04 against the concept note's
+/// estimate in a restricted call) at the full stage.
+fn submission_problems(
+    a: &ApplicationRow,
+    call: &Call,
+    lot: &crate::db::calls::LotRow,
+) -> AppResult<Vec<FieldError>> {
+    use crate::domain::applications::{concept_note_problems, ConceptNote};
+    use crate::domain::budget::BudgetContext;
+    use crate::domain::full_application::{full_application_problems, FullApplication};
+    let terms = lot_terms(lot);
+    let stage = Stage::parse(&a.stage);
+    let mut out = Vec::new();
+    if concept_note_editable(stage, call.call_type) {
+        out.extend(
+            concept_note_problems(
+                &ConceptNote {
+                    title: &a.title,
+                    relevance: &a.relevance,
+                    design: &a.design,
+                    eu_contribution: a.eu_contribution_cents.map(Money::from_cents),
+                    duration_months: a.duration_months,
+                },
+                &terms,
+            )
+            .into_iter()
+            .map(|(field, code)| FieldError::new(field, code)),
+        );
+    }
+    if stage == Stage::Full {
+        let full = FullApplication::from_json(&a.full_application);
+        let context = BudgetContext {
+            lot: &terms,
+            duration_months: a.duration_months,
+            concept_estimate: match call.call_type {
+                crate::domain::calls::CallType::Restricted => {
+                    a.eu_contribution_cents.map(Money::from_cents)
+                }
+                crate::domain::calls::CallType::Open => None,
+            },
+            tolerance_percent: call.params.full_application_tolerance_percent,
+        };
+        out.extend(
+            full_application_problems(&full, &context)
+                .into_iter()
+                .map(|p| FieldError::named(format!("{}.{}", p.section, p.field), p.code)),
+        );
+    }
+    Ok(out)
+}
+
+/// What a submission freezes, as canonical JSON (keys sorted, no spaces): the call,
+/// lot, organisation and stage, the concept note, and at the full stage the full
+/// application. The receipt's SHA-256 is of exactly these bytes (README "Receipts").
+pub fn canonical_content(a: &ApplicationRow, call_reference: &str, lot_number: i32) -> String {
+    let full: serde_json::Value = if a.stage == Stage::Full.as_str() {
+        serde_json::from_str(&a.full_application).unwrap_or(serde_json::Value::Null)
+    } else {
+        serde_json::Value::Null
+    };
+    // serde_json's maps are ordered by key (no `preserve_order`), so this is canonical.
+    json!({"call": call_reference, "lot": lot_number, "organisation": a.organisation_id,
+           "stage": a.stage,
+           "concept_note": {"title": a.title, "relevance": a.relevance, "design": a.design,
+                            "eu_contribution_cents": a.eu_contribution_cents,
+                            "duration_months": a.duration_months},
+           "full_application": full})
+    .to_string()
+}
+
+pub fn sha256_hex(content: &str) -> String {
     use sha2::Digest;
-    let content = json!({"call": call_reference, "lot": lot_number, "organisation": a.organisation_id,
-                         "title": a.title, "relevance": a.relevance, "design": a.design,
-                         "eu_contribution_cents": a.eu_contribution_cents, "duration_months": a.duration_months});
-    hex::encode(sha2::Sha256::digest(content.to_string().as_bytes()))
+    hex::encode(sha2::Sha256::digest(content.as_bytes()))
 }
 
 /// Withdraws an application until the deadline (APP-05).

@@ -10,6 +10,7 @@ pub mod attachments;
 pub mod audit;
 pub mod calls;
 pub mod demo;
+pub mod full_application;
 pub mod mail;
 pub mod organisations;
 pub mod passwords;

@@ -5,7 +5,7 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use super::page::Page;
-use crate::domain::applications::{count_words, CONCEPT_SECTIONS};
+use crate::domain::applications::{concept_note_editable, count_words, Stage, CONCEPT_SECTIONS};
 use crate::domain::money::Money;
 use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
@@ -161,16 +161,109 @@ async fn render(
             }
         })
         .collect();
-    let lot = crate::services::calls::lot_terms(&d.lot);
     let mut ctx = tera::Context::new();
-    ctx.insert("id", &d.row.id);
+    header_context(page, &mut ctx, &d);
     ctx.insert("f", &shown);
     ctx.insert("sections", &sections);
-    ctx.insert("status", &d.row.status);
+    let concept_editable = concept_note_editable(Stage::parse(&d.row.stage), d.call.call_type);
     ctx.insert(
         "may_edit",
-        &(d.my_role.may_edit() && d.row.status == "draft"),
+        &(ctx_bool(&ctx, "may_change") && concept_editable),
     );
+    ctx.insert("concept_kept", &!concept_editable);
+    let lot = crate::services::calls::lot_terms(&d.lot);
+    ctx.insert("grant_min", &format::money(lang, lot.min_grant));
+    ctx.insert("grant_max", &format::money(lang, lot.max_grant));
+    ctx.insert("months_min", &lot.min_duration_months);
+    ctx.insert("months_max", &lot.max_duration_months);
+    ctx.insert("saved_at", &format::instant_long(lang, d.row.updated_at));
+    if d.row.stage == "full" {
+        let full =
+            crate::domain::full_application::FullApplication::from_json(&d.row.full_application);
+        let (states, _) = super::full_application::section_states(&d, &full);
+        ctx.insert("full_sections", &states);
+    }
+    let submissions = service::submissions(&page.state, &page.actor(), d.row.id.clone()).await?;
+    ctx.insert(
+        "submissions",
+        &submissions
+            .iter()
+            .map(|s| SubmissionView {
+                id: s.id.clone(),
+                number: s.receipt_number.clone(),
+                no: s.submission_no,
+                stage: s.stage.clone(),
+                at: format::instant_long(lang, s.submitted_at),
+                sha256: s.content_sha256.clone(),
+                counts: Some(s.id.as_str())
+                    == submissions
+                        .iter()
+                        .find(|x| x.stage == d.row.stage)
+                        .map(|x| x.id.as_str()),
+            })
+            .collect::<Vec<_>>(),
+    );
+    if let Some(t) = theirs {
+        ctx.insert("theirs", &ConceptNoteForm::of(t));
+    }
+    // Problems of the full application's sections link to their pages; the concept
+    // note's are shown at its fields.
+    let (full_problems, own): (Vec<&FieldError>, Vec<&FieldError>) =
+        errors.iter().partition(|e| e.field.contains('.'));
+    let links: Vec<ProblemLink> = full_problems
+        .iter()
+        .filter_map(|e| {
+            let (section, field) = e.field.split_once('.')?;
+            Some(ProblemLink {
+                section: crate::i18n::t(lang, &format!("full-section-{section}")),
+                href: format!("/applications/{}/full/{section}#{field}", d.row.id),
+                text: crate::i18n::t(lang, e.code),
+            })
+        })
+        .collect();
+    ctx.insert("submit_problems", &links);
+    let own: Vec<FieldError> = own.into_iter().cloned().collect();
+    page.show_errors(&mut ctx, &own);
+    page.render_status(status, "applications/show.html", ctx)
+}
+
+/// A problem of the full application that stops the submission, with a link to it.
+#[derive(Serialize)]
+struct ProblemLink {
+    section: String,
+    href: String,
+    text: String,
+}
+
+/// One submission in the application's history.
+#[derive(Serialize)]
+struct SubmissionView {
+    id: String,
+    number: String,
+    no: i32,
+    stage: String,
+    at: String,
+    sha256: String,
+    /// The last one of the current stage: the one that counts.
+    counts: bool,
+}
+
+fn ctx_bool(ctx: &tera::Context, key: &str) -> bool {
+    ctx.get(key).and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+/// What every page of an application shows at the top: organisation, call, lot, stage,
+/// the deadline that applies and the time left (Almaty time), the status, and whether
+/// the person may still change it.
+pub fn header_context(page: &Page, ctx: &mut tera::Context, d: &service::ApplicationDetail) {
+    let lang = page.lang();
+    let now = page.state.clock.now();
+    let deadline = service::deadline_for(&d.row, &d.call);
+    let open = d.call.is_published() && deadline.is_some_and(|t| now <= t);
+    ctx.insert("id", &d.row.id);
+    ctx.insert("status", &d.row.status);
+    ctx.insert("stage", &d.row.stage);
+    ctx.insert("call_type", d.call.call_type.as_str());
     ctx.insert("organisation", &d.organisation);
     ctx.insert("call_id", &d.call.row.id);
     ctx.insert("call", &crate::views::Shown::new(d.call.title(), lang));
@@ -187,15 +280,13 @@ async fn render(
             lang,
         ),
     );
-    ctx.insert("grant_min", &format::money(lang, lot.min_grant));
-    ctx.insert("grant_max", &format::money(lang, lot.max_grant));
-    ctx.insert("months_min", &lot.min_duration_months);
-    ctx.insert("months_max", &lot.max_duration_months);
+    ctx.insert("deadline", &deadline.map(|t| format::instant_long(lang, t)));
     ctx.insert(
-        "deadline",
-        &d.call.row.deadline.map(|t| format::instant_long(lang, t)),
+        "time_left",
+        &deadline
+            .filter(|_| open)
+            .map(|t| super::public_calls::time_left(lang, (t - now).num_seconds())),
     );
-    ctx.insert("saved_at", &format::instant_long(lang, d.row.updated_at));
     ctx.insert("receipt_number", &d.row.receipt_number);
     ctx.insert("content_sha256", &d.row.content_sha256);
     ctx.insert(
@@ -203,19 +294,16 @@ async fn render(
         &d.row.submitted_at.map(|t| format::instant_long(lang, t)),
     );
     ctx.insert(
-        "may_withdraw",
-        &(d.my_role.may_edit()
-            && d.row.status != "withdrawn"
-            && d.call
-                .row
-                .deadline
-                .is_some_and(|t| page.state.clock.now() <= t)),
+        "unsubmitted_changes",
+        &(d.row.status == "submitted" && d.row.submitted_version != Some(d.row.version)),
     );
-    if let Some(t) = theirs {
-        ctx.insert("theirs", &ConceptNoteForm::of(t));
-    }
-    page.show_errors(&mut ctx, errors);
-    page.render_status(status, "applications/show.html", ctx)
+    let may_change =
+        d.my_role.may_edit() && matches!(d.row.status.as_str(), "draft" | "submitted") && open;
+    ctx.insert("may_change", &may_change);
+    ctx.insert(
+        "may_withdraw",
+        &(d.my_role.may_edit() && d.row.status != "withdrawn" && open),
+    );
 }
 
 pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
@@ -413,6 +501,23 @@ pub async fn autosave(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let form = form.into_inner();
+    let result = match form.input() {
+        Ok(input) => {
+            service::save_concept_note(&page.state, &page.actor(), id.clone(), form.version, input)
+                .await
+        }
+        Err(errors) => Err(AppError::Validation(errors)),
+    };
+    autosave_answer(&page, id, result.map(|r| r.map_err(|_| ()))).await
+}
+
+/// The answer to an automatic save of any part of an application: the new version, or
+/// why not (a version conflict: the person saves by hand to compare).
+pub async fn autosave_answer(
+    page: &Page,
+    id: String,
+    result: AppResult<Result<(), ()>>,
+) -> AppResult<HttpResponse> {
     let lang = page.lang();
     let answer = |status: StatusCode, saved: bool, version: Option<i32>, message: String| {
         crate::web::api::json(
@@ -424,20 +529,7 @@ pub async fn autosave(
             },
         )
     };
-    let input = match form.input() {
-        Ok(i) => i,
-        Err(_) => {
-            return answer(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                false,
-                None,
-                crate::i18n::t(lang, "autosave-invalid"),
-            )
-        }
-    };
-    match service::save_concept_note(&page.state, &page.actor(), id.clone(), form.version, input)
-        .await
-    {
+    match result {
         Ok(Ok(())) => {
             let d = service::detail(&page.state, &page.actor(), id).await?;
             answer(
@@ -451,7 +543,7 @@ pub async fn autosave(
                 ),
             )
         }
-        Ok(Err(_)) => answer(
+        Ok(Err(())) => answer(
             StatusCode::CONFLICT,
             false,
             None,
@@ -468,4 +560,44 @@ pub async fn autosave(
         }
         Err(e) => Err(e),
     }
+}
+
+/// The receipt of one submission, as a page to print (APP-05).
+pub async fn receipt(page: Page, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {
+    let (id, sid) = path.into_inner();
+    let (d, s) = service::submission(&page.state, &page.actor(), id, sid).await?;
+    let lang = page.lang();
+    let mut ctx = tera::Context::new();
+    header_context(&page, &mut ctx, &d);
+    ctx.insert("sid", &s.id);
+    ctx.insert("number", &s.receipt_number);
+    ctx.insert("no", &s.submission_no);
+    ctx.insert("submission_stage", &s.stage);
+    ctx.insert("at", &format::instant_long(lang, s.submitted_at));
+    ctx.insert(
+        "at_utc",
+        &s.submitted_at.format("%Y-%m-%dT%H:%M:%S%.fZ").to_string(),
+    );
+    ctx.insert("sha256", &s.content_sha256);
+    ctx.insert("bytes", &s.content.len());
+    page.render("applications/receipt.html", ctx)
+}
+
+/// The package of one submission: exactly the bytes whose SHA-256 the receipt shows
+/// (`sha256sum` of the file gives it back).
+pub async fn package(page: Page, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {
+    let (id, sid) = path.into_inner();
+    let (_, s) = service::submission(&page.state, &page.actor(), id, sid).await?;
+    let name = format!(
+        "{}-{}.json",
+        s.receipt_number.replace('/', "-"),
+        s.submission_no
+    );
+    Ok(HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            crate::services::uploads::content_disposition(&name),
+        ))
+        .body(s.content))
 }

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod auth;
 pub mod calls;
 pub mod confirm;
+pub mod full_application;
 pub mod guard;
 pub mod input;
 pub mod organisations;

@@ -8,8 +8,8 @@ use actix_web::http::Method;
 use actix_web::web;
 
 use super::{
-    account, admin, api, applications, audit, auth, calls, organisations, programmes, public,
-    public_calls,
+    account, admin, api, applications, audit, auth, calls, full_application, organisations,
+    programmes, public, public_calls,
 };
 use crate::domain::access::{Access, Action};
 
@@ -129,6 +129,11 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/applications/{id}/submit", ORGANISATIONS, Html => applications::confirm_submit),
         route!(POST "/applications/{id}/submit", ORGANISATIONS, Html => applications::submit),
         route!(GET "/applications/{id}/withdraw", ORGANISATIONS, Html => applications::confirm_withdraw),
+        route!(GET "/applications/{id}/submissions/{sid}", ORGANISATIONS, Html => applications::receipt),
+        route!(GET "/applications/{id}/submissions/{sid}/package", ORGANISATIONS, Html => applications::package),
+        route!(GET "/applications/{id}/full/{section}", ORGANISATIONS, Html => full_application::show),
+        route!(POST "/applications/{id}/full/{section}", ORGANISATIONS, Html => full_application::save),
+        route!(POST "/applications/{id}/full/{section}/autosave", ORGANISATIONS, Html => full_application::autosave),
         route!(POST "/applications/{id}/withdraw", ORGANISATIONS, Html => applications::withdraw),
         route!(GET "/organisations", ORGANISATIONS, Html => organisations::index),
         route!(GET "/organisations/new", ORGANISATIONS, Html => organisations::new_form),

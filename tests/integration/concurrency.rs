@@ -608,11 +608,36 @@ async fn a_save_racing_a_submission_never_changes_what_the_receipt_describes(app
                 .unwrap();
         if let Ok(Ok(receipt)) = submitted {
             assert_eq!(stored.status, "submitted");
+            // The frozen submission is what the receipt hashes, and it is the content of
+            // the version it names (a later save is a change not yet submitted).
+            let frozen = grants::db::applications::submissions_of(
+                &mut app.state.pool.get().unwrap(),
+                &application,
+            )
+            .unwrap();
+            assert_eq!(frozen.len(), 1, "round {round}");
+            assert_eq!(receipt.sha256, frozen[0].content_sha256);
+            assert_eq!(receipt.sha256, apps::sha256_hex(&frozen[0].content));
+            let submitted_text = if frozen[0].content.contains("Second text.") {
+                "Second text."
+            } else {
+                "First text."
+            };
             assert_eq!(
-                receipt.sha256,
-                apps::content_sha256(&stored, "CALL-RACE", lot.number),
-                "round {round}: the receipt describes what is stored (save: {saved:?})"
+                stored.submitted_version,
+                Some(if submitted_text == "Second text." {
+                    3
+                } else {
+                    2
+                }),
+                "round {round}: the receipt names the version it describes (save: {saved:?})"
             );
+            if stored.submitted_version == Some(stored.version) {
+                assert_eq!(
+                    apps::canonical_content(&stored, "CALL-RACE", lot.number),
+                    frozen[0].content
+                );
+            }
         } else {
             assert_eq!(stored.status, "draft", "round {round}");
         }
