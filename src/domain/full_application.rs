@@ -241,7 +241,7 @@ pub fn full_application_problems(f: &FullApplication, c: &BudgetContext<'_>) -> 
         Some(s) => {
             for check in budget::budget_checks(&s, &b.funding, c) {
                 if !check.met {
-                    out.push(problem("budget", check.rule, check.key));
+                    out.push(problem("budget", "rules", check.key));
                 }
             }
         }

@@ -210,6 +210,7 @@ async fn render(
     // note's are shown at its fields.
     let (full_problems, own): (Vec<&FieldError>, Vec<&FieldError>) =
         errors.iter().partition(|e| e.field.contains('.'));
+    let rules = super::full_application::rule_texts(lang, &d);
     let links: Vec<ProblemLink> = full_problems
         .iter()
         .filter_map(|e| {
@@ -217,7 +218,10 @@ async fn render(
             Some(ProblemLink {
                 section: crate::i18n::t(lang, &format!("full-section-{section}")),
                 href: format!("/applications/{}/full/{section}#{field}", d.row.id),
-                text: crate::i18n::t(lang, e.code),
+                text: rules
+                    .get(e.code)
+                    .cloned()
+                    .unwrap_or_else(|| crate::i18n::t(lang, e.code)),
             })
         })
         .collect();

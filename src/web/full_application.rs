@@ -599,6 +599,29 @@ fn budget_context<'a>(
     }
 }
 
+/// The budget's rules as sentences with their numbers, by message key (the submission's
+/// refusal names each unmet rule with the figures that miss it).
+pub fn rule_texts(lang: Lang, d: &apps::ApplicationDetail) -> HashMap<&'static str, String> {
+    let f = FullApplication::from_json(&d.row.full_application);
+    let terms = crate::services::calls::lot_terms(&d.lot);
+    let context = budget_context(d, &terms);
+    budget::summarise(&f.budget)
+        .map(|s| {
+            budget::budget_checks(&s, &f.budget.funding, &context)
+                .into_iter()
+                .map(|r| {
+                    let args: Vec<(&str, String)> = r
+                        .figures
+                        .iter()
+                        .map(|(k, f)| (*k, figure(lang, *f)))
+                        .collect();
+                    (r.key, crate::i18n::t_args(lang, r.key, &args))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The sections with what is still missing in each (for the navigation and the page).
 #[derive(Serialize)]
 pub struct SectionState {

@@ -324,14 +324,14 @@ async fn a_concept_note_is_submitted_with_a_receipt_until_the_deadline_and_not_a
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let page = body(app.get_with(&a, &first).await).await;
-    assert!(page.contains("CALL-SUB/CN/0001"), "{page}");
+    assert!(page.contains("CALL-SUB/L2/CN/0001"), "{page}");
     assert!(
         regex::Regex::new(r#"<code class="small">[0-9a-f]{64}</code>"#)
             .unwrap()
             .is_match(&page)
     );
     let mail = app
-        .wait_for_mail("sub@ngo.example.kz", "Receipt CALL-SUB/CN/0001")
+        .wait_for_mail("sub@ngo.example.kz", "Receipt CALL-SUB/L2/CN/0001")
         .await;
     assert!(mail.body.contains("SHA-256"));
     let find = |path: &str| {
@@ -342,20 +342,56 @@ async fn a_concept_note_is_submitted_with_a_receipt_until_the_deadline_and_not_a
         .unwrap()
         .unwrap()
     };
-    // Frozen: no more saves, no second submission.
-    app.post_form_with(&a, &first, &[("version", "3"), ("title", "Changed")])
-        .await;
-    let stored = find(&first);
-    assert_eq!(stored.title, "Water for Aral villages");
-    assert_eq!(stored.status, "submitted");
+    // A second click submits nothing new: one submission, the same receipt.
     let res = app
         .post_form_with(&a, &format!("{first}/submit"), &[])
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(
-        find(&first).receipt_number.as_deref(),
-        Some("CALL-SUB/CN/0001")
-    );
+    let frozen = |path: &str| {
+        grants::db::applications::submissions_of(
+            &mut app.state.pool.get().unwrap(),
+            path.trim_start_matches("/applications/"),
+        )
+        .unwrap()
+    };
+    assert_eq!(frozen(&first).len(), 1);
+    // Until the deadline it may change: the submitted version counts meanwhile, and an
+    // incomplete change cannot be submitted.
+    app.post_form_with(&a, &first, &[("version", "3"), ("title", "Changed")])
+        .await;
+    let stored = find(&first);
+    assert_eq!(stored.title, "Changed");
+    assert_eq!(stored.status, "submitted");
+    assert_eq!(stored.submitted_version, Some(3));
+    let page = body(app.get_with(&a, &first).await).await;
+    assert!(page.contains("are not submitted"), "{page}");
+    let res = app
+        .post_form_with(&a, &format!("{first}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(frozen(&first).len(), 1);
+    app.post_form_with(
+        &a,
+        &first,
+        &[
+            ("version", "4"),
+            ("title", "Water for Aral villages, revised"),
+            ("relevance", relevance.as_str()),
+            ("design", design.as_str()),
+            ("eu_contribution", max.as_str()),
+            ("duration_months", "24"),
+        ],
+    )
+    .await;
+    app.post_form_with(&a, &format!("{first}/submit"), &[])
+        .await;
+    let subs = frozen(&first);
+    assert_eq!(subs.len(), 2, "each submission a new version");
+    assert_eq!(subs[0].receipt_number, "CALL-SUB/L2/CN/0001");
+    assert_eq!(subs[0].submission_no, 2);
+    assert!(subs[0].content.contains("revised") && !subs[1].content.contains("revised"));
+    let page = body(app.get_with(&a, &first).await).await;
+    assert!(page.contains("submission 2") && page.contains("submission 1"));
 
     // The second, submitted exactly at the deadline: in time. Withdrawal at the deadline
     // still works; one second later nothing does.
@@ -373,7 +409,10 @@ async fn a_concept_note_is_submitted_with_a_receipt_until_the_deadline_and_not_a
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let stored = find(&second);
-    assert_eq!(stored.receipt_number.as_deref(), Some("CALL-SUB/CN/0002"));
+    assert_eq!(
+        stored.receipt_number.as_deref(),
+        Some("CALL-SUB/L1/CN/0001")
+    );
     assert_eq!(stored.submitted_at, Some(deadline));
     app.post_form_with(&at_deadline, &format!("{second}/withdraw"), &[])
         .await;

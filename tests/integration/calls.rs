@@ -297,6 +297,50 @@ pub(crate) async fn draft_call(
     reference: &str,
     days: i64,
 ) -> String {
+    draft_call_of(
+        app,
+        actor,
+        programme_id,
+        reference,
+        days,
+        grants::domain::calls::CallType::Restricted,
+    )
+    .await
+}
+
+/// A published open call (CFP-02: at least 90 days to its deadline).
+pub(crate) async fn published_open_call(
+    app: &TestApp,
+    actor: &Actor,
+    programme_id: &str,
+    reference: &str,
+    days: i64,
+) -> String {
+    let id = draft_call_of(
+        app,
+        actor,
+        programme_id,
+        reference,
+        days,
+        grants::domain::calls::CallType::Open,
+    )
+    .await;
+    add_guidelines(app, actor, &id).await;
+    call_service::publish(&app.state, actor, id.clone())
+        .await
+        .unwrap()
+        .expect("publishable");
+    id
+}
+
+pub(crate) async fn draft_call_of(
+    app: &TestApp,
+    actor: &Actor,
+    programme_id: &str,
+    reference: &str,
+    days: i64,
+    call_type: grants::domain::calls::CallType,
+) -> String {
     let deadline = app.clock.now() + Duration::days(days);
     call_service::create(
         &app.state,
@@ -306,7 +350,7 @@ pub(crate) async fn draft_call(
             reference: reference.into(),
             title: format!("Call {reference}"),
             description: "Local development initiatives.".into(),
-            call_type: Some(grants::domain::calls::CallType::Restricted),
+            call_type: Some(call_type),
             opens_at: None,
             deadline: Some(grants::db::truncate_micros(deadline)),
             params: Default::default(),

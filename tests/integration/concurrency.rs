@@ -345,7 +345,7 @@ async fn parallel_answers_to_one_question_publish_one(app: TestApp) {
     assert_eq!(shown, 1, "one answer is public");
 }
 
-fn actor_of(id: &str, email: &str) -> grants::services::Actor {
+pub(crate) fn actor_of(id: &str, email: &str) -> grants::services::Actor {
     grants::services::Actor {
         user_id: Some(id.to_string()),
         email: Some(email.to_string()),

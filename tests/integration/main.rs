@@ -13,6 +13,7 @@ mod call_content;
 mod calls;
 mod cli;
 mod concurrency;
+mod full_applications;
 mod hardening;
 mod mail_admin;
 mod organisations;

@@ -1,0 +1,438 @@
+//! The full application through its pages (open call: concept note and full application
+//! at once), the budget's rules at their limits, submission, resubmission, the receipt
+//! recomputed from the package, and who may see and change it — on both databases.
+
+use chrono::Duration;
+use grants::domain::access::Role;
+use reqwest::StatusCode;
+use sha2::Digest;
+
+use crate::calls::{delegation, programme, published_open_call, today};
+use crate::helpers::{body, location, new_client, TestApp, PASSWORD};
+use crate::on_both_databases;
+use crate::organisations::bin;
+
+on_both_databases!(
+    a_full_application_is_written_section_by_section_and_submitted_with_a_checkable_receipt,
+    parallel_submits_of_one_version_make_one_submission
+);
+
+fn version_of(html: &str) -> String {
+    regex::Regex::new(r#"name="version" value="(\d+)""#)
+        .unwrap()
+        .captures(html)
+        .expect("a form with its version")[1]
+        .to_string()
+}
+
+/// Registers an NGO of Kyzylorda for `email` and starts an application to lot 2 of the
+/// call; returns the application's path.
+async fn start(
+    app: &TestApp,
+    client: &reqwest::Client,
+    call: &str,
+    lot: &str,
+    bin_no: &str,
+) -> String {
+    let number = bin(bin_no);
+    let res = app
+        .post_form_with(
+            client,
+            "/organisations",
+            &[
+                ("legal_name", "Aral Water Alliance"),
+                ("legal_status", "ngo"),
+                ("country", "KZ"),
+                ("oblast", "kyzylorda"),
+                ("registration_number", &number),
+                ("address", "Aralsk"),
+            ],
+        )
+        .await;
+    let org = location(&res)
+        .trim_start_matches("/organisations/")
+        .to_string();
+    let res = app
+        .post_form_with(
+            client,
+            &format!("/calls/{call}/applications"),
+            &[("organisation_id", org.as_str()), ("lot_id", lot)],
+        )
+        .await;
+    location(&res)
+}
+
+/// Saves one section through its page, reading the version from the form first.
+async fn save(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let html = body(app.get_with(client, path).await).await;
+    let v = version_of(&html);
+    let mut form: Vec<(&str, &str)> = vec![("version", v.as_str())];
+    form.extend_from_slice(fields);
+    app.post_form_with(client, path, &form).await
+}
+
+/// A complete application: concept note, then each full section, the budget at the
+/// limits of APP-01 (contingency 5% of direct costs, indirect 7% of total direct) and
+/// an EU share of exactly 90%.
+async fn write_everything(app: &TestApp, client: &reqwest::Client, application: &str) {
+    let res = save(
+        app,
+        client,
+        application,
+        &[
+            ("title", "Water for Aral villages"),
+            ("relevance", "Twelve villages drink unsafe water."),
+            ("design", "Wells, pumps and training."),
+            ("eu_contribution", "101115"),
+            ("duration_months", "24"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let full = format!("{application}/full");
+    let sections: Vec<(String, Vec<(&str, &str)>)> = vec![
+        (
+            format!("{full}/description"),
+            vec![
+                ("description", "Drilling twelve wells near the Aral Sea."),
+                ("sustainability", "The akimat maintains the wells."),
+            ],
+        ),
+        (
+            format!("{full}/logframe"),
+            vec![
+                ("overall_objective", "Safe water in Aralsk district"),
+                ("specific_objective", "Twelve villages have wells"),
+                ("result-1-statement", "Wells built"),
+                ("indicator-1-1-name", "People with safe water"),
+                ("indicator-1-1-baseline", "0"),
+                ("indicator-1-1-target", "3000"),
+                ("indicator-1-1-people", "on"),
+                ("indicator-1-1-women", "1550"),
+                ("indicator-1-1-men", "1450"),
+            ],
+        ),
+        (
+            format!("{full}/workplan"),
+            vec![
+                ("activity-1-title", "Drilling"),
+                ("activity-1-result", "1"),
+                ("activity-1-month", "1"),
+                ("activity-1-month", "24"),
+            ],
+        ),
+        (
+            format!("{full}/budget"),
+            vec![
+                ("line-1-heading", "1"),
+                ("line-1-description", "Engineer"),
+                ("line-1-unit", "month"),
+                ("line-1-quantity", "24"),
+                ("line-1-unit_cost", "2 500"),
+                ("line-1-year", "1"),
+                ("line-2-heading", "3"),
+                ("line-2-description", "Drill"),
+                ("line-2-unit", "piece"),
+                ("line-2-quantity", "1"),
+                ("line-2-unit_cost", "40000"),
+                ("line-2-year", "2"),
+                ("line-3-heading", "1"),
+                ("line-3-year", "1"),
+                ("contingency", "5000"),
+                ("indirect", "7350"),
+                ("eu_contribution", "101115"),
+                ("own_contribution", "11235"),
+            ],
+        ),
+        (
+            format!("{full}/declaration"),
+            vec![
+                ("declaration_name", "Aigerim Sarsenova"),
+                ("declaration_position", "Director"),
+            ],
+        ),
+    ];
+    for (path, fields) in sections {
+        let res = save(app, client, &path, &fields).await;
+        assert_eq!(
+            res.status(),
+            StatusCode::SEE_OTHER,
+            "{path}: {}",
+            body(res).await
+        );
+    }
+}
+
+async fn a_full_application_is_written_section_by_section_and_submitted_with_a_checkable_receipt(
+    app: TestApp,
+) {
+    let (_, staff) = delegation(&app).await;
+    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-FULL").await;
+    let call = published_open_call(&app, &staff, &pid, "CALL-FULL", 100).await;
+    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
+    app.create_user("lead@aral.example.kz", Role::Applicant)
+        .await;
+    let a = new_client();
+    app.login_with(&a, "lead@aral.example.kz", PASSWORD).await;
+    let application = start(&app, &a, &call, &lots[1].id, "08014000123").await;
+    let page = body(app.get_with(&a, &application).await).await;
+    assert!(
+        page.contains("Concept note and full application (open call)"),
+        "{page}"
+    );
+    assert!(page.contains("Logical framework") && page.contains("things missing"));
+
+    // Nothing written: submission lists what is missing in every section, with links.
+    let res = app
+        .post_form_with(&a, &format!("{application}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body(res).await;
+    for text in [
+        "What stops the submission",
+        "Give at least one expected result.",
+        "List at least one activity.",
+        "Give at least one budget line.",
+        "The declaration by the applicant is not signed yet.",
+        &format!("{application}/full/budget#lines"),
+    ] {
+        assert!(html.contains(text), "{text}");
+    }
+
+    write_everything(&app, &a, &application).await;
+    let budget = body(
+        app.get_with(&a, &format!("{application}/full/budget"))
+            .await,
+    )
+    .await;
+    assert!(
+        budget.contains("EUR 112,350"),
+        "total eligible costs: {budget}"
+    );
+    assert!(budget.contains("90 %"), "EU share");
+    assert!(!budget.contains(">Not met<"), "every rule met at its limit");
+    // One cent over the contingency limit (5% of direct costs): shown as not met, with
+    // the numbers, and submission refused with the reason.
+    let html = body(
+        app.get_with(&a, &format!("{application}/full/budget"))
+            .await,
+    )
+    .await;
+    let v = version_of(&html);
+    let res = app
+        .post_form_with(
+            &a,
+            &format!("{application}/full/budget"),
+            &[
+                ("version", v.as_str()),
+                ("line-1-heading", "1"),
+                ("line-1-description", "Engineer"),
+                ("line-1-unit", "month"),
+                ("line-1-quantity", "24"),
+                ("line-1-unit_cost", "2500"),
+                ("line-1-year", "1"),
+                ("line-2-heading", "3"),
+                ("line-2-description", "Drill"),
+                ("line-2-unit", "piece"),
+                ("line-2-quantity", "1"),
+                ("line-2-unit_cost", "40000"),
+                ("line-2-year", "2"),
+                ("contingency", "5000.01"),
+                ("indirect", "7350"),
+                ("eu_contribution", "101115"),
+                ("own_contribution", "11235.01"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let budget = body(
+        app.get_with(&a, &format!("{application}/full/budget"))
+            .await,
+    )
+    .await;
+    assert!(
+        budget.contains("Contingency reserve EUR 5,000.01: at most 5% of direct costs, EUR 5,000."),
+        "{budget}"
+    );
+    assert!(budget.contains(">Not met<"));
+    let res = app
+        .post_form_with(&a, &format!("{application}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body(res).await;
+    assert!(html.contains("Contingency reserve"), "{html}");
+    // Unreadable amounts are refused at their row, in the person's words, nothing saved.
+    let html = body(
+        app.get_with(&a, &format!("{application}/full/budget"))
+            .await,
+    )
+    .await;
+    let v = version_of(&html);
+    let res = app
+        .post_form_with(
+            &a,
+            &format!("{application}/full/budget"),
+            &[
+                ("version", v.as_str()),
+                ("line-1-description", "Engineer"),
+                ("line-1-quantity", "two"),
+                ("line-1-unit_cost", "2500"),
+                ("own_contribution", "lots"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body(res).await;
+    assert!(html.contains("Enter the number of units"));
+    assert!(html.contains("Enter an amount in euros"));
+
+    write_everything(&app, &a, &application).await;
+    let res = app
+        .post_form_with(&a, &format!("{application}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let id = application.trim_start_matches("/applications/");
+    let subs =
+        grants::db::applications::submissions_of(&mut app.state.pool.get().unwrap(), id).unwrap();
+    assert_eq!(subs.len(), 1);
+    assert_eq!(subs[0].receipt_number, "CALL-FULL/L2/FA/0001");
+    // The package is exactly what the receipt's SHA-256 describes.
+    let receipt = format!("{application}/submissions/{}", subs[0].id);
+    let page = body(app.get_with(&a, &receipt).await).await;
+    assert!(page.contains(&subs[0].content_sha256) && page.contains("CALL-FULL/L2/FA/0001"));
+    let package = app
+        .get_with(&a, &format!("{receipt}/package"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(
+        hex::encode(sha2::Sha256::digest(&package)),
+        subs[0].content_sha256
+    );
+    let content: serde_json::Value = serde_json::from_slice(&package).unwrap();
+    assert_eq!(
+        content["full_application"]["budget"]["contingency"],
+        500_000
+    );
+    assert_eq!(content["stage"], "full");
+    app.wait_for_mail("lead@aral.example.kz", "full application submitted")
+        .await;
+
+    // Another organisation's member: not found, not forbidden. A reader of the same
+    // organisation sees it but cannot change it.
+    app.create_user("other@ngo.example.kz", Role::Applicant)
+        .await;
+    let other = new_client();
+    app.login_with(&other, "other@ngo.example.kz", PASSWORD)
+        .await;
+    for path in [
+        format!("{application}/full/budget"),
+        receipt.clone(),
+        format!("{receipt}/package"),
+    ] {
+        assert_eq!(
+            app.get_with(&other, &path).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+    let res = app
+        .post_form_with(
+            &other,
+            &format!("{application}/full/description"),
+            &[("version", "1"), ("description", "Hijacked")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(app
+        .audit_actions()
+        .await
+        .contains(&"application.full_section_saved".to_string()));
+
+    // After the deadline nothing changes any more.
+    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
+        .unwrap()
+        .unwrap()
+        .deadline
+        .unwrap();
+    app.clock.freeze_at(deadline + Duration::seconds(1));
+    let late = new_client();
+    app.login_with(&late, "lead@aral.example.kz", PASSWORD)
+        .await;
+    let page = body(
+        app.get_with(&late, &format!("{application}/full/description"))
+            .await,
+    )
+    .await;
+    assert!(
+        !page.contains("name=\"version\""),
+        "no form after the deadline"
+    );
+    let res = app
+        .post_form_with(
+            &late,
+            &format!("{application}/full/description"),
+            &[("version", "99"), ("description", "Too late")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let stored = grants::db::applications::find(&mut app.state.pool.get().unwrap(), id)
+        .unwrap()
+        .unwrap();
+    assert!(!stored.full_application.contains("Too late"));
+}
+
+async fn parallel_submits_of_one_version_make_one_submission(app: TestApp) {
+    use grants::services::applications as apps;
+    let (_, staff) = delegation(&app).await;
+    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-PAR").await;
+    let call = published_open_call(&app, &staff, &pid, "CALL-PAR", 100).await;
+    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
+    let user = app
+        .create_user("par@aral.example.kz", Role::Applicant)
+        .await;
+    let a = new_client();
+    app.login_with(&a, "par@aral.example.kz", PASSWORD).await;
+    let application = start(&app, &a, &call, &lots[1].id, "09014000125").await;
+    write_everything(&app, &a, &application).await;
+    let id = application.trim_start_matches("/applications/").to_string();
+    let actor = crate::concurrency::actor_of(&user, "par@aral.example.kz");
+    for round in 1..=2 {
+        let results = futures_util::future::join_all(
+            (0..20).map(|_| apps::submit(&app.state, &actor, id.clone())),
+        )
+        .await;
+        let numbers: std::collections::BTreeSet<String> = results
+            .into_iter()
+            .map(|r| r.expect("no error").expect("complete").number)
+            .collect();
+        assert_eq!(numbers.len(), 1, "one receipt number");
+        let subs =
+            grants::db::applications::submissions_of(&mut app.state.pool.get().unwrap(), &id)
+                .unwrap();
+        assert_eq!(subs.len(), round, "round {round}: one new version");
+        // A change, then the next round submits it once.
+        let html = body(
+            app.get_with(&a, &format!("{application}/full/description"))
+                .await,
+        )
+        .await;
+        let v = version_of(&html);
+        app.post_form_with(
+            &a,
+            &format!("{application}/full/description"),
+            &[
+                ("version", v.as_str()),
+                ("description", "Drilling twelve wells, revised."),
+                ("sustainability", "The akimat maintains the wells."),
+            ],
+        )
+        .await;
+    }
+}
