@@ -94,6 +94,23 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("POST", "/applications/{id}/submit", &["applicant"]),
         ("GET", "/applications/{id}/withdraw", &["applicant"]),
         ("POST", "/applications/{id}/withdraw", &["applicant"]),
+        (
+            "GET",
+            "/applications/{id}/submissions/{sid}",
+            &["applicant"],
+        ),
+        (
+            "GET",
+            "/applications/{id}/submissions/{sid}/package",
+            &["applicant"],
+        ),
+        ("GET", "/applications/{id}/full/{section}", &["applicant"]),
+        ("POST", "/applications/{id}/full/{section}", &["applicant"]),
+        (
+            "POST",
+            "/applications/{id}/full/{section}/autosave",
+            &["applicant"],
+        ),
         ("GET", "/organisations", &["applicant"]),
         ("GET", "/organisations/new", &["applicant"]),
         ("POST", "/organisations", &["applicant"]),
@@ -348,6 +365,8 @@ fn concrete(pattern: &str, ids: &Ids) -> String {
         .replace("{document_id}", &ids.other)
         .replace("{inv}", &ids.other)
         .replace("{user}", &ids.other)
+        .replace("{sid}", &ids.other)
+        .replace("{section}", "budget")
 }
 
 struct Ids {

@@ -543,7 +543,7 @@ async fn a_deadline_rush_numbers_every_receipt_once(app: TestApp) {
         .map(|r| r.unwrap().unwrap().number)
         .collect();
     numbers.sort();
-    let expected: Vec<String> = (1..=N).map(|n| format!("CALL-RUSH/CN/{n:04}")).collect();
+    let expected: Vec<String> = (1..=N).map(|n| format!("CALL-RUSH/L2/CN/{n:04}")).collect();
     assert_eq!(numbers, expected);
 }
 
