@@ -1355,3 +1355,5 @@ error-budget-no-lines = Give at least one budget line.
 error-budget-line-incomplete = Give the description, unit, number of units and unit cost of the line.
 error-declaration-unsigned = The declaration by the applicant is not signed yet.
 submit-problems = What stops the submission
+error-required-for-overall_objective = Give the overall objective.
+error-required-for-specific_objective = Give the specific objective.

@@ -1330,3 +1330,5 @@ error-budget-no-lines = Кемінде бір бюджет жолын көрсе
 error-budget-line-incomplete = Жолдың сипаттамасын, бірлігін, санын және бірлік бағасын көрсетіңіз.
 error-declaration-unsigned = Өтініш берушінің декларациясына әлі қол қойылмаған.
 submit-problems = Беруге не кедергі
+error-required-for-overall_objective = Жалпы мақсатты көрсетіңіз.
+error-required-for-specific_objective = Нақты мақсатты көрсетіңіз.

@@ -1359,3 +1359,5 @@ error-budget-no-lines = Укажите хотя бы одну строку бю�
 error-budget-line-incomplete = Укажите описание, единицу, количество и цену единицы в строке.
 error-declaration-unsigned = Декларация заявителя ещё не подписана.
 submit-problems = Что мешает подаче
+error-required-for-overall_objective = Укажите общую цель.
+error-required-for-specific_objective = Укажите конкретную цель.

@@ -675,10 +675,14 @@ async fn render(
     let (states, problems) = section_states(&d, &stored);
     ctx.insert("full_sections", &states);
     ctx.insert("section", &section);
+    let rules = rule_texts(lang, &d);
     let lang_problems: Vec<String> = problems
         .iter()
         .filter(|p| p.section == section)
-        .map(|p| crate::i18n::t(lang, p.code))
+        .map(|p| match rules.get(p.code) {
+            Some(text) => text.clone(),
+            None => crate::i18n::field_message(lang, p.code, &p.field),
+        })
         .collect();
     ctx.insert("missing", &lang_problems);
     ctx.insert("version", &d.row.version);

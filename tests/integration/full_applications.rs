@@ -260,6 +260,7 @@ async fn a_full_application_is_written_section_by_section_and_submitted_with_a_c
         "{budget}"
     );
     assert!(budget.contains(">Not met<"));
+    assert!(!budget.contains("Unknown localization key"));
     let res = app
         .post_form_with(&a, &format!("{application}/submit"), &[])
         .await;
