@@ -39,6 +39,8 @@ pub struct ApplicationRow {
     pub full_deadline: Option<NaiveDateTime>,
     /// The draft version last submitted (below `version`: changes not submitted yet).
     pub submitted_version: Option<i32>,
+    /// The EU contribution the submitted version requests.
+    pub requested_cents: Option<i64>,
 }
 
 /// One submission, frozen (APP-05).
@@ -198,6 +200,7 @@ pub fn mark_submitted(
     at: NaiveDateTime,
     receipt_number: &str,
     sha256: &str,
+    requested_cents: Option<i64>,
 ) -> QueryResult<bool> {
     let n = diesel::update(
         a::table
@@ -212,6 +215,7 @@ pub fn mark_submitted(
         a::receipt_number.eq(Some(receipt_number)),
         a::content_sha256.eq(Some(sha256)),
         a::submitted_version.eq(Some(version)),
+        a::requested_cents.eq(requested_cents),
     ))
     .execute(conn)?;
     Ok(n == 1)
@@ -223,4 +227,160 @@ pub fn mark_withdrawn(conn: &mut DbConnection, id: &str, at: NaiveDateTime) -> Q
         .set((a::status.eq("withdrawn"), a::withdrawn_at.eq(Some(at))))
         .execute(conn)?;
     Ok(n == 1)
+}
+
+/// What the list of received applications can be narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct ReceivedFilter {
+    pub status: Option<String>,
+    pub lot_id: Option<String>,
+    pub oblast: Option<String>,
+    pub legal_status: Option<String>,
+    pub min_cents: Option<i64>,
+    pub max_cents: Option<i64>,
+    pub search: Option<String>,
+}
+
+/// How the list is sorted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ReceivedSort {
+    /// By receipt number (the order of arrival per lot).
+    #[default]
+    Receipt,
+    RequestedDesc,
+    RequestedAsc,
+    Organisation,
+    SubmittedAt,
+}
+
+/// A received application as staff list it (one row, no further queries).
+#[derive(Debug, Clone, Queryable)]
+pub struct ReceivedRow {
+    pub id: String,
+    pub lot_id: String,
+    pub status: String,
+    pub stage: String,
+    pub title: String,
+    pub receipt_number: Option<String>,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub requested_cents: Option<i64>,
+    pub duration_months: Option<i32>,
+    pub organisation: String,
+    pub legal_status: String,
+    pub oblast: String,
+}
+
+macro_rules! received_filtered {
+    ($call_id:expr, $f:expr) => {{
+        use super::schema::organisations as o;
+        let f: &ReceivedFilter = $f;
+        let mut q = a::table
+            .inner_join(o::table)
+            .filter(a::call_id.eq($call_id))
+            .filter(a::receipt_number.is_not_null())
+            .into_boxed();
+        if let Some(v) = f.status.as_deref().filter(|v| !v.is_empty()) {
+            q = q.filter(a::status.eq(v));
+        }
+        if let Some(v) = f.lot_id.as_deref().filter(|v| !v.is_empty()) {
+            q = q.filter(a::lot_id.eq(v));
+        }
+        if let Some(v) = f.oblast.as_deref().filter(|v| !v.is_empty()) {
+            q = q.filter(o::oblast.eq(v));
+        }
+        if let Some(v) = f.legal_status.as_deref().filter(|v| !v.is_empty()) {
+            q = q.filter(o::legal_status.eq(v));
+        }
+        if let Some(v) = f.min_cents {
+            q = q.filter(a::requested_cents.ge(v));
+        }
+        if let Some(v) = f.max_cents {
+            q = q.filter(a::requested_cents.le(v));
+        }
+        if let Some(s) = f.search.as_deref().filter(|s| !s.trim().is_empty()) {
+            let pattern = super::like_pattern(&s.trim().to_lowercase());
+            q = q.filter(
+                super::users::lower(o::legal_name)
+                    .like(pattern.clone())
+                    .escape('\\')
+                    .or(super::users::lower(a::title)
+                        .like(pattern.clone())
+                        .escape('\\'))
+                    .or(super::users::lower(a::receipt_number.assume_not_null())
+                        .like(pattern)
+                        .escape('\\')),
+            );
+        }
+        q
+    }};
+}
+
+/// One page of a call's received applications (submitted at least once), filtered and
+/// sorted, with the number that match: two queries, whatever the number of rows.
+pub fn received(
+    conn: &mut DbConnection,
+    call_id: &str,
+    filter: &ReceivedFilter,
+    sort: ReceivedSort,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<ReceivedRow>, i64)> {
+    use super::schema::organisations as o;
+    let total = received_filtered!(call_id, filter)
+        .count()
+        .get_result(conn)?;
+    let q = received_filtered!(call_id, filter);
+    let q = match sort {
+        ReceivedSort::Receipt => q.order((a::lot_id.asc(), a::receipt_number.asc())),
+        ReceivedSort::RequestedDesc => {
+            q.order((a::requested_cents.desc(), a::receipt_number.asc()))
+        }
+        ReceivedSort::RequestedAsc => q.order((a::requested_cents.asc(), a::receipt_number.asc())),
+        ReceivedSort::Organisation => q.order((o::legal_name.asc(), a::receipt_number.asc())),
+        ReceivedSort::SubmittedAt => q.order((a::submitted_at.asc(), a::receipt_number.asc())),
+    };
+    let rows = q
+        .select((
+            a::id,
+            a::lot_id,
+            a::status,
+            a::stage,
+            a::title,
+            a::receipt_number,
+            a::submitted_at,
+            a::requested_cents,
+            a::duration_months,
+            o::legal_name,
+            o::legal_status,
+            o::oblast,
+        ))
+        .offset(offset)
+        .limit(limit)
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// (lot id, status, applications, EU contribution requested in cents).
+pub type LotStatusTotal = (String, String, i64, Option<i64>);
+
+/// Per lot and status: how many received applications and the EU contribution they
+/// request (one query).
+pub fn received_totals(
+    conn: &mut DbConnection,
+    call_id: &str,
+) -> QueryResult<Vec<LotStatusTotal>> {
+    use diesel::dsl::{count_star, sql};
+    use diesel::sql_types::{BigInt, Nullable};
+    a::table
+        .filter(a::call_id.eq(call_id))
+        .filter(a::receipt_number.is_not_null())
+        .group_by((a::lot_id, a::status))
+        .select((
+            a::lot_id,
+            a::status,
+            count_star(),
+            // SUM is NUMERIC on PostgreSQL and INTEGER on SQLite: one type for both.
+            sql::<Nullable<BigInt>>("CAST(SUM(applications.requested_cents) AS BIGINT)"),
+        ))
+        .load(conn)
 }

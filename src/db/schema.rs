@@ -431,6 +431,7 @@ diesel::table! {
         invited_at -> Nullable<Timestamp>,
         full_deadline -> Nullable<Timestamp>,
         submitted_version -> Nullable<Integer>,
+        requested_cents -> Nullable<BigInt>,
     }
 }
 

@@ -79,10 +79,13 @@ pub enum Action {
     /// Register an applicant organisation and, as its member, work for it (what each
     /// member may do in it is their role there: owner, editor, reader).
     WorkForOrganisation,
+    /// See the applications a call received, with their content, and export them
+    /// (committee roles per call come with the evaluation).
+    ViewReceivedApplications,
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::ManageOwnAccount,
         Action::UseApi,
         Action::ManageUsers,
@@ -94,6 +97,7 @@ impl Action {
         Action::AnswerClarifications,
         Action::AskClarification,
         Action::WorkForOrganisation,
+        Action::ViewReceivedApplications,
     ];
 }
 
@@ -105,7 +109,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         ManageOwnAccount | UseApi => true,
         ManageUsers | ViewOutbox => matches!(role, Admin),
         ViewAuditLog => matches!(role, Admin | Auditor),
-        ViewProgrammes => matches!(role, Delegation | Auditor),
+        ViewProgrammes | ViewReceivedApplications => matches!(role, Delegation | Auditor),
         ManageProgrammes | ManageCalls | AnswerClarifications => matches!(role, Delegation),
         AskClarification | WorkForOrganisation => matches!(role, Applicant),
     }

@@ -119,6 +119,7 @@ pub async fn start(
                         invited_at: None,
                         full_deadline: None,
                         submitted_version: None,
+                        requested_cents: None,
                     },
                 )?;
                 tx.audit(
@@ -451,7 +452,15 @@ pub async fn submit(
                 // A save committed since the read (it holds the organisation's lock, not the
                 // call's) would make the receipt describe other content: refused instead.
                 if !q::mark_submitted(
-                    tx.conn, &id, a.version, &a.status, &by, tx.now, &number, &sha256,
+                    tx.conn,
+                    &id,
+                    a.version,
+                    &a.status,
+                    &by,
+                    tx.now,
+                    &number,
+                    &sha256,
+                    requested_of(&a),
                 )? {
                     return Err(AppError::Conflict(
                         "error-application-changed-while-submitting",
@@ -553,6 +562,19 @@ fn submission_problems(
         );
     }
     Ok(out)
+}
+
+/// The EU contribution an application requests: the full application's budget once at
+/// that stage, the concept note's estimate before.
+pub fn requested_of(a: &ApplicationRow) -> Option<i64> {
+    if a.stage == Stage::Full.as_str() {
+        let full = crate::domain::full_application::FullApplication::from_json(&a.full_application);
+        let eu = full.budget.funding.eu_contribution;
+        if eu > Money::ZERO {
+            return Some(eu.cents());
+        }
+    }
+    a.eu_contribution_cents
 }
 
 /// What a submission freezes, as canonical JSON (keys sorted, no spaces): the call,

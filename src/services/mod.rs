@@ -15,6 +15,7 @@ pub mod mail;
 pub mod organisations;
 pub mod passwords;
 pub mod programmes;
+pub mod received;
 pub mod throttle;
 pub mod uploads;
 pub mod write;

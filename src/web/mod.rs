@@ -18,6 +18,7 @@ pub mod page;
 pub mod programmes;
 pub mod public;
 pub mod public_calls;
+pub mod received;
 pub mod routes;
 
 use actix_session::config::{BrowserSession, CookieContentSecurity};

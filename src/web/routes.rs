@@ -9,7 +9,7 @@ use actix_web::web;
 
 use super::{
     account, admin, api, applications, audit, auth, calls, full_application, organisations,
-    programmes, public, public_calls,
+    programmes, public, public_calls, received,
 };
 use crate::domain::access::{Access, Action};
 
@@ -65,6 +65,7 @@ const MANAGE_CALLS: Access = Access::Action(Action::ManageCalls);
 const ANSWER: Access = Access::Action(Action::AnswerClarifications);
 const ASK: Access = Access::Action(Action::AskClarification);
 const ORGANISATIONS: Access = Access::Action(Action::WorkForOrganisation);
+const VIEW_RECEIVED: Access = Access::Action(Action::ViewReceivedApplications);
 
 /// The route table. Order matters only for paths that overlap.
 pub fn all() -> Vec<RouteSpec> {
@@ -167,6 +168,9 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/manage/programmes/{id}/calls", MANAGE_CALLS, Html => calls::create),
         route!(GET "/manage/calls", VIEW_PROGRAMMES, Html => calls::index),
         route!(GET "/manage/calls/{id}", VIEW_PROGRAMMES, Html => calls::show),
+        route!(GET "/manage/calls/{id}/applications", VIEW_RECEIVED, Html => received::list),
+        route!(GET "/manage/calls/{id}/applications.csv", VIEW_RECEIVED, Html => received::export_csv),
+        route!(GET "/manage/calls/{id}/applications.xlsx", VIEW_RECEIVED, Html => received::export_xlsx),
         route!(POST "/manage/calls/{id}", MANAGE_CALLS, Html => calls::update),
         route!(GET "/manage/calls/{id}/edit", MANAGE_CALLS, Html => calls::edit_form),
         route!(GET "/manage/calls/{id}/lots/new", MANAGE_CALLS, Html => calls::new_lot_form),

@@ -354,7 +354,7 @@ pub(crate) fn actor_of(id: &str, email: &str) -> grants::services::Actor {
     }
 }
 
-fn organisation_input(
+pub(crate) fn organisation_input(
     registration_number: &str,
 ) -> grants::domain::organisations::OrganisationInput {
     grants::domain::organisations::OrganisationInput {

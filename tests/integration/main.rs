@@ -17,5 +17,6 @@ mod full_applications;
 mod hardening;
 mod mail_admin;
 mod organisations;
+mod received;
 mod security;
 mod two_factor;

@@ -1,0 +1,191 @@
+//! The Delegation's list of received applications: filters, sort, totals against the
+//! envelopes, CSV and XLSX exports, who may see it, and a number of queries that does not
+//! grow with the rows — on both databases.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use chrono::Duration;
+use grants::domain::access::Role;
+use grants::domain::money::Money;
+use grants::services::applications as apps;
+use reqwest::StatusCode;
+
+use crate::calls::{delegation, programme, published_call, today};
+use crate::concurrency::{actor_of, organisation_input};
+use crate::helpers::{body, TestApp};
+use crate::on_both_databases;
+
+on_both_databases!(
+    staff_filter_sort_and_export_the_received_applications,
+    the_list_runs_the_same_queries_for_ten_or_forty_applications
+);
+
+/// `n` organisations (international, so any lot fits), each with a concept note
+/// submitted to lot 2 asking min grant + i euros; the last `drafts` stay drafts.
+async fn received(app: &TestApp, call: &str, from: usize, n: usize, drafts: usize) -> Vec<String> {
+    let lot =
+        grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), call).unwrap()[1].clone();
+    let mut ids = Vec::new();
+    for i in from..from + n {
+        let email = format!("r{i}@ngo.example");
+        let id = app.create_user(&email, Role::Applicant).await;
+        let actor = actor_of(&id, &email);
+        let mut input = organisation_input(&format!("HRB RC{i}"));
+        input.legal_status = "international_organisation".into();
+        input.legal_name = if i == from {
+            "=HYPERLINK(\"http://evil.example\")".into()
+        } else {
+            format!("Organisation {i:03}")
+        };
+        let org = grants::services::organisations::register(&app.state, &actor, input)
+            .await
+            .unwrap();
+        let application = apps::start(&app.state, &actor, call.into(), lot.id.clone(), org)
+            .await
+            .unwrap()
+            .unwrap();
+        apps::save_concept_note(
+            &app.state,
+            &actor,
+            application.clone(),
+            1,
+            apps::ConceptNoteInput {
+                title: format!("Action {i}"),
+                relevance: "Why it matters.".into(),
+                design: "How it works.".into(),
+                eu_contribution: Some(
+                    Money::from_cents(lot.min_grant_cents)
+                        .checked_add(Money::euros(i as i64))
+                        .unwrap(),
+                ),
+                duration_months: Some(24),
+            },
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        if i - from < n - drafts {
+            apps::submit(&app.state, &actor, application.clone())
+                .await
+                .unwrap()
+                .unwrap();
+        }
+        ids.push(application);
+    }
+    ids
+}
+
+async fn staff_filter_sort_and_export_the_received_applications(app: TestApp) {
+    let (client, staff) = delegation(&app).await;
+    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-RCV").await;
+    let call = published_call(&app, &staff, &pid, "CALL-RCV", 60).await;
+    let ids = received(&app, &call, 0, 4, 1).await;
+    let list = format!("/manage/calls/{call}/applications");
+    let page = body(app.get_with(&client, &list).await).await;
+    // Three submitted; the draft is nobody's business but its organisation's.
+    assert!(page.contains("CALL-RCV/L2/CN/0001") && page.contains("CALL-RCV/L2/CN/0003"));
+    assert!(!page.contains("CALL-RCV/L2/CN/0004"));
+    assert!(!page.contains("Action 3"), "the draft is not listed");
+    // Requested: (50,000 + 50,001 + 50,002) of lot 2's EUR 900,000 envelope.
+    assert!(page.contains("EUR 150,003"), "{page}");
+    assert!(page.contains("<svg class=\"bar-chart\""));
+    // Sorted by the amount requested, largest first; filtered by amount.
+    let page = body(
+        app.get_with(&client, &format!("{list}?sort=requested_desc&min=50001"))
+            .await,
+    )
+    .await;
+    let (a, b) = (
+        page.find("Action 2").unwrap(),
+        page.find("Action 1").unwrap(),
+    );
+    assert!(a < b);
+    assert!(!page.contains("Action 0"));
+    // An unreadable amount is said, and left out.
+    let page = body(app.get_with(&client, &format!("{list}?min=lots")).await).await;
+    assert!(page.contains("The lower amount is not an amount in euros"));
+    assert!(page.contains("Action 0"));
+    // Withdrawn ones are counted apart and can be listed alone.
+    let (owner, email) = {
+        let a = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &ids[1])
+            .unwrap()
+            .unwrap();
+        (a.created_by, "r1@ngo.example")
+    };
+    apps::withdraw(&app.state, &actor_of(&owner, email), ids[1].clone())
+        .await
+        .unwrap();
+    let page = body(
+        app.get_with(&client, &format!("{list}?status=withdrawn"))
+            .await,
+    )
+    .await;
+    assert!(page.contains("Action 1") && !page.contains("Action 2"));
+    // CSV: the same rows, a formula typed as a name stays text.
+    let csv = app
+        .get_with(&client, &format!("{list}.csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.contains("CALL-RCV/L2/CN/0002"));
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+    assert_eq!(csv.lines().count(), 4, "header and three received");
+    let xlsx = app.get_with(&client, &format!("{list}.xlsx")).await;
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    assert!(xlsx.bytes().await.unwrap().starts_with(b"PK"));
+    // The auditor reads; applicants and evaluators may not.
+    let (auditor, _) = app.client_as(Role::Auditor).await;
+    assert_eq!(app.get_with(&auditor, &list).await.status(), StatusCode::OK);
+    for role in [Role::Applicant, Role::Evaluator] {
+        let (other, _) = app.client_as(role).await;
+        assert_eq!(
+            app.get_with(&other, &list).await.status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            app.get_with(&other, &format!("{list}.csv")).await.status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+}
+
+/// Counts the statements a connection runs.
+struct Counter(Arc<AtomicUsize>);
+
+impl diesel::connection::Instrumentation for Counter {
+    fn on_connection_event(&mut self, event: diesel::connection::InstrumentationEvent<'_>) {
+        if let diesel::connection::InstrumentationEvent::StartQuery { .. } = event {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+}
+
+async fn the_list_runs_the_same_queries_for_ten_or_forty_applications(app: TestApp) {
+    use diesel::Connection;
+    let (_, staff) = delegation(&app).await;
+    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-QC").await;
+    let call = published_call(&app, &staff, &pid, "CALL-QC", 60).await;
+    let mut counts = Vec::new();
+    for (from, n) in [(0, 10), (10, 30)] {
+        received(&app, &call, from, n, 0).await;
+        let count = Arc::new(AtomicUsize::new(0));
+        let mut conn = app.state.pool.get().unwrap();
+        conn.set_instrumentation(Counter(count.clone()));
+        let r = grants::services::received::received_on(
+            &mut conn,
+            &call,
+            &Default::default(),
+            Default::default(),
+            0,
+            50,
+        )
+        .unwrap();
+        conn.set_instrumentation(Counter(Arc::new(AtomicUsize::new(0))));
+        assert_eq!(r.rows.len(), from + n);
+        counts.push(count.load(Ordering::SeqCst));
+    }
+    assert_eq!(counts[0], counts[1], "no query per row");
+    assert!(counts[0] <= 5, "{counts:?}");
+}
