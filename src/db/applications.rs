@@ -365,10 +365,7 @@ pub type LotStatusTotal = (String, String, i64, Option<i64>);
 
 /// Per lot and status: how many received applications and the EU contribution they
 /// request (one query).
-pub fn received_totals(
-    conn: &mut DbConnection,
-    call_id: &str,
-) -> QueryResult<Vec<LotStatusTotal>> {
+pub fn received_totals(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<LotStatusTotal>> {
     use diesel::dsl::{count_star, sql};
     use diesel::sql_types::{BigInt, Nullable};
     a::table
@@ -383,4 +380,28 @@ pub fn received_totals(
             sql::<Nullable<BigInt>>("CAST(SUM(applications.requested_cents) AS BIGINT)"),
         ))
         .load(conn)
+}
+
+/// Everyone a change of the call concerns: its followers and the members of every
+/// organisation with an application in it (not withdrawn), each once, enabled accounts
+/// only, with their language.
+pub fn everyone_concerned(
+    conn: &mut DbConnection,
+    call_id: &str,
+) -> QueryResult<Vec<(String, String, Option<String>)>> {
+    use super::schema::{organisation_members as m, users};
+    let mut people = super::calls::followers(conn, call_id)?;
+    let members: Vec<(String, String, Option<String>)> = a::table
+        .inner_join(m::table.on(m::organisation_id.eq(a::organisation_id)))
+        .inner_join(users::table.on(users::id.eq(m::user_id)))
+        .filter(a::call_id.eq(call_id))
+        .filter(a::status.ne("withdrawn"))
+        .filter(users::disabled_at.is_null())
+        .select((users::email, users::display_name, users::language))
+        .distinct()
+        .load(conn)?;
+    people.extend(members);
+    let mut seen = std::collections::HashSet::new();
+    people.retain(|(email, _, _)| seen.insert(email.clone()));
+    Ok(people)
 }

@@ -460,5 +460,6 @@ diesel::allow_tables_to_appear_in_same_query!(applications, calls);
 diesel::allow_tables_to_appear_in_same_query!(applications, organisations);
 diesel::allow_tables_to_appear_in_same_query!(applications, lots);
 diesel::allow_tables_to_appear_in_same_query!(applications, users);
+diesel::allow_tables_to_appear_in_same_query!(applications, organisation_members);
 diesel::allow_tables_to_appear_in_same_query!(calls, organisations);
 diesel::allow_tables_to_appear_in_same_query!(lots, organisations);

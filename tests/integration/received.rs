@@ -18,6 +18,7 @@ use crate::on_both_databases;
 
 on_both_databases!(
     staff_filter_sort_and_export_the_received_applications,
+    cancelling_a_call_tells_everyone_with_an_application,
     the_list_runs_the_same_queries_for_ten_or_forty_applications
 );
 
@@ -188,4 +189,45 @@ async fn the_list_runs_the_same_queries_for_ten_or_forty_applications(app: TestA
     }
     assert_eq!(counts[0], counts[1], "no query per row");
     assert!(counts[0] <= 5, "{counts:?}");
+}
+
+async fn cancelling_a_call_tells_everyone_with_an_application(app: TestApp) {
+    let (_, staff) = delegation(&app).await;
+    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-CNC").await;
+    let call = published_call(&app, &staff, &pid, "CALL-CNC", 60).await;
+    // r0: submitted; r1: withdrawn (no longer concerned); r2: a draft (concerned too).
+    let ids = received(&app, &call, 0, 3, 1).await;
+    let owner = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &ids[1])
+        .unwrap()
+        .unwrap()
+        .created_by;
+    apps::withdraw(
+        &app.state,
+        &actor_of(&owner, "r1@ngo.example"),
+        ids[1].clone(),
+    )
+    .await
+    .unwrap();
+    grants::services::calls::cancel(
+        &app.state,
+        &staff,
+        call,
+        "changed_circumstances".into(),
+        "The programme was amended.".into(),
+    )
+    .await
+    .unwrap();
+    for email in ["r0@ngo.example", "r2@ngo.example"] {
+        let mail = app.wait_for_mail(email, "Call cancelled").await;
+        assert!(mail.body.contains("The programme was amended."));
+    }
+    let outbox = grants::db::outbox::list(&mut app.state.pool.get().unwrap(), None, 0, 1000)
+        .unwrap()
+        .0;
+    assert!(
+        !outbox
+            .iter()
+            .any(|m| m.to_email == "r1@ngo.example" && m.subject.contains("cancelled")),
+        "a withdrawn application's members are not told"
+    );
 }

@@ -265,7 +265,7 @@ pub async fn publish_corrigendum(
                 // Numbers are unique per call (the call's lock keeps them in sequence).
                 q::insert_corrigendum(tx.conn, &row)?;
                 let link = format!("{link_base}{call_id}#corrigenda");
-                let followers = q::followers(tx.conn, &call_id)?;
+                let followers = crate::db::applications::everyone_concerned(tx.conn, &call_id)?;
                 tx.mail_each(&followers, MailKind::CallCorrected, |lang| {
                     vec![
                         ("call", call.label_in(lang)),

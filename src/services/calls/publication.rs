@@ -184,7 +184,7 @@ pub async fn cancel(
             call.next_status(CallEvent::Cancel)?;
             q::mark_cancelled(tx.conn, &id, &reason, &explanation, tx.now)?;
             let link = format!("{link_base}{id}");
-            let followers = q::followers(tx.conn, &id)?;
+            let followers = crate::db::applications::everyone_concerned(tx.conn, &id)?;
             tx.mail_each(&followers, MailKind::CallCancelled, |lang| {
                 vec![
                     ("call", call.label_in(lang)),
