@@ -1391,3 +1391,27 @@ received-duration = Duration (months)
 received-stage = Stage
 error-amount-invalid-for-min = The lower amount is not an amount in euros; it was left out.
 error-amount-invalid-for-max = The upper amount is not an amount in euros; it was left out.
+received-invite-choose = Invite
+received-invite-this = Invite { $receipt } to the full application
+received-invite-title = Invite to submit a full application
+received-invite-hint = Tick the concept notes to invite. Each organisation is emailed the deadline; the concept note is kept as submitted.
+received-invite-deadline = Full-application deadline (Almaty time)
+received-invite-deadline-hint = As 2027-03-15 18:00; at least the call's invitation period from today (CFP-02).
+received-invite-button = Invite the ticked applicants
+flash-invited = { $count ->
+        [one] One applicant invited to submit a full application.
+       *[other] { $count } applicants invited to submit a full application.
+    }
+error-invite-none-chosen = Tick at least one concept note to invite.
+error-invite-open-call = An open call has no invitation: its applications are full applications from the start.
+error-invite-before-deadline = Concept notes can be invited once their deadline has passed.
+error-invite-deadline-too-soon = The full-application deadline must leave the call's invitation period (CFP-02) from today.
+error-invite-deadline-missing = Give the full-application deadline, as 2027-03-15 18:00.
+error-invite-already-invited = One of the applications was already invited.
+error-invite-not-submitted = Only submitted concept notes can be invited; one of them is not (withdrawn, or changed meanwhile).
+email-full-application-invitation-subject = Invitation to submit a full application: { $call }
+email-full-application-invitation-body = Your concept note { $number } to the call { $call } is invited to submit a full application.
+    
+    Deadline: { $deadline } (Almaty time).
+    
+    { $link }

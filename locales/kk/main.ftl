@@ -1366,3 +1366,24 @@ received-duration = Ұзақтығы (ай)
 received-stage = Кезең
 error-amount-invalid-for-min = Төменгі сома еуродағы сома емес; ол ескерілмеді.
 error-amount-invalid-for-max = Жоғарғы сома еуродағы сома емес; ол ескерілмеді.
+received-invite-choose = Шақыру
+received-invite-this = { $receipt } толық өтінімге шақыру
+received-invite-title = Толық өтінім беруге шақыру
+received-invite-hint = Шақырылатын тұжырымдамалық жазбаларды белгілеңіз. Әр ұйымға мерзімі бар хат жіберіледі; тұжырымдамалық жазба берілген күйінде сақталады.
+received-invite-deadline = Толық өтінімнің мерзімі (Алматы уақыты)
+received-invite-deadline-hint = Мысалы 2027-03-15 18:00; бүгіннен бастап конкурстың шақыру мерзімінен кем емес (CFP-02).
+received-invite-button = Белгіленген өтініш берушілерді шақыру
+flash-invited = { $count } өтініш беруші толық өтінім беруге шақырылды.
+error-invite-none-chosen = Кемінде бір тұжырымдамалық жазбаны белгілеңіз.
+error-invite-open-call = Ашық конкурста шақыру жоқ: өтінімдер басынан толық.
+error-invite-before-deadline = Тұжырымдамалық жазбаларды олардың мерзімі өткеннен кейін шақыруға болады.
+error-invite-deadline-too-soon = Толық өтінімнің мерзімі бүгіннен бастап конкурстың шақыру мерзімін (CFP-02) қалдыруы керек.
+error-invite-deadline-missing = Толық өтінімнің мерзімін көрсетіңіз, мысалы 2027-03-15 18:00.
+error-invite-already-invited = Өтінімдердің бірі бұрын шақырылған.
+error-invite-not-submitted = Тек берілген тұжырымдамалық жазбаларды шақыруға болады; олардың бірі ондай емес (кері қайтарылған немесе өзгерген).
+email-full-application-invitation-subject = Толық өтінім беруге шақыру: { $call }
+email-full-application-invitation-body = { $call } конкурсына берілген { $number } тұжырымдамалық жазбаңыз толық өтінім беруге шақырылды.
+    
+    Мерзімі: { $deadline } (Алматы уақыты).
+    
+    { $link }

@@ -1395,3 +1395,28 @@ received-duration = Продолжительность (мес.)
 received-stage = Этап
 error-amount-invalid-for-min = Нижняя сумма не является суммой в евро; она не учтена.
 error-amount-invalid-for-max = Верхняя сумма не является суммой в евро; она не учтена.
+received-invite-choose = Пригласить
+received-invite-this = Пригласить { $receipt } к полной заявке
+received-invite-title = Пригласить подать полную заявку
+received-invite-hint = Отметьте концептуальные записки для приглашения. Каждой организации придёт письмо со сроком; концептуальная записка сохраняется в поданном виде.
+received-invite-deadline = Срок подачи полной заявки (время Алматы)
+received-invite-deadline-hint = Например 2027-03-15 18:00; не раньше, чем через срок приглашения конкурса от сегодняшнего дня (CFP-02).
+received-invite-button = Пригласить отмеченных заявителей
+flash-invited = { $count ->
+        [one] { $count } заявитель приглашён подать полную заявку.
+        [few] { $count } заявителя приглашены подать полную заявку.
+       *[other] { $count } заявителей приглашены подать полную заявку.
+    }
+error-invite-none-chosen = Отметьте хотя бы одну концептуальную записку.
+error-invite-open-call = В открытом конкурсе приглашения нет: заявки с самого начала полные.
+error-invite-before-deadline = Концептуальные записки можно пригласить после истечения их срока.
+error-invite-deadline-too-soon = Срок полной заявки должен оставлять срок приглашения конкурса (CFP-02) от сегодняшнего дня.
+error-invite-deadline-missing = Укажите срок полной заявки, например 2027-03-15 18:00.
+error-invite-already-invited = Одна из заявок уже приглашена.
+error-invite-not-submitted = Пригласить можно только поданные концептуальные записки; одна из них не такова (отозвана или изменена).
+email-full-application-invitation-subject = Приглашение подать полную заявку: { $call }
+email-full-application-invitation-body = Ваша концептуальная записка { $number } на конкурс { $call } приглашена к подаче полной заявки.
+    
+    Срок: { $deadline } (время Алматы).
+    
+    { $link }

@@ -405,3 +405,31 @@ pub fn everyone_concerned(
     people.retain(|(email, _, _)| seen.insert(email.clone()));
     Ok(people)
 }
+
+/// Opens the full-application stage of a submitted concept note (its receipt and
+/// submissions stay); false when it changed since it was read.
+pub fn mark_invited(
+    conn: &mut DbConnection,
+    id: &str,
+    version: i32,
+    at: NaiveDateTime,
+    full_deadline: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        a::table
+            .find(id)
+            .filter(a::version.eq(version))
+            .filter(a::status.eq("submitted"))
+            .filter(a::stage.eq("concept")),
+    )
+    .set((
+        a::stage.eq("full"),
+        a::status.eq("draft"),
+        a::invited_at.eq(Some(at)),
+        a::full_deadline.eq(Some(full_deadline)),
+        a::submitted_version.eq(None::<i32>),
+        a::version.eq(version + 1),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}

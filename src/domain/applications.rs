@@ -153,6 +153,18 @@ pub fn receipt_number(call_reference: &str, lot: i32, stage: Stage, n: i64) -> S
     format!("{call_reference}/L{lot}/{}/{n:04}", stage.mark())
 }
 
+/// Rule CFP-02: an invitation to submit a full application leaves at least
+/// `min_days` days from the invitation to its deadline (the instant itself is enough).
+pub fn invitation_leaves_enough_time(
+    invited_at: NaiveDateTime,
+    deadline: NaiveDateTime,
+    min_days: i64,
+) -> bool {
+    chrono::Duration::try_days(min_days)
+        .and_then(|d| invited_at.checked_add_signed(d))
+        .is_some_and(|earliest| deadline >= earliest)
+}
+
 /// Rule CFP-04: why an organisation may not apply to a lot, in words the applicant reads
 /// (empty: it may). Its legal status must be one of the lot's applicant types; it must
 /// be registered in Kazakhstan (international organisations excepted), in one of the
@@ -274,6 +286,26 @@ mod tests {
         assert!(concept_note_editable(Stage::Full, CallType::Open));
         assert_eq!(Stage::first(CallType::Open), Stage::Full);
         assert_eq!(receipt_number("EU/1", 2, Stage::Full, 7), "EU/1/L2/FA/0007");
+    }
+
+    #[test]
+    fn an_invitation_leaves_the_days_of_cfp_02() {
+        use chrono::{Duration, NaiveDate};
+        let at = NaiveDate::from_ymd_opt(2027, 2, 1)
+            .unwrap()
+            .and_hms_opt(6, 0, 0)
+            .unwrap();
+        assert!(invitation_leaves_enough_time(
+            at,
+            at + Duration::days(30),
+            30
+        ));
+        assert!(!invitation_leaves_enough_time(
+            at,
+            at + Duration::days(30) - Duration::seconds(1),
+            30
+        ));
+        assert!(!invitation_leaves_enough_time(at, at, i64::MAX));
     }
 
     #[test]

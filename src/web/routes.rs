@@ -171,6 +171,7 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/manage/calls/{id}/applications", VIEW_RECEIVED, Html => received::list),
         route!(GET "/manage/calls/{id}/applications.csv", VIEW_RECEIVED, Html => received::export_csv),
         route!(GET "/manage/calls/{id}/applications.xlsx", VIEW_RECEIVED, Html => received::export_xlsx),
+        route!(POST "/manage/calls/{id}/invitations", MANAGE_CALLS, Html => received::invite),
         route!(POST "/manage/calls/{id}", MANAGE_CALLS, Html => calls::update),
         route!(GET "/manage/calls/{id}/edit", MANAGE_CALLS, Html => calls::edit_form),
         route!(GET "/manage/calls/{id}/lots/new", MANAGE_CALLS, Html => calls::new_lot_form),

@@ -174,6 +174,7 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/manage/calls/{id}/applications", STAFF_READ),
         ("GET", "/manage/calls/{id}/applications.csv", STAFF_READ),
         ("GET", "/manage/calls/{id}/applications.xlsx", STAFF_READ),
+        ("POST", "/manage/calls/{id}/invitations", DELEGATION),
         ("POST", "/manage/calls/{id}", DELEGATION),
         ("GET", "/manage/calls/{id}/edit", DELEGATION),
         ("GET", "/manage/calls/{id}/translations", DELEGATION),

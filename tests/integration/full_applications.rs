@@ -7,13 +7,14 @@ use grants::domain::access::Role;
 use reqwest::StatusCode;
 use sha2::Digest;
 
-use crate::calls::{delegation, programme, published_open_call, today};
+use crate::calls::{delegation, programme, published_call, published_open_call, today};
 use crate::helpers::{body, location, new_client, TestApp, PASSWORD};
 use crate::on_both_databases;
 use crate::organisations::bin;
 
 on_both_databases!(
     a_full_application_is_written_section_by_section_and_submitted_with_a_checkable_receipt,
+    a_restricted_calls_concept_note_is_invited_to_the_full_application,
     parallel_submits_of_one_version_make_one_submission
 );
 
@@ -436,4 +437,219 @@ async fn parallel_submits_of_one_version_make_one_submission(app: TestApp) {
         )
         .await;
     }
+}
+
+async fn a_restricted_calls_concept_note_is_invited_to_the_full_application(app: TestApp) {
+    let (staff_client, staff) = delegation(&app).await;
+    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-INV").await;
+    let call = published_call(&app, &staff, &pid, "CALL-INV", 60).await;
+    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
+    app.create_user("cn@aral.example.kz", Role::Applicant).await;
+    let a = new_client();
+    app.login_with(&a, "cn@aral.example.kz", PASSWORD).await;
+    let application = start(&app, &a, &call, &lots[1].id, "08014000321").await;
+    let page = body(app.get_with(&a, &application).await).await;
+    assert!(page.contains("Concept note (restricted call)"));
+    // Before the invitation the full application's pages do not exist.
+    assert_eq!(
+        app.get_with(&a, &format!("{application}/full/budget"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let res = save(
+        &app,
+        &a,
+        &application,
+        &[
+            ("title", "Water for Aral villages"),
+            ("relevance", "Twelve villages drink unsafe water."),
+            ("design", "Wells, pumps and training."),
+            ("eu_contribution", "84262.50"),
+            ("duration_months", "24"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    app.post_form_with(&a, &format!("{application}/submit"), &[])
+        .await;
+    let id = application.trim_start_matches("/applications/").to_string();
+    let invite = format!("/manage/calls/{call}/invitations");
+    let list = format!("/manage/calls/{call}/applications");
+    // Not before the concept-note deadline.
+    let res = app
+        .post_form_with(
+            &staff_client,
+            &invite,
+            &[
+                ("application", id.as_str()),
+                ("full_deadline", "2027-06-01 18:00"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), list);
+    let page = body(app.get_with(&staff_client, &list).await).await;
+    assert!(page.contains("once their deadline has passed"), "{page}");
+    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
+        .unwrap()
+        .unwrap()
+        .deadline
+        .unwrap();
+    // On a whole minute, as the deadline is typed to the minute.
+    let now = {
+        use chrono::Timelike;
+        (deadline + Duration::hours(1))
+            .with_second(0)
+            .and_then(|t| t.with_nanosecond(0))
+            .unwrap()
+    };
+    app.clock.freeze_at(now);
+    // Sessions from two months ago have expired: sign in again.
+    let (staff_client, _) = app.client_as(Role::Delegation).await;
+    let local = |t: chrono::NaiveDateTime| grants::web::calls::local_input(t);
+    // CFP-02: 30 days from the invitation; one minute less is refused.
+    let too_soon = local(now + Duration::days(30) - Duration::minutes(1));
+    app.post_form_with(
+        &staff_client,
+        &invite,
+        &[
+            ("application", id.as_str()),
+            ("full_deadline", too_soon.as_str()),
+        ],
+    )
+    .await;
+    let page = body(app.get_with(&staff_client, &list).await).await;
+    assert!(
+        page.contains("must leave the call&#x27;s invitation period")
+            || page.contains("must leave the call's invitation period"),
+        "{page}"
+    );
+    let full_deadline = local(now + Duration::days(30));
+    app.post_form_with(
+        &staff_client,
+        &invite,
+        &[
+            ("application", id.as_str()),
+            ("full_deadline", full_deadline.as_str()),
+        ],
+    )
+    .await;
+    let stored = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.stage, "full");
+    assert_eq!(stored.status, "draft");
+    app.wait_for_mail(
+        "cn@aral.example.kz",
+        "Invitation to submit a full application",
+    )
+    .await;
+    // A second invitation of the same one changes nothing.
+    app.post_form_with(
+        &staff_client,
+        &invite,
+        &[
+            ("application", id.as_str()),
+            ("full_deadline", full_deadline.as_str()),
+        ],
+    )
+    .await;
+    assert!(body(app.get_with(&staff_client, &list).await)
+        .await
+        .contains("already invited"));
+
+    // The applicant writes the full application by its own deadline; the concept note
+    // stays as submitted, and APP-04 holds the EU contribution within 20% of it.
+    let late = new_client();
+    app.login_with(&late, "cn@aral.example.kz", PASSWORD).await;
+    let page = body(app.get_with(&late, &application).await).await;
+    assert!(
+        page.contains("Full application (invited)")
+            && page.contains("The concept note is kept as submitted")
+    );
+    let res = app
+        .post_form_with(
+            &late,
+            &application,
+            &[
+                ("version", &stored.version.to_string()),
+                ("title", "Changed"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let stored = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        stored.title, "Water for Aral villages",
+        "the concept note is kept"
+    );
+    // write_everything saves the concept note first: here it is refused (kept), and the
+    // full sections are saved; EU 101,115 is exactly 20% above 84,262.50.
+    let full = format!("{application}/full");
+    for (section, fields) in [
+        (
+            "description",
+            vec![
+                ("description", "Drilling wells."),
+                ("sustainability", "The akimat."),
+            ],
+        ),
+        (
+            "logframe",
+            vec![
+                ("overall_objective", "Safe water"),
+                ("specific_objective", "Wells"),
+                ("result-1-statement", "Wells built"),
+                ("indicator-1-1-name", "Wells"),
+                ("indicator-1-1-baseline", "0"),
+                ("indicator-1-1-target", "12"),
+            ],
+        ),
+        (
+            "workplan",
+            vec![("activity-1-title", "Drilling"), ("activity-1-month", "3")],
+        ),
+        (
+            "budget",
+            vec![
+                ("line-1-heading", "1"),
+                ("line-1-description", "Engineer"),
+                ("line-1-unit", "month"),
+                ("line-1-quantity", "24"),
+                ("line-1-unit_cost", "2500"),
+                ("line-1-year", "1"),
+                ("line-2-heading", "3"),
+                ("line-2-description", "Drill"),
+                ("line-2-unit", "piece"),
+                ("line-2-quantity", "1"),
+                ("line-2-unit_cost", "40000"),
+                ("line-2-year", "2"),
+                ("contingency", "5000"),
+                ("indirect", "7350"),
+                ("eu_contribution", "101115"),
+                ("own_contribution", "11235"),
+            ],
+        ),
+        (
+            "declaration",
+            vec![
+                ("declaration_name", "Aigerim"),
+                ("declaration_position", "Director"),
+            ],
+        ),
+    ] {
+        let res = save(&app, &late, &format!("{full}/{section}"), &fields).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{section}");
+    }
+    let res = app
+        .post_form_with(&late, &format!("{application}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let subs =
+        grants::db::applications::submissions_of(&mut app.state.pool.get().unwrap(), &id).unwrap();
+    assert_eq!(subs.len(), 2);
+    assert_eq!(subs[0].receipt_number, "CALL-INV/L2/FA/0001");
+    assert_eq!(subs[1].receipt_number, "CALL-INV/L2/CN/0001");
 }
