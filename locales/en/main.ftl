@@ -1415,3 +1415,9 @@ email-full-application-invitation-body = Your concept note { $number } to the ca
     Deadline: { $deadline } (Almaty time).
     
     { $link }
+next-write = Complete and submit before { $deadline }.
+next-full = Invited: write and submit the full application before { $deadline }.
+next-missed = Not submitted before the deadline.
+next-resubmit = Changed since submitting: submit again before { $deadline } for the changes to count.
+next-wait = Submitted. The evaluation follows; you will be told the result.
+next-withdrawn = Withdrawn: nothing to do.

@@ -683,6 +683,26 @@ pub fn references_of(
         .load(conn)
 }
 
+/// (id, reference, call type, status, deadline).
+pub type CallSummary = (String, String, String, String, Option<NaiveDateTime>);
+
+/// Reference, type, status and deadline of the given calls, one query.
+pub fn summaries_of(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> QueryResult<Vec<CallSummary>> {
+    calls::table
+        .filter(calls::id.eq_any(ids))
+        .select((
+            calls::id,
+            calls::reference,
+            calls::call_type,
+            calls::status,
+            calls::deadline,
+        ))
+        .load(conn)
+}
+
 /// "Lot 2 of REF" parts by lot id, one query.
 pub fn lot_labels(
     conn: &mut DbConnection,

@@ -153,6 +153,26 @@ pub fn receipt_number(call_reference: &str, lot: i32, stage: Stage, n: i64) -> S
     format!("{call_reference}/L{lot}/{}/{n:04}", stage.mark())
 }
 
+/// What the applicant's dashboard says to do next with an application (a message key
+/// taking the deadline): write and submit, submit the changes, write the invited full
+/// application, wait, or nothing (too late, withdrawn).
+pub fn next_step(
+    status: &str,
+    stage: &str,
+    invited: bool,
+    unsubmitted_changes: bool,
+    open: bool,
+) -> &'static str {
+    match (status, open) {
+        ("withdrawn", _) => "next-withdrawn",
+        ("draft", true) if stage == "full" && invited => "next-full",
+        ("draft", true) => "next-write",
+        ("draft", false) => "next-missed",
+        ("submitted", true) if unsubmitted_changes => "next-resubmit",
+        _ => "next-wait",
+    }
+}
+
 /// Rule CFP-02: an invitation to submit a full application leaves at least
 /// `min_days` days from the invitation to its deadline (the instant itself is enough).
 pub fn invitation_leaves_enough_time(
@@ -286,6 +306,35 @@ mod tests {
         assert!(concept_note_editable(Stage::Full, CallType::Open));
         assert_eq!(Stage::first(CallType::Open), Stage::Full);
         assert_eq!(receipt_number("EU/1", 2, Stage::Full, 7), "EU/1/L2/FA/0007");
+    }
+
+    #[test]
+    fn the_dashboard_says_what_to_do_next() {
+        assert_eq!(
+            next_step("draft", "concept", false, true, true),
+            "next-write"
+        );
+        assert_eq!(next_step("draft", "full", true, true, true), "next-full");
+        assert_eq!(
+            next_step("draft", "concept", false, true, false),
+            "next-missed"
+        );
+        assert_eq!(
+            next_step("submitted", "concept", false, true, true),
+            "next-resubmit"
+        );
+        assert_eq!(
+            next_step("submitted", "concept", false, false, true),
+            "next-wait"
+        );
+        assert_eq!(
+            next_step("submitted", "concept", false, true, false),
+            "next-wait"
+        );
+        assert_eq!(
+            next_step("withdrawn", "full", true, false, true),
+            "next-withdrawn"
+        );
     }
 
     #[test]

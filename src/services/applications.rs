@@ -289,12 +289,22 @@ pub async fn submission(
     Ok((d, row))
 }
 
-/// The applications of the person's organisations, with the call's reference, the lot
-/// number and the organisation's name (a few queries, whatever the number).
-pub async fn of_person(
-    state: &AppState,
-    actor: &Actor,
-) -> AppResult<Vec<(ApplicationRow, String, i32, String)>> {
+/// One of the person's applications with what its dashboard line shows.
+pub struct PersonApplication {
+    pub row: ApplicationRow,
+    pub reference: String,
+    pub lot: i32,
+    pub organisation: String,
+    /// The deadline that applies to it now (the call's or its invitation's).
+    pub deadline: Option<chrono::NaiveDateTime>,
+    pub call_published: bool,
+    pub call_type: String,
+}
+
+/// The applications of the person's organisations, with the call's reference and
+/// deadline, the lot number and the organisation's name (four queries, whatever the
+/// number).
+pub async fn of_person(state: &AppState, actor: &Actor) -> AppResult<Vec<PersonApplication>> {
     let user = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     state
         .db(move |conn| {
@@ -302,9 +312,12 @@ pub async fn of_person(
             let ids: Vec<String> = orgs.iter().map(|(o, _)| o.id.clone()).collect();
             let rows = q::of_organisations(conn, &ids)?;
             let call_ids: Vec<String> = rows.iter().map(|r| r.call_id.clone()).collect();
-            let references: std::collections::HashMap<String, String> =
-                call_q::references_of(conn, &call_ids)?
+            let calls: std::collections::HashMap<String, _> =
+                call_q::summaries_of(conn, &call_ids)?
                     .into_iter()
+                    .map(|(id, reference, call_type, status, deadline)| {
+                        (id, (reference, call_type, status, deadline))
+                    })
                     .collect();
             let lot_ids: Vec<String> = rows.iter().map(|r| r.lot_id.clone()).collect();
             let lots: std::collections::HashMap<String, i32> = call_q::lot_labels(conn, &lot_ids)?
@@ -314,14 +327,26 @@ pub async fn of_person(
             Ok(rows
                 .into_iter()
                 .map(|r| {
-                    let reference = references.get(&r.call_id).cloned().unwrap_or_default();
-                    let lot = lots.get(&r.lot_id).copied().unwrap_or_default();
-                    let org = orgs
+                    let (reference, call_type, status, call_deadline) =
+                        calls.get(&r.call_id).cloned().unwrap_or_default();
+                    let kind = crate::domain::calls::CallType::parse(&call_type)
+                        .unwrap_or(crate::domain::calls::CallType::Restricted);
+                    let deadline =
+                        deadline_of(Stage::parse(&r.stage), kind, call_deadline, r.full_deadline);
+                    let organisation = orgs
                         .iter()
                         .find(|(o, _)| o.id == r.organisation_id)
                         .map(|(o, _)| o.legal_name.clone())
                         .unwrap_or_default();
-                    (r, reference, lot, org)
+                    PersonApplication {
+                        lot: lots.get(&r.lot_id).copied().unwrap_or_default(),
+                        reference,
+                        organisation,
+                        deadline,
+                        call_published: status == "published",
+                        call_type,
+                        row: r,
+                    }
                 })
                 .collect())
         })

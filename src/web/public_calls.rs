@@ -282,8 +282,8 @@ async fn render_call(
             crate::services::applications::of_person(&page.state, &page.actor())
                 .await?
                 .into_iter()
-                .filter(|(a, _, _, _)| a.call_id == c.row.id)
-                .map(|(a, _, lot, organisation)| (a.id, a.title, lot, organisation))
+                .filter(|p| p.row.call_id == c.row.id)
+                .map(|p| (p.row.id, p.row.title, p.lot, p.organisation))
                 .collect();
         ctx.insert("started", &started);
     } else {
@@ -501,6 +501,13 @@ struct MyApplication {
     organisation: String,
     title: String,
     status: String,
+    stage_words: String,
+    requested: Option<String>,
+    deadline: Option<String>,
+    time_left: Option<String>,
+    /// What to do next, in words.
+    next: String,
+    urgent: bool,
     updated_at: String,
 }
 
@@ -536,14 +543,47 @@ pub async fn my_space(page: Page) -> AppResult<HttpResponse> {
             crate::services::applications::of_person(&page.state, &page.actor())
                 .await?
                 .into_iter()
-                .map(|(a, reference, lot, organisation)| MyApplication {
-                    id: a.id,
-                    reference,
-                    lot,
-                    organisation,
-                    title: a.title,
-                    status: a.status,
-                    updated_at: format::instant_long(lang, a.updated_at),
+                .map(|p| {
+                    let now = page.state.clock.now();
+                    let open = p.call_published && p.deadline.is_some_and(|d| now <= d);
+                    let unsubmitted = p.row.submitted_version != Some(p.row.version);
+                    let deadline = p.deadline.map(|d| format::instant_long(lang, d));
+                    let next_key = crate::domain::applications::next_step(
+                        &p.row.status,
+                        &p.row.stage,
+                        p.row.invited_at.is_some(),
+                        unsubmitted,
+                        open,
+                    );
+                    let seconds_left = p.deadline.map(|d| (d - now).num_seconds());
+                    MyApplication {
+                        id: p.row.id.clone(),
+                        reference: p.reference,
+                        lot: p.lot,
+                        organisation: p.organisation,
+                        title: p.row.title.clone(),
+                        status: p.row.status.clone(),
+                        stage_words: crate::i18n::t(
+                            lang,
+                            &format!("application-stage-{}-{}", p.row.stage, p.call_type),
+                        ),
+                        requested: crate::services::applications::requested_of(&p.row).map(|c| {
+                            format::money(lang, crate::domain::money::Money::from_cents(c))
+                        }),
+                        time_left: seconds_left
+                            .filter(|s| open && *s >= 0)
+                            .map(|s| time_left(lang, s)),
+                        urgent: open
+                            && next_key != "next-wait"
+                            && seconds_left.is_some_and(|s| s < 7 * 86_400),
+                        next: crate::i18n::t_args(
+                            lang,
+                            next_key,
+                            &[("deadline", deadline.clone().unwrap_or_default())],
+                        ),
+                        deadline,
+                        updated_at: format::instant_long(lang, p.row.updated_at),
+                    }
                 })
                 .collect()
         } else {

@@ -563,6 +563,15 @@ async fn a_restricted_calls_concept_note_is_invited_to_the_full_application(app:
     let late = new_client();
     app.login_with(&late, "cn@aral.example.kz", PASSWORD).await;
     let page = body(app.get_with(&late, &application).await).await;
+    let my = body(app.get_with(&late, "/my").await).await;
+    assert!(
+        my.contains("Invited: write and submit the full application before"),
+        "{my}"
+    );
+    assert!(
+        my.contains("EUR 84,262.50") && my.contains("30 days"),
+        "{my}"
+    );
     assert!(
         page.contains("Full application (invited)")
             && page.contains("The concept note is kept as submitted")
