@@ -1421,3 +1421,44 @@ next-missed = Not submitted before the deadline.
 next-resubmit = Changed since submitting: submit again before { $deadline } for the changes to count.
 next-wait = Submitted. The evaluation follows; you will be told the result.
 next-withdrawn = Withdrawn: nothing to do.
+staff-rejected-for = Rejected: { $reasons }.
+staff-registration-number = Registration number
+check-title = Administrative check (ADM-02)
+check-passed = Passed
+check-failed = Failed: rejected
+check-recorded-at = Recorded on { $when }.
+check-yes = Yes
+check-no = No
+check-hint = Answer every item. A "No" rejects the application without evaluation: say why, the applicant is told.
+check-comment = Comment
+check-record = Record the check
+check-waits = The check is recorded after the deadline.
+check-not-applicable = No check to record at this stage.
+check-item-deadline = Deadline respected
+check-item-form = Right application form used
+check-item-declaration = Declaration by the applicant signed
+check-item-language = Written in a language of the call
+check-item-budget = Budget in EUR in the required format
+check-item-logframe = Logical framework included
+check-item-mandates = Mandates of co-applicants and affiliated entities
+flash-check-passed = Check recorded: the application passes to evaluation.
+flash-check-rejected = Check recorded: the application is rejected and its applicant told.
+error-check-item-missing = Answer this item.
+error-check-item-twice = This item was answered twice.
+error-check-item-unknown = Unknown item.
+error-check-comment-required = Say why the item is not met: the applicant is told.
+error-check-before-deadline = The administrative check is recorded after the deadline.
+error-check-already-recorded = The check of this stage is already recorded.
+error-application-rejected = The application was rejected.
+error-application-changed = The application changed meanwhile; reload the page.
+application-status-rejected = Rejected
+event-application-rejected = Application rejected
+email-application-rejected-subject = Application { $number } rejected after the administrative check
+email-application-rejected-body = Your application { $number } to the call { $call } does not pass the administrative check and is rejected without evaluation, for these reasons:
+    
+    { $reasons }
+    
+    { $link }
+event-application-full-section-saved = Full application section saved
+event-application-invited = Invited to the full application
+event-application-administrative-check = Administrative check recorded

@@ -1393,3 +1393,44 @@ next-missed = Мерзім өткенге дейін берілмеді.
 next-resubmit = Бергеннен кейін өзгертілді: өзгерістер ескерілуі үшін { $deadline } дейін қайта беріңіз.
 next-wait = Берілді. Әрі қарай бағалау; нәтижесі хабарланады.
 next-withdrawn = Кері қайтарылды: ештеңе істеудің қажеті жоқ.
+staff-rejected-for = Қабылданбады: { $reasons }.
+staff-registration-number = Тіркеу нөмірі
+check-title = Әкімшілік тексеру (ADM-02)
+check-passed = Өтті
+check-failed = Өтпеді: қабылданбады
+check-recorded-at = { $when } жазылды.
+check-yes = Иә
+check-no = Жоқ
+check-hint = Әр тармаққа жауап беріңіз. «Жоқ» өтінімді бағалаусыз қабылдамайды: себебін жазыңыз, өтініш берушіге хабарланады.
+check-comment = Түсініктеме
+check-record = Тексеруді жазу
+check-waits = Тексеру мерзім өткеннен кейін жазылады.
+check-not-applicable = Бұл кезеңде жазатын тексеру жоқ.
+check-item-deadline = Мерзім сақталды
+check-item-form = Өтінімнің дұрыс нысаны пайдаланылды
+check-item-declaration = Өтініш берушінің декларациясына қол қойылды
+check-item-language = Конкурс тілінде жазылған
+check-item-budget = Бюджет талап етілген форматта EUR-да
+check-item-logframe = Логикалық матрица қоса берілді
+check-item-mandates = Бірлескен өтініш берушілер мен үлестес ұйымдардың мандаттары
+flash-check-passed = Тексеру жазылды: өтінім бағалауға өтеді.
+flash-check-rejected = Тексеру жазылды: өтінім қабылданбады, өтініш берушіге хабарланды.
+error-check-item-missing = Бұл тармаққа жауап беріңіз.
+error-check-item-twice = Бұл тармаққа екі рет жауап берілді.
+error-check-item-unknown = Белгісіз тармақ.
+error-check-comment-required = Тармақтың неге орындалмағанын жазыңыз: өтініш берушіге хабарланады.
+error-check-before-deadline = Әкімшілік тексеру мерзім өткеннен кейін жазылады.
+error-check-already-recorded = Бұл кезеңнің тексеруі бұрын жазылған.
+error-application-rejected = Өтінім қабылданбады.
+error-application-changed = Өтінім өзгерді; бетті жаңартыңыз.
+application-status-rejected = Қабылданбады
+event-application-rejected = Өтінім қабылданбады
+email-application-rejected-subject = { $number } өтінімі әкімшілік тексеруден кейін қабылданбады
+email-application-rejected-body = { $call } конкурсына берілген { $number } өтініміңіз әкімшілік тексеруден өтпеді және келесі себептермен бағалаусыз қабылданбады:
+    
+    { $reasons }
+    
+    { $link }
+event-application-full-section-saved = Толық өтінім бөлімі сақталды
+event-application-invited = Толық өтінімге шақырылды
+event-application-administrative-check = Әкімшілік тексеру жазылды

@@ -1426,3 +1426,44 @@ next-missed = Не подано до истечения срока.
 next-resubmit = Изменено после подачи: подайте снова до { $deadline }, чтобы изменения учитывались.
 next-wait = Подано. Далее оценка; вам сообщат результат.
 next-withdrawn = Отозвано: делать ничего не нужно.
+staff-rejected-for = Отклонено: { $reasons }.
+staff-registration-number = Регистрационный номер
+check-title = Административная проверка (ADM-02)
+check-passed = Пройдена
+check-failed = Не пройдена: отклонено
+check-recorded-at = Записано { $when }.
+check-yes = Да
+check-no = Нет
+check-hint = Ответьте на каждый пункт. «Нет» отклоняет заявку без оценки: укажите причину, заявителю сообщат.
+check-comment = Комментарий
+check-record = Записать проверку
+check-waits = Проверка записывается после истечения срока.
+check-not-applicable = На этом этапе записывать нечего.
+check-item-deadline = Срок соблюдён
+check-item-form = Использована правильная форма заявки
+check-item-declaration = Декларация заявителя подписана
+check-item-language = Написано на языке конкурса
+check-item-budget = Бюджет в EUR в требуемом формате
+check-item-logframe = Логическая матрица приложена
+check-item-mandates = Мандаты созаявителей и аффилированных организаций
+flash-check-passed = Проверка записана: заявка переходит к оценке.
+flash-check-rejected = Проверка записана: заявка отклонена, заявителю сообщено.
+error-check-item-missing = Ответьте на этот пункт.
+error-check-item-twice = На этот пункт ответили дважды.
+error-check-item-unknown = Неизвестный пункт.
+error-check-comment-required = Укажите, почему пункт не выполнен: заявителю сообщат.
+error-check-before-deadline = Административная проверка записывается после истечения срока.
+error-check-already-recorded = Проверка этого этапа уже записана.
+error-application-rejected = Заявка отклонена.
+error-application-changed = Заявка изменилась; обновите страницу.
+application-status-rejected = Отклонена
+event-application-rejected = Заявка отклонена
+email-application-rejected-subject = Заявка { $number } отклонена по итогам административной проверки
+email-application-rejected-body = Ваша заявка { $number } на конкурс { $call } не прошла административную проверку и отклонена без оценки по следующим причинам:
+    
+    { $reasons }
+    
+    { $link }
+event-application-full-section-saved = Раздел полной заявки сохранён
+event-application-invited = Приглашение к полной заявке
+event-application-administrative-check = Административная проверка записана

@@ -41,6 +41,9 @@ pub struct ApplicationRow {
     pub submitted_version: Option<i32>,
     /// The EU contribution the submitted version requests.
     pub requested_cents: Option<i64>,
+    /// ADM-01…03: when and why it was rejected (message keys of the failed items).
+    pub rejected_at: Option<NaiveDateTime>,
+    pub rejection_reason: Option<String>,
 }
 
 /// One submission, frozen (APP-05).
@@ -431,5 +434,52 @@ pub fn mark_invited(
         a::version.eq(version + 1),
     ))
     .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// An administrative check as recorded (ADM-02).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = super::schema::administrative_checks)]
+pub struct AdminCheckRow {
+    pub id: String,
+    pub application_id: String,
+    pub stage: String,
+    pub items: String,
+    pub passed: bool,
+    pub checked_by: String,
+    pub checked_at: NaiveDateTime,
+}
+
+pub fn insert_check(conn: &mut DbConnection, row: &AdminCheckRow) -> QueryResult<()> {
+    use super::schema::administrative_checks as c;
+    diesel::insert_into(c::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn checks_of(conn: &mut DbConnection, application_id: &str) -> QueryResult<Vec<AdminCheckRow>> {
+    use super::schema::administrative_checks as c;
+    c::table
+        .filter(c::application_id.eq(application_id))
+        .order(c::checked_at.asc())
+        .select(AdminCheckRow::as_select())
+        .load(conn)
+}
+
+/// Rejects a submitted application with its reason; false when it is not submitted.
+pub fn mark_rejected(
+    conn: &mut DbConnection,
+    id: &str,
+    at: NaiveDateTime,
+    reason: &str,
+) -> QueryResult<bool> {
+    let n = diesel::update(a::table.find(id).filter(a::status.eq("submitted")))
+        .set((
+            a::status.eq("rejected"),
+            a::rejected_at.eq(Some(at)),
+            a::rejection_reason.eq(Some(reason)),
+        ))
+        .execute(conn)?;
     Ok(n == 1)
 }

@@ -687,10 +687,7 @@ pub fn references_of(
 pub type CallSummary = (String, String, String, String, Option<NaiveDateTime>);
 
 /// Reference, type, status and deadline of the given calls, one query.
-pub fn summaries_of(
-    conn: &mut DbConnection,
-    ids: &[String],
-) -> QueryResult<Vec<CallSummary>> {
+pub fn summaries_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<CallSummary>> {
     calls::table
         .filter(calls::id.eq_any(ids))
         .select((

@@ -432,6 +432,20 @@ diesel::table! {
         full_deadline -> Nullable<Timestamp>,
         submitted_version -> Nullable<Integer>,
         requested_cents -> Nullable<BigInt>,
+        rejected_at -> Nullable<Timestamp>,
+        rejection_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    administrative_checks (id) {
+        id -> Text,
+        application_id -> Text,
+        stage -> Text,
+        items -> Text,
+        passed -> Bool,
+        checked_by -> Text,
+        checked_at -> Timestamp,
     }
 }
 

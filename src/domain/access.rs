@@ -82,10 +82,13 @@ pub enum Action {
     /// See the applications a call received, with their content, and export them
     /// (committee roles per call come with the evaluation).
     ViewReceivedApplications,
+    /// Record the administrative check of a received application (ADM-02), which may
+    /// reject it (the committee secretary's scope comes with the evaluation).
+    CheckApplications,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::ManageOwnAccount,
         Action::UseApi,
         Action::ManageUsers,
@@ -98,6 +101,7 @@ impl Action {
         Action::AskClarification,
         Action::WorkForOrganisation,
         Action::ViewReceivedApplications,
+        Action::CheckApplications,
     ];
 }
 
@@ -110,7 +114,9 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         ManageUsers | ViewOutbox => matches!(role, Admin),
         ViewAuditLog => matches!(role, Admin | Auditor),
         ViewProgrammes | ViewReceivedApplications => matches!(role, Delegation | Auditor),
-        ManageProgrammes | ManageCalls | AnswerClarifications => matches!(role, Delegation),
+        ManageProgrammes | ManageCalls | AnswerClarifications | CheckApplications => {
+            matches!(role, Delegation)
+        }
         AskClarification | WorkForOrganisation => matches!(role, Applicant),
     }
 }

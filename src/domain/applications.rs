@@ -15,6 +15,8 @@ pub enum ApplicationStatus {
     Draft,
     Submitted,
     Withdrawn,
+    /// Rejected without evaluation or at any later step (ADM-01…03), with its reason.
+    Rejected,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +29,8 @@ pub enum ApplicationEvent {
     Withdraw,
     /// Invite it to submit a full application (restricted call, CFP-02).
     Invite,
+    /// Reject it (ADM-02 failed, or ineligible at any step, ADM-03).
+    Reject,
 }
 
 impl Workflow for ApplicationStatus {
@@ -35,12 +39,14 @@ impl Workflow for ApplicationStatus {
         ApplicationStatus::Draft,
         ApplicationStatus::Submitted,
         ApplicationStatus::Withdrawn,
+        ApplicationStatus::Rejected,
     ];
     const EVENTS: &'static [ApplicationEvent] = &[
         ApplicationEvent::Edit,
         ApplicationEvent::Submit,
         ApplicationEvent::Withdraw,
         ApplicationEvent::Invite,
+        ApplicationEvent::Reject,
     ];
 
     fn next(self, event: ApplicationEvent) -> Option<ApplicationStatus> {
@@ -57,6 +63,7 @@ impl Workflow for ApplicationStatus {
             // new draft.
             (Submitted, Invite) => Some(Draft),
             (Draft | Submitted, Withdraw) => Some(Withdrawn),
+            (Submitted, Reject) => Some(Rejected),
             _ => None,
         }
     }
@@ -66,6 +73,7 @@ impl Workflow for ApplicationStatus {
             ApplicationStatus::Draft => "error-application-draft",
             ApplicationStatus::Submitted => "error-application-submitted",
             ApplicationStatus::Withdrawn => "error-application-withdrawn",
+            ApplicationStatus::Rejected => "error-application-rejected",
         }
     }
 }
@@ -76,6 +84,7 @@ impl ApplicationStatus {
             ApplicationStatus::Draft => "draft",
             ApplicationStatus::Submitted => "submitted",
             ApplicationStatus::Withdrawn => "withdrawn",
+            ApplicationStatus::Rejected => "rejected",
         }
     }
 
@@ -449,6 +458,7 @@ mod tests {
             (Submitted, Submit, Submitted),
             (Submitted, Invite, Draft),
             (Submitted, Withdraw, Withdrawn),
+            (Submitted, Reject, Rejected),
         ]);
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod account;
+pub mod admin_check;
 pub mod applications;
 pub mod attachments;
 pub mod audit;

@@ -120,6 +120,8 @@ pub async fn start(
                         full_deadline: None,
                         submitted_version: None,
                         requested_cents: None,
+                        rejected_at: None,
+                        rejection_reason: None,
                     },
                 )?;
                 tx.audit(

@@ -823,6 +823,34 @@ fn budget_context_view(
     );
 }
 
+/// Every section of a full application for a read-only page (staff), with the budget's
+/// summary.
+pub fn readonly_view(f: &FullApplication, lang: Lang) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    for section in full::SECTIONS {
+        if let Some(form) = SectionForm::stored(section, f, lang) {
+            out.insert(
+                section.into(),
+                serde_json::to_value(form).unwrap_or_default(),
+            );
+        }
+    }
+    if let Some(s) = budget::summarise(&f.budget) {
+        out.insert(
+            "summary".into(),
+            serde_json::to_value(summary_view(lang, &s)).unwrap_or_default(),
+        );
+    }
+    if let Some(d) = &f.declaration {
+        out.insert(
+            "signed".into(),
+            serde_json::json!({"name": d.name, "position": d.position,
+                               "at": format::instant_long(lang, d.signed_at)}),
+        );
+    }
+    serde_json::Value::Object(out)
+}
+
 fn known_section(section: &str) -> AppResult<()> {
     if full::SECTIONS.contains(&section) {
         Ok(())

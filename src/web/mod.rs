@@ -20,6 +20,7 @@ pub mod public;
 pub mod public_calls;
 pub mod received;
 pub mod routes;
+pub mod staff_applications;
 
 use actix_session::config::{BrowserSession, CookieContentSecurity};
 use actix_session::storage::CookieSessionStore;

@@ -9,7 +9,7 @@ use actix_web::web;
 
 use super::{
     account, admin, api, applications, audit, auth, calls, full_application, organisations,
-    programmes, public, public_calls, received,
+    programmes, public, public_calls, received, staff_applications,
 };
 use crate::domain::access::{Access, Action};
 
@@ -66,6 +66,7 @@ const ANSWER: Access = Access::Action(Action::AnswerClarifications);
 const ASK: Access = Access::Action(Action::AskClarification);
 const ORGANISATIONS: Access = Access::Action(Action::WorkForOrganisation);
 const VIEW_RECEIVED: Access = Access::Action(Action::ViewReceivedApplications);
+const CHECK: Access = Access::Action(Action::CheckApplications);
 
 /// The route table. Order matters only for paths that overlap.
 pub fn all() -> Vec<RouteSpec> {
@@ -172,6 +173,8 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/manage/calls/{id}/applications.csv", VIEW_RECEIVED, Html => received::export_csv),
         route!(GET "/manage/calls/{id}/applications.xlsx", VIEW_RECEIVED, Html => received::export_xlsx),
         route!(POST "/manage/calls/{id}/invitations", MANAGE_CALLS, Html => received::invite),
+        route!(GET "/manage/applications/{id}", VIEW_RECEIVED, Html => staff_applications::show),
+        route!(POST "/manage/applications/{id}/check", CHECK, Html => staff_applications::check),
         route!(POST "/manage/calls/{id}", MANAGE_CALLS, Html => calls::update),
         route!(GET "/manage/calls/{id}/edit", MANAGE_CALLS, Html => calls::edit_form),
         route!(GET "/manage/calls/{id}/lots/new", MANAGE_CALLS, Html => calls::new_lot_form),

@@ -19,6 +19,7 @@ use crate::on_both_databases;
 on_both_databases!(
     staff_filter_sort_and_export_the_received_applications,
     cancelling_a_call_tells_everyone_with_an_application,
+    the_administrative_check_passes_or_rejects_with_the_reason_the_applicant_is_told,
     the_list_runs_the_same_queries_for_ten_or_forty_applications
 );
 
@@ -230,4 +231,122 @@ async fn cancelling_a_call_tells_everyone_with_an_application(app: TestApp) {
             .any(|m| m.to_email == "r1@ngo.example" && m.subject.contains("cancelled")),
         "a withdrawn application's members are not told"
     );
+}
+
+fn check_form(failed: Option<(&'static str, &'static str)>) -> Vec<(String, String)> {
+    grants::domain::admin_check::ITEMS
+        .iter()
+        .flat_map(|item| {
+            let (ok, comment) = match failed {
+                Some((f, c)) if f == *item => ("no", c),
+                _ => ("yes", ""),
+            };
+            [
+                (format!("item-{item}"), ok.to_string()),
+                (format!("comment-{item}"), comment.to_string()),
+            ]
+        })
+        .collect()
+}
+
+async fn the_administrative_check_passes_or_rejects_with_the_reason_the_applicant_is_told(
+    app: TestApp,
+) {
+    let (client, staff) = delegation(&app).await;
+    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-ADM").await;
+    let call = published_call(&app, &staff, &pid, "CALL-ADM", 60).await;
+    // r0, r1 submitted; r2 a draft.
+    let ids = received(&app, &call, 0, 3, 1).await;
+    let page_of = |id: &str| format!("/manage/applications/{id}");
+    let post = |client: &reqwest::Client, id: &str, form: Vec<(String, String)>| {
+        let path = format!("/manage/applications/{id}/check");
+        let client = client.clone();
+        let app = &app;
+        async move {
+            let fields: Vec<(&str, &str)> =
+                form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            app.post_form_with(&client, &path, &fields).await
+        }
+    };
+    // Before the deadline: read, but nothing to record yet.
+    let page = body(app.get_with(&client, &page_of(&ids[0])).await).await;
+    assert!(page.contains("CALL-ADM/L2/CN/0001") && page.contains("Why it matters."));
+    assert!(page.contains("recorded after the deadline"));
+    post(&client, &ids[0], check_form(None)).await;
+    assert!(
+        grants::db::applications::checks_of(&mut app.state.pool.get().unwrap(), &ids[0])
+            .unwrap()
+            .is_empty()
+    );
+    // A draft is nobody's business but its organisation's.
+    assert_eq!(
+        app.get_with(&client, &page_of(&ids[2])).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
+        .unwrap()
+        .unwrap()
+        .deadline
+        .unwrap();
+    app.clock.freeze_at(deadline + Duration::seconds(1));
+    let (client, _) = app.client_as(Role::Delegation).await;
+    let page = body(app.get_with(&client, &page_of(&ids[0])).await).await;
+    assert!(page.contains("Record the check"));
+    // A "No" needs its reason.
+    let res = post(&client, &ids[1], check_form(Some(("declaration", "")))).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(res).await.contains("Say why the item is not met"));
+    // Passed; then rejected with the reason, which the applicant is told.
+    post(&client, &ids[0], check_form(None)).await;
+    let res = post(
+        &client,
+        &ids[1],
+        check_form(Some(("declaration", "The declaration is not signed."))),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = body(app.get_with(&client, &page_of(&ids[1])).await).await;
+    assert!(page.contains("the application is rejected"), "{page}");
+    let find = |id: &str| {
+        grants::db::applications::find(&mut app.state.pool.get().unwrap(), id)
+            .unwrap()
+            .unwrap()
+    };
+    assert_eq!(find(&ids[0]).status, "submitted");
+    let rejected = find(&ids[1]);
+    assert_eq!(rejected.status, "rejected");
+    assert_eq!(rejected.rejection_reason.as_deref(), Some("declaration"));
+    let mail = app
+        .wait_for_mail("r1@ngo.example", "rejected after the administrative check")
+        .await;
+    assert!(mail.body.contains("The declaration is not signed."));
+    let page = body(app.get_with(&client, &page_of(&ids[1])).await).await;
+    assert!(page.contains("Rejected: Declaration by the applicant signed."));
+    // Once per stage.
+    post(&client, &ids[0], check_form(None)).await;
+    assert_eq!(
+        grants::db::applications::checks_of(&mut app.state.pool.get().unwrap(), &ids[0])
+            .unwrap()
+            .len(),
+        1
+    );
+    // The auditor reads and cannot record; applicants cannot even read.
+    let (auditor, _) = app.client_as(Role::Auditor).await;
+    assert_eq!(
+        app.get_with(&auditor, &page_of(&ids[0])).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        post(&auditor, &ids[0], check_form(None)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let (applicant, _) = app.client_as(Role::Applicant).await;
+    assert_eq!(
+        app.get_with(&applicant, &page_of(&ids[0])).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert!(app
+        .audit_actions()
+        .await
+        .contains(&"application.rejected".to_string()));
 }

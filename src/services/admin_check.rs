@@ -1,0 +1,167 @@
+//! Staff reading a received application and recording its administrative check
+//! (ADM-02): after the deadline, item by item; a failed item rejects the application
+//! with the reason, and its organisation's members are told in their language.
+
+use serde_json::json;
+
+use crate::db::applications::{self as q, AdminCheckRow, ApplicationRow, SubmissionRow};
+use crate::db::calls::{self as call_q, LotRow};
+use crate::db::organisations::{self as org_q, OrganisationRow};
+use crate::domain::access::{Action, Scope};
+use crate::domain::admin_check::{check_problems, failed_items, passes, CheckItem};
+use crate::domain::applications::{ApplicationEvent, ApplicationStatus};
+use crate::domain::workflow::Workflow;
+use crate::domain::FieldError;
+use crate::error::{AppError, AppResult};
+use crate::services::calls::Call;
+use crate::services::mail::MailKind;
+use crate::services::write::{Lock, Permission};
+use crate::services::{new_id, Actor};
+use crate::state::AppState;
+
+/// A received application as staff read it.
+pub struct StaffApplication {
+    pub row: ApplicationRow,
+    pub call: Call,
+    pub lot: LotRow,
+    pub organisation: OrganisationRow,
+    pub submissions: Vec<SubmissionRow>,
+    pub checks: Vec<AdminCheckRow>,
+}
+
+/// An application the call received (drafts are their organisation's alone: not found).
+pub async fn staff_view(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+) -> AppResult<StaffApplication> {
+    actor.require(Action::ViewReceivedApplications)?;
+    state
+        .db(move |conn| {
+            let row = q::find(conn, &id)?
+                .filter(|a| a.receipt_number.is_some())
+                .ok_or(AppError::NotFound)?;
+            let call =
+                Call::from_row(call_q::find(conn, &row.call_id)?.ok_or(AppError::NotFound)?)?;
+            let lot =
+                call_q::find_lot(conn, &row.call_id, &row.lot_id)?.ok_or(AppError::NotFound)?;
+            let organisation =
+                org_q::find(conn, &row.organisation_id)?.ok_or(AppError::NotFound)?;
+            let submissions = q::submissions_of(conn, &id)?;
+            let checks = q::checks_of(conn, &id)?;
+            Ok(StaffApplication {
+                row,
+                call,
+                lot,
+                organisation,
+                submissions,
+                checks,
+            })
+        })
+        .await
+}
+
+/// Records the administrative check of the application's current stage, once, after
+/// its deadline. Returns whether it passed; a failed check rejects the application.
+pub async fn record_check(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    items: Vec<CheckItem>,
+) -> AppResult<bool> {
+    let problems = check_problems(&items);
+    if !problems.is_empty() {
+        return Err(AppError::Validation(
+            problems
+                .into_iter()
+                .map(|(field, code)| FieldError::named(field, code))
+                .collect(),
+        ));
+    }
+    let call_id = {
+        let id = id.clone();
+        state
+            .db(move |conn| Ok(q::find(conn, &id)?.ok_or(AppError::NotFound)?.call_id))
+            .await?
+    };
+    let link = state.public_url(&format!("/applications/{id}"));
+    state
+        .write(
+            actor,
+            Permission::Do(Action::CheckApplications, Scope::Call(call_id.clone())),
+            Lock::Call(call_id.clone()),
+            move |tx| {
+                let a = q::find(tx.conn, &id)?
+                    .filter(|a| a.receipt_number.is_some())
+                    .ok_or(AppError::NotFound)?;
+                let call =
+                    Call::from_row(call_q::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?)?;
+                if super::applications::deadline_for(&a, &call).is_none_or(|d| tx.now <= d) {
+                    return Err(AppError::Conflict("error-check-before-deadline"));
+                }
+                if q::checks_of(tx.conn, &id)?.iter().any(|c| c.stage == a.stage) {
+                    return Err(AppError::Conflict("error-check-already-recorded"));
+                }
+                let status = ApplicationStatus::parse(&a.status).ok_or(AppError::NotFound)?;
+                if status != ApplicationStatus::Submitted {
+                    return Err(AppError::Conflict(status.refusal(ApplicationEvent::Reject)));
+                }
+                let passed = passes(&items);
+                let by = tx.actor.user_id.clone().unwrap_or_default();
+                q::insert_check(
+                    tx.conn,
+                    &AdminCheckRow {
+                        id: new_id(),
+                        application_id: id.clone(),
+                        stage: a.stage.clone(),
+                        items: serde_json::to_string(&items)
+                            .map_err(|e| AppError::Internal(e.into()))?,
+                        passed,
+                        checked_by: by,
+                        checked_at: tx.now,
+                    },
+                )?;
+                let failed: Vec<String> = failed_items(&items).iter().map(|s| s.to_string()).collect();
+                tx.audit(
+                    "application.administrative_check",
+                    Some(("application", &id)),
+                    json!({"stage": a.stage, "passed": passed, "failed": failed, "receipt": a.receipt_number}),
+                )?;
+                if !passed {
+                    status
+                        .transition(ApplicationEvent::Reject)
+                        .map_err(|r| AppError::Conflict(r.message_key))?;
+                    if !q::mark_rejected(tx.conn, &id, tx.now, &failed.join(","))? {
+                        return Err(AppError::Conflict("error-application-changed"));
+                    }
+                    let members = org_q::member_recipients(tx.conn, &a.organisation_id)?;
+                    tx.mail_each(&members, MailKind::ApplicationRejected, |lang| {
+                        let reasons: Vec<String> = items
+                            .iter()
+                            .filter(|i| !i.ok)
+                            .map(|i| {
+                                format!(
+                                    "- {}: {}",
+                                    crate::i18n::t(lang, &format!("check-item-{}", i.item)),
+                                    i.comment
+                                )
+                            })
+                            .collect();
+                        vec![
+                            ("number", a.receipt_number.clone().unwrap_or_default()),
+                            ("call", call.label_in(lang)),
+                            ("reasons", reasons.join("\n")),
+                            ("link", link.clone()),
+                        ]
+                    })?;
+                    tx.audit(
+                        "application.rejected",
+                        Some(("application", &id)),
+                        json!({"rule": "ADM-02", "failed": failed}),
+                    )?;
+                }
+                Ok(passed)
+            },
+        )
+        .await
+}
