@@ -483,3 +483,65 @@ pub fn mark_rejected(
         .execute(conn)?;
     Ok(n == 1)
 }
+
+/// A submission refused after the deadline (ADM-01).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = super::schema::late_submissions)]
+pub struct LateRow {
+    pub id: String,
+    pub application_id: String,
+    pub call_id: String,
+    pub attempted_at: NaiveDateTime,
+    pub attempted_by: String,
+}
+
+pub fn insert_late(conn: &mut DbConnection, row: &LateRow) -> QueryResult<()> {
+    use super::schema::late_submissions as l;
+    diesel::insert_into(l::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The late attempts of a call with the organisation's name, in order (one query).
+pub fn late_in_call(
+    conn: &mut DbConnection,
+    call_id: &str,
+) -> QueryResult<Vec<(LateRow, String, Option<String>)>> {
+    use super::schema::{late_submissions as l, organisations as o};
+    l::table
+        .inner_join(a::table.on(a::id.eq(l::application_id)))
+        .inner_join(o::table.on(o::id.eq(a::organisation_id)))
+        .filter(l::call_id.eq(call_id))
+        .order(l::attempted_at.asc())
+        .select((LateRow::as_select(), o::legal_name, a::receipt_number))
+        .load(conn)
+}
+
+/// The opening record of a call (ADM-01).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = super::schema::call_openings)]
+pub struct OpeningRow {
+    pub id: String,
+    pub call_id: String,
+    pub opened_at: NaiveDateTime,
+    pub opened_by: String,
+    pub record: String,
+}
+
+pub fn opening_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Option<OpeningRow>> {
+    use super::schema::call_openings as c;
+    c::table
+        .filter(c::call_id.eq(call_id))
+        .select(OpeningRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert_opening(conn: &mut DbConnection, row: &OpeningRow) -> QueryResult<()> {
+    use super::schema::call_openings as c;
+    diesel::insert_into(c::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}

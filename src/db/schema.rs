@@ -477,3 +477,25 @@ diesel::allow_tables_to_appear_in_same_query!(applications, users);
 diesel::allow_tables_to_appear_in_same_query!(applications, organisation_members);
 diesel::allow_tables_to_appear_in_same_query!(calls, organisations);
 diesel::allow_tables_to_appear_in_same_query!(lots, organisations);
+
+diesel::table! {
+    late_submissions (id) {
+        id -> Text,
+        application_id -> Text,
+        call_id -> Text,
+        attempted_at -> Timestamp,
+        attempted_by -> Text,
+    }
+}
+
+diesel::table! {
+    call_openings (id) {
+        id -> Text,
+        call_id -> Text,
+        opened_at -> Timestamp,
+        opened_by -> Text,
+        record -> Text,
+    }
+}
+diesel::allow_tables_to_appear_in_same_query!(late_submissions, applications);
+diesel::allow_tables_to_appear_in_same_query!(late_submissions, organisations);

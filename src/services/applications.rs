@@ -423,7 +423,8 @@ pub async fn submit(
 ) -> AppResult<Result<Receipt, Vec<FieldError>>> {
     let (call_id, organisation_id) = owners_of(state, &id).await?;
     let link = state.public_url(&format!("/applications/{id}"));
-    state
+    let late_id = id.clone();
+    let result = state
         .write(
             actor,
             permission(),
@@ -536,7 +537,17 @@ pub async fn submit(
                 }))
             },
         )
-        .await
+        .await;
+    // ADM-01: refused automatically, and recorded for the opening record.
+    if matches!(
+        result,
+        Err(AppError::Conflict("error-application-deadline-passed"))
+    ) {
+        if let Err(e) = super::opening::record_late(state, actor, late_id).await {
+            tracing::warn!(error = %e, "a late submission could not be recorded");
+        }
+    }
+    result
 }
 
 /// Everything that stops the submission, by field: the concept note's parts while it

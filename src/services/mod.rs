@@ -13,6 +13,7 @@ pub mod calls;
 pub mod demo;
 pub mod full_application;
 pub mod mail;
+pub mod opening;
 pub mod organisations;
 pub mod passwords;
 pub mod programmes;

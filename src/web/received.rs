@@ -457,3 +457,65 @@ pub async fn invite(
         Err(e) => Err(e),
     }
 }
+
+#[derive(Serialize)]
+struct OpenedView {
+    receipt: String,
+    organisation: String,
+    lot: i32,
+    at: String,
+}
+
+/// The opening record of the call, or (after the deadline, for staff who manage calls)
+/// the button that makes it.
+pub async fn opening(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let (call, opening) =
+        crate::services::opening::record_of(&page.state, &page.actor(), path.into_inner()).await?;
+    let lang = page.lang();
+    let now = page.state.clock.now();
+    let mut ctx = tera::Context::new();
+    ctx.insert("call_id", &call.row.id);
+    ctx.insert("reference", &call.row.reference);
+    ctx.insert("call", &crate::views::Shown::new(call.title(), lang));
+    ctx.insert(
+        "deadline",
+        &call.row.deadline.map(|d| format::instant_long(lang, d)),
+    );
+    let lines = |v: &[crate::services::opening::OpenedLine]| {
+        v.iter()
+            .map(|l| OpenedView {
+                receipt: l.receipt.clone(),
+                organisation: l.organisation.clone(),
+                lot: l.lot,
+                at: crate::clock::format_local(l.at),
+            })
+            .collect::<Vec<_>>()
+    };
+    if let Some((row, record)) = &opening {
+        ctx.insert("opened_at", &format::instant_long(lang, row.opened_at));
+        ctx.insert("in_time", &lines(&record.in_time));
+        ctx.insert("withdrawn", &lines(&record.withdrawn));
+        ctx.insert("late", &lines(&record.late));
+    }
+    ctx.insert("opened", &opening.is_some());
+    ctx.insert(
+        "may_open",
+        &(opening.is_none()
+            && call.row.deadline.is_some_and(|d| now > d)
+            && page
+                .actor()
+                .require(crate::domain::access::Action::ManageCalls)
+                .is_ok()),
+    );
+    page.render("manage/opening.html", ctx)
+}
+
+pub async fn open(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    let back = format!("/manage/calls/{call_id}/opening");
+    match crate::services::opening::open(&page.state, &page.actor(), call_id).await {
+        Ok(()) => Ok(page.flash_redirect("success", "flash-opened", &back)),
+        Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
+        Err(e) => Err(e),
+    }
+}

@@ -173,6 +173,8 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/manage/calls/{id}/applications.csv", VIEW_RECEIVED, Html => received::export_csv),
         route!(GET "/manage/calls/{id}/applications.xlsx", VIEW_RECEIVED, Html => received::export_xlsx),
         route!(POST "/manage/calls/{id}/invitations", MANAGE_CALLS, Html => received::invite),
+        route!(GET "/manage/calls/{id}/opening", VIEW_RECEIVED, Html => received::opening),
+        route!(POST "/manage/calls/{id}/opening", MANAGE_CALLS, Html => received::open),
         route!(GET "/manage/applications/{id}", VIEW_RECEIVED, Html => staff_applications::show),
         route!(POST "/manage/applications/{id}/check", CHECK, Html => staff_applications::check),
         route!(POST "/manage/calls/{id}", MANAGE_CALLS, Html => calls::update),

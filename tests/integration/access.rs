@@ -175,6 +175,8 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/manage/calls/{id}/applications.csv", STAFF_READ),
         ("GET", "/manage/calls/{id}/applications.xlsx", STAFF_READ),
         ("POST", "/manage/calls/{id}/invitations", DELEGATION),
+        ("GET", "/manage/calls/{id}/opening", STAFF_READ),
+        ("POST", "/manage/calls/{id}/opening", DELEGATION),
         ("GET", "/manage/applications/{id}", STAFF_READ),
         ("POST", "/manage/applications/{id}/check", DELEGATION),
         ("POST", "/manage/calls/{id}", DELEGATION),

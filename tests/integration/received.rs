@@ -20,6 +20,7 @@ on_both_databases!(
     staff_filter_sort_and_export_the_received_applications,
     cancelling_a_call_tells_everyone_with_an_application,
     the_administrative_check_passes_or_rejects_with_the_reason_the_applicant_is_told,
+    the_opening_record_lists_what_arrived_in_time_and_what_was_refused_as_late,
     the_list_runs_the_same_queries_for_ten_or_forty_applications
 );
 
@@ -349,4 +350,68 @@ async fn the_administrative_check_passes_or_rejects_with_the_reason_the_applican
         .audit_actions()
         .await
         .contains(&"application.rejected".to_string()));
+}
+
+async fn the_opening_record_lists_what_arrived_in_time_and_what_was_refused_as_late(app: TestApp) {
+    let (client, staff) = delegation(&app).await;
+    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-OPN").await;
+    let call = published_call(&app, &staff, &pid, "CALL-OPN", 60).await;
+    // r0 submitted; r1 submitted then withdrawn; r2 a draft, submitted too late.
+    let ids = received(&app, &call, 0, 3, 1).await;
+    let owner = |id: &str| {
+        grants::db::applications::find(&mut app.state.pool.get().unwrap(), id)
+            .unwrap()
+            .unwrap()
+            .created_by
+    };
+    apps::withdraw(
+        &app.state,
+        &actor_of(&owner(&ids[1]), "r1@ngo.example"),
+        ids[1].clone(),
+    )
+    .await
+    .unwrap();
+    let opening = format!("/manage/calls/{call}/opening");
+    // Not before the deadline.
+    app.post_form_with(&client, &opening, &[]).await;
+    assert!(body(app.get_with(&client, &opening).await)
+        .await
+        .contains("once the deadline has passed"));
+    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
+        .unwrap()
+        .unwrap()
+        .deadline
+        .unwrap();
+    app.clock.freeze_at(deadline + Duration::seconds(1));
+    // One second late: refused, and recorded.
+    let late = apps::submit(
+        &app.state,
+        &actor_of(&owner(&ids[2]), "r2@ngo.example"),
+        ids[2].clone(),
+    )
+    .await;
+    assert!(matches!(
+        late,
+        Err(grants::error::AppError::Conflict(
+            "error-application-deadline-passed"
+        ))
+    ));
+    let (client, _) = app.client_as(Role::Delegation).await;
+    let page = body(app.get_with(&client, &opening).await).await;
+    assert!(page.contains("Open the received applications"));
+    let res = app.post_form_with(&client, &opening, &[]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = body(app.get_with(&client, &opening).await).await;
+    assert!(page.contains("Received in time (1)"), "{page}");
+    assert!(page.contains("Withdrawn before the deadline (1)"));
+    assert!(page.contains("Refused as late (1)"));
+    assert!(page.contains("CALL-OPN/L2/CN/0001") && page.contains("Organisation 002"));
+    // Once.
+    app.post_form_with(&client, &opening, &[]).await;
+    assert!(body(app.get_with(&client, &opening).await)
+        .await
+        .contains("already opened"));
+    let actions = app.audit_actions().await;
+    assert!(actions.contains(&"call.opened".to_string()));
+    assert!(actions.contains(&"application.late_submission_refused".to_string()));
 }

@@ -1,0 +1,2 @@
+DROP TABLE call_openings;
+DROP TABLE late_submissions;
