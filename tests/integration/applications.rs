@@ -204,11 +204,7 @@ async fn an_eligible_organisation_starts_an_application_and_members_never_overwr
         .unwrap()
         .contains("someone else saved"));
     // After the deadline the draft no longer changes.
-    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
-        .unwrap()
-        .unwrap()
-        .deadline
-        .unwrap();
+    let deadline = crate::calls::deadline_of(&app, &call);
     app.clock.freeze_at(deadline + Duration::seconds(1));
     let late = new_client();
     app.login_with(&late, "a@ngo.example.kz", PASSWORD).await;
@@ -395,11 +391,7 @@ async fn a_concept_note_is_submitted_with_a_receipt_until_the_deadline_and_not_a
 
     // The second, submitted exactly at the deadline: in time. Withdrawal at the deadline
     // still works; one second later nothing does.
-    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
-        .unwrap()
-        .unwrap()
-        .deadline
-        .unwrap();
+    let deadline = crate::calls::deadline_of(&app, &call);
     app.clock.freeze_at(deadline);
     let at_deadline = new_client();
     app.login_with(&at_deadline, "sub@ngo.example.kz", PASSWORD)

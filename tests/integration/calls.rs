@@ -196,11 +196,7 @@ async fn staff_are_reminded_once_a_day_of_unanswered_questions(app: TestApp) {
         &[("question", "Is VAT eligible?")],
     )
     .await;
-    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &id)
-        .unwrap()
-        .unwrap()
-        .deadline
-        .unwrap();
+    let deadline = crate::calls::deadline_of(&app, &id);
     let due = deadline - Duration::days(11);
     app.clock
         .freeze_at(due - Duration::days(3) - Duration::seconds(1));
@@ -871,11 +867,7 @@ async fn questions_close_at_deadline_minus_21_days_to_the_second(app: TestApp) {
     let (_, actor) = delegation(&app).await;
     let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-Q").await;
     let id = published_call(&app, &actor, &pid, "CALL-Q", 60).await;
-    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &id)
-        .unwrap()
-        .unwrap()
-        .deadline
-        .unwrap();
+    let deadline = crate::calls::deadline_of(&app, &id);
     let (applicant, _) = app.client_as(Role::Applicant).await;
     let page = format!("/calls/{id}");
     assert!(body(app.get_with(&applicant, &page).await)
@@ -1724,4 +1716,13 @@ async fn the_budget_problem_says_what_the_call_needs_and_what_is_free(app: TestA
     )
     .await;
     assert!(!form.contains(" checked>"), "{form}");
+}
+
+/// The stored deadline of a call.
+pub(crate) fn deadline_of(app: &TestApp, call: &str) -> chrono::NaiveDateTime {
+    grants::db::calls::find(&mut app.state.pool.get().unwrap(), call)
+        .unwrap()
+        .unwrap()
+        .deadline
+        .unwrap()
 }

@@ -358,11 +358,7 @@ async fn a_full_application_is_written_section_by_section_and_submitted_with_a_c
         .contains(&"application.full_section_saved".to_string()));
 
     // After the deadline nothing changes any more.
-    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
-        .unwrap()
-        .unwrap()
-        .deadline
-        .unwrap();
+    let deadline = crate::calls::deadline_of(&app, &call);
     app.clock.freeze_at(deadline + Duration::seconds(1));
     let late = new_client();
     app.login_with(&late, "lead@aral.example.kz", PASSWORD)
@@ -490,11 +486,7 @@ async fn a_restricted_calls_concept_note_is_invited_to_the_full_application(app:
     assert_eq!(location(&res), list);
     let page = body(app.get_with(&staff_client, &list).await).await;
     assert!(page.contains("once their deadline has passed"), "{page}");
-    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
-        .unwrap()
-        .unwrap()
-        .deadline
-        .unwrap();
+    let deadline = crate::calls::deadline_of(&app, &call);
     // On a whole minute, as the deadline is typed to the minute.
     let now = {
         use chrono::Timelike;

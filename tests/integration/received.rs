@@ -284,11 +284,7 @@ async fn the_administrative_check_passes_or_rejects_with_the_reason_the_applican
         app.get_with(&client, &page_of(&ids[2])).await.status(),
         StatusCode::NOT_FOUND
     );
-    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
-        .unwrap()
-        .unwrap()
-        .deadline
-        .unwrap();
+    let deadline = crate::calls::deadline_of(&app, &call);
     app.clock.freeze_at(deadline + Duration::seconds(1));
     let (client, _) = app.client_as(Role::Delegation).await;
     let page = body(app.get_with(&client, &page_of(&ids[0])).await).await;
@@ -377,11 +373,7 @@ async fn the_opening_record_lists_what_arrived_in_time_and_what_was_refused_as_l
     assert!(body(app.get_with(&client, &opening).await)
         .await
         .contains("once the deadline has passed"));
-    let deadline = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &call)
-        .unwrap()
-        .unwrap()
-        .deadline
-        .unwrap();
+    let deadline = crate::calls::deadline_of(&app, &call);
     app.clock.freeze_at(deadline + Duration::seconds(1));
     // One second late: refused, and recorded.
     let late = apps::submit(
