@@ -17,7 +17,7 @@ pub const INDIRECT_MAX_PERCENT: i64 = 7;
 pub const MAX_LINES: usize = 500;
 
 /// One line item: so many units at a unit cost, in one year of the action.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct BudgetLine {
     /// 1–6.
@@ -69,7 +69,7 @@ pub fn parse_quantity(input: &str) -> Option<i64> {
 
 /// The sources of funding (DOMAIN.md §3). In-kind contributions are recorded for
 /// information and are not part of eligible costs (APP-02).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Funding {
     pub eu_contribution: Money,
@@ -92,7 +92,7 @@ impl Funding {
 }
 
 /// The budget as the applicant fills it in.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Budget {
     pub lines: Vec<BudgetLine>,

@@ -27,7 +27,7 @@ pub const MAX_RESULTS: usize = 20;
 pub const MAX_INDICATORS: usize = 10;
 pub const MAX_ACTIVITIES: usize = 100;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct FullApplication {
     pub description: String,
@@ -39,7 +39,7 @@ pub struct FullApplication {
 }
 
 /// The logical framework: what the action changes and how that is measured.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Logframe {
     pub overall_objective: String,
@@ -47,7 +47,7 @@ pub struct Logframe {
     pub results: Vec<ExpectedResult>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ExpectedResult {
     pub statement: String,
@@ -56,7 +56,7 @@ pub struct ExpectedResult {
 
 /// An indicator with its baseline and target; an indicator about people gives its
 /// target for women and for men as well.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Indicator {
     pub name: String,
@@ -69,7 +69,7 @@ pub struct Indicator {
 
 /// An activity of the work plan: which result it serves and in which months (1 = the
 /// first month of the action).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Activity {
     pub title: String,
@@ -79,7 +79,7 @@ pub struct Activity {
 }
 
 /// The declaration by the applicant, signed by a member in the portal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Declaration {
     pub name: String,

@@ -93,7 +93,8 @@ pub fn check_bin(bin: &str) -> Result<(), &'static str> {
 }
 
 /// An organisation's record as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
 pub struct OrganisationInput {
     pub legal_name: String,
     pub legal_name_local: String,

@@ -235,6 +235,19 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/api/v1/calls/{id}/questions", VIEW_PROGRAMMES, Api => api::workflow::staff_questions),
         route!(POST "/api/v1/calls/{id}/questions/{question_id}/answer", ANSWER, Api => api::workflow::answer),
         route!(POST "/api/v1/calls/{id}/corrigenda", MANAGE_CALLS, Api => api::calls::create_corrigendum),
+        route!(GET "/api/v1/organisations", ORGANISATIONS, Api => api::applications::list_organisations),
+        route!(POST "/api/v1/organisations", ORGANISATIONS, Api => api::applications::create_organisation),
+        route!(POST "/api/v1/calls/{id}/applications", ORGANISATIONS, Api => api::applications::start),
+        route!(GET "/api/v1/applications/{id}", ORGANISATIONS, Api => api::applications::get_application),
+        route!(PUT "/api/v1/applications/{id}/concept-note", ORGANISATIONS, Api => api::applications::put_concept_note),
+        route!(PUT "/api/v1/applications/{id}/full/description", ORGANISATIONS, Api => api::applications::put_description),
+        route!(PUT "/api/v1/applications/{id}/full/logframe", ORGANISATIONS, Api => api::applications::put_logframe),
+        route!(PUT "/api/v1/applications/{id}/full/workplan", ORGANISATIONS, Api => api::applications::put_workplan),
+        route!(PUT "/api/v1/applications/{id}/full/budget", ORGANISATIONS, Api => api::applications::put_budget),
+        route!(PUT "/api/v1/applications/{id}/full/declaration", ORGANISATIONS, Api => api::applications::put_declaration),
+        route!(POST "/api/v1/applications/{id}/submit", ORGANISATIONS, Api => api::applications::submit),
+        route!(POST "/api/v1/applications/{id}/withdraw", ORGANISATIONS, Api => api::applications::withdraw),
+        route!(GET "/api/v1/applications/{id}/submissions/{sid}/package", ORGANISATIONS, Api => api::applications::package),
     ]
 }
 

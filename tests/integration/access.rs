@@ -249,6 +249,47 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("PUT", "/api/v1/calls/{id}/follow", SIGNED_IN_BUT_AUDITOR),
         ("DELETE", "/api/v1/calls/{id}/follow", SIGNED_IN_BUT_AUDITOR),
         ("POST", "/api/v1/calls/{id}/questions", &["applicant"]),
+        ("GET", "/api/v1/organisations", &["applicant"]),
+        ("POST", "/api/v1/organisations", &["applicant"]),
+        ("POST", "/api/v1/calls/{id}/applications", &["applicant"]),
+        ("GET", "/api/v1/applications/{id}", &["applicant"]),
+        (
+            "PUT",
+            "/api/v1/applications/{id}/concept-note",
+            &["applicant"],
+        ),
+        (
+            "PUT",
+            "/api/v1/applications/{id}/full/description",
+            &["applicant"],
+        ),
+        (
+            "PUT",
+            "/api/v1/applications/{id}/full/logframe",
+            &["applicant"],
+        ),
+        (
+            "PUT",
+            "/api/v1/applications/{id}/full/workplan",
+            &["applicant"],
+        ),
+        (
+            "PUT",
+            "/api/v1/applications/{id}/full/budget",
+            &["applicant"],
+        ),
+        (
+            "PUT",
+            "/api/v1/applications/{id}/full/declaration",
+            &["applicant"],
+        ),
+        ("POST", "/api/v1/applications/{id}/submit", &["applicant"]),
+        ("POST", "/api/v1/applications/{id}/withdraw", &["applicant"]),
+        (
+            "GET",
+            "/api/v1/applications/{id}/submissions/{sid}/package",
+            &["applicant"],
+        ),
         ("GET", "/api/v1/calls/{id}/questions", STAFF_READ),
         (
             "POST",

@@ -15,7 +15,8 @@ use crate::organisations::bin;
 on_both_databases!(
     a_full_application_is_written_section_by_section_and_submitted_with_a_checkable_receipt,
     a_restricted_calls_concept_note_is_invited_to_the_full_application,
-    parallel_submits_of_one_version_make_one_submission
+    parallel_submits_of_one_version_make_one_submission,
+    the_api_writes_and_submits_an_application_with_the_same_rules
 );
 
 fn version_of(html: &str) -> String {
@@ -653,4 +654,185 @@ async fn a_restricted_calls_concept_note_is_invited_to_the_full_application(app:
     assert_eq!(subs.len(), 2);
     assert_eq!(subs[0].receipt_number, "CALL-INV/L2/FA/0001");
     assert_eq!(subs[1].receipt_number, "CALL-INV/L2/CN/0001");
+}
+
+async fn the_api_writes_and_submits_an_application_with_the_same_rules(app: TestApp) {
+    use serde_json::{json, Value};
+    let (_, staff) = delegation(&app).await;
+    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-API").await;
+    let call = published_open_call(&app, &staff, &pid, "CALL-API", 100).await;
+    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
+    let token = crate::calls::api_token(&app, Role::Applicant).await;
+    let api = new_client();
+    let send = |method: reqwest::Method, path: &str, body: Option<Value>| {
+        let mut req = api.request(method, app.url(path)).bearer_auth(&token);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        req.send()
+    };
+    let res = send(
+        reqwest::Method::POST,
+        "/api/v1/organisations",
+        Some(json!({"legal_name": "Aral API NGO", "legal_status": "ngo", "country": "KZ",
+                    "oblast": "kyzylorda", "registration_number": bin("08014000987"), "address": "Aralsk"})),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let org = res.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // An unknown lot is not found.
+    let res = send(
+        reqwest::Method::POST,
+        &format!("/api/v1/calls/{call}/applications"),
+        Some(json!({"organisation_id": org, "lot_id": "nope"})),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = send(
+        reqwest::Method::POST,
+        &format!("/api/v1/calls/{call}/applications"),
+        Some(json!({"organisation_id": org, "lot_id": lots[1].id})),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let id = res.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let base = format!("/api/v1/applications/{id}");
+    let mut version = 1;
+    let mut put = |path: String, mut body: Value| {
+        body["version"] = json!(version);
+        version += 1;
+        send(reqwest::Method::PUT, &path, Some(body))
+    };
+    for (path, body) in [
+        (
+            format!("{base}/concept-note"),
+            json!({"title": "Water", "relevance": "Why.", "design": "How.",
+            "eu_contribution_cents": 10_111_500, "duration_months": 24}),
+        ),
+        (
+            format!("{base}/full/description"),
+            json!({"description": "Wells.", "sustainability": "Akimat."}),
+        ),
+        (
+            format!("{base}/full/logframe"),
+            json!({"logframe": {"overall_objective": "Safe water", "specific_objective": "Wells",
+            "results": [{"statement": "Wells built", "indicators": [{"name": "Wells", "baseline": "0", "target": "12"}]}]}}),
+        ),
+        (
+            format!("{base}/full/workplan"),
+            json!({"activities": [{"title": "Drilling", "result": 1, "months": [1, 2]}]}),
+        ),
+        (
+            format!("{base}/full/budget"),
+            json!({"budget": {"lines": [
+            {"heading": 1, "description": "Engineer", "unit": "month", "quantity_hundredths": 2400, "unit_cost": 250_000, "year": 1},
+            {"heading": 3, "description": "Drill", "unit": "piece", "quantity_hundredths": 100, "unit_cost": 4_000_000, "year": 2}],
+            "contingency": 500_001, "indirect": 735_000,
+            "funding": {"eu_contribution": 10_111_500, "own_contribution": 1_123_501}}}),
+        ),
+        (
+            format!("{base}/full/declaration"),
+            json!({"name": "Aigerim", "position": "Director"}),
+        ),
+    ] {
+        let res = put(path.clone(), body).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+    }
+    // A save from an older version: 409, nothing lost.
+    let res = send(
+        reqwest::Method::PUT,
+        &format!("{base}/full/description"),
+        Some(json!({"version": 1, "description": "Stale"})),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    // Contingency one cent over 5%: refused with the rule, as on the page.
+    let res = send(reqwest::Method::POST, &format!("{base}/submit"), None)
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = res.json().await.unwrap();
+    assert!(
+        problem["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["code"] == "budget-rule-contingency"),
+        "{problem}"
+    );
+    let res = send(
+        reqwest::Method::PUT,
+        &format!("{base}/full/budget"),
+        Some(json!({"version": version, "budget": {"lines": [
+            {"heading": 1, "description": "Engineer", "unit": "month", "quantity_hundredths": 2400, "unit_cost": 250_000, "year": 1},
+            {"heading": 3, "description": "Drill", "unit": "piece", "quantity_hundredths": 100, "unit_cost": 4_000_000, "year": 2}],
+            "contingency": 500_000, "indirect": 735_000,
+            "funding": {"eu_contribution": 10_111_500, "own_contribution": 1_123_500}}})),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let first: Value = send(reqwest::Method::POST, &format!("{base}/submit"), None)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(first["receipt_number"], "CALL-API/L2/FA/0001");
+    let again: Value = send(reqwest::Method::POST, &format!("{base}/submit"), None)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again, first, "a retry gets the same receipt");
+    let view: Value = send(reqwest::Method::GET, &base, None)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let sid = view["submissions"][0]["id"].as_str().unwrap();
+    let package = send(
+        reqwest::Method::GET,
+        &format!("{base}/submissions/{sid}/package"),
+        None,
+    )
+    .await
+    .unwrap()
+    .bytes()
+    .await
+    .unwrap();
+    assert_eq!(
+        hex::encode(sha2::Sha256::digest(&package)),
+        first["content_sha256"].as_str().unwrap()
+    );
+    // Another applicant's token: not found.
+    let other = crate::calls::api_token(&app, Role::Applicant).await;
+    let res = api
+        .get(app.url(&base))
+        .bearer_auth(&other)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let doc: Value = api
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(doc["paths"]["/api/v1/applications/{id}/submit"].is_object());
 }

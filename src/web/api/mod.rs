@@ -1,6 +1,7 @@
 //! JSON API v1. Bearer tokens only (the session cookie is ignored here), errors as
 //! RFC 9457 problem+json, and the OpenAPI document generated from these handlers.
 
+pub mod applications;
 pub mod calls;
 pub mod workflow;
 
@@ -448,6 +449,11 @@ impl Modify for CommonResponses {
         workflow::list_documents, workflow::follow, workflow::unfollow, workflow::ask,
         workflow::staff_questions, workflow::answer, workflow::record_amendment,
         workflow::upload_document, workflow::remove_document,
+        applications::list_organisations, applications::create_organisation, applications::start,
+        applications::get_application, applications::put_concept_note, applications::put_description,
+        applications::put_logframe, applications::put_workplan, applications::put_budget,
+        applications::put_declaration, applications::submit, applications::withdraw,
+        applications::package,
     ),
     components(schemas(Problem, ProblemField, TokenRequest, CreatedToken, TokenInfo, Me, Role)),
     modifiers(&BearerAuth, &CommonResponses),
@@ -456,6 +462,7 @@ impl Modify for CommonResponses {
         (name = "account", description = "The caller's account"),
         (name = "programmes", description = "Financing agreements and their computed timeline"),
         (name = "calls", description = "Calls for proposals, lots and published clarifications"),
+        (name = "applications", description = "Applicant organisations and their applications"),
     )
 )]
 pub struct ApiDoc;

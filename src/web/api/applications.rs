@@ -1,0 +1,487 @@
+//! JSON API v1 for applicant organisations and their applications: the same services,
+//! rules and refusals as the pages (a refused submission lists every reason).
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::json;
+use crate::domain::budget::Budget;
+use crate::domain::full_application::{Activity, FullApplication, Logframe};
+use crate::domain::money::Money;
+use crate::domain::organisations::OrganisationInput;
+use crate::error::{AppError, AppResult};
+use crate::services::applications::{self as service, ConceptNoteInput};
+use crate::services::full_application::{self as full_service, FullSection};
+use crate::state::AppState;
+use crate::web::guard::RequestCtx;
+
+/// An organisation the caller is a member of.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganisationView {
+    pub id: String,
+    pub legal_name: String,
+    pub legal_status: String,
+    pub country: String,
+    pub oblast: String,
+    pub registration_number: String,
+    /// owner, editor or reader.
+    pub my_role: String,
+}
+
+/// The caller's organisations.
+#[utoipa::path(get, path = "/api/v1/organisations", tag = "applications", security(("bearer" = [])),
+    responses((status = 200, body = [OrganisationView])))]
+pub async fn list_organisations(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+) -> AppResult<HttpResponse> {
+    let mine = crate::services::organisations::mine(&state, &ctx.actor()).await?;
+    let list: Vec<OrganisationView> = mine
+        .memberships
+        .into_iter()
+        .map(|(o, role)| OrganisationView {
+            id: o.id,
+            legal_name: o.legal_name,
+            legal_status: o.legal_status,
+            country: o.country,
+            oblast: o.oblast,
+            registration_number: o.registration_number,
+            my_role: role.as_str().into(),
+        })
+        .collect();
+    json(StatusCode::OK, &list)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Created {
+    pub id: String,
+}
+
+/// Registers an organisation; the caller becomes its owner.
+#[utoipa::path(post, path = "/api/v1/organisations", tag = "applications", security(("bearer" = [])),
+    request_body = OrganisationInput,
+    responses((status = 201, body = Created),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn create_organisation(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    body: web::Json<OrganisationInput>,
+) -> AppResult<HttpResponse> {
+    let id =
+        crate::services::organisations::register(&state, &ctx.actor(), body.into_inner()).await?;
+    json(StatusCode::CREATED, &Created { id })
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StartIn {
+    pub organisation_id: String,
+    pub lot_id: String,
+}
+
+/// Starts an application of an organisation to a lot of an open call. Refused (422)
+/// with every reason when the organisation may not apply (CFP-04, APP-06).
+#[utoipa::path(post, path = "/api/v1/calls/{id}/applications", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = StartIn,
+    responses((status = 201, body = Created),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, description = "Not eligible: every reason", body = super::Problem, content_type = "application/problem+json")))]
+pub async fn start(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<StartIn>,
+) -> AppResult<HttpResponse> {
+    let body = body.into_inner();
+    match service::start(
+        &state,
+        &ctx.actor(),
+        path.into_inner(),
+        body.lot_id,
+        body.organisation_id,
+    )
+    .await?
+    {
+        Ok(id) => json(StatusCode::CREATED, &Created { id }),
+        Err(service::NotEligible(reasons)) => Err(AppError::Validation(
+            reasons
+                .into_iter()
+                .map(|r| crate::domain::FieldError::new("organisation_id", r))
+                .collect(),
+        )),
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ConceptNoteView {
+    pub title: String,
+    pub relevance: String,
+    pub design: String,
+    pub eu_contribution_cents: Option<i64>,
+    pub duration_months: Option<i32>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SubmissionView {
+    pub id: String,
+    pub receipt_number: String,
+    pub stage: String,
+    pub submission_no: i32,
+    pub submitted_at: chrono::NaiveDateTime,
+    /// SHA-256 of the package (`…/package`), byte for byte.
+    pub content_sha256: String,
+}
+
+/// An application as its organisation's members see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApplicationView {
+    pub id: String,
+    pub call_id: String,
+    pub lot_id: String,
+    pub organisation_id: String,
+    /// concept or full.
+    pub stage: String,
+    /// draft, submitted, withdrawn or rejected.
+    pub status: String,
+    /// Send it back with every save: a save from an older version is refused (409).
+    pub version: i32,
+    /// The deadline that applies now (UTC).
+    pub deadline: Option<chrono::NaiveDateTime>,
+    pub concept_note: ConceptNoteView,
+    pub full_application: Option<FullApplication>,
+    pub receipt_number: Option<String>,
+    /// Changes saved since the last submission are not submitted.
+    pub unsubmitted_changes: bool,
+    pub submissions: Vec<SubmissionView>,
+}
+
+async fn view(state: &AppState, ctx: &RequestCtx, id: String) -> AppResult<ApplicationView> {
+    let d = service::detail(state, &ctx.actor(), id.clone()).await?;
+    let subs = service::submissions(state, &ctx.actor(), id).await?;
+    let r = &d.row;
+    Ok(ApplicationView {
+        id: r.id.clone(),
+        call_id: r.call_id.clone(),
+        lot_id: r.lot_id.clone(),
+        organisation_id: r.organisation_id.clone(),
+        stage: r.stage.clone(),
+        status: r.status.clone(),
+        version: r.version,
+        deadline: service::deadline_for(r, &d.call),
+        concept_note: ConceptNoteView {
+            title: r.title.clone(),
+            relevance: r.relevance.clone(),
+            design: r.design.clone(),
+            eu_contribution_cents: r.eu_contribution_cents,
+            duration_months: r.duration_months,
+        },
+        full_application: (r.stage == "full")
+            .then(|| FullApplication::from_json(&r.full_application)),
+        receipt_number: r.receipt_number.clone(),
+        unsubmitted_changes: r.status == "submitted" && r.submitted_version != Some(r.version),
+        submissions: subs
+            .into_iter()
+            .map(|s| SubmissionView {
+                id: s.id,
+                receipt_number: s.receipt_number,
+                stage: s.stage,
+                submission_no: s.submission_no,
+                submitted_at: s.submitted_at,
+                content_sha256: s.content_sha256,
+            })
+            .collect(),
+    })
+}
+
+/// One application of the caller's organisations (another organisation's: 404).
+#[utoipa::path(get, path = "/api/v1/applications/{id}", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = ApplicationView),
+              (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn get_application(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    json(
+        StatusCode::OK,
+        &view(&state, &ctx, path.into_inner()).await?,
+    )
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConceptNoteIn {
+    /// The version the change is based on.
+    pub version: i32,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub relevance: String,
+    #[serde(default)]
+    pub design: String,
+    pub eu_contribution_cents: Option<i64>,
+    pub duration_months: Option<i32>,
+}
+
+fn saved_or_conflict(result: Result<(), crate::db::applications::ApplicationRow>) -> AppResult<()> {
+    result.map_err(|_| AppError::Conflict("error-application-saved-meanwhile"))
+}
+
+/// Saves the concept note (409 when someone saved since `version`).
+#[utoipa::path(put, path = "/api/v1/applications/{id}/concept-note", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = ConceptNoteIn,
+    responses((status = 200, body = ApplicationView),
+              (status = 409, description = "Saved meanwhile, or no longer editable", body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn put_concept_note(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<ConceptNoteIn>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let b = body.into_inner();
+    let eu = match b.eu_contribution_cents {
+        Some(c) if !(0..=Money::MAX.cents()).contains(&c) => {
+            return Err(AppError::field(
+                "eu_contribution_cents",
+                "error-amount-invalid",
+            ))
+        }
+        c => c.map(Money::from_cents),
+    };
+    let input = ConceptNoteInput {
+        title: b.title,
+        relevance: b.relevance,
+        design: b.design,
+        eu_contribution: eu,
+        duration_months: b.duration_months,
+    };
+    saved_or_conflict(
+        service::save_concept_note(&state, &ctx.actor(), id.clone(), b.version, input).await?,
+    )?;
+    json(StatusCode::OK, &view(&state, &ctx, id).await?)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DescriptionIn {
+    pub version: i32,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub sustainability: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LogframeIn {
+    pub version: i32,
+    pub logframe: Logframe,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkPlanIn {
+    pub version: i32,
+    pub activities: Vec<Activity>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetIn {
+    pub version: i32,
+    pub budget: Budget,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeclarationIn {
+    pub version: i32,
+    pub name: String,
+    pub position: String,
+}
+
+/// A section of the full application as sent: one of the shapes below, by the section
+/// named in the path.
+async fn save_section(
+    state: &AppState,
+    ctx: &RequestCtx,
+    id: String,
+    version: i32,
+    section: FullSection,
+) -> AppResult<HttpResponse> {
+    saved_or_conflict(
+        full_service::save_section(state, &ctx.actor(), id.clone(), version, section).await?,
+    )?;
+    json(StatusCode::OK, &view(state, ctx, id).await?)
+}
+
+/// Saves the description and sustainability of the full application.
+#[utoipa::path(put, path = "/api/v1/applications/{id}/full/description", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = DescriptionIn,
+    responses((status = 200, body = ApplicationView), (status = 409, body = super::Problem, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn put_description(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<DescriptionIn>,
+) -> AppResult<HttpResponse> {
+    let b = body.into_inner();
+    let section = FullSection::Description {
+        description: b.description,
+        sustainability: b.sustainability,
+    };
+    save_section(&state, &ctx, path.into_inner(), b.version, section).await
+}
+
+/// Saves the logical framework.
+#[utoipa::path(put, path = "/api/v1/applications/{id}/full/logframe", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = LogframeIn,
+    responses((status = 200, body = ApplicationView), (status = 409, body = super::Problem, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn put_logframe(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<LogframeIn>,
+) -> AppResult<HttpResponse> {
+    let b = body.into_inner();
+    save_section(
+        &state,
+        &ctx,
+        path.into_inner(),
+        b.version,
+        FullSection::Logframe(b.logframe),
+    )
+    .await
+}
+
+/// Saves the work plan.
+#[utoipa::path(put, path = "/api/v1/applications/{id}/full/workplan", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = WorkPlanIn,
+    responses((status = 200, body = ApplicationView), (status = 409, body = super::Problem, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn put_workplan(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<WorkPlanIn>,
+) -> AppResult<HttpResponse> {
+    let b = body.into_inner();
+    save_section(
+        &state,
+        &ctx,
+        path.into_inner(),
+        b.version,
+        FullSection::WorkPlan(b.activities),
+    )
+    .await
+}
+
+/// Saves the budget and the sources of funding (its rules are checked at submission).
+#[utoipa::path(put, path = "/api/v1/applications/{id}/full/budget", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = BudgetIn,
+    responses((status = 200, body = ApplicationView), (status = 409, body = super::Problem, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn put_budget(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<BudgetIn>,
+) -> AppResult<HttpResponse> {
+    let b = body.into_inner();
+    save_section(
+        &state,
+        &ctx,
+        path.into_inner(),
+        b.version,
+        FullSection::Budget(b.budget),
+    )
+    .await
+}
+
+/// Signs the declaration by the applicant.
+#[utoipa::path(put, path = "/api/v1/applications/{id}/full/declaration", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = DeclarationIn,
+    responses((status = 200, body = ApplicationView), (status = 409, body = super::Problem, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn put_declaration(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<DeclarationIn>,
+) -> AppResult<HttpResponse> {
+    let b = body.into_inner();
+    let section = FullSection::Declaration {
+        name: b.name,
+        position: b.position,
+    };
+    save_section(&state, &ctx, path.into_inner(), b.version, section).await
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReceiptView {
+    pub receipt_number: String,
+    pub submitted_at: chrono::NaiveDateTime,
+    pub content_sha256: String,
+    pub submission_no: i32,
+}
+
+/// Submits the application (APP-05, CFP-06). Refused (422) with every problem, or
+/// (409) after the deadline. Submitting the same version again returns its receipt.
+#[utoipa::path(post, path = "/api/v1/applications/{id}/submit", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = ReceiptView),
+              (status = 409, description = "After the deadline, or changed while submitting", body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, description = "Every reason, by field", body = super::Problem, content_type = "application/problem+json")))]
+pub async fn submit(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    match service::submit(&state, &ctx.actor(), path.into_inner()).await? {
+        Ok(r) => json(
+            StatusCode::OK,
+            &ReceiptView {
+                receipt_number: r.number,
+                submitted_at: r.at,
+                content_sha256: r.sha256,
+                submission_no: r.submission_no,
+            },
+        ),
+        Err(errors) => Err(AppError::Validation(errors)),
+    }
+}
+
+/// Withdraws the application, until the deadline.
+#[utoipa::path(post, path = "/api/v1/applications/{id}/withdraw", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = ApplicationView),
+              (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    service::withdraw(&state, &ctx.actor(), id.clone()).await?;
+    json(StatusCode::OK, &view(&state, &ctx, id).await?)
+}
+
+/// The package of a submission: exactly the bytes its receipt's SHA-256 describes.
+#[utoipa::path(get, path = "/api/v1/applications/{id}/submissions/{sid}/package", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path), ("sid" = String, Path)),
+    responses((status = 200, description = "Canonical JSON", content_type = "application/json"),
+              (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn package(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (id, sid) = path.into_inner();
+    let (_, s) = service::submission(&state, &ctx.actor(), id, sid).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .body(s.content))
+}
