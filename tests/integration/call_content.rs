@@ -252,6 +252,8 @@ async fn a_corrigendum_extends_the_deadline_and_the_question_window_moves_with_i
         .await;
     app.post_form_with(&follower, &format!("/calls/{id}/follow"), &[])
         .await;
+    // An organisation with an application in the call is told too (without following).
+    crate::received::received(&app, &id, 0, 1, 0).await;
 
     // The reason is required: the form again with the error linked from the summary.
     let new_deadline = old + Duration::days(30);
@@ -365,6 +367,7 @@ async fn a_corrigendum_extends_the_deadline_and_the_question_window_moves_with_i
     let mail = app
         .wait_for_mail("cg-follower@example.kz", "Corrigendum 1")
         .await;
+    app.wait_for_mail("r0@ngo.example", "Corrigendum 1").await;
     assert!(mail.body.contains("The deadline is extended") && mail.body.contains("More time"));
 
     // In the API too.

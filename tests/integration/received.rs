@@ -26,7 +26,13 @@ on_both_databases!(
 
 /// `n` organisations (international, so any lot fits), each with a concept note
 /// submitted to lot 2 asking min grant + i euros; the last `drafts` stay drafts.
-async fn received(app: &TestApp, call: &str, from: usize, n: usize, drafts: usize) -> Vec<String> {
+pub(crate) async fn received(
+    app: &TestApp,
+    call: &str,
+    from: usize,
+    n: usize,
+    drafts: usize,
+) -> Vec<String> {
     let lot =
         grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), call).unwrap()[1].clone();
     let mut ids = Vec::new();
