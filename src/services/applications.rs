@@ -701,6 +701,12 @@ pub async fn invite_to_full_application(
                 if call.row.deadline.is_none_or(|d| tx.now <= d) {
                     return Err(AppError::Conflict("error-invite-before-deadline"));
                 }
+                if let Err(e) = crate::domain::time::plausible_instant(deadline) {
+                    return Err(AppError::Validation(vec![FieldError::new(
+                        "full_deadline",
+                        e.message_key(),
+                    )]));
+                }
                 if !invitation_leaves_enough_time(tx.now, deadline, call.params.invitation_min_days)
                 {
                     return Err(AppError::Validation(vec![FieldError::new(

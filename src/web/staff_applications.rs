@@ -97,7 +97,13 @@ async fn render(
     );
     // What counts: the last submission of the current stage (drafts after it are the
     // applicant's own until submitted).
-    if let Some(last) = a.submissions.iter().find(|s| s.stage == a.row.stage) {
+    // (An invited application not yet submitted at the full stage shows its concept note.)
+    let last = a
+        .submissions
+        .iter()
+        .find(|s| s.stage == a.row.stage)
+        .or_else(|| a.submissions.first());
+    if let Some(last) = last {
         let content: serde_json::Value = serde_json::from_str(&last.content).unwrap_or_default();
         let cn = &content["concept_note"];
         ctx.insert("cn_title", &cn["title"].as_str().unwrap_or_default());

@@ -517,6 +517,22 @@ async fn a_restricted_calls_concept_note_is_invited_to_the_full_application(app:
             || page.contains("must leave the call's invitation period"),
         "{page}"
     );
+    // A deadline in the year 9999 is a typing error, said as such.
+    app.post_form_with(
+        &staff_client,
+        &invite,
+        &[
+            ("application", id.as_str()),
+            ("full_deadline", "9999-03-01 18:00"),
+        ],
+    )
+    .await;
+    assert!(body(app.get_with(&staff_client, &list).await)
+        .await
+        .contains(&grants::i18n::t(
+            grants::i18n::Lang::En,
+            "error-date-out-of-range"
+        )));
     let full_deadline = local(now + Duration::days(30));
     app.post_form_with(
         &staff_client,
