@@ -545,3 +545,57 @@ pub fn insert_opening(conn: &mut DbConnection, row: &OpeningRow) -> QueryResult<
         .execute(conn)
         .map(|_| ())
 }
+
+/// An organisation named on an application.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = super::schema::application_partners)]
+pub struct PartnerRow {
+    pub id: String,
+    pub application_id: String,
+    pub organisation_id: String,
+    pub role: String,
+    pub added_by: String,
+    pub added_at: NaiveDateTime,
+}
+
+/// The partners of an application with their organisation's name and registration
+/// number, in the order they were added (one query).
+pub fn partners_of(
+    conn: &mut DbConnection,
+    application_id: &str,
+) -> QueryResult<Vec<(PartnerRow, String, String)>> {
+    use super::schema::{application_partners as p, organisations as o};
+    p::table
+        .inner_join(o::table.on(o::id.eq(p::organisation_id)))
+        .filter(p::application_id.eq(application_id))
+        .order((p::added_at.asc(), p::id.asc()))
+        .select((
+            PartnerRow::as_select(),
+            o::legal_name,
+            o::registration_number,
+        ))
+        .load(conn)
+}
+
+pub fn insert_partner(conn: &mut DbConnection, row: &PartnerRow) -> QueryResult<()> {
+    use super::schema::application_partners as p;
+    diesel::insert_into(p::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn delete_partner(
+    conn: &mut DbConnection,
+    application_id: &str,
+    id: &str,
+) -> QueryResult<bool> {
+    use super::schema::application_partners as p;
+    let n = diesel::delete(
+        p::table
+            .filter(p::application_id.eq(application_id))
+            .filter(p::id.eq(id)),
+    )
+    .execute(conn)?;
+    Ok(n == 1)
+}

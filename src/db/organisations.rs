@@ -262,3 +262,16 @@ pub fn member_recipients(
         .select((users::email, users::display_name, users::language))
         .load(conn)
 }
+
+/// An organisation by registration number in any country (the first registered).
+pub fn find_any_by_registration(
+    conn: &mut DbConnection,
+    registration_number: &str,
+) -> QueryResult<Option<OrganisationRow>> {
+    o::table
+        .filter(o::registration_number.eq(registration_number))
+        .order(o::created_at.asc())
+        .select(OrganisationRow::as_select())
+        .first(conn)
+        .optional()
+}

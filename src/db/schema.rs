@@ -499,3 +499,16 @@ diesel::table! {
 }
 diesel::allow_tables_to_appear_in_same_query!(late_submissions, applications);
 diesel::allow_tables_to_appear_in_same_query!(late_submissions, organisations);
+
+diesel::table! {
+    application_partners (id) {
+        id -> Text,
+        application_id -> Text,
+        organisation_id -> Text,
+        role -> Text,
+        added_by -> Text,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(application_partners, organisations);

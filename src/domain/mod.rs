@@ -13,6 +13,7 @@ pub mod full_application;
 pub mod grids;
 pub mod money;
 pub mod organisations;
+pub mod partners;
 pub mod programme;
 pub mod text;
 pub mod time;

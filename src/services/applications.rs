@@ -392,6 +392,31 @@ pub(crate) fn in_time_for(
     Ok((a, call))
 }
 
+/// Runs a change of an application's draft for its organisation: under the
+/// organisation's lock, by a member who may edit, while the workflow allows editing and
+/// before the deadline that applies (the checks every edit shares).
+pub(crate) async fn edit<T, F>(state: &AppState, actor: &Actor, id: String, f: F) -> AppResult<T>
+where
+    F: FnOnce(&mut crate::services::write::Tx<'_>, ApplicationRow, Call) -> AppResult<T>
+        + Send
+        + 'static,
+    T: Send + 'static,
+{
+    let (call_id, organisation_id) = owners_of(state, &id).await?;
+    state
+        .write(
+            actor,
+            permission(),
+            Lock::Organisation(organisation_id.clone()),
+            move |tx| {
+                let (a, call) =
+                    in_time_for(tx, &id, &organisation_id, &call_id, ApplicationEvent::Edit)?;
+                f(tx, a, call)
+            },
+        )
+        .await
+}
+
 /// The deadline that applies to the application now (the call's, or its invitation's).
 pub fn deadline_for(a: &ApplicationRow, call: &Call) -> Option<chrono::NaiveDateTime> {
     deadline_of(
@@ -455,12 +480,31 @@ pub async fn submit(
                 }
                 let lot =
                     call_q::find_lot(tx.conn, &call_id, &a.lot_id)?.ok_or(AppError::NotFound)?;
-                let problems = submission_problems(&a, &call, &lot)?;
+                let partners = super::partners::partners_on(tx.conn, &id)?;
+                let mut problems = submission_problems(&a, &call, &lot)?;
+                let roles: Vec<(crate::domain::partners::PartnerRole, bool)> = partners
+                    .iter()
+                    .filter_map(|p| {
+                        crate::domain::partners::PartnerRole::parse(&p.row.role)
+                            .map(|r| (r, p.mandate.is_some()))
+                    })
+                    .collect();
+                if !crate::domain::partners::missing_mandates(&roles).is_empty() {
+                    problems.push(FieldError::new("partners", "error-mandate-missing"));
+                }
                 if !problems.is_empty() {
                     tx.nothing_changed();
                     return Ok(Err(problems));
                 }
-                let content = canonical_content(&a, &call.row.reference, lot.number);
+                let named: Vec<serde_json::Value> = partners
+                    .iter()
+                    .map(|p| {
+                        json!({"organisation": p.row.organisation_id, "name": p.organisation,
+                               "registration_number": p.registration_number, "role": p.row.role,
+                               "mandate_sha256": p.mandate.as_ref().map(|m| m.sha256.clone())})
+                    })
+                    .collect();
+                let content = canonical_content(&a, &call.row.reference, lot.number, &named);
                 let sha256 = sha256_hex(&content);
                 let earlier: Vec<_> = q::submissions_of(tx.conn, &id)?
                     .into_iter()
@@ -618,7 +662,12 @@ pub fn requested_of(a: &ApplicationRow) -> Option<i64> {
 /// What a submission freezes, as canonical JSON (keys sorted, no spaces): the call,
 /// lot, organisation and stage, the concept note, and at the full stage the full
 /// application. The receipt's SHA-256 is of exactly these bytes (README "Receipts").
-pub fn canonical_content(a: &ApplicationRow, call_reference: &str, lot_number: i32) -> String {
+pub fn canonical_content(
+    a: &ApplicationRow,
+    call_reference: &str,
+    lot_number: i32,
+    partners: &[serde_json::Value],
+) -> String {
     let full: serde_json::Value = if a.stage == Stage::Full.as_str() {
         serde_json::from_str(&a.full_application).unwrap_or(serde_json::Value::Null)
     } else {
@@ -626,7 +675,7 @@ pub fn canonical_content(a: &ApplicationRow, call_reference: &str, lot_number: i
     };
     // serde_json's maps are ordered by key (no `preserve_order`), so this is canonical.
     json!({"call": call_reference, "lot": lot_number, "organisation": a.organisation_id,
-           "stage": a.stage,
+           "stage": a.stage, "partners": partners,
            "concept_note": {"title": a.title, "relevance": a.relevance, "design": a.design,
                             "eu_contribution_cents": a.eu_contribution_cents,
                             "duration_months": a.duration_months},

@@ -5,8 +5,7 @@
 use serde_json::json;
 
 use crate::db::applications::{self as q, ApplicationRow};
-use crate::domain::access::{Action, Scope};
-use crate::domain::applications::{ApplicationEvent, Stage};
+use crate::domain::applications::Stage;
 use crate::domain::budget::{self, Budget};
 use crate::domain::full_application::{
     Activity, Declaration, FullApplication, Logframe, MAX_ACTIVITIES, MAX_INDICATORS, MAX_RESULTS,
@@ -15,7 +14,6 @@ use crate::domain::money::Money;
 use crate::domain::text;
 use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
-use crate::services::write::{Lock, Permission};
 use crate::services::Actor;
 use crate::state::AppState;
 
@@ -208,20 +206,7 @@ pub async fn save_section(
     section: FullSection,
 ) -> AppResult<Result<(), ApplicationRow>> {
     let section = checked(section).map_err(AppError::Validation)?;
-    let (call_id, organisation_id) = super::applications::owners_of(state, &id).await?;
-    state
-        .write(
-            actor,
-            Permission::Do(Action::WorkForOrganisation, Scope::Portal),
-            Lock::Organisation(organisation_id.clone()),
-            move |tx| {
-                let (stored, _call) = super::applications::in_time_for(
-                    tx,
-                    &id,
-                    &organisation_id,
-                    &call_id,
-                    ApplicationEvent::Edit,
-                )?;
+    super::applications::edit(state, actor, id.clone(), move |tx, stored, _| {
                 if Stage::parse(&stored.stage) != Stage::Full {
                     return Err(AppError::Conflict("error-full-application-not-invited"));
                 }

@@ -15,6 +15,7 @@ pub mod full_application;
 pub mod mail;
 pub mod opening;
 pub mod organisations;
+pub mod partners;
 pub mod passwords;
 pub mod programmes;
 pub mod received;

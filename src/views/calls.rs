@@ -207,15 +207,7 @@ impl DocumentView {
             title: row.title.clone(),
             file_name: row.file_name.clone(),
             size_bytes: row.size_bytes,
-            size: if row.size_bytes < 1_048_576 {
-                format!("{} KB", (row.size_bytes + 1023) / 1024)
-            } else {
-                format!(
-                    "{}.{} MB",
-                    row.size_bytes / 1_048_576,
-                    (row.size_bytes % 1_048_576) * 10 / 1_048_576
-                )
-            },
+            size: super::format::file_size(row.size_bytes),
             sha256: row.sha256.clone(),
             version: row.version,
             frozen: row.frozen_at.is_some(),

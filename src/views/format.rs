@@ -103,6 +103,19 @@ pub fn almaty_label(lang: Lang) -> String {
     t(lang, "almaty-time")
 }
 
+/// A file's size as people read it: "12 KB", "3.4 MB".
+pub fn file_size(bytes: i64) -> String {
+    if bytes < 1_048_576 {
+        format!("{} KB", (bytes + 1023) / 1024)
+    } else {
+        format!(
+            "{}.{} MB",
+            bytes / 1_048_576,
+            (bytes % 1_048_576) * 10 / 1_048_576
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -183,6 +183,16 @@ async fn render(
         let (states, _) = super::full_application::section_states(&d, &full);
         ctx.insert("full_sections", &states);
     }
+    let partners =
+        crate::services::partners::partners(&page.state, &page.actor(), d.row.id.clone()).await?;
+    ctx.insert("partners", &super::partners::views(partners));
+    ctx.insert(
+        "partner_roles",
+        &crate::domain::partners::PartnerRole::ALL
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>(),
+    );
     let submissions = service::submissions(&page.state, &page.actor(), d.row.id.clone()).await?;
     ctx.insert(
         "submissions",

@@ -15,6 +15,7 @@ pub mod guard;
 pub mod input;
 pub mod organisations;
 pub mod page;
+pub mod partners;
 pub mod programmes;
 pub mod public;
 pub mod public_calls;

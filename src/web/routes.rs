@@ -9,7 +9,7 @@ use actix_web::web;
 
 use super::{
     account, admin, api, applications, audit, auth, calls, full_application, organisations,
-    programmes, public, public_calls, received, staff_applications,
+    partners, programmes, public, public_calls, received, staff_applications,
 };
 use crate::domain::access::{Access, Action};
 
@@ -132,6 +132,10 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/applications/{id}/submit", ORGANISATIONS, Html => applications::submit),
         route!(GET "/applications/{id}/withdraw", ORGANISATIONS, Html => applications::confirm_withdraw),
         route!(GET "/applications/{id}/submissions/{sid}", ORGANISATIONS, Html => applications::receipt),
+        route!(POST "/applications/{id}/partners", ORGANISATIONS, Html => partners::add),
+        route!(POST "/applications/{id}/partners/{pid}/remove", ORGANISATIONS, Html => partners::remove),
+        route!(POST "/applications/{id}/partners/{pid}/mandate", ORGANISATIONS, Html => partners::upload_mandate),
+        route!(GET "/applications/{id}/partners/{pid}/mandate", ORGANISATIONS, Html => partners::download_mandate),
         route!(GET "/applications/{id}/submissions/{sid}/package", ORGANISATIONS, Html => applications::package),
         route!(GET "/applications/{id}/full/{section}", ORGANISATIONS, Html => full_application::show),
         route!(POST "/applications/{id}/full/{section}", ORGANISATIONS, Html => full_application::save),

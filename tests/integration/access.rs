@@ -104,6 +104,22 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
             "/applications/{id}/submissions/{sid}/package",
             &["applicant"],
         ),
+        ("POST", "/applications/{id}/partners", &["applicant"]),
+        (
+            "POST",
+            "/applications/{id}/partners/{pid}/remove",
+            &["applicant"],
+        ),
+        (
+            "POST",
+            "/applications/{id}/partners/{pid}/mandate",
+            &["applicant"],
+        ),
+        (
+            "GET",
+            "/applications/{id}/partners/{pid}/mandate",
+            &["applicant"],
+        ),
         ("GET", "/applications/{id}/full/{section}", &["applicant"]),
         ("POST", "/applications/{id}/full/{section}", &["applicant"]),
         (
@@ -415,6 +431,7 @@ fn concrete(pattern: &str, ids: &Ids) -> String {
         .replace("{inv}", &ids.other)
         .replace("{user}", &ids.other)
         .replace("{sid}", &ids.other)
+        .replace("{pid}", &ids.other)
         .replace("{section}", "budget")
 }
 

@@ -16,7 +16,8 @@ on_both_databases!(
     a_full_application_is_written_section_by_section_and_submitted_with_a_checkable_receipt,
     a_restricted_calls_concept_note_is_invited_to_the_full_application,
     parallel_submits_of_one_version_make_one_submission,
-    the_api_writes_and_submits_an_application_with_the_same_rules
+    the_api_writes_and_submits_an_application_with_the_same_rules,
+    co_applicants_are_named_from_the_registry_and_give_a_mandate
 );
 
 fn version_of(html: &str) -> String {
@@ -851,4 +852,132 @@ async fn the_api_writes_and_submits_an_application_with_the_same_rules(app: Test
         .await
         .unwrap();
     assert!(doc["paths"]["/api/v1/applications/{id}/submit"].is_object());
+}
+
+async fn co_applicants_are_named_from_the_registry_and_give_a_mandate(app: TestApp) {
+    let (_, staff) = delegation(&app).await;
+    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-PRT").await;
+    let call = published_open_call(&app, &staff, &pid, "CALL-PRT", 100).await;
+    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
+    // The partner registers its organisation once, with its own account.
+    app.create_user("partner@aral.example.kz", Role::Applicant)
+        .await;
+    let b = new_client();
+    app.login_with(&b, "partner@aral.example.kz", PASSWORD)
+        .await;
+    let partner_bin = bin("08014000555");
+    app.post_form_with(
+        &b,
+        "/organisations",
+        &[
+            ("legal_name", "Aral Women's Council"),
+            ("legal_status", "ngo"),
+            ("country", "KZ"),
+            ("oblast", "kyzylorda"),
+            ("registration_number", &partner_bin),
+            ("address", "Aralsk"),
+        ],
+    )
+    .await;
+    app.create_user("lead2@aral.example.kz", Role::Applicant)
+        .await;
+    let a = new_client();
+    app.login_with(&a, "lead2@aral.example.kz", PASSWORD).await;
+    let lead_bin = "08014000666";
+    let application = start(&app, &a, &call, &lots[1].id, lead_bin).await;
+    write_everything(&app, &a, &application).await;
+    let partners = format!("{application}/partners");
+    for (number, message) in [
+        (
+            "99999999999",
+            "No organisation with this registration number is registered",
+        ),
+        (bin(lead_bin).as_str(), "That is the lead applicant itself."),
+    ] {
+        app.post_form_with(
+            &a,
+            &partners,
+            &[("registration_number", number), ("role", "co_applicant")],
+        )
+        .await;
+        let page = body(app.get_with(&a, &application).await).await;
+        assert!(page.contains(message), "{message}");
+    }
+    app.post_form_with(
+        &a,
+        &partners,
+        &[
+            ("registration_number", partner_bin.as_str()),
+            ("role", "co_applicant"),
+        ],
+    )
+    .await;
+    let page = body(app.get_with(&a, &application).await).await;
+    assert!(page.contains("Aral Women&#x27;s Council") || page.contains("Aral Women's Council"));
+    assert!(page.contains("Mandate missing"));
+    // Without its mandate the application cannot be submitted.
+    let res = app
+        .post_form_with(&a, &format!("{application}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(res).await.contains("has no mandate yet"));
+    let id = application.trim_start_matches("/applications/").to_string();
+    let partner_id = grants::db::applications::partners_of(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()[0]
+        .0
+        .id
+        .clone();
+    let token = app.csrf_token_of(&a).await;
+    let url = app.url(&format!(
+        "{partners}/{partner_id}/mandate?csrf_token={token}"
+    ));
+    let upload = |bytes: Vec<u8>| {
+        reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name("mandate.pdf".to_string()),
+        )
+    };
+    // Not a PDF inside: refused, nothing stored.
+    a.post(&url)
+        .multipart(upload(b"MZ not a pdf".to_vec()))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        grants::services::partners::partners_on(&mut app.state.pool.get().unwrap(), &id).unwrap()
+            [0]
+        .mandate
+        .is_none()
+    );
+    let pdf = grants::services::demo::minimal_pdf(&["Mandate"]);
+    let res = a
+        .post(&url)
+        .multipart(upload(pdf.clone()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = app
+        .post_form_with(&a, &format!("{application}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let subs =
+        grants::db::applications::submissions_of(&mut app.state.pool.get().unwrap(), &id).unwrap();
+    let content: serde_json::Value = serde_json::from_str(&subs[0].content).unwrap();
+    assert_eq!(content["partners"][0]["role"], "co_applicant");
+    assert_eq!(
+        content["partners"][0]["mandate_sha256"],
+        hex::encode(sha2::Sha256::digest(&pdf))
+    );
+    // The mandate downloads for the lead's members only.
+    let mandate = format!("{partners}/{partner_id}/mandate");
+    let res = app.get_with(&a, &mandate).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
+    assert_eq!(
+        app.get_with(&b, &mandate).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let actions = app.audit_actions().await;
+    assert!(actions.contains(&"application.mandate_added".to_string()));
 }
