@@ -1503,3 +1503,4 @@ error-mandate-missing = A co-applicant or affiliated entity has no mandate yet.
 event-application-partner-added = Partner named
 event-application-partner-removed = Partner removed
 event-application-mandate-added = Mandate uploaded
+partner-no-mandate-needed = no mandate

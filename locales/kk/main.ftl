@@ -1475,3 +1475,4 @@ error-mandate-missing = Бірлескен өтініш берушінің не�
 event-application-partner-added = Серіктес аталды
 event-application-partner-removed = Серіктес алынып тасталды
 event-application-mandate-added = Мандат жүктелді
+partner-no-mandate-needed = мандатсыз

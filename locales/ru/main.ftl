@@ -1508,3 +1508,4 @@ error-mandate-missing = У созаявителя или аффилирован�
 event-application-partner-added = Партнёр назван
 event-application-partner-removed = Партнёр убран
 event-application-mandate-added = Мандат загружен
+partner-no-mandate-needed = без мандата

@@ -119,6 +119,21 @@ async fn render(
                 .map(|c| format::money(lang, Money::from_cents(c))),
         );
         ctx.insert("cn_months", &cn["duration_months"].as_i64());
+        // The partners as submitted, with their mandates' SHA-256 (ADM-02 "mandates").
+        let partners: Vec<serde_json::Value> = content["partners"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| {
+                serde_json::json!({
+                    "name": p["name"], "number": p["registration_number"],
+                    "role": t(lang, &format!("partner-role-{}", p["role"].as_str().unwrap_or(""))),
+                    "mandate": p["mandate_sha256"],
+                })
+            })
+            .collect();
+        ctx.insert("partners", &partners);
         if !content["full_application"].is_null() {
             let full: FullApplication =
                 serde_json::from_value(content["full_application"].clone()).unwrap_or_default();

@@ -978,6 +978,17 @@ async fn co_applicants_are_named_from_the_registry_and_give_a_mandate(app: TestA
         app.get_with(&b, &mandate).await.status(),
         StatusCode::NOT_FOUND
     );
+    // Staff read the partners as submitted, with each mandate's hash (ADM-02).
+    let (staff_client, _) = app.client_as(Role::Delegation).await;
+    let page = body(
+        app.get_with(&staff_client, &format!("/manage/applications/{id}"))
+            .await,
+    )
+    .await;
+    assert!(
+        page.contains(&hex::encode(sha2::Sha256::digest(&pdf))),
+        "{page}"
+    );
     let actions = app.audit_actions().await;
     assert!(actions.contains(&"application.mandate_added".to_string()));
 }
