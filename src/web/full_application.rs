@@ -859,6 +859,20 @@ fn known_section(section: &str) -> AppResult<()> {
     }
 }
 
+/// A posted section form: the application, the section, the version it was based on
+/// (0 when missing: refused as a conflict) and what was typed.
+fn posted(
+    path: web::Path<(String, String)>,
+    form: web::Form<Vec<(String, String)>>,
+) -> AppResult<(String, String, i32, SectionForm)> {
+    let (id, section) = path.into_inner();
+    known_section(&section)?;
+    let pairs = Pairs::new(form.into_inner());
+    let version: i32 = pairs.get("version").parse().unwrap_or(0);
+    let typed = SectionForm::posted(&section, &pairs).ok_or(AppError::NotFound)?;
+    Ok((id, section, version, typed))
+}
+
 pub async fn show(page: Page, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {
     let (id, section) = path.into_inner();
     known_section(&section)?;
@@ -870,11 +884,7 @@ pub async fn save(
     path: web::Path<(String, String)>,
     form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
-    let (id, section) = path.into_inner();
-    known_section(&section)?;
-    let pairs = Pairs::new(form.into_inner());
-    let version: i32 = pairs.get("version").parse().unwrap_or(0);
-    let typed = SectionForm::posted(&section, &pairs).ok_or(AppError::NotFound)?;
+    let (id, section, version, typed) = posted(path, form)?;
     let back = format!("/applications/{id}/full/{section}");
     let input = match typed.section() {
         Ok(s) => s,
@@ -932,11 +942,7 @@ pub async fn autosave(
     path: web::Path<(String, String)>,
     form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
-    let (id, section) = path.into_inner();
-    known_section(&section)?;
-    let pairs = Pairs::new(form.into_inner());
-    let version: i32 = pairs.get("version").parse().unwrap_or(0);
-    let typed = SectionForm::posted(&section, &pairs).ok_or(AppError::NotFound)?;
+    let (id, _, version, typed) = posted(path, form)?;
     let result = match typed.section() {
         Ok(input) => {
             service::save_section(&page.state, &page.actor(), id.clone(), version, input).await
