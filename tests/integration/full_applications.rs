@@ -764,6 +764,38 @@ async fn the_api_writes_and_submits_an_application_with_the_same_rules(app: Test
         let res = put(path.clone(), body).await.unwrap();
         assert_eq!(res.status(), StatusCode::OK, "{path}");
     }
+    // Hostile input: a NUL byte, an absurd quantity, a month beyond any action — 422,
+    // each at its field, nothing saved.
+    for (path, body, field) in [
+        (
+            format!("{base}/full/description"),
+            json!({"version": version, "description": "Wells\u{0}"}),
+            "description",
+        ),
+        (
+            format!("{base}/full/budget"),
+            json!({"version": version, "budget": {"lines": [{"heading": 1, "description": "x",
+                "unit": "u", "quantity_hundredths": 1_000_000_000_000_000i64, "unit_cost": 1, "year": 1}]}}),
+            "line-1",
+        ),
+        (
+            format!("{base}/full/workplan"),
+            json!({"version": version, "activities": [{"title": "x", "result": 0, "months": [49]}]}),
+            "activity-1",
+        ),
+    ] {
+        let res = send(reqwest::Method::PUT, &path, Some(body)).await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        let problem: Value = res.json().await.unwrap();
+        assert!(
+            problem["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["field"] == field),
+            "{problem}"
+        );
+    }
     // A save from an older version: 409, nothing lost.
     let res = send(
         reqwest::Method::PUT,
