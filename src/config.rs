@@ -17,6 +17,56 @@ pub struct Settings {
     pub audit: AuditSettings,
     #[serde(default)]
     pub contact: ContactSettings,
+    #[serde(default)]
+    pub storage: StorageSettings,
+}
+
+/// Where uploaded documents are kept: a local folder (one node) or an S3-compatible
+/// object store (several nodes share it).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct StorageSettings {
+    /// `local` or `s3`.
+    pub kind: String,
+    /// Local folder; empty: `<data.dir>/uploads`.
+    pub dir: PathBuf,
+    pub s3_bucket: String,
+    /// An S3-compatible endpoint (MinIO, Ceph, a cloud's S3 API); empty: AWS.
+    pub s3_endpoint: String,
+    pub s3_region: String,
+    pub s3_access_key_id: String,
+    /// Give it by environment (`APP__STORAGE__S3_SECRET_ACCESS_KEY`), never in a file.
+    pub s3_secret_access_key: String,
+    /// Only for an endpoint on the same machine or a private network.
+    pub s3_allow_http: bool,
+    /// Keys are stored under this prefix in the bucket (several portals, one bucket).
+    pub s3_prefix: String,
+}
+
+impl Default for StorageSettings {
+    fn default() -> StorageSettings {
+        StorageSettings {
+            kind: "local".into(),
+            dir: PathBuf::new(),
+            s3_bucket: String::new(),
+            s3_endpoint: String::new(),
+            s3_region: "us-east-1".into(),
+            s3_access_key_id: String::new(),
+            s3_secret_access_key: String::new(),
+            s3_allow_http: false,
+            s3_prefix: String::new(),
+        }
+    }
+}
+
+impl StorageSettings {
+    pub fn dir_in(&self, data_dir: &Path) -> PathBuf {
+        if self.dir.as_os_str().is_empty() {
+            data_dir.join("uploads")
+        } else {
+            self.dir.clone()
+        }
+    }
 }
 
 /// Who answers the portal's users, shown on the help, accessibility and privacy pages.

@@ -13,6 +13,7 @@ pub mod jobs;
 pub mod secrets;
 pub mod services;
 pub mod state;
+pub mod storage;
 pub mod views;
 pub mod web;
 
@@ -129,7 +130,9 @@ pub fn build_state(settings: Settings, clock: Clock) -> anyhow::Result<AppState>
     let memory_mailbox =
         (settings.mail.transport == MailTransportKind::Memory).then(MemoryMailbox::default);
     let secrets = secrets::Secrets::load(&settings.security.secret_key, &settings.data.dir)?;
+    let documents = storage::Documents::from_settings(&settings.storage, &settings.data.dir)?;
     Ok(AppState {
+        documents,
         secrets,
         templates: load_templates()?,
         passwords: services::passwords::PasswordHasher::new(),

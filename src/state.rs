@@ -27,6 +27,8 @@ pub struct AppState {
     pub memory_mailbox: Option<MemoryMailbox>,
     /// Identifies this process among portal nodes (outbox leases).
     pub node_id: String,
+    /// Uploaded documents (a local folder or an S3-compatible store).
+    pub documents: crate::storage::Documents,
 }
 
 impl AppState {

@@ -224,6 +224,15 @@ pub fn mark_submitted(
     Ok(n == 1)
 }
 
+/// Something outside the versioned texts changed (a partner, a mandate, an annex): the
+/// submitted version no longer describes the application, so a new submission is due.
+pub fn mark_changed(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+    diesel::update(a::table.find(id))
+        .set(a::submitted_version.eq(None::<i32>))
+        .execute(conn)
+        .map(|_| ())
+}
+
 /// Withdraws a draft or a submitted application; false when already withdrawn.
 pub fn mark_withdrawn(conn: &mut DbConnection, id: &str, at: NaiveDateTime) -> QueryResult<bool> {
     let n = diesel::update(a::table.find(id).filter(a::status.ne("withdrawn")))

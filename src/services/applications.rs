@@ -501,10 +501,19 @@ pub async fn submit(
                     .map(|p| {
                         json!({"organisation": p.row.organisation_id, "name": p.organisation,
                                "registration_number": p.registration_number, "role": p.row.role,
-                               "mandate_sha256": p.mandate.as_ref().map(|m| m.sha256.clone())})
+                               "mandate_sha256": p.mandate.as_ref().map(|m| m.sha256.clone()),
+                               "mandate_id": p.mandate.as_ref().map(|m| m.id.clone())})
                     })
                     .collect();
-                let content = canonical_content(&a, &call.row.reference, lot.number, &named);
+                let annexes: Vec<serde_json::Value> = super::annexes::annexes_on(tx.conn, &id)?
+                    .iter()
+                    .map(|f| {
+                        json!({"id": f.id, "title": f.title, "file_name": f.file_name,
+                               "bytes": f.size_bytes, "sha256": f.sha256})
+                    })
+                    .collect();
+                let content =
+                    canonical_content(&a, &call.row.reference, lot.number, &named, &annexes);
                 let sha256 = sha256_hex(&content);
                 let earlier: Vec<_> = q::submissions_of(tx.conn, &id)?
                     .into_iter()
@@ -660,13 +669,15 @@ pub fn requested_of(a: &ApplicationRow) -> Option<i64> {
 }
 
 /// What a submission freezes, as canonical JSON (keys sorted, no spaces): the call,
-/// lot, organisation and stage, the concept note, and at the full stage the full
-/// application. The receipt's SHA-256 is of exactly these bytes (README "Receipts").
+/// lot, organisation and stage, the partners with their mandates' SHA-256, the annexes
+/// with theirs, the concept note, and at the full stage the full application. The
+/// receipt's SHA-256 is of exactly these bytes (README "Receipts").
 pub fn canonical_content(
     a: &ApplicationRow,
     call_reference: &str,
     lot_number: i32,
     partners: &[serde_json::Value],
+    annexes: &[serde_json::Value],
 ) -> String {
     let full: serde_json::Value = if a.stage == Stage::Full.as_str() {
         serde_json::from_str(&a.full_application).unwrap_or(serde_json::Value::Null)
@@ -675,12 +686,33 @@ pub fn canonical_content(
     };
     // serde_json's maps are ordered by key (no `preserve_order`), so this is canonical.
     json!({"call": call_reference, "lot": lot_number, "organisation": a.organisation_id,
-           "stage": a.stage, "partners": partners,
+           "stage": a.stage, "partners": partners, "annexes": annexes,
            "concept_note": {"title": a.title, "relevance": a.relevance, "design": a.design,
                             "eu_contribution_cents": a.eu_contribution_cents,
                             "duration_months": a.duration_months},
            "full_application": full})
     .to_string()
+}
+
+/// The ids of the files (annexes, mandates) a submission's canonical content names.
+pub fn files_named_in(content: &str) -> Vec<String> {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(content) else {
+        return Vec::new();
+    };
+    let ids = |list: &str, key: &str| -> Vec<String> {
+        v[list]
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| i[key].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut out = ids("annexes", "id");
+    out.extend(ids("partners", "mandate_id"));
+    out
 }
 
 pub fn sha256_hex(content: &str) -> String {

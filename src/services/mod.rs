@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod admin_check;
+pub mod annexes;
 pub mod api_tokens;
 pub mod applications;
 pub mod attachments;

@@ -109,6 +109,7 @@ pub async fn add(
             added_at: tx.now,
         };
         q::insert_partner(tx.conn, &row)?;
+        q::mark_changed(tx.conn, &id)?;
         tx.audit(
             "application.partner_added",
             Some(("application", &id)),
@@ -129,6 +130,7 @@ pub async fn remove(
         if !q::delete_partner(tx.conn, &id, &partner_id)? {
             return Err(AppError::NotFound);
         }
+        q::mark_changed(tx.conn, &id)?;
         for m in attachment_q::all_of(tx.conn, OwnerKind::Application, &id, Purpose::Mandate)? {
             if m.title == partner_id && m.removed_at.is_none() && m.frozen_at.is_none() {
                 attachments::detach(tx, OwnerKind::Application, &id, &m.id)?;
@@ -171,6 +173,7 @@ pub async fn add_mandate(
                 &upload,
                 &stored,
             )?;
+            q::mark_changed(tx.conn, &id)?;
             tx.audit(
                 "application.mandate_added",
                 Some(("application", &id)),

@@ -113,39 +113,33 @@ pub struct Stored {
     pub sha256: String,
 }
 
-/// Writes the bytes under `<data>/uploads/<uuid>` (never under a served folder).
+/// Stores the bytes under a generated key in the document store (never a served folder).
 pub async fn store(state: &AppState, upload: &CheckedUpload) -> AppResult<Stored> {
-    let dir = state.settings.data.dir.join("uploads");
     let key = uuid::Uuid::new_v4().to_string();
-    let path = dir.join(&key);
-    let bytes = upload.bytes.clone();
-    let sha256 = hex::encode(Sha256::digest(&bytes));
-    tokio::task::spawn_blocking(move || -> std::io::Result<()> {
-        std::fs::create_dir_all(&dir)?;
-        let tmp = path.with_extension("part");
-        std::fs::write(&tmp, &bytes)?;
-        std::fs::rename(&tmp, &path)
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.into()))?
-    .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("cannot store the upload")))?;
+    let sha256 = hex::encode(Sha256::digest(&upload.bytes));
+    state
+        .documents
+        .put(&key, upload.bytes.clone())
+        .await
+        .map_err(AppError::Internal)?;
     Ok(Stored { key, sha256 })
 }
 
 /// Removes a stored file that no database row refers to (a failed transaction).
 pub async fn discard(state: &AppState, key: &str) {
-    if key.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-        let _ = tokio::fs::remove_file(state.settings.data.dir.join("uploads").join(key)).await;
+    if let Err(e) = state.documents.delete(key).await {
+        tracing::warn!(error = %e, "an orphaned upload could not be removed");
     }
 }
 
 /// Reads a stored file back.
 pub async fn read(state: &AppState, key: &str) -> AppResult<Vec<u8>> {
-    if !key.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-        return Err(AppError::NotFound);
-    }
-    let path = state.settings.data.dir.join("uploads").join(key);
-    tokio::fs::read(path).await.map_err(|_| AppError::NotFound)
+    state
+        .documents
+        .get(key)
+        .await
+        .map_err(AppError::Internal)?
+        .ok_or(AppError::NotFound)
 }
 
 /// `Content-Disposition: attachment` with an RFC 6266 / 5987 encoded name.

@@ -186,6 +186,14 @@ async fn render(
     let partners =
         crate::services::partners::partners(&page.state, &page.actor(), d.row.id.clone()).await?;
     ctx.insert("partners", &super::partners::views(partners));
+    let annexes =
+        crate::services::annexes::annexes(&page.state, &page.actor(), d.row.id.clone()).await?;
+    ctx.insert("annexes", &super::annexes::views(&annexes));
+    ctx.insert("annex_max", &crate::services::annexes::MAX_ANNEXES);
+    ctx.insert(
+        "annex_size",
+        &format::file_size(crate::domain::attachments::Purpose::Annex.max_bytes() as i64),
+    );
     ctx.insert(
         "partner_roles",
         &crate::domain::partners::PartnerRole::ALL

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod annexes;
 pub mod api;
 pub mod applications;
 pub mod audit;

@@ -140,13 +140,5 @@ pub async fn download_mandate(
 ) -> AppResult<HttpResponse> {
     let (id, pid) = path.into_inner();
     let m = service::mandate(&page.state, &page.actor(), id, pid).await?;
-    let bytes = uploads::read(&page.state, &m.storage_key).await?;
-    Ok(HttpResponse::Ok()
-        .content_type(m.content_type.clone())
-        .insert_header((
-            actix_web::http::header::CONTENT_DISPOSITION,
-            uploads::content_disposition(&m.file_name),
-        ))
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
-        .body(bytes))
+    super::annexes::file_response(&page.state, &m).await
 }

@@ -8,8 +8,8 @@ use actix_web::http::Method;
 use actix_web::web;
 
 use super::{
-    account, admin, api, applications, audit, auth, calls, full_application, organisations,
-    partners, programmes, public, public_calls, received, staff_applications,
+    account, admin, annexes, api, applications, audit, auth, calls, full_application,
+    organisations, partners, programmes, public, public_calls, received, staff_applications,
 };
 use crate::domain::access::{Access, Action};
 
@@ -136,6 +136,9 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/applications/{id}/partners/{pid}/remove", ORGANISATIONS, Html => partners::remove),
         route!(POST "/applications/{id}/partners/{pid}/mandate", ORGANISATIONS, Html => partners::upload_mandate),
         route!(GET "/applications/{id}/partners/{pid}/mandate", ORGANISATIONS, Html => partners::download_mandate),
+        route!(POST "/applications/{id}/annexes", ORGANISATIONS, Html => annexes::upload),
+        route!(POST "/applications/{id}/annexes/{aid}/remove", ORGANISATIONS, Html => annexes::remove),
+        route!(GET "/applications/{id}/files/{fid}", ORGANISATIONS, Html => annexes::download),
         route!(GET "/applications/{id}/submissions/{sid}/package", ORGANISATIONS, Html => applications::package),
         route!(GET "/applications/{id}/full/{section}", ORGANISATIONS, Html => full_application::show),
         route!(POST "/applications/{id}/full/{section}", ORGANISATIONS, Html => full_application::save),
@@ -181,6 +184,7 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/manage/calls/{id}/opening", MANAGE_CALLS, Html => received::open),
         route!(GET "/manage/applications/{id}", VIEW_RECEIVED, Html => staff_applications::show),
         route!(POST "/manage/applications/{id}/check", CHECK, Html => staff_applications::check),
+        route!(GET "/manage/applications/{id}/files/{fid}", VIEW_RECEIVED, Html => staff_applications::download_file),
         route!(POST "/manage/calls/{id}", MANAGE_CALLS, Html => calls::update),
         route!(GET "/manage/calls/{id}/edit", MANAGE_CALLS, Html => calls::edit_form),
         route!(GET "/manage/calls/{id}/lots/new", MANAGE_CALLS, Html => calls::new_lot_form),
@@ -252,6 +256,10 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/api/v1/applications/{id}/submit", ORGANISATIONS, Api => api::applications::submit),
         route!(POST "/api/v1/applications/{id}/withdraw", ORGANISATIONS, Api => api::applications::withdraw),
         route!(GET "/api/v1/applications/{id}/submissions/{sid}/package", ORGANISATIONS, Api => api::applications::package),
+        route!(GET "/api/v1/applications/{id}/annexes", ORGANISATIONS, Api => api::applications::list_annexes),
+        route!(POST "/api/v1/applications/{id}/annexes", ORGANISATIONS, Api => api::applications::upload_annex),
+        route!(DELETE "/api/v1/applications/{id}/annexes/{aid}", ORGANISATIONS, Api => api::applications::remove_annex),
+        route!(GET "/api/v1/applications/{id}/files/{fid}", ORGANISATIONS, Api => api::applications::download_file),
     ]
 }
 

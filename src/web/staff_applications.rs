@@ -129,11 +129,26 @@ async fn render(
                 serde_json::json!({
                     "name": p["name"], "number": p["registration_number"],
                     "role": t(lang, &format!("partner-role-{}", p["role"].as_str().unwrap_or(""))),
-                    "mandate": p["mandate_sha256"],
+                    "mandate": p["mandate_sha256"], "mandate_id": p["mandate_id"],
                 })
             })
             .collect();
         ctx.insert("partners", &partners);
+        // The annexes as submitted, each downloadable by its id.
+        let annexes: Vec<serde_json::Value> = content["annexes"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|f| {
+                serde_json::json!({
+                    "id": f["id"], "title": f["title"], "file_name": f["file_name"],
+                    "sha256": f["sha256"],
+                    "size": format::file_size(f["bytes"].as_i64().unwrap_or(0)),
+                })
+            })
+            .collect();
+        ctx.insert("annexes", &annexes);
         if !content["full_application"].is_null() {
             let full: FullApplication =
                 serde_json::from_value(content["full_application"].clone()).unwrap_or_default();
@@ -229,4 +244,15 @@ pub async fn check(
         Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
         Err(e) => Err(e),
     }
+}
+
+/// A file (annex or mandate) named by one of the application's submissions.
+pub async fn download_file(
+    page: Page,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (id, file_id) = path.into_inner();
+    let f =
+        crate::services::annexes::submitted_file(&page.state, &page.actor(), id, file_id).await?;
+    super::annexes::file_response(&page.state, &f).await
 }

@@ -120,6 +120,13 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
             "/applications/{id}/partners/{pid}/mandate",
             &["applicant"],
         ),
+        ("POST", "/applications/{id}/annexes", &["applicant"]),
+        (
+            "POST",
+            "/applications/{id}/annexes/{aid}/remove",
+            &["applicant"],
+        ),
+        ("GET", "/applications/{id}/files/{fid}", &["applicant"]),
         ("GET", "/applications/{id}/full/{section}", &["applicant"]),
         ("POST", "/applications/{id}/full/{section}", &["applicant"]),
         (
@@ -194,6 +201,7 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/manage/calls/{id}/opening", STAFF_READ),
         ("POST", "/manage/calls/{id}/opening", DELEGATION),
         ("GET", "/manage/applications/{id}", STAFF_READ),
+        ("GET", "/manage/applications/{id}/files/{fid}", STAFF_READ),
         ("POST", "/manage/applications/{id}/check", DELEGATION),
         ("POST", "/manage/calls/{id}", DELEGATION),
         ("GET", "/manage/calls/{id}/edit", DELEGATION),
@@ -304,6 +312,18 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         (
             "GET",
             "/api/v1/applications/{id}/submissions/{sid}/package",
+            &["applicant"],
+        ),
+        ("GET", "/api/v1/applications/{id}/annexes", &["applicant"]),
+        ("POST", "/api/v1/applications/{id}/annexes", &["applicant"]),
+        (
+            "DELETE",
+            "/api/v1/applications/{id}/annexes/{aid}",
+            &["applicant"],
+        ),
+        (
+            "GET",
+            "/api/v1/applications/{id}/files/{fid}",
             &["applicant"],
         ),
         ("GET", "/api/v1/calls/{id}/questions", STAFF_READ),
@@ -432,6 +452,8 @@ fn concrete(pattern: &str, ids: &Ids) -> String {
         .replace("{user}", &ids.other)
         .replace("{sid}", &ids.other)
         .replace("{pid}", &ids.other)
+        .replace("{aid}", &ids.other)
+        .replace("{fid}", &ids.other)
         .replace("{section}", "budget")
 }
 

@@ -634,7 +634,7 @@ async fn a_save_racing_a_submission_never_changes_what_the_receipt_describes(app
             );
             if stored.submitted_version == Some(stored.version) {
                 assert_eq!(
-                    apps::canonical_content(&stored, "CALL-RACE", lot.number, &[]),
+                    apps::canonical_content(&stored, "CALL-RACE", lot.number, &[], &[]),
                     frozen[0].content
                 );
             }

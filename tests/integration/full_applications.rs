@@ -30,7 +30,7 @@ fn version_of(html: &str) -> String {
 
 /// Registers an NGO of Kyzylorda for `email` and starts an application to lot 2 of the
 /// call; returns the application's path.
-async fn start(
+pub(crate) async fn start(
     app: &TestApp,
     client: &reqwest::Client,
     call: &str,
@@ -82,7 +82,7 @@ async fn save(
 /// A complete application: concept note, then each full section, the budget at the
 /// limits of APP-01 (contingency 5% of direct costs, indirect 7% of total direct) and
 /// an EU share of exactly 90%.
-async fn write_everything(app: &TestApp, client: &reqwest::Client, application: &str) {
+pub(crate) async fn write_everything(app: &TestApp, client: &reqwest::Client, application: &str) {
     let res = save(
         app,
         client,

@@ -6,6 +6,7 @@ mod helpers;
 mod access;
 mod account_security;
 mod accounts;
+mod annexes;
 mod api_workflow;
 mod applications;
 mod audit_api;

@@ -485,3 +485,114 @@ pub async fn package(
         .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
         .body(s.content))
 }
+
+/// An annex of an application.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AnnexOut {
+    pub id: String,
+    pub title: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub bytes: i64,
+    pub sha256: String,
+    /// 1, then 2… when a file with the same title replaced it.
+    pub version: i32,
+    /// UTC.
+    pub uploaded_at: chrono::NaiveDateTime,
+}
+
+impl AnnexOut {
+    fn of(r: &crate::db::attachments::AttachmentRow) -> AnnexOut {
+        AnnexOut {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            file_name: r.file_name.clone(),
+            content_type: r.content_type.clone(),
+            bytes: r.size_bytes,
+            sha256: r.sha256.clone(),
+            version: r.version,
+            uploaded_at: r.uploaded_at,
+        }
+    }
+}
+
+/// An annex to upload: `title` and `file` (PDF, DOCX or ODT, checked by content, at
+/// most 10 MiB).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct AnnexUpload {
+    title: String,
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
+/// The application's current annexes.
+#[utoipa::path(get, path = "/api/v1/applications/{id}/annexes", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = [AnnexOut]),
+              (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn list_annexes(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let rows = crate::services::annexes::annexes(&state, &ctx.actor(), path.into_inner()).await?;
+    json(
+        StatusCode::OK,
+        &rows.iter().map(AnnexOut::of).collect::<Vec<_>>(),
+    )
+}
+
+/// Uploads an annex (multipart/form-data); a file with the title of a current annex
+/// replaces it (the earlier one is kept). Until the deadline, by editors and owners.
+#[utoipa::path(post, path = "/api/v1/applications/{id}/annexes", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    request_body(content = AnnexUpload, content_type = "multipart/form-data"),
+    responses((status = 201, body = AnnexOut),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn upload_annex(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    payload: actix_multipart::Multipart,
+) -> AppResult<HttpResponse> {
+    let (title, checked) = crate::web::annexes::read_annex(payload).await?;
+    let row =
+        crate::services::annexes::add(&state, &ctx.actor(), path.into_inner(), title, checked)
+            .await?;
+    json(StatusCode::CREATED, &AnnexOut::of(&row))
+}
+
+/// Removes an annex (kept on record: a submission may name it).
+#[utoipa::path(delete, path = "/api/v1/applications/{id}/annexes/{annex_id}", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path), ("annex_id" = String, Path)),
+    responses((status = 204, description = "Removed"),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn remove_annex(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (id, annex_id) = path.into_inner();
+    crate::services::annexes::remove(&state, &ctx.actor(), id, annex_id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Downloads a file of the application (an annex or a mandate, any version); the
+/// `X-Content-SHA256` header gives its hash.
+#[utoipa::path(get, path = "/api/v1/applications/{id}/files/{file_id}", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path), ("file_id" = String, Path)),
+    responses((status = 200, description = "The file", content_type = "application/octet-stream"),
+              (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn download_file(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (id, file_id) = path.into_inner();
+    let f = crate::services::annexes::file_for_member(&state, &ctx.actor(), id, file_id).await?;
+    crate::web::annexes::file_response(&state, &f).await
+}
