@@ -816,7 +816,17 @@ async fn the_api_writes_and_submits_an_application_with_the_same_rules(app: Test
             .as_array()
             .unwrap()
             .iter()
-            .any(|e| e["code"] == "budget-rule-contingency"),
+            .any(|e| e["code"] == "budget-rule-contingency"
+                && e["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("Contingency reserve")
+                && e["message"].as_str().unwrap().contains("5%")),
+        "{problem}"
+    );
+    assert_eq!(problem["detail"], "What stops the submission", "{problem}");
+    assert!(
+        !problem.to_string().contains("Unknown localization key"),
         "{problem}"
     );
     let res = send(

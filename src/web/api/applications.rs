@@ -437,9 +437,11 @@ pub struct ReceiptView {
 pub async fn submit(
     state: web::Data<AppState>,
     ctx: RequestCtx,
+    req: actix_web::HttpRequest,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    match service::submit(&state, &ctx.actor(), path.into_inner()).await? {
+    let id = path.into_inner();
+    match service::submit(&state, &ctx.actor(), id.clone()).await? {
         Ok(r) => json(
             StatusCode::OK,
             &ReceiptView {
@@ -449,7 +451,27 @@ pub async fn submit(
                 submission_no: r.submission_no,
             },
         ),
-        Err(errors) => Err(AppError::Validation(errors)),
+        // Every reason, the budget's rules worded with their figures as on the page.
+        Err(errors) => {
+            let d = service::detail(&state, &ctx.actor(), id).await?;
+            let rules = crate::web::full_application::rule_texts(ctx.lang, &d);
+            let worded: Vec<_> = errors
+                .into_iter()
+                .map(|e| {
+                    let message = rules
+                        .get(e.code)
+                        .cloned()
+                        .unwrap_or_else(|| crate::i18n::field_message(ctx.lang, e.code, &e.field));
+                    (e, message)
+                })
+                .collect();
+            Ok(super::worded_problems(
+                &req,
+                ctx.lang,
+                "submit-problems",
+                &worded,
+            ))
+        }
     }
 }
 

@@ -132,6 +132,45 @@ pub fn rule_problems(
         .body(serde_json::to_string(&body).unwrap_or_default())
 }
 
+/// RFC 9457 problem details for field problems whose messages were worded by the
+/// caller (with their figures), e.g. the budget rules that stop a submission.
+pub fn worded_problems(
+    req: &actix_web::HttpRequest,
+    lang: Lang,
+    message_key: &str,
+    fields: &[(FieldError, String)],
+) -> HttpResponse {
+    use actix_web::HttpMessage;
+    let request_id = req
+        .extensions()
+        .get::<super::RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default();
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    let body = Problem {
+        kind: format!("urn:kazlod:problem:{message_key}"),
+        title: status.canonical_reason().unwrap_or("Error").to_string(),
+        status: status.as_u16(),
+        detail: t(lang, message_key),
+        request_id,
+        errors: fields
+            .iter()
+            .map(|(f, message)| ProblemField {
+                field: f.field.to_string(),
+                code: f.code.to_string(),
+                message: message.clone(),
+            })
+            .collect(),
+    };
+    HttpResponse::build(status)
+        .insert_header((
+            header::CONTENT_TYPE,
+            "application/problem+json; charset=utf-8",
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(serde_json::to_string(&body).unwrap_or_default())
+}
+
 pub(crate) fn json<T: Serialize>(status: StatusCode, body: &T) -> AppResult<HttpResponse> {
     Ok(HttpResponse::build(status)
         .insert_header((header::CONTENT_TYPE, "application/json; charset=utf-8"))

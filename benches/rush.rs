@@ -1,0 +1,755 @@
+//! The deadline rush (issue 8), against the release build of the portal:
+//!
+//! N applicant accounts, each with a complete full application (open call), submit it
+//! through the JSON API at random moments of the last W seconds before the deadline;
+//! some of them click twice; L more accounts submit just after the deadline. Then the
+//! database is read back: every acknowledged submission is stored exactly once and in
+//! time, nothing refused or late is stored, receipt numbers run 1..k per lot without gap
+//! or double. Reported: throughput, p50/p95/p99 latency, the server's peak RSS.
+//!
+//! Modes: `--kill-after S` kills the server with SIGKILL S seconds into the window
+//! (durability: no acknowledged submission may be lost; the server is then restarted on
+//! the same database and must serve it); `--nodes 2` runs two portal processes on one
+//! database and one document folder, alternating requests, and checks that each node sees
+//! the other's submissions (PostgreSQL).
+//!
+//! ```sh
+//! cargo bench --bench rush -- --db sqlite
+//! cargo bench --bench rush -- --db postgres            # TEST_POSTGRES_URL or the default
+//! cargo bench --bench rush -- --db sqlite --kill-after 30
+//! cargo bench --bench rush -- --db postgres --nodes 2
+//! ```
+//! Options: `--n 1000 --window 60 --late 50 --double 100`. See benches/README.md.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDateTime, Utc};
+use diesel::prelude::*;
+use grants::clock::Clock;
+use grants::config::Settings;
+use grants::domain::access::Role;
+use grants::domain::calls::CallType;
+use grants::domain::money::Money;
+use grants::i18n::Lang;
+use grants::services::full_application::FullSection;
+use grants::services::{self, Actor};
+use grants::state::AppState;
+use serde_json::{json, Value};
+
+#[derive(Debug, Clone)]
+struct Options {
+    db: String,
+    n: usize,
+    window: u64,
+    late: usize,
+    double: usize,
+    kill_after: Option<u64>,
+    nodes: usize,
+}
+
+fn options() -> Options {
+    let mut o = Options {
+        db: "sqlite".into(),
+        n: 1000,
+        window: 60,
+        late: 50,
+        double: 100,
+        kill_after: None,
+        nodes: 1,
+    };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut i = 0;
+    while i < args.len() {
+        let value = || args.get(i + 1).cloned().unwrap_or_default();
+        match args[i].as_str() {
+            "--db" => o.db = value(),
+            "--n" => o.n = value().parse().expect("--n N"),
+            "--window" => o.window = value().parse().expect("--window SECONDS"),
+            "--late" => o.late = value().parse().expect("--late N"),
+            "--double" => o.double = value().parse().expect("--double N"),
+            "--kill-after" => o.kill_after = Some(value().parse().expect("--kill-after S")),
+            "--nodes" => o.nodes = value().parse().expect("--nodes N"),
+            // `cargo bench` passes --bench; ignore what is not ours.
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        i += 2;
+    }
+    o
+}
+
+/// One applicant: their application and API token.
+#[derive(Clone)]
+struct Applicant {
+    application: String,
+    token: String,
+}
+
+fn user_actor(id: &str, email: &str, role: Role) -> Actor {
+    Actor {
+        user_id: Some(id.into()),
+        email: Some(email.into()),
+        role: Some(role),
+        client_ip: None,
+    }
+}
+
+fn settings_for(dir: &Path, database_url: &str) -> Settings {
+    let config = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("config");
+    let mut s = Settings::load_from(&config, "production").expect("settings");
+    s.database.url = database_url.into();
+    s.data.dir = dir.to_path_buf();
+    s.mail.transport = grants::config::MailTransportKind::File;
+    s.mail.file_dir = dir.join("mail");
+    s.security.staff_two_factor = false;
+    s
+}
+
+fn database_url(db: &str, dir: &Path) -> (String, Option<(String, String)>) {
+    match db {
+        "sqlite" => (
+            format!("sqlite://{}", dir.join("grants.db").display()),
+            None,
+        ),
+        "postgres" => {
+            let admin = std::env::var("TEST_POSTGRES_URL")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+            let name = format!("grants_rush_{}", uuid::Uuid::new_v4().simple());
+            let mut conn = PgConnection::establish(&admin).expect("PostgreSQL reachable");
+            diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+                .execute(&mut conn)
+                .unwrap();
+            let mut url = url::Url::parse(&admin).unwrap();
+            url.set_path(&format!("/{name}"));
+            (url.to_string(), Some((admin, name)))
+        }
+        other => panic!("--db sqlite|postgres, not {other}"),
+    }
+}
+
+/// The call, its lot 2, and N + L applicants with complete full applications.
+async fn seed(state: &Arc<AppState>, total: usize) -> (String, Vec<Applicant>) {
+    let system = Actor::system("rush");
+    let staff = services::accounts::create_user(
+        state,
+        &system,
+        "delegation@rush.example",
+        "Delegation",
+        Role::Delegation,
+        Some("steppe eagle over the caspian".into()),
+        Lang::En,
+    )
+    .await
+    .unwrap();
+    let staff = user_actor(&staff.id, "delegation@rush.example", Role::Delegation);
+    let today = grants::clock::local_date(state.clock.now());
+    let line = |label: &str, euros: i64| grants::domain::programme::MoneyLine {
+        id: None,
+        label: label.into(),
+        amount_cents: Money::euros(euros),
+    };
+    let programme = services::programmes::create(
+        state,
+        &staff,
+        grants::domain::programme::ProgrammeCommand {
+            reference: "RUSH".into(),
+            title: "Support to local development in the Republic of Kazakhstan".into(),
+            entry_into_force: Some(today - chrono::Duration::days(30)),
+            total_budget: Money::euros(15_000_000),
+            budget_lines: vec![line("Activity 1", 3_450_000)],
+            envelopes: vec![line("Pilot oblasts", 2_100_000), line("National", 900_000)],
+        },
+    )
+    .await
+    .unwrap();
+    let call = services::calls::create(
+        state,
+        &staff,
+        programme,
+        services::calls::CallInput {
+            reference: "RUSH-CALL".into(),
+            title: "Deadline rush".into(),
+            description: "Local development initiatives.".into(),
+            call_type: Some(CallType::Open),
+            opens_at: None,
+            deadline: Some(grants::db::truncate_micros(
+                state.clock.now() + chrono::Duration::days(100),
+            )),
+            params: Default::default(),
+        },
+    )
+    .await
+    .unwrap();
+    let pdf = services::demo::minimal_pdf(&["Guidelines"]);
+    let upload = services::uploads::check_document("guidelines.pdf", pdf).unwrap();
+    services::calls::add_document(
+        state,
+        &staff,
+        call.clone(),
+        upload,
+        Lang::En,
+        "Guidelines".into(),
+    )
+    .await
+    .unwrap();
+    services::calls::publish(state, &staff, call.clone())
+        .await
+        .unwrap()
+        .expect("publishable");
+    let lot = {
+        let call = call.clone();
+        state
+            .db(move |conn| Ok(grants::db::calls::lots_of(conn, &call)?[1].id.clone()))
+            .await
+            .unwrap()
+    };
+    let started = Instant::now();
+    // A few at a time (the database serialises writes anyway).
+    let limit = Arc::new(tokio::sync::Semaphore::new(8));
+    let handles: Vec<_> = (0..total)
+        .map(|i| {
+            let state = state.clone();
+            let call = call.clone();
+            let lot = lot.clone();
+            let limit = limit.clone();
+            tokio::spawn(async move {
+                let _permit = limit.acquire().await.unwrap();
+                applicant(&state, &call, &lot, i).await
+            })
+        })
+        .collect();
+    let mut applicants = Vec::with_capacity(total);
+    for h in handles {
+        applicants.push(h.await.unwrap());
+    }
+    eprintln!(
+        "seeded {total} applicants with complete full applications in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    (call, applicants)
+}
+
+async fn applicant(state: &AppState, call: &str, lot: &str, i: usize) -> Applicant {
+    let email = format!("applicant{i}@rush.example");
+    // Accounts made without a password (no argon2 per account): the API token is theirs.
+    let user = services::accounts::create_user(
+        state,
+        &Actor::system("rush"),
+        &email,
+        "Applicant",
+        Role::Applicant,
+        None,
+        Lang::En,
+    )
+    .await
+    .unwrap();
+    let actor = user_actor(&user.id, &email, Role::Applicant);
+    let org = services::organisations::register(
+        state,
+        &actor,
+        grants::domain::organisations::OrganisationInput {
+            legal_name: format!("Rush organisation {i:04}"),
+            legal_status: "international_organisation".into(),
+            country: "DE".into(),
+            registration_number: format!("HRB RUSH{i}"),
+            address: "Berlin".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let id = services::applications::start(state, &actor, call.into(), lot.into(), org)
+        .await
+        .unwrap()
+        .unwrap();
+    services::applications::save_concept_note(
+        state,
+        &actor,
+        id.clone(),
+        1,
+        services::applications::ConceptNoteInput {
+            title: format!("Water for village {i}"),
+            relevance: "Twelve villages drink unsafe water.".into(),
+            design: "Wells, pumps and training.".into(),
+            eu_contribution: Some(Money::from_cents(10_111_500)),
+            duration_months: Some(24),
+        },
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let sections = [
+        FullSection::Description {
+            description: "Wells.".into(),
+            sustainability: "Akimat.".into(),
+        },
+        FullSection::Logframe(
+            serde_json::from_value(json!({"overall_objective": "Safe water", "specific_objective": "Wells",
+                "results": [{"statement": "Wells built", "indicators": [{"name": "Wells", "baseline": "0", "target": "12"}]}]}))
+            .unwrap(),
+        ),
+        FullSection::WorkPlan(
+            serde_json::from_value(json!([{"title": "Drilling", "result": 1, "months": [1, 2]}]))
+                .unwrap(),
+        ),
+        FullSection::Budget(
+            serde_json::from_value(json!({"lines": [
+                {"heading": 1, "description": "Engineer", "unit": "month", "quantity_hundredths": 2400, "unit_cost": 250_000, "year": 1},
+                {"heading": 3, "description": "Drill", "unit": "piece", "quantity_hundredths": 100, "unit_cost": 4_000_000, "year": 2}],
+                "contingency": 500_000, "indirect": 735_000,
+                "funding": {"eu_contribution": 10_111_500, "own_contribution": 1_123_501}}))
+            .unwrap(),
+        ),
+        FullSection::Declaration {
+            name: "Aigerim".into(),
+            position: "Director".into(),
+        },
+    ];
+    for (k, section) in sections.into_iter().enumerate() {
+        services::full_application::save_section(state, &actor, id.clone(), 2 + k as i32, section)
+            .await
+            .unwrap()
+            .unwrap();
+    }
+    let (_, token) = services::api_tokens::create(state, &actor, "rush", Some(30))
+        .await
+        .unwrap();
+    Applicant {
+        application: id,
+        token,
+    }
+}
+
+fn set_deadline(state: &AppState, call: &str, deadline: NaiveDateTime) {
+    use grants::db::schema::calls::dsl as c;
+    let mut conn = state.pool.get().unwrap();
+    diesel::update(c::calls.find(call))
+        .set(c::deadline.eq(Some(deadline)))
+        .execute(&mut conn)
+        .unwrap();
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start_server(dir: &Path, database_url: &str, port: u16, log: &str) -> Child {
+    let config = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("config");
+    let log = std::fs::File::create(dir.join(log)).unwrap();
+    Command::new(env!("CARGO_BIN_EXE_grants"))
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .env("APP_CONFIG_DIR", config)
+        .env("APP_ENV", "production")
+        .env("DATABASE_URL", database_url)
+        .env("APP__DATA__DIR", dir)
+        .env("APP__MAIL__TRANSPORT", "file")
+        .env("APP__MAIL__FILE_DIR", dir.join("mail"))
+        .env(
+            "APP__SERVER__PUBLIC_URL",
+            format!("http://127.0.0.1:{port}"),
+        )
+        .env("APP__LOG__FILTER", "warn")
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("the release binary starts")
+}
+
+async fn wait_healthy(client: &reqwest::Client, base: &str) {
+    for _ in 0..200 {
+        if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
+            if r.status().is_success() {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the server at {base} did not become healthy");
+}
+
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+/// What one submit request got.
+#[derive(Debug, Clone)]
+struct Outcome {
+    applicant: usize,
+    late: bool,
+    status: Option<u16>,
+    receipt: Option<String>,
+    latency: Duration,
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let o = options();
+    let dir = tempfile::Builder::new()
+        .prefix("grants-rush-")
+        .tempdir()
+        .unwrap();
+    let (url, pg) = database_url(&o.db, dir.path());
+    let settings = settings_for(dir.path(), &url);
+    let state = Arc::new(grants::build_state(settings, Clock::system()).expect("state"));
+    let total = o.n + o.late;
+    let (call, applicants) = seed(&state, total).await;
+    let applicants = Arc::new(applicants);
+
+    let ports: Vec<u16> = (0..o.nodes.max(1)).map(|_| free_port()).collect();
+    let mut servers: Vec<Child> = ports
+        .iter()
+        .enumerate()
+        .map(|(k, p)| start_server(dir.path(), &url, *p, &format!("server{k}.log")))
+        .collect();
+    let bases: Vec<String> = ports
+        .iter()
+        .map(|p| format!("http://127.0.0.1:{p}"))
+        .collect();
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(64)
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    for b in &bases {
+        wait_healthy(&client, b).await;
+    }
+
+    // The deadline: the window starts 5 s from now.
+    let lead = Duration::from_secs(5);
+    let deadline_wall = Utc::now().naive_utc()
+        + chrono::Duration::from_std(lead).unwrap()
+        + chrono::Duration::seconds(o.window as i64);
+    let deadline_wall = grants::db::truncate_micros(deadline_wall);
+    set_deadline(&state, &call, deadline_wall);
+    let start = Instant::now();
+    let window_start = start + lead;
+    let deadline_at = window_start + Duration::from_secs(o.window);
+
+    // Who submits when: on time uniformly over the window, the late ones in the three
+    // seconds after it; the first `double` on-time applicants click twice.
+    let mut rng_state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        rng_state ^= rng_state << 13;
+        rng_state ^= rng_state >> 7;
+        rng_state ^= rng_state << 17;
+        (rng_state % 1_000_000) as f64 / 1_000_000.0
+    };
+    let mut plan: Vec<(usize, Instant, bool)> = Vec::new();
+    for i in 0..o.n {
+        let at = window_start + Duration::from_secs_f64(next() * o.window as f64);
+        plan.push((i, at, false));
+        if i < o.double {
+            plan.push((i, at + Duration::from_millis(30), false));
+        }
+    }
+    for i in o.n..total {
+        plan.push((
+            i,
+            deadline_at + Duration::from_secs_f64(0.05 + next() * 3.0),
+            true,
+        ));
+    }
+
+    let killer = o.kill_after.map(|s| window_start + Duration::from_secs(s));
+    let outcomes = Arc::new(tokio::sync::Mutex::new(Vec::<Outcome>::new()));
+    let mut tasks = Vec::new();
+    for (n, (i, at, late)) in plan.into_iter().enumerate() {
+        let client = client.clone();
+        let base = bases[n % bases.len()].clone();
+        let applicants = applicants.clone();
+        let outcomes = outcomes.clone();
+        tasks.push(tokio::spawn(async move {
+            tokio::time::sleep_until(at.into()).await;
+            let a = &applicants[i];
+            let sent = Instant::now();
+            let res = client
+                .post(format!(
+                    "{base}/api/v1/applications/{}/submit",
+                    a.application
+                ))
+                .bearer_auth(&a.token)
+                .send()
+                .await;
+            let (status, receipt) = match res {
+                Ok(r) => {
+                    let status = r.status().as_u16();
+                    let body: Value = r.json().await.unwrap_or(Value::Null);
+                    if status != 200 && !late {
+                        eprintln!("refused in time ({status}): {body}");
+                    }
+                    (
+                        Some(status),
+                        body["receipt_number"].as_str().map(str::to_string),
+                    )
+                }
+                Err(_) => (None, None),
+            };
+            outcomes.lock().await.push(Outcome {
+                applicant: i,
+                late,
+                status,
+                receipt,
+                latency: sent.elapsed(),
+            });
+        }));
+    }
+    let mut peak_kib = 0;
+    let mut killed = false;
+    // Watch memory during the rush (and kill the server when asked).
+    while tasks.iter().any(|t| !t.is_finished()) {
+        for s in &servers {
+            peak_kib = peak_kib.max(peak_rss_kib(s.id()).unwrap_or(0));
+        }
+        if let Some(k) = killer {
+            if !killed && Instant::now() >= k {
+                for s in servers.iter_mut() {
+                    s.kill().unwrap();
+                    s.wait().unwrap();
+                }
+                killed = true;
+                eprintln!(
+                    "server killed with SIGKILL {:?} into the window",
+                    o.kill_after.unwrap()
+                );
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    for s in &servers {
+        peak_kib = peak_kib.max(peak_rss_kib(s.id()).unwrap_or(0));
+    }
+    let outcomes = outcomes.lock().await.clone();
+
+    // Read back what the database holds.
+    let (submissions, statuses) = {
+        use grants::db::schema::application_submissions::dsl as s;
+        use grants::db::schema::applications::dsl as a;
+        let mut conn = state.pool.get().unwrap();
+        let subs: Vec<(String, String, String, NaiveDateTime)> = s::application_submissions
+            .filter(s::call_id.eq(&call))
+            .select((
+                s::application_id,
+                s::lot_id,
+                s::receipt_number,
+                s::submitted_at,
+            ))
+            .load(&mut conn)
+            .unwrap();
+        let statuses: HashMap<String, String> = a::applications
+            .filter(a::call_id.eq(&call))
+            .select((a::id, a::status))
+            .load::<(String, String)>(&mut conn)
+            .unwrap()
+            .into_iter()
+            .collect();
+        (subs, statuses)
+    };
+    let mut problems = Vec::new();
+    let mut stored: HashMap<&str, usize> = HashMap::new();
+    for (application, _, _, at) in &submissions {
+        *stored.entry(application.as_str()).or_default() += 1;
+        if *at > deadline_wall {
+            problems.push(format!("{application} stored after the deadline ({at})"));
+        }
+    }
+    for (application, n) in &stored {
+        if *n != 1 {
+            problems.push(format!("{application} stored {n} times"));
+        }
+    }
+    let mut acknowledged = HashSet::new();
+    for out in &outcomes {
+        let id = applicants[out.applicant].application.as_str();
+        match out.status {
+            Some(200) => {
+                acknowledged.insert(id);
+                if out.late {
+                    problems.push(format!("late submission of {id} accepted"));
+                }
+                if stored.get(id) != Some(&1) {
+                    problems.push(format!("acknowledged submission of {id} not stored once"));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (application, _) in &stored {
+        if !acknowledged.contains(application) && !killed {
+            problems.push(format!("{application} stored but never acknowledged"));
+        }
+        if statuses.get(*application).map(String::as_str) != Some("submitted") {
+            problems.push(format!(
+                "{application} has a submission but is not submitted"
+            ));
+        }
+    }
+    // Receipts per lot: 1..k, no gap, no double.
+    let mut per_lot: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (_, lot, number, _) in &submissions {
+        let n: u32 = number.rsplit('/').next().unwrap().parse().unwrap();
+        per_lot.entry(lot.as_str()).or_default().push(n);
+    }
+    for (lot, mut numbers) in per_lot {
+        numbers.sort_unstable();
+        let expected: Vec<u32> = (1..=numbers.len() as u32).collect();
+        if numbers != expected {
+            problems.push(format!(
+                "receipts of lot {lot} are not 1..{}",
+                numbers.len()
+            ));
+        }
+    }
+
+    // Several nodes: each sees what the others took.
+    if bases.len() > 1 && !killed {
+        for out in outcomes.iter().filter(|o| o.status == Some(200)).take(200) {
+            let a = &applicants[out.applicant];
+            for b in &bases {
+                let v: Value = client
+                    .get(format!("{b}/api/v1/applications/{}", a.application))
+                    .bearer_auth(&a.token)
+                    .send()
+                    .await
+                    .unwrap()
+                    .json()
+                    .await
+                    .unwrap();
+                if v["status"] != "submitted"
+                    || v["receipt_number"].as_str() != out.receipt.as_deref()
+                {
+                    problems.push(format!(
+                        "{b} does not see the submission of {}",
+                        a.application
+                    ));
+                }
+            }
+        }
+    }
+    // After a kill: the restarted server opens the same database and serves it.
+    if killed {
+        let port = free_port();
+        let mut again = start_server(dir.path(), &url, port, "restarted.log");
+        let base = format!("http://127.0.0.1:{port}");
+        wait_healthy(&client, &base).await;
+        if let Some(out) = outcomes.iter().find(|o| o.status == Some(200)) {
+            let a = &applicants[out.applicant];
+            let v: Value = client
+                .get(format!("{base}/api/v1/applications/{}", a.application))
+                .bearer_auth(&a.token)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            if v["status"] != "submitted" {
+                problems.push("the restarted server lost a submission".into());
+            }
+        }
+        again.kill().ok();
+        again.wait().ok();
+    }
+
+    // Report.
+    let on_time: Vec<&Outcome> = outcomes.iter().filter(|o| !o.late).collect();
+    let mut latencies: Vec<Duration> = outcomes
+        .iter()
+        .filter(|o| o.status.is_some())
+        .map(|o| o.latency)
+        .collect();
+    latencies.sort_unstable();
+    let count = |f: &dyn Fn(&Outcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
+    let accepted = count(&|o| o.status == Some(200));
+    let refused_in_time = count(&|o| !o.late && o.status.is_some_and(|s| s != 200));
+    let late_refused = count(&|o| o.late && o.status == Some(409));
+    let unanswered = count(&|o| o.status.is_none());
+    println!(
+        "## Deadline rush — {} ({} node(s){})",
+        o.db,
+        bases.len(),
+        if killed {
+            ", server killed with SIGKILL"
+        } else {
+            ""
+        }
+    );
+    println!("- applicants: {} on time over the last {} s (of which {} clicked twice), {} after the deadline",
+        o.n, o.window, o.double.min(o.n), o.late);
+    println!("- requests: {} sent, {} answered 200, {} on time refused, {} late refused (409), {} unanswered",
+        outcomes.len(), accepted, refused_in_time, late_refused, unanswered);
+    println!(
+        "- stored submissions: {} (distinct applications acknowledged: {})",
+        submissions.len(),
+        acknowledged.len()
+    );
+    println!(
+        "- throughput: {:.1} submissions/s over the window",
+        on_time.len() as f64 / o.window as f64
+    );
+    println!(
+        "- latency: p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        percentile(&latencies, 50.0).as_secs_f64() * 1e3,
+        percentile(&latencies, 95.0).as_secs_f64() * 1e3,
+        percentile(&latencies, 99.0).as_secs_f64() * 1e3,
+        latencies.last().copied().unwrap_or_default().as_secs_f64() * 1e3
+    );
+    println!(
+        "- server peak RSS: {:.1} MiB{}",
+        peak_kib as f64 / 1024.0,
+        if bases.len() > 1 {
+            " (the larger node)"
+        } else {
+            ""
+        }
+    );
+    for s in servers.iter_mut() {
+        s.kill().ok();
+        s.wait().ok();
+    }
+    drop(state);
+    if let Some((admin, name)) = pg {
+        if let Ok(mut conn) = PgConnection::establish(&admin) {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .execute(&mut conn);
+        }
+    }
+    if problems.is_empty() {
+        println!("- invariants: every acknowledged submission stored exactly once and in time, none late accepted, receipts 1..k per lot: OK");
+    } else {
+        println!("- invariants: {} PROBLEM(S)", problems.len());
+        for p in problems.iter().take(20) {
+            println!("  - {p}");
+        }
+        std::process::exit(1);
+    }
+    let p99 = percentile(&latencies, 99.0);
+    if !killed && (p99 > Duration::from_millis(300) || peak_kib > 128 * 1024) {
+        println!("- targets: p99 < 300 ms and peak RSS < 128 MiB NOT met");
+        std::process::exit(2);
+    }
+}
