@@ -22,15 +22,13 @@
 //! Options: `--n 1000 --window 60 --late 50 --double 100`. See benches/README.md.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
 use grants::clock::Clock;
-use grants::config::Settings;
 use grants::domain::access::Role;
 use grants::domain::calls::CallType;
 use grants::domain::money::Money;
@@ -39,6 +37,9 @@ use grants::services::full_application::FullSection;
 use grants::services::{self, Actor};
 use grants::state::AppState;
 use serde_json::{json, Value};
+
+mod common;
+use common::*;
 
 #[derive(Debug, Clone)]
 struct Options {
@@ -91,124 +92,9 @@ struct Applicant {
     token: String,
 }
 
-fn user_actor(id: &str, email: &str, role: Role) -> Actor {
-    Actor {
-        user_id: Some(id.into()),
-        email: Some(email.into()),
-        role: Some(role),
-        client_ip: None,
-    }
-}
-
-fn settings_for(dir: &Path, database_url: &str) -> Settings {
-    let config = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("config");
-    let mut s = Settings::load_from(&config, "production").expect("settings");
-    s.database.url = database_url.into();
-    s.data.dir = dir.to_path_buf();
-    s.mail.transport = grants::config::MailTransportKind::File;
-    s.mail.file_dir = dir.join("mail");
-    s.security.staff_two_factor = false;
-    s
-}
-
-fn database_url(db: &str, dir: &Path) -> (String, Option<(String, String)>) {
-    match db {
-        "sqlite" => (
-            format!("sqlite://{}", dir.join("grants.db").display()),
-            None,
-        ),
-        "postgres" => {
-            let admin = std::env::var("TEST_POSTGRES_URL")
-                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-            let name = format!("grants_rush_{}", uuid::Uuid::new_v4().simple());
-            let mut conn = PgConnection::establish(&admin).expect("PostgreSQL reachable");
-            diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
-                .execute(&mut conn)
-                .unwrap();
-            let mut url = url::Url::parse(&admin).unwrap();
-            url.set_path(&format!("/{name}"));
-            (url.to_string(), Some((admin, name)))
-        }
-        other => panic!("--db sqlite|postgres, not {other}"),
-    }
-}
-
-/// The call, its lot 2, and N + L applicants with complete full applications.
 async fn seed(state: &Arc<AppState>, total: usize) -> (String, Vec<Applicant>) {
-    let system = Actor::system("rush");
-    let staff = services::accounts::create_user(
-        state,
-        &system,
-        "delegation@rush.example",
-        "Delegation",
-        Role::Delegation,
-        Some("steppe eagle over the caspian".into()),
-        Lang::En,
-    )
-    .await
-    .unwrap();
-    let staff = user_actor(&staff.id, "delegation@rush.example", Role::Delegation);
-    let today = grants::clock::local_date(state.clock.now());
-    let line = |label: &str, euros: i64| grants::domain::programme::MoneyLine {
-        id: None,
-        label: label.into(),
-        amount_cents: Money::euros(euros),
-    };
-    let programme = services::programmes::create(
-        state,
-        &staff,
-        grants::domain::programme::ProgrammeCommand {
-            reference: "RUSH".into(),
-            title: "Support to local development in the Republic of Kazakhstan".into(),
-            entry_into_force: Some(today - chrono::Duration::days(30)),
-            total_budget: Money::euros(15_000_000),
-            budget_lines: vec![line("Activity 1", 3_450_000)],
-            envelopes: vec![line("Pilot oblasts", 2_100_000), line("National", 900_000)],
-        },
-    )
-    .await
-    .unwrap();
-    let call = services::calls::create(
-        state,
-        &staff,
-        programme,
-        services::calls::CallInput {
-            reference: "RUSH-CALL".into(),
-            title: "Deadline rush".into(),
-            description: "Local development initiatives.".into(),
-            call_type: Some(CallType::Open),
-            opens_at: None,
-            deadline: Some(grants::db::truncate_micros(
-                state.clock.now() + chrono::Duration::days(100),
-            )),
-            params: Default::default(),
-        },
-    )
-    .await
-    .unwrap();
-    let pdf = services::demo::minimal_pdf(&["Guidelines"]);
-    let upload = services::uploads::check_document("guidelines.pdf", pdf).unwrap();
-    services::calls::add_document(
-        state,
-        &staff,
-        call.clone(),
-        upload,
-        Lang::En,
-        "Guidelines".into(),
-    )
-    .await
-    .unwrap();
-    services::calls::publish(state, &staff, call.clone())
-        .await
-        .unwrap()
-        .expect("publishable");
-    let lot = {
-        let call = call.clone();
-        state
-            .db(move |conn| Ok(grants::db::calls::lots_of(conn, &call)?[1].id.clone()))
-            .await
-            .unwrap()
-    };
+    let (_, call, lots) = published_call(state, CallType::Open, "RUSH-CALL").await;
+    let lot = lots[1].clone();
     let started = Instant::now();
     // A few at a time (the database serialises writes anyway).
     let limit = Arc::new(tokio::sync::Semaphore::new(8));
@@ -303,7 +189,7 @@ async fn applicant(state: &AppState, call: &str, lot: &str, i: usize) -> Applica
                 {"heading": 1, "description": "Engineer", "unit": "month", "quantity_hundredths": 2400, "unit_cost": 250_000, "year": 1},
                 {"heading": 3, "description": "Drill", "unit": "piece", "quantity_hundredths": 100, "unit_cost": 4_000_000, "year": 2}],
                 "contingency": 500_000, "indirect": 735_000,
-                "funding": {"eu_contribution": 10_111_500, "own_contribution": 1_123_501}}))
+                "funding": {"eu_contribution": 10_111_500, "own_contribution": 1_123_500}}))
             .unwrap(),
         ),
         FullSection::Declaration {
@@ -326,68 +212,6 @@ async fn applicant(state: &AppState, call: &str, lot: &str, i: usize) -> Applica
     }
 }
 
-fn set_deadline(state: &AppState, call: &str, deadline: NaiveDateTime) {
-    use grants::db::schema::calls::dsl as c;
-    let mut conn = state.pool.get().unwrap();
-    diesel::update(c::calls.find(call))
-        .set(c::deadline.eq(Some(deadline)))
-        .execute(&mut conn)
-        .unwrap();
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn start_server(dir: &Path, database_url: &str, port: u16, log: &str) -> Child {
-    let config = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("config");
-    let log = std::fs::File::create(dir.join(log)).unwrap();
-    Command::new(env!("CARGO_BIN_EXE_grants"))
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-        .env("APP_CONFIG_DIR", config)
-        .env("APP_ENV", "production")
-        .env("DATABASE_URL", database_url)
-        .env("APP__DATA__DIR", dir)
-        .env("APP__MAIL__TRANSPORT", "file")
-        .env("APP__MAIL__FILE_DIR", dir.join("mail"))
-        .env(
-            "APP__SERVER__PUBLIC_URL",
-            format!("http://127.0.0.1:{port}"),
-        )
-        .env("APP__LOG__FILTER", "warn")
-        .stdout(Stdio::null())
-        .stderr(log)
-        .spawn()
-        .expect("the release binary starts")
-}
-
-async fn wait_healthy(client: &reqwest::Client, base: &str) {
-    for _ in 0..200 {
-        if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
-            if r.status().is_success() {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the server at {base} did not become healthy");
-}
-
-fn peak_rss_kib(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
-}
-
 /// What one submit request got.
 #[derive(Debug, Clone)]
 struct Outcome {
@@ -396,14 +220,6 @@ struct Outcome {
     status: Option<u16>,
     receipt: Option<String>,
     latency: Duration,
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
@@ -585,20 +401,17 @@ async fn main() {
     let mut acknowledged = HashSet::new();
     for out in &outcomes {
         let id = applicants[out.applicant].application.as_str();
-        match out.status {
-            Some(200) => {
-                acknowledged.insert(id);
-                if out.late {
-                    problems.push(format!("late submission of {id} accepted"));
-                }
-                if stored.get(id) != Some(&1) {
-                    problems.push(format!("acknowledged submission of {id} not stored once"));
-                }
+        if out.status == Some(200) {
+            acknowledged.insert(id);
+            if out.late {
+                problems.push(format!("late submission of {id} accepted"));
             }
-            _ => {}
+            if stored.get(id) != Some(&1) {
+                problems.push(format!("acknowledged submission of {id} not stored once"));
+            }
         }
     }
-    for (application, _) in &stored {
+    for application in stored.keys() {
         if !acknowledged.contains(application) && !killed {
             problems.push(format!("{application} stored but never acknowledged"));
         }
@@ -607,6 +420,17 @@ async fn main() {
                 "{application} has a submission but is not submitted"
             ));
         }
+    }
+    // On-time submissions are accepted (a broken fixture would pass everything else).
+    let accepted_in_time = outcomes
+        .iter()
+        .filter(|o| !o.late && o.status == Some(200))
+        .count();
+    if !killed && accepted_in_time * 10 < o.n * 9 {
+        problems.push(format!(
+            "only {accepted_in_time} of {} on-time submissions accepted",
+            o.n
+        ));
     }
     // Receipts per lot: 1..k, no gap, no double.
     let mut per_lot: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
@@ -708,7 +532,7 @@ async fn main() {
         acknowledged.len()
     );
     println!(
-        "- throughput: {:.1} submissions/s over the window",
+        "- throughput: {:.1} on-time requests/s over the window",
         on_time.len() as f64 / o.window as f64
     );
     println!(
@@ -732,12 +556,7 @@ async fn main() {
         s.wait().ok();
     }
     drop(state);
-    if let Some((admin, name)) = pg {
-        if let Ok(mut conn) = PgConnection::establish(&admin) {
-            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                .execute(&mut conn);
-        }
-    }
+    drop_database(pg);
     if problems.is_empty() {
         println!("- invariants: every acknowledged submission stored exactly once and in time, none late accepted, receipts 1..k per lot: OK");
     } else {

@@ -1,0 +1,235 @@
+//! What the benchmarks share: settings for a scratch portal, a fresh database, a
+//! published call, the release server as a child process, and statistics.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use grants::config::Settings;
+use grants::domain::access::Role;
+use grants::domain::calls::CallType;
+use grants::domain::money::Money;
+use grants::i18n::Lang;
+use grants::services::{self, Actor};
+use grants::state::AppState;
+
+pub const STAFF_EMAIL: &str = "delegation@bench.example";
+pub const STAFF_PASSWORD: &str = "steppe eagle over the caspian";
+
+pub fn user_actor(id: &str, email: &str, role: Role) -> Actor {
+    Actor {
+        user_id: Some(id.into()),
+        email: Some(email.into()),
+        role: Some(role),
+        client_ip: None,
+    }
+}
+
+pub fn settings_for(dir: &Path, database_url: &str) -> Settings {
+    let config = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("config");
+    let mut s = Settings::load_from(&config, "production").expect("settings");
+    s.database.url = database_url.into();
+    s.data.dir = dir.to_path_buf();
+    s.mail.transport = grants::config::MailTransportKind::File;
+    s.mail.file_dir = dir.join("mail");
+    s.security.staff_two_factor = false;
+    s
+}
+
+pub fn database_url(db: &str, dir: &Path) -> (String, Option<(String, String)>) {
+    match db {
+        "sqlite" => (
+            format!("sqlite://{}", dir.join("grants.db").display()),
+            None,
+        ),
+        "postgres" => {
+            let admin = std::env::var("TEST_POSTGRES_URL")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+            let name = format!("grants_rush_{}", uuid::Uuid::new_v4().simple());
+            let mut conn = PgConnection::establish(&admin).expect("PostgreSQL reachable");
+            diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+                .execute(&mut conn)
+                .unwrap();
+            let mut url = url::Url::parse(&admin).unwrap();
+            url.set_path(&format!("/{name}"));
+            (url.to_string(), Some((admin, name)))
+        }
+        other => panic!("--db sqlite|postgres, not {other}"),
+    }
+}
+
+/// The call, its lot 2, and N + L applicants with complete full applications.
+pub fn drop_database(pg: Option<(String, String)>) {
+    if let Some((admin, name)) = pg {
+        if let Ok(mut conn) = PgConnection::establish(&admin) {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .execute(&mut conn);
+        }
+    }
+}
+
+/// A Delegation account (with a password), a programme and a published call of the
+/// given type whose deadline is 100 days away; returns the staff actor, the call and
+/// its lots' ids (in order).
+pub async fn published_call(
+    state: &AppState,
+    call_type: CallType,
+    reference: &str,
+) -> (Actor, String, Vec<String>) {
+    let system = Actor::system("bench");
+    let staff = services::accounts::create_user(
+        state,
+        &system,
+        STAFF_EMAIL,
+        "Delegation",
+        Role::Delegation,
+        Some(STAFF_PASSWORD.into()),
+        Lang::En,
+    )
+    .await
+    .unwrap();
+    let staff = user_actor(&staff.id, STAFF_EMAIL, Role::Delegation);
+    let today = grants::clock::local_date(state.clock.now());
+    let line = |label: &str, euros: i64| grants::domain::programme::MoneyLine {
+        id: None,
+        label: label.into(),
+        amount_cents: Money::euros(euros),
+    };
+    let programme = services::programmes::create(
+        state,
+        &staff,
+        grants::domain::programme::ProgrammeCommand {
+            reference: format!("P-{reference}"),
+            title: "Support to local development in the Republic of Kazakhstan".into(),
+            entry_into_force: Some(today - chrono::Duration::days(30)),
+            total_budget: Money::euros(15_000_000),
+            budget_lines: vec![line("Activity 1", 3_450_000)],
+            envelopes: vec![line("Pilot oblasts", 2_100_000), line("National", 900_000)],
+        },
+    )
+    .await
+    .unwrap();
+    let call = services::calls::create(
+        state,
+        &staff,
+        programme,
+        services::calls::CallInput {
+            reference: reference.into(),
+            title: "Deadline rush".into(),
+            description: "Local development initiatives.".into(),
+            call_type: Some(call_type),
+            opens_at: None,
+            deadline: Some(grants::db::truncate_micros(
+                state.clock.now() + chrono::Duration::days(100),
+            )),
+            params: Default::default(),
+        },
+    )
+    .await
+    .unwrap();
+    let pdf = services::demo::minimal_pdf(&["Guidelines"]);
+    let upload = services::uploads::check_document("guidelines.pdf", pdf).unwrap();
+    services::calls::add_document(
+        state,
+        &staff,
+        call.clone(),
+        upload,
+        Lang::En,
+        "Guidelines".into(),
+    )
+    .await
+    .unwrap();
+    services::calls::publish(state, &staff, call.clone())
+        .await
+        .unwrap()
+        .expect("publishable");
+    let lots = {
+        let call = call.clone();
+        state
+            .db(move |conn| {
+                Ok(grants::db::calls::lots_of(conn, &call)?
+                    .into_iter()
+                    .map(|l| l.id)
+                    .collect::<Vec<_>>())
+            })
+            .await
+            .unwrap()
+    };
+    (staff, call, lots)
+}
+
+pub fn set_deadline(state: &AppState, call: &str, deadline: NaiveDateTime) {
+    use grants::db::schema::calls::dsl as c;
+    let mut conn = state.pool.get().unwrap();
+    diesel::update(c::calls.find(call))
+        .set(c::deadline.eq(Some(deadline)))
+        .execute(&mut conn)
+        .unwrap();
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+pub fn start_server(dir: &Path, database_url: &str, port: u16, log: &str) -> Child {
+    let config = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("config");
+    let log = std::fs::File::create(dir.join(log)).unwrap();
+    Command::new(env!("CARGO_BIN_EXE_grants"))
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .env("APP_CONFIG_DIR", config)
+        .env("APP_ENV", "production")
+        .env("DATABASE_URL", database_url)
+        .env("APP__DATA__DIR", dir)
+        .env("APP__MAIL__TRANSPORT", "file")
+        .env("APP__MAIL__FILE_DIR", dir.join("mail"))
+        .env(
+            "APP__SERVER__PUBLIC_URL",
+            format!("http://127.0.0.1:{port}"),
+        )
+        .env("APP__LOG__FILTER", "warn")
+        // Staff sign in with a password alone here (a benchmark, not a deployment).
+        .env("APP__SECURITY__STAFF_TWO_FACTOR", "false")
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("the release binary starts")
+}
+
+pub async fn wait_healthy(client: &reqwest::Client, base: &str) {
+    for _ in 0..200 {
+        if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
+            if r.status().is_success() {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the server at {base} did not become healthy");
+}
+
+pub fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+/// The p-th percentile of sorted durations (nearest rank).
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
