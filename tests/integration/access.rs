@@ -314,6 +314,23 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
             "/api/v1/applications/{id}/submissions/{sid}/package",
             &["applicant"],
         ),
+        ("GET", "/api/v1/organisations/{id}", &["applicant"]),
+        ("PUT", "/api/v1/organisations/{id}", &["applicant"]),
+        (
+            "POST",
+            "/api/v1/organisations/{id}/invitations",
+            &["applicant"],
+        ),
+        (
+            "PUT",
+            "/api/v1/organisations/{id}/members/{user}",
+            &["applicant"],
+        ),
+        (
+            "DELETE",
+            "/api/v1/organisations/{id}/members/{user}",
+            &["applicant"],
+        ),
         ("GET", "/api/v1/applications/{id}/annexes", &["applicant"]),
         ("POST", "/api/v1/applications/{id}/annexes", &["applicant"]),
         (

@@ -7,7 +7,10 @@ use reqwest::StatusCode;
 use crate::helpers::{body, location, new_client, TestApp, PASSWORD};
 use crate::on_both_databases;
 
-on_both_databases!(an_organisation_is_registered_once_and_shared_by_invitation);
+on_both_databases!(
+    an_organisation_is_registered_once_and_shared_by_invitation,
+    the_api_reads_and_updates_an_organisation_and_its_members
+);
 
 /// A valid BIN from its first 11 digits.
 pub(crate) fn bin(first: &str) -> String {
@@ -248,5 +251,198 @@ async fn hostile_input_on_the_new_forms_gets_field_errors_never_a_fault(app: Tes
     ] {
         let status = app.get_with(&c, path).await.status();
         assert!(status == StatusCode::NOT_FOUND, "{path}: {status}");
+    }
+}
+
+async fn the_api_reads_and_updates_an_organisation_and_its_members(app: TestApp) {
+    use serde_json::{json, Value};
+    let owner = crate::calls::api_token(&app, Role::Applicant).await;
+    let api = new_client();
+    let res = api
+        .post(app.url("/api/v1/organisations"))
+        .bearer_auth(&owner)
+        .json(
+            &json!({"legal_name": "Mangystau Youth", "legal_status": "ngo", "country": "KZ",
+            "oblast": "mangystau", "registration_number": bin("08014000321"), "address": "Aktau"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let id = res.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let org = app.url(&format!("/api/v1/organisations/{id}"));
+    let got: Value = api
+        .get(&org)
+        .bearer_auth(&owner)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(got["my_role"], "owner");
+    assert_eq!(got["legal_name"], "Mangystau Youth");
+    assert_eq!(got["members"].as_array().unwrap().len(), 1);
+    let owner_id = got["members"][0]["user_id"].as_str().unwrap().to_string();
+    let mut record = got.clone();
+    for k in ["id", "my_role", "members"] {
+        record.as_object_mut().unwrap().remove(k);
+    }
+    // A BIN with a wrong check digit: 422 at its field, nothing changed.
+    let mut bad = record.clone();
+    bad["registration_number"] = json!("080140003210");
+    if bad["registration_number"] == record["registration_number"] {
+        bad["registration_number"] = json!("080140003211");
+    }
+    let res = api
+        .put(&org)
+        .bearer_auth(&owner)
+        .json(&bad)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = res.json().await.unwrap();
+    assert_eq!(
+        problem["errors"][0]["field"], "registration_number",
+        "{problem}"
+    );
+    record["address"] = json!("Aktau, 14th microdistrict");
+    let res = api
+        .put(&org)
+        .bearer_auth(&owner)
+        .json(&record)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["address"],
+        "Aktau, 14th microdistrict"
+    );
+
+    // A colleague invited as reader reads but cannot change the record.
+    app.create_user("colleague@youth.example.kz", Role::Applicant)
+        .await;
+    let res = api
+        .post(format!("{org}/invitations"))
+        .bearer_auth(&owner)
+        .json(&json!({"email": "colleague@youth.example.kz", "role": "reader"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    let colleague = new_client();
+    app.login_with(&colleague, "colleague@youth.example.kz", PASSWORD)
+        .await;
+    let invitation = grants::db::organisations::pending_for_email(
+        &mut app.state.pool.get().unwrap(),
+        "colleague@youth.example.kz",
+    )
+    .unwrap()[0]
+        .0
+        .id
+        .clone();
+    let res = app
+        .post_form_with(
+            &colleague,
+            &format!("/organisations/invitations/{invitation}/accept"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = colleague
+        .post(app.url("/api/v1/tokens"))
+        .json(&json!({"email": "colleague@youth.example.kz", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    let reader = res.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let got: Value = api
+        .get(&org)
+        .bearer_auth(&reader)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(got["my_role"], "reader");
+    let reader_id = got["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["role"] == "reader")
+        .unwrap()["user_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let res = api
+        .put(&org)
+        .bearer_auth(&reader)
+        .json(&record)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // The owner makes them an editor: now they may.
+    let res = api
+        .put(format!("{org}/members/{reader_id}"))
+        .bearer_auth(&owner)
+        .json(&json!({"role": "editor"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = api
+        .put(&org)
+        .bearer_auth(&reader)
+        .json(&record)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    // The last owner cannot leave; the editor can.
+    let res = api
+        .delete(format!("{org}/members/{owner_id}"))
+        .bearer_auth(&owner)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let res = api
+        .delete(format!("{org}/members/{reader_id}"))
+        .bearer_auth(&reader)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        api.get(&org)
+            .bearer_auth(&reader)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    // Someone else learns nothing.
+    let stranger = crate::calls::api_token(&app, Role::Applicant).await;
+    for res in [
+        api.get(&org).bearer_auth(&stranger).send().await.unwrap(),
+        api.put(&org)
+            .bearer_auth(&stranger)
+            .json(&record)
+            .send()
+            .await
+            .unwrap(),
+    ] {
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
     }
 }

@@ -74,6 +74,184 @@ pub async fn create_organisation(
     json(StatusCode::CREATED, &Created { id })
 }
 
+/// A member of an organisation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MemberOut {
+    pub user_id: String,
+    pub email: String,
+    pub name: String,
+    /// owner, editor or reader.
+    pub role: String,
+}
+
+/// An organisation's record, with its members (for its members).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganisationOut {
+    pub id: String,
+    #[serde(flatten)]
+    pub record: OrganisationInput,
+    pub my_role: String,
+    pub members: Vec<MemberOut>,
+}
+
+async fn organisation_out(
+    state: &AppState,
+    ctx: &RequestCtx,
+    id: String,
+) -> AppResult<OrganisationOut> {
+    let d = crate::services::organisations::detail(state, &ctx.actor(), id).await?;
+    let r = d.row;
+    Ok(OrganisationOut {
+        id: r.id,
+        record: OrganisationInput {
+            legal_name: r.legal_name,
+            legal_name_local: r.legal_name_local,
+            acronym: r.acronym,
+            legal_status: r.legal_status,
+            country: r.country,
+            oblast: r.oblast,
+            registration_number: r.registration_number,
+            address: r.address,
+            contact_email: r.contact_email,
+            contact_phone: r.contact_phone,
+            year_registered: r.year_registered,
+            staff: r.staff,
+            annual_turnover_cents: r.annual_turnover_cents,
+        },
+        my_role: d.my_role.as_str().into(),
+        members: d
+            .members
+            .into_iter()
+            .map(|(m, email, name)| MemberOut {
+                user_id: m.user_id,
+                email,
+                name,
+                role: m.role,
+            })
+            .collect(),
+    })
+}
+
+/// One of the caller's organisations, with its members.
+#[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = OrganisationOut),
+              (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn get_organisation(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    json(
+        StatusCode::OK,
+        &organisation_out(&state, &ctx, path.into_inner()).await?,
+    )
+}
+
+/// Updates the organisation's record (owners and editors), with the same checks as
+/// registering it.
+#[utoipa::path(put, path = "/api/v1/organisations/{id}", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = OrganisationInput,
+    responses((status = 200, body = OrganisationOut),
+              (status = 403, body = super::Problem, content_type = "application/problem+json"),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn update_organisation(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<OrganisationInput>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    crate::services::organisations::update(&state, &ctx.actor(), id.clone(), body.into_inner())
+        .await?;
+    json(StatusCode::OK, &organisation_out(&state, &ctx, id).await?)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationIn {
+    pub email: String,
+    /// owner, editor or reader.
+    pub role: String,
+}
+
+/// Invites a colleague by email (owners); they accept when signed in with that address.
+#[utoipa::path(post, path = "/api/v1/organisations/{id}/invitations", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = InvitationIn,
+    responses((status = 202, description = "Invited; an email is on its way"),
+              (status = 403, body = super::Problem, content_type = "application/problem+json"),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn invite_member(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<InvitationIn>,
+) -> AppResult<HttpResponse> {
+    let b = body.into_inner();
+    crate::services::organisations::invite(
+        &state,
+        &ctx.actor(),
+        path.into_inner(),
+        b.email,
+        b.role,
+    )
+    .await?;
+    Ok(HttpResponse::Accepted().finish())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MemberRoleIn {
+    /// owner, editor or reader.
+    pub role: String,
+}
+
+/// Changes a member's role (owners; the last owner stays an owner).
+#[utoipa::path(put, path = "/api/v1/organisations/{id}/members/{user_id}", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path), ("user_id" = String, Path)), request_body = MemberRoleIn,
+    responses((status = 200, body = OrganisationOut),
+              (status = 403, body = super::Problem, content_type = "application/problem+json"),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn change_member(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<(String, String)>,
+    body: web::Json<MemberRoleIn>,
+) -> AppResult<HttpResponse> {
+    let (id, user) = path.into_inner();
+    crate::services::organisations::change_member(
+        &state,
+        &ctx.actor(),
+        id.clone(),
+        user,
+        Some(body.into_inner().role),
+    )
+    .await?;
+    json(StatusCode::OK, &organisation_out(&state, &ctx, id).await?)
+}
+
+/// Removes a member (owners), or leaves the organisation (a member removing themself);
+/// the last owner cannot leave.
+#[utoipa::path(delete, path = "/api/v1/organisations/{id}/members/{user_id}", tag = "applications", security(("bearer" = [])),
+    params(("id" = String, Path), ("user_id" = String, Path)),
+    responses((status = 204, description = "Removed"),
+              (status = 403, body = super::Problem, content_type = "application/problem+json"),
+              (status = 404, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn remove_member(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (id, user) = path.into_inner();
+    crate::services::organisations::change_member(&state, &ctx.actor(), id, user, None).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StartIn {

@@ -489,6 +489,8 @@ impl Modify for CommonResponses {
         workflow::staff_questions, workflow::answer, workflow::record_amendment,
         workflow::upload_document, workflow::remove_document,
         applications::list_organisations, applications::create_organisation, applications::start,
+        applications::get_organisation, applications::update_organisation,
+        applications::invite_member, applications::change_member, applications::remove_member,
         applications::get_application, applications::put_concept_note, applications::put_description,
         applications::put_logframe, applications::put_workplan, applications::put_budget,
         applications::put_declaration, applications::submit, applications::withdraw,
