@@ -316,7 +316,7 @@ async fn main() {
                     let status = r.status().as_u16();
                     let body: Value = r.json().await.unwrap_or(Value::Null);
                     if status != 200 && !late {
-                        eprintln!("refused in time ({status}): {body}");
+                        eprintln!("refused though sent before the deadline ({status}): {body}");
                     }
                     (
                         Some(status),

@@ -132,6 +132,9 @@ pub fn build_state(settings: Settings, clock: Clock) -> anyhow::Result<AppState>
     let secrets = secrets::Secrets::load(&settings.security.secret_key, &settings.data.dir)?;
     let documents = storage::Documents::from_settings(&settings.storage, &settings.data.dir)?;
     Ok(AppState {
+        db_slots: Arc::new(tokio::sync::Semaphore::new(
+            settings.database.pool_size.max(1) as usize,
+        )),
         documents,
         secrets,
         templates: load_templates()?,

@@ -29,6 +29,10 @@ pub struct AppState {
     pub node_id: String,
     /// Uploaded documents (a local folder or an S3-compatible store).
     pub documents: crate::storage::Documents,
+    /// As many slots as pooled connections: a request waits for one here, without a
+    /// thread, instead of in a blocked thread of its own (a deadline rush would
+    /// otherwise start hundreds of threads that all wait for a connection).
+    pub db_slots: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -39,7 +43,14 @@ impl AppState {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
+        let slot = self
+            .db_slots
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("database slots closed: {e}")))?;
         tokio::task::spawn_blocking(move || {
+            let _slot = slot;
             let mut conn = pool.get()?;
             f(&mut conn)
         })

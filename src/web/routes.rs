@@ -248,8 +248,8 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/api/v1/organisations/{id}", ORGANISATIONS, Api => api::applications::get_organisation),
         route!(PUT "/api/v1/organisations/{id}", ORGANISATIONS, Api => api::applications::update_organisation),
         route!(POST "/api/v1/organisations/{id}/invitations", ORGANISATIONS, Api => api::applications::invite_member),
-        route!(PUT "/api/v1/organisations/{id}/members/{user}", ORGANISATIONS, Api => api::applications::change_member),
-        route!(DELETE "/api/v1/organisations/{id}/members/{user}", ORGANISATIONS, Api => api::applications::remove_member),
+        route!(PUT "/api/v1/organisations/{id}/members/{user_id}", ORGANISATIONS, Api => api::applications::change_member),
+        route!(DELETE "/api/v1/organisations/{id}/members/{user_id}", ORGANISATIONS, Api => api::applications::remove_member),
         route!(POST "/api/v1/calls/{id}/applications", ORGANISATIONS, Api => api::applications::start),
         route!(GET "/api/v1/applications/{id}", ORGANISATIONS, Api => api::applications::get_application),
         route!(PUT "/api/v1/applications/{id}/concept-note", ORGANISATIONS, Api => api::applications::put_concept_note),
@@ -263,8 +263,8 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/api/v1/applications/{id}/submissions/{sid}/package", ORGANISATIONS, Api => api::applications::package),
         route!(GET "/api/v1/applications/{id}/annexes", ORGANISATIONS, Api => api::applications::list_annexes),
         route!(POST "/api/v1/applications/{id}/annexes", ORGANISATIONS, Api => api::applications::upload_annex),
-        route!(DELETE "/api/v1/applications/{id}/annexes/{aid}", ORGANISATIONS, Api => api::applications::remove_annex),
-        route!(GET "/api/v1/applications/{id}/files/{fid}", ORGANISATIONS, Api => api::applications::download_file),
+        route!(DELETE "/api/v1/applications/{id}/annexes/{annex_id}", ORGANISATIONS, Api => api::applications::remove_annex),
+        route!(GET "/api/v1/applications/{id}/files/{file_id}", ORGANISATIONS, Api => api::applications::download_file),
     ]
 }
 

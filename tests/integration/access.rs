@@ -323,24 +323,24 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ),
         (
             "PUT",
-            "/api/v1/organisations/{id}/members/{user}",
+            "/api/v1/organisations/{id}/members/{user_id}",
             &["applicant"],
         ),
         (
             "DELETE",
-            "/api/v1/organisations/{id}/members/{user}",
+            "/api/v1/organisations/{id}/members/{user_id}",
             &["applicant"],
         ),
         ("GET", "/api/v1/applications/{id}/annexes", &["applicant"]),
         ("POST", "/api/v1/applications/{id}/annexes", &["applicant"]),
         (
             "DELETE",
-            "/api/v1/applications/{id}/annexes/{aid}",
+            "/api/v1/applications/{id}/annexes/{annex_id}",
             &["applicant"],
         ),
         (
             "GET",
-            "/api/v1/applications/{id}/files/{fid}",
+            "/api/v1/applications/{id}/files/{file_id}",
             &["applicant"],
         ),
         ("GET", "/api/v1/calls/{id}/questions", STAFF_READ),
@@ -471,6 +471,9 @@ fn concrete(pattern: &str, ids: &Ids) -> String {
         .replace("{pid}", &ids.other)
         .replace("{aid}", &ids.other)
         .replace("{fid}", &ids.other)
+        .replace("{annex_id}", &ids.other)
+        .replace("{file_id}", &ids.other)
+        .replace("{user_id}", &ids.other)
         .replace("{section}", "budget")
 }
 
