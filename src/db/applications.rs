@@ -513,17 +513,30 @@ pub fn insert_late(conn: &mut DbConnection, row: &LateRow) -> QueryResult<()> {
 }
 
 /// The late attempts of a call with the organisation's name, in order (one query).
-pub fn late_in_call(
-    conn: &mut DbConnection,
-    call_id: &str,
-) -> QueryResult<Vec<(LateRow, String, Option<String>)>> {
+/// A late attempt with the organisation's name, the application's receipt number, lot
+/// and invitation time (which tells the stage it belongs to).
+pub type LateInCall = (
+    LateRow,
+    String,
+    Option<String>,
+    String,
+    Option<NaiveDateTime>,
+);
+
+pub fn late_in_call(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<LateInCall>> {
     use super::schema::{late_submissions as l, organisations as o};
     l::table
         .inner_join(a::table.on(a::id.eq(l::application_id)))
         .inner_join(o::table.on(o::id.eq(a::organisation_id)))
         .filter(l::call_id.eq(call_id))
         .order(l::attempted_at.asc())
-        .select((LateRow::as_select(), o::legal_name, a::receipt_number))
+        .select((
+            LateRow::as_select(),
+            o::legal_name,
+            a::receipt_number,
+            a::lot_id,
+            a::invited_at,
+        ))
         .load(conn)
 }
 
@@ -533,18 +546,37 @@ pub fn late_in_call(
 pub struct OpeningRow {
     pub id: String,
     pub call_id: String,
+    /// `call` (at the call's deadline) or `full` (the invited full applications).
+    pub stage: String,
     pub opened_at: NaiveDateTime,
     pub opened_by: String,
     pub record: String,
 }
 
-pub fn opening_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Option<OpeningRow>> {
+/// The openings of a call (at most one per stage).
+pub fn openings_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<OpeningRow>> {
     use super::schema::call_openings as c;
     c::table
         .filter(c::call_id.eq(call_id))
+        .order(c::opened_at.asc())
         .select(OpeningRow::as_select())
-        .first(conn)
-        .optional()
+        .load(conn)
+}
+
+/// The applications of a call invited to the full-application stage, with their
+/// organisation's name (the full stage's opening record).
+pub fn invited_in_call(
+    conn: &mut DbConnection,
+    call_id: &str,
+) -> QueryResult<Vec<(ApplicationRow, String)>> {
+    use super::schema::organisations as o;
+    a::table
+        .inner_join(o::table.on(o::id.eq(a::organisation_id)))
+        .filter(a::call_id.eq(call_id))
+        .filter(a::invited_at.is_not_null())
+        .order(a::receipt_number.asc())
+        .select((ApplicationRow::as_select(), o::legal_name))
+        .load(conn)
 }
 
 pub fn insert_opening(conn: &mut DbConnection, row: &OpeningRow) -> QueryResult<()> {

@@ -492,6 +492,7 @@ diesel::table! {
     call_openings (id) {
         id -> Text,
         call_id -> Text,
+        stage -> Text,
         opened_at -> Timestamp,
         opened_by -> Text,
         record -> Text,

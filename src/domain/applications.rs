@@ -462,3 +462,118 @@ mod tests {
         ]);
     }
 }
+
+/// What an opening record covers: the call's deadline (an open call's applications, a
+/// restricted call's concept notes) or a restricted call's invited full applications.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpeningStage {
+    Call,
+    Full,
+}
+
+impl OpeningStage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OpeningStage::Call => "call",
+            OpeningStage::Full => "full",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OpeningStage> {
+        match s {
+            "call" => Some(OpeningStage::Call),
+            "full" => Some(OpeningStage::Full),
+            _ => None,
+        }
+    }
+}
+
+/// When a stage may be opened (ADM-01): the call's stage after the call's deadline; the
+/// full applications of a restricted call after the last of the invited applications'
+/// deadlines (none invited: never). The instant itself is still in time.
+pub fn opening_allowed_after(
+    stage: OpeningStage,
+    call_type: CallType,
+    call_deadline: Option<NaiveDateTime>,
+    invited_deadlines: &[NaiveDateTime],
+) -> Option<NaiveDateTime> {
+    match (stage, call_type) {
+        (OpeningStage::Call, _) => call_deadline,
+        (OpeningStage::Full, CallType::Restricted) => invited_deadlines.iter().max().copied(),
+        (OpeningStage::Full, CallType::Open) => None,
+    }
+}
+
+/// The stage a refused late attempt belongs to: after its invitation, the full
+/// application's; before, the call's.
+pub fn late_attempt_stage(
+    attempted_at: NaiveDateTime,
+    invited_at: Option<NaiveDateTime>,
+) -> OpeningStage {
+    match invited_at {
+        Some(invited) if attempted_at > invited => OpeningStage::Full,
+        _ => OpeningStage::Call,
+    }
+}
+
+#[cfg(test)]
+mod opening_tests {
+    use super::*;
+
+    fn at(h: u32, m: u32, s: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2027, 3, 31)
+            .unwrap()
+            .and_hms_opt(h, m, s)
+            .unwrap()
+    }
+
+    #[test]
+    fn the_full_stage_opens_after_the_last_invited_deadline_and_only_in_restricted_calls() {
+        let deadlines = [at(13, 0, 0), at(12, 0, 0)];
+        assert_eq!(
+            opening_allowed_after(
+                OpeningStage::Full,
+                CallType::Restricted,
+                Some(at(9, 0, 0)),
+                &deadlines
+            ),
+            Some(at(13, 0, 0))
+        );
+        assert_eq!(
+            opening_allowed_after(
+                OpeningStage::Full,
+                CallType::Restricted,
+                Some(at(9, 0, 0)),
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            opening_allowed_after(
+                OpeningStage::Full,
+                CallType::Open,
+                Some(at(9, 0, 0)),
+                &deadlines
+            ),
+            None
+        );
+        assert_eq!(
+            opening_allowed_after(OpeningStage::Call, CallType::Open, Some(at(9, 0, 0)), &[]),
+            Some(at(9, 0, 0))
+        );
+    }
+
+    #[test]
+    fn a_late_attempt_after_the_invitation_belongs_to_the_full_stage() {
+        assert_eq!(
+            late_attempt_stage(at(10, 0, 1), Some(at(10, 0, 0))),
+            OpeningStage::Full
+        );
+        assert_eq!(
+            late_attempt_stage(at(10, 0, 0), Some(at(10, 0, 0))),
+            OpeningStage::Call
+        );
+        assert_eq!(late_attempt_stage(at(10, 0, 1), None), OpeningStage::Call);
+    }
+}

@@ -466,13 +466,28 @@ struct OpenedView {
     at: String,
 }
 
-/// The opening record of the call, or (after the deadline, for staff who manage calls)
-/// the button that makes it.
+/// One stage of the opening page.
+#[derive(Serialize)]
+struct StageView {
+    stage: &'static str,
+    opened_at: Option<String>,
+    /// When it may be opened (Almaty time), if there is anything to open.
+    opens_after: Option<String>,
+    may_open: bool,
+    parts: Vec<(&'static str, Vec<OpenedView>)>,
+}
+
+/// The opening records of the call, stage by stage, or (after the stage's deadline,
+/// for staff who manage calls) the button that makes one.
 pub async fn opening(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
-    let (call, opening) =
+    let (call, openings) =
         crate::services::opening::record_of(&page.state, &page.actor(), path.into_inner()).await?;
     let lang = page.lang();
     let now = page.state.clock.now();
+    let may_manage = page
+        .actor()
+        .require(crate::domain::access::Action::ManageCalls)
+        .is_ok();
     let mut ctx = tera::Context::new();
     ctx.insert("call_id", &call.row.id);
     ctx.insert("reference", &call.row.reference);
@@ -491,29 +506,51 @@ pub async fn opening(page: Page, path: web::Path<String>) -> AppResult<HttpRespo
             })
             .collect::<Vec<_>>()
     };
-    if let Some((row, record)) = &opening {
-        ctx.insert("opened_at", &format::instant_long(lang, row.opened_at));
-        ctx.insert("in_time", &lines(&record.in_time));
-        ctx.insert("withdrawn", &lines(&record.withdrawn));
-        ctx.insert("late", &lines(&record.late));
-    }
-    ctx.insert("opened", &opening.is_some());
-    ctx.insert(
-        "may_open",
-        &(opening.is_none()
-            && call.row.deadline.is_some_and(|d| now > d)
-            && page
-                .actor()
-                .require(crate::domain::access::Action::ManageCalls)
-                .is_ok()),
-    );
+    let stages: Vec<StageView> = openings
+        .iter()
+        .map(|o| {
+            let mut parts = Vec::new();
+            if let Some((_, record)) = &o.made {
+                parts.push(("in_time", lines(&record.in_time)));
+                parts.push(("withdrawn", lines(&record.withdrawn)));
+                if o.stage == crate::domain::applications::OpeningStage::Full {
+                    parts.push(("not_submitted", lines(&record.not_submitted)));
+                }
+                parts.push(("late", lines(&record.late)));
+            }
+            StageView {
+                stage: o.stage.as_str(),
+                opened_at: o
+                    .made
+                    .as_ref()
+                    .map(|(row, _)| format::instant_long(lang, row.opened_at)),
+                opens_after: o.opens_after.map(|d| format::instant_long(lang, d)),
+                may_open: o.made.is_none() && o.opens_after.is_some_and(|d| now > d) && may_manage,
+                parts,
+            }
+        })
+        .collect();
+    ctx.insert("stages", &stages);
+    ctx.insert("call_type", call.call_type.as_str());
     page.render("manage/opening.html", ctx)
 }
 
-pub async fn open(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+#[derive(Deserialize)]
+pub struct OpenForm {
+    #[serde(default)]
+    stage: String,
+}
+
+pub async fn open(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<OpenForm>,
+) -> AppResult<HttpResponse> {
     let call_id = path.into_inner();
     let back = format!("/manage/calls/{call_id}/opening");
-    match crate::services::opening::open(&page.state, &page.actor(), call_id).await {
+    let stage = crate::domain::applications::OpeningStage::parse(form.stage.trim())
+        .unwrap_or(crate::domain::applications::OpeningStage::Call);
+    match crate::services::opening::open(&page.state, &page.actor(), call_id, stage).await {
         Ok(()) => Ok(page.flash_redirect("success", "flash-opened", &back)),
         Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
         Err(e) => Err(e),

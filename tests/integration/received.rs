@@ -397,7 +397,14 @@ async fn the_opening_record_lists_what_arrived_in_time_and_what_was_refused_as_l
     let (client, _) = app.client_as(Role::Delegation).await;
     let page = body(app.get_with(&client, &opening).await).await;
     assert!(page.contains("Open the received applications"));
-    let res = app.post_form_with(&client, &opening, &[]).await;
+    // The full applications' stage has nothing to open before an invitation.
+    assert!(
+        page.contains("Full applications (invited)")
+            && page.contains("no application has been invited")
+    );
+    let res = app
+        .post_form_with(&client, &opening, &[("stage", "call")])
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let page = body(app.get_with(&client, &opening).await).await;
     assert!(page.contains("Received in time (1)"), "{page}");
@@ -406,6 +413,53 @@ async fn the_opening_record_lists_what_arrived_in_time_and_what_was_refused_as_l
     assert!(page.contains("CALL-OPN/L2/CN/0001") && page.contains("Organisation 002"));
     // Once.
     app.post_form_with(&client, &opening, &[]).await;
+    assert!(body(app.get_with(&client, &opening).await)
+        .await
+        .contains("already opened"));
+
+    // The full stage: r0 is invited, never submits, tries one second after its own
+    // deadline. Its opening is a second record, after that deadline only.
+    let now = app.clock.now();
+    let full_deadline = grants::db::truncate_micros(now + Duration::days(60));
+    apps::invite_to_full_application(
+        &app.state,
+        &staff,
+        call.clone(),
+        vec![ids[0].clone()],
+        full_deadline,
+    )
+    .await
+    .unwrap();
+    let full = [("stage", "full")];
+    app.post_form_with(&client, &opening, &full).await;
+    let page = body(app.get_with(&client, &opening).await).await;
+    assert!(
+        page.contains("once the deadline has passed") && page.contains("Can be opened after"),
+        "{page}"
+    );
+    app.clock.freeze_at(full_deadline + Duration::seconds(1));
+    let late = apps::submit(
+        &app.state,
+        &actor_of(&owner(&ids[0]), "r0@ngo.example"),
+        ids[0].clone(),
+    )
+    .await;
+    assert!(late.is_err());
+    let (client, _) = app.client_as(Role::Delegation).await;
+    let res = app.post_form_with(&client, &opening, &full).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = body(app.get_with(&client, &opening).await).await;
+    assert!(page.contains("Invited but not submitted (1)"), "{page}");
+    assert!(page.contains("Received in time (0)"), "{page}");
+    // Each stage keeps its own late attempts: one in each record.
+    assert_eq!(page.matches("Refused as late (1)").count(), 2, "{page}");
+    let records =
+        grants::db::applications::openings_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
+    assert_eq!(
+        records.iter().map(|r| r.stage.as_str()).collect::<Vec<_>>(),
+        vec!["call", "full"]
+    );
+    app.post_form_with(&client, &opening, &full).await;
     assert!(body(app.get_with(&client, &opening).await)
         .await
         .contains("already opened"));
