@@ -215,7 +215,8 @@ pub struct MemberRoleIn {
     responses((status = 200, body = OrganisationOut),
               (status = 403, body = super::Problem, content_type = "application/problem+json"),
               (status = 404, body = super::Problem, content_type = "application/problem+json"),
-              (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+              (status = 409, body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn change_member(
     state: web::Data<AppState>,
     ctx: RequestCtx,
