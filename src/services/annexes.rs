@@ -76,7 +76,7 @@ pub async fn add(
     let title = clean_title(&title)?;
     let stored = uploads::store(state, &upload).await?;
     let stored_key = stored.key.clone();
-    let result = super::applications::edit(state, actor, id.clone(), move |tx, _, _| {
+    let result = super::applications::edit_files(state, actor, id.clone(), move |tx, _, _| {
         let current = annexes_on(tx.conn, &id)?;
         let replaces = current
             .iter()
@@ -120,7 +120,7 @@ pub async fn remove(
     id: String,
     annex_id: String,
 ) -> AppResult<()> {
-    super::applications::edit(state, actor, id.clone(), move |tx, _, _| {
+    super::applications::edit_files(state, actor, id.clone(), move |tx, _, _| {
         let current = annexes_on(tx.conn, &id)?;
         if !current.iter().any(|r| r.id == annex_id) {
             return Err(AppError::NotFound);

@@ -402,18 +402,53 @@ where
         + 'static,
     T: Send + 'static,
 {
+    edit_under(state, actor, id, false, f).await
+}
+
+/// Like `edit`, for what a submission names besides the versioned texts (partners,
+/// mandates, annexes): under the call's lock, which the submission holds, so that a
+/// submission never names the files as they were just before a change that then
+/// looks submitted.
+pub(crate) async fn edit_files<T, F>(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    f: F,
+) -> AppResult<T>
+where
+    F: FnOnce(&mut crate::services::write::Tx<'_>, ApplicationRow, Call) -> AppResult<T>
+        + Send
+        + 'static,
+    T: Send + 'static,
+{
+    edit_under(state, actor, id, true, f).await
+}
+
+async fn edit_under<T, F>(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    call_lock: bool,
+    f: F,
+) -> AppResult<T>
+where
+    F: FnOnce(&mut crate::services::write::Tx<'_>, ApplicationRow, Call) -> AppResult<T>
+        + Send
+        + 'static,
+    T: Send + 'static,
+{
     let (call_id, organisation_id) = owners_of(state, &id).await?;
+    let lock = if call_lock {
+        Lock::Call(call_id.clone())
+    } else {
+        Lock::Organisation(organisation_id.clone())
+    };
     state
-        .write(
-            actor,
-            permission(),
-            Lock::Organisation(organisation_id.clone()),
-            move |tx| {
-                let (a, call) =
-                    in_time_for(tx, &id, &organisation_id, &call_id, ApplicationEvent::Edit)?;
-                f(tx, a, call)
-            },
-        )
+        .write(actor, permission(), lock, move |tx| {
+            let (a, call) =
+                in_time_for(tx, &id, &organisation_id, &call_id, ApplicationEvent::Edit)?;
+            f(tx, a, call)
+        })
         .await
 }
 

@@ -86,7 +86,7 @@ pub async fn add(
             "error-partner-unknown",
         ));
     }
-    super::applications::edit(state, actor, id.clone(), move |tx, application, _| {
+    super::applications::edit_files(state, actor, id.clone(), move |tx, application, _| {
         let organisation_id = application.organisation_id;
         // Kazakh organisations first (a BIN), then any with that number.
         let partner = org_q::find_by_registration(tx.conn, "KZ", &number)?
@@ -126,7 +126,7 @@ pub async fn remove(
     id: String,
     partner_id: String,
 ) -> AppResult<()> {
-    super::applications::edit(state, actor, id.clone(), move |tx, _, _| {
+    super::applications::edit_files(state, actor, id.clone(), move |tx, _, _| {
         if !q::delete_partner(tx.conn, &id, &partner_id)? {
             return Err(AppError::NotFound);
         }
@@ -156,7 +156,7 @@ pub async fn add_mandate(
     crate::services::write::check_permission(actor, &permission())?;
     let stored = uploads::store(state, &upload).await?;
     let stored_key = stored.key.clone();
-    let result = super::applications::edit(state, actor, id.clone(), move |tx, _, _| {
+    let result = super::applications::edit_files(state, actor, id.clone(), move |tx, _, _| {
             let partner = q::partners_of(tx.conn, &id)?
                 .into_iter()
                 .find(|(p, _, _)| p.id == partner_id)

@@ -16,7 +16,8 @@ use crate::on_both_databases;
 
 on_both_databases!(
     annexes_are_checked_named_by_the_submission_and_seen_by_staff,
-    the_api_uploads_lists_downloads_and_removes_annexes
+    the_api_uploads_lists_downloads_and_removes_annexes,
+    an_annex_added_while_submitting_is_never_lost_from_view
 );
 
 fn sha(bytes: &[u8]) -> String {
@@ -526,5 +527,67 @@ mod documents_are_kept_in_an_s3_compatible_store {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn postgres() {
         super::documents_live_in_the_s3_store(super::Db::Postgres).await;
+    }
+}
+
+/// Uploads racing submissions (PostgreSQL runs them truly in parallel): whenever the
+/// application says nothing awaits submission, its last submission names exactly the
+/// annexes it has.
+async fn an_annex_added_while_submitting_is_never_lost_from_view(app: TestApp) {
+    let (_, staff) = delegation(&app).await;
+    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-ANXR").await;
+    let call = published_open_call(&app, &staff, &pid, "CALL-ANXR", 100).await;
+    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
+    app.create_user("race@aral.example.kz", Role::Applicant)
+        .await;
+    let a = new_client();
+    app.login_with(&a, "race@aral.example.kz", PASSWORD).await;
+    let application = start(&app, &a, &call, &lots[1].id, "08014000444").await;
+    let id = application.trim_start_matches("/applications/").to_string();
+    write_everything(&app, &a, &application).await;
+    let user = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .unwrap()
+        .created_by;
+    let actor = crate::concurrency::actor_of(&user, "race@aral.example.kz");
+    for round in 0..6 {
+        let pdf = grants::services::demo::minimal_pdf(&[&format!("Letter {round}")]);
+        let upload = grants::services::uploads::check(
+            grants::domain::attachments::Purpose::Annex,
+            &format!("letter-{round}.pdf"),
+            pdf,
+        )
+        .unwrap();
+        let (state1, state2) = (app.state.clone(), app.state.clone());
+        let (actor1, actor2) = (actor.clone(), actor.clone());
+        let (id1, id2) = (id.clone(), id.clone());
+        let adding = tokio::spawn(async move {
+            grants::services::annexes::add(&state1, &actor1, id1, format!("Letter {round}"), upload)
+                .await
+                .unwrap()
+        });
+        let submitting = tokio::spawn(async move {
+            grants::services::applications::submit(&state2, &actor2, id2).await
+        });
+        adding.await.unwrap();
+        submitting.await.unwrap().unwrap().unwrap();
+        let mut conn = app.state.pool.get().unwrap();
+        let row = grants::db::applications::find(&mut conn, &id)
+            .unwrap()
+            .unwrap();
+        let current: Vec<String> = annexes_of(&app, &id).into_iter().map(|f| f.id).collect();
+        let last = grants::db::applications::submissions_of(&mut conn, &id).unwrap()[0].clone();
+        let named = grants::services::applications::files_named_in(&last.content);
+        if row.submitted_version == Some(row.version) {
+            assert_eq!(
+                named, current,
+                "round {round}: nothing pending, so all submitted"
+            );
+        } else {
+            assert_ne!(
+                named, current,
+                "round {round}: pending means not all submitted"
+            );
+        }
     }
 }
