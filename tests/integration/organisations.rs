@@ -391,6 +391,65 @@ async fn the_api_reads_and_updates_an_organisation_and_its_members(app: TestApp)
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // The reader sees the organisation's application but cannot change it or its annexes.
+    let (_, staff) = crate::calls::delegation(&app).await;
+    let pid = crate::calls::programme(
+        &app,
+        &staff,
+        crate::calls::today(&app) - chrono::Duration::days(30),
+        "P-READ",
+    )
+    .await;
+    let call = crate::calls::published_open_call(&app, &staff, &pid, "CALL-READ", 100).await;
+    let lot = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap()[1]
+        .id
+        .clone();
+    let res = api
+        .post(app.url(&format!("/api/v1/calls/{call}/applications")))
+        .bearer_auth(&owner)
+        .json(&json!({"organisation_id": id, "lot_id": lot}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let application = res.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let base = app.url(&format!("/api/v1/applications/{application}"));
+    let res = api.get(&base).bearer_auth(&reader).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = api
+        .put(format!("{base}/concept-note"))
+        .bearer_auth(&reader)
+        .json(&json!({"version": 1, "title": "Mine now", "relevance": "", "design": ""}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let pdf = grants::services::demo::minimal_pdf(&["Letter"]);
+    let res = api
+        .post(format!("{base}/annexes"))
+        .bearer_auth(&reader)
+        .multipart(
+            reqwest::multipart::Form::new()
+                .text("title", "Letter")
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(pdf).file_name("letter.pdf"),
+                ),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = api
+        .post(format!("{base}/submit"))
+        .bearer_auth(&reader)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
     // The owner makes them an editor: now they may.
     let res = api
         .put(format!("{org}/members/{reader_id}"))
