@@ -164,6 +164,28 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
+    /// Error codes are shown by their key alone (field problems, API problem details):
+    /// a message with arguments would render as "Unknown localization key".
+    #[test]
+    fn error_messages_need_no_arguments() {
+        for lang in [Lang::En, Lang::Kk, Lang::Ru] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("locales")
+                .join(lang.code());
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                for line in text.lines().filter(|l| l.starts_with("error-")) {
+                    let id = line.split_once(" =").map_or(line, |(id, _)| id);
+                    assert!(
+                        !t(lang, id).starts_with("Unknown localization key"),
+                        "{id} needs arguments in {}: error codes are shown without any",
+                        lang.code()
+                    );
+                }
+            }
+        }
+    }
+
     fn message_ids(lang: &str) -> BTreeSet<String> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("locales")
