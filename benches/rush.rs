@@ -29,12 +29,10 @@ use std::time::{Duration, Instant};
 use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
 use grants::clock::Clock;
-use grants::domain::access::Role;
 use grants::domain::calls::CallType;
 use grants::domain::money::Money;
-use grants::i18n::Lang;
+use grants::services;
 use grants::services::full_application::FullSection;
-use grants::services::{self, Actor};
 use grants::state::AppState;
 use serde_json::{json, Value};
 
@@ -53,36 +51,15 @@ struct Options {
 }
 
 fn options() -> Options {
-    let mut o = Options {
-        db: "sqlite".into(),
-        n: 1000,
-        window: 60,
-        late: 50,
-        double: 100,
-        kill_after: None,
-        nodes: 1,
-    };
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut i = 0;
-    while i < args.len() {
-        let value = || args.get(i + 1).cloned().unwrap_or_default();
-        match args[i].as_str() {
-            "--db" => o.db = value(),
-            "--n" => o.n = value().parse().expect("--n N"),
-            "--window" => o.window = value().parse().expect("--window SECONDS"),
-            "--late" => o.late = value().parse().expect("--late N"),
-            "--double" => o.double = value().parse().expect("--double N"),
-            "--kill-after" => o.kill_after = Some(value().parse().expect("--kill-after S")),
-            "--nodes" => o.nodes = value().parse().expect("--nodes N"),
-            // `cargo bench` passes --bench; ignore what is not ours.
-            _ => {
-                i += 1;
-                continue;
-            }
-        }
-        i += 2;
+    Options {
+        db: arg("--db").unwrap_or_else(|| "sqlite".into()),
+        n: arg("--n").unwrap_or(1000),
+        window: arg("--window").unwrap_or(60),
+        late: arg("--late").unwrap_or(50),
+        double: arg("--double").unwrap_or(100),
+        kill_after: arg("--kill-after"),
+        nodes: arg("--nodes").unwrap_or(1),
     }
-    o
 }
 
 /// One applicant: their application and API token.
@@ -122,20 +99,7 @@ async fn seed(state: &Arc<AppState>, total: usize) -> (String, Vec<Applicant>) {
 }
 
 async fn applicant(state: &AppState, call: &str, lot: &str, i: usize) -> Applicant {
-    let email = format!("applicant{i}@rush.example");
-    // Accounts made without a password (no argon2 per account): the API token is theirs.
-    let user = services::accounts::create_user(
-        state,
-        &Actor::system("rush"),
-        &email,
-        "Applicant",
-        Role::Applicant,
-        None,
-        Lang::En,
-    )
-    .await
-    .unwrap();
-    let actor = user_actor(&user.id, &email, Role::Applicant);
+    let actor = applicant_account(state, &format!("applicant{i}@rush.example")).await;
     let org = services::organisations::register(
         state,
         &actor,

@@ -15,11 +15,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use grants::clock::Clock;
-use grants::domain::access::Role;
 use grants::domain::calls::CallType;
 use grants::domain::money::Money;
-use grants::i18n::Lang;
-use grants::services::{self, Actor};
+use grants::services;
 use grants::state::AppState;
 
 mod common;
@@ -32,27 +30,11 @@ struct Options {
 }
 
 fn options() -> Options {
-    let mut o = Options {
-        db: "sqlite".into(),
-        n: 10_000,
-        repeat: 30,
-    };
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut i = 0;
-    while i < args.len() {
-        let value = || args.get(i + 1).cloned().unwrap_or_default();
-        match args[i].as_str() {
-            "--db" => o.db = value(),
-            "--n" => o.n = value().parse().expect("--n N"),
-            "--repeat" => o.repeat = value().parse().expect("--repeat R"),
-            _ => {
-                i += 1;
-                continue;
-            }
-        }
-        i += 2;
+    Options {
+        db: arg("--db").unwrap_or_else(|| "sqlite".into()),
+        n: arg("--n").unwrap_or(10_000),
+        repeat: arg("--repeat").unwrap_or(30),
     }
-    o
 }
 
 /// A valid BIN: eleven digits and the check digit of the Kazakh algorithm (None when
@@ -76,19 +58,7 @@ async fn application(
     i: usize,
     serial: usize,
 ) {
-    let email = format!("applicant{i}@scale.example");
-    let user = services::accounts::create_user(
-        state,
-        &Actor::system("bench"),
-        &email,
-        "Applicant",
-        Role::Applicant,
-        None,
-        Lang::En,
-    )
-    .await
-    .unwrap();
-    let actor = user_actor(&user.id, &email, Role::Applicant);
+    let actor = applicant_account(state, &format!("applicant{i}@scale.example")).await;
     let lot = &lots[i % 2];
     let input = if i % 2 == 0 {
         grants::domain::organisations::OrganisationInput {

@@ -233,3 +233,33 @@ pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
+
+/// The value after `name` on the command line, if given (`cargo bench` adds `--bench`,
+/// which is not asked for and so ignored).
+pub fn arg<T: std::str::FromStr>(name: &str) -> Option<T> {
+    let args: Vec<String> = std::env::args().collect();
+    let i = args.iter().position(|a| a == name)?;
+    let value = args.get(i + 1)?;
+    Some(
+        value
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}: cannot read {value:?}")),
+    )
+}
+
+/// An applicant account made without a password (no argon2 per account: the
+/// benchmarks act through services or API tokens), as an actor.
+pub async fn applicant_account(state: &AppState, email: &str) -> Actor {
+    let user = services::accounts::create_user(
+        state,
+        &Actor::system("bench"),
+        email,
+        "Applicant",
+        Role::Applicant,
+        None,
+        Lang::En,
+    )
+    .await
+    .unwrap();
+    user_actor(&user.id, email, Role::Applicant)
+}
