@@ -12,7 +12,7 @@ use crate::domain::access::Action;
 use crate::domain::attachments::{OwnerKind, Purpose};
 use crate::error::{AppError, AppResult};
 use crate::services::attachments::{self, NewAttachment};
-use crate::services::uploads::{self, CheckedUpload};
+use crate::services::uploads::CheckedUpload;
 use crate::services::Actor;
 use crate::state::AppState;
 
@@ -66,50 +66,42 @@ pub async fn add(
     title: String,
     upload: CheckedUpload,
 ) -> AppResult<AttachmentRow> {
-    crate::services::write::check_permission(
-        actor,
-        &crate::services::write::Permission::Do(
-            Action::WorkForOrganisation,
-            crate::domain::access::Scope::Portal,
-        ),
-    )?;
     let title = clean_title(&title)?;
-    let stored = uploads::store(state, &upload).await?;
-    let stored_key = stored.key.clone();
-    let result = super::applications::edit_files(state, actor, id.clone(), move |tx, _, _| {
-        let current = annexes_on(tx.conn, &id)?;
-        let replaces = current
-            .iter()
-            .any(|r| r.title.trim().eq_ignore_ascii_case(&title));
-        if !replaces && current.len() >= MAX_ANNEXES {
-            return Err(AppError::field("file", "error-annex-too-many"));
-        }
-        let row = attachments::attach(
-            tx,
-            &NewAttachment {
-                owner: OwnerKind::Application,
-                owner_id: &id,
-                purpose: Purpose::Annex,
-                language: None,
-                title: &title,
-            },
-            &upload,
-            &stored,
-        )?;
-        q::mark_changed(tx.conn, &id)?;
-        tx.audit(
-            "application.annex_added",
-            Some(("application", &id)),
-            json!({"title": row.title, "file": row.file_name, "sha256": row.sha256,
+    super::applications::attach_file(
+        state,
+        actor,
+        id.clone(),
+        upload,
+        move |tx, upload, stored| {
+            let current = annexes_on(tx.conn, &id)?;
+            let replaces = current
+                .iter()
+                .any(|r| r.title.trim().eq_ignore_ascii_case(&title));
+            if !replaces && current.len() >= MAX_ANNEXES {
+                return Err(AppError::field("file", "error-annex-too-many"));
+            }
+            let row = attachments::attach(
+                tx,
+                &NewAttachment {
+                    owner: OwnerKind::Application,
+                    owner_id: &id,
+                    purpose: Purpose::Annex,
+                    language: None,
+                    title: &title,
+                },
+                upload,
+                stored,
+            )?;
+            tx.audit(
+                "application.annex_added",
+                Some(("application", &id)),
+                json!({"title": row.title, "file": row.file_name, "sha256": row.sha256,
                    "bytes": row.size_bytes, "version": row.version}),
-        )?;
-        Ok(row)
-    })
-    .await;
-    if result.is_err() {
-        uploads::discard(state, &stored_key).await;
-    }
-    result
+            )?;
+            Ok(row)
+        },
+    )
+    .await
 }
 
 /// Removes an annex from the application (the file stays on record: a submission may
@@ -126,7 +118,6 @@ pub async fn remove(
             return Err(AppError::NotFound);
         }
         let row = attachments::detach(tx, OwnerKind::Application, &id, &annex_id)?;
-        q::mark_changed(tx.conn, &id)?;
         tx.audit(
             "application.annex_removed",
             Some(("application", &id)),

@@ -29,7 +29,7 @@ use crate::state::AppState;
 /// enforced at submission).
 pub const SECTION_MAX_CHARS: usize = 30_000;
 
-fn permission() -> Permission {
+pub(crate) fn permission() -> Permission {
     Permission::Do(Action::WorkForOrganisation, Scope::Portal)
 }
 
@@ -408,7 +408,7 @@ where
 /// Like `edit`, for what a submission names besides the versioned texts (partners,
 /// mandates, annexes): under the call's lock, which the submission holds, so that a
 /// submission never names the files as they were just before a change that then
-/// looks submitted.
+/// looks submitted. A change awaits a new submission.
 pub(crate) async fn edit_files<T, F>(
     state: &AppState,
     actor: &Actor,
@@ -421,7 +421,42 @@ where
         + 'static,
     T: Send + 'static,
 {
-    edit_under(state, actor, id, true, f).await
+    edit_under(state, actor, id, true, move |tx, a, call| {
+        let id = a.id.clone();
+        let out = f(tx, a, call)?;
+        q::mark_changed(tx.conn, &id)?;
+        Ok(out)
+    })
+    .await
+}
+
+/// Stores an uploaded file of the application, then records it with `f` in one write
+/// (`edit_files`); the stored file is removed again when the write is refused.
+pub(crate) async fn attach_file<T, F>(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    upload: crate::services::uploads::CheckedUpload,
+    f: F,
+) -> AppResult<T>
+where
+    F: FnOnce(
+            &mut crate::services::write::Tx<'_>,
+            &crate::services::uploads::CheckedUpload,
+            &crate::services::uploads::Stored,
+        ) -> AppResult<T>
+        + Send
+        + 'static,
+    T: Send + 'static,
+{
+    crate::services::write::check_permission(actor, &permission())?;
+    let stored = crate::services::uploads::store(state, &upload).await?;
+    let key = stored.key.clone();
+    let result = edit_files(state, actor, id, move |tx, _, _| f(tx, &upload, &stored)).await;
+    if result.is_err() {
+        crate::services::uploads::discard(state, &key).await;
+    }
+    result
 }
 
 async fn edit_under<T, F>(

@@ -7,13 +7,11 @@ use serde_json::json;
 use crate::db::applications::{self as q, PartnerRow};
 use crate::db::attachments::{self as attachment_q, AttachmentRow};
 use crate::db::organisations as org_q;
-use crate::domain::access::{Action, Scope};
 use crate::domain::attachments::{OwnerKind, Purpose};
 use crate::domain::partners::{addition_problem, PartnerRole};
 use crate::error::{AppError, AppResult};
 use crate::services::attachments::{self, NewAttachment};
-use crate::services::uploads::{self, CheckedUpload};
-use crate::services::write::Permission;
+use crate::services::uploads::CheckedUpload;
 use crate::services::{new_id, Actor};
 use crate::state::AppState;
 
@@ -24,10 +22,6 @@ pub struct Partner {
     pub registration_number: String,
     /// The current mandate, if any.
     pub mandate: Option<AttachmentRow>,
-}
-
-fn permission() -> Permission {
-    Permission::Do(Action::WorkForOrganisation, Scope::Portal)
 }
 
 /// The partners of an application and their mandates, for its members (three queries).
@@ -109,7 +103,6 @@ pub async fn add(
             added_at: tx.now,
         };
         q::insert_partner(tx.conn, &row)?;
-        q::mark_changed(tx.conn, &id)?;
         tx.audit(
             "application.partner_added",
             Some(("application", &id)),
@@ -130,7 +123,6 @@ pub async fn remove(
         if !q::delete_partner(tx.conn, &id, &partner_id)? {
             return Err(AppError::NotFound);
         }
-        q::mark_changed(tx.conn, &id)?;
         for m in attachment_q::all_of(tx.conn, OwnerKind::Application, &id, Purpose::Mandate)? {
             if m.title == partner_id && m.removed_at.is_none() && m.frozen_at.is_none() {
                 attachments::detach(tx, OwnerKind::Application, &id, &m.id)?;
@@ -153,39 +145,31 @@ pub async fn add_mandate(
     partner_id: String,
     upload: CheckedUpload,
 ) -> AppResult<()> {
-    crate::services::write::check_permission(actor, &permission())?;
-    let stored = uploads::store(state, &upload).await?;
-    let stored_key = stored.key.clone();
-    let result = super::applications::edit_files(state, actor, id.clone(), move |tx, _, _| {
-            let partner = q::partners_of(tx.conn, &id)?
-                .into_iter()
-                .find(|(p, _, _)| p.id == partner_id)
-                .ok_or(AppError::NotFound)?;
-            let row = attachments::attach(
-                tx,
-                &NewAttachment {
-                    owner: OwnerKind::Application,
-                    owner_id: &id,
-                    purpose: Purpose::Mandate,
-                    language: None,
-                    title: &partner_id,
-                },
-                &upload,
-                &stored,
-            )?;
-            q::mark_changed(tx.conn, &id)?;
-            tx.audit(
-                "application.mandate_added",
-                Some(("application", &id)),
-                json!({"partner": partner.0.organisation_id, "file": row.file_name, "sha256": row.sha256,
-                       "bytes": row.size_bytes, "version": row.version}),
-            )
-        })
-        .await;
-    if result.is_err() {
-        uploads::discard(state, &stored_key).await;
-    }
-    result
+    super::applications::attach_file(state, actor, id.clone(), upload, move |tx, upload, stored| {
+        let partner = q::partners_of(tx.conn, &id)?
+            .into_iter()
+            .find(|(p, _, _)| p.id == partner_id)
+            .ok_or(AppError::NotFound)?;
+        let row = attachments::attach(
+            tx,
+            &NewAttachment {
+                owner: OwnerKind::Application,
+                owner_id: &id,
+                purpose: Purpose::Mandate,
+                language: None,
+                title: &partner_id,
+            },
+            upload,
+            stored,
+        )?;
+        tx.audit(
+            "application.mandate_added",
+            Some(("application", &id)),
+            json!({"partner": partner.0.organisation_id, "file": row.file_name, "sha256": row.sha256,
+                   "bytes": row.size_bytes, "version": row.version}),
+        )
+    })
+    .await
 }
 
 /// A partner's current mandate, for the application's members.

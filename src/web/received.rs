@@ -548,8 +548,13 @@ pub async fn open(
 ) -> AppResult<HttpResponse> {
     let call_id = path.into_inner();
     let back = format!("/manage/calls/{call_id}/opening");
-    let stage = crate::domain::applications::OpeningStage::parse(form.stage.trim())
-        .unwrap_or(crate::domain::applications::OpeningStage::Call);
+    // A form without a stage is the call's (the page before the full stage existed); an
+    // unknown stage opens nothing.
+    let stage = match form.stage.trim() {
+        "" => crate::domain::applications::OpeningStage::Call,
+        other => crate::domain::applications::OpeningStage::parse(other)
+            .ok_or(AppError::BadRequest("error-invalid-form"))?,
+    };
     match crate::services::opening::open(&page.state, &page.actor(), call_id, stage).await {
         Ok(()) => Ok(page.flash_redirect("success", "flash-opened", &back)),
         Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),

@@ -430,6 +430,10 @@ async fn the_opening_record_lists_what_arrived_in_time_and_what_was_refused_as_l
     )
     .await
     .unwrap();
+    let res = app
+        .post_form_with(&client, &opening, &[("stage", "everything")])
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let full = [("stage", "full")];
     app.post_form_with(&client, &opening, &full).await;
     let page = body(app.get_with(&client, &opening).await).await;
