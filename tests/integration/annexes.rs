@@ -54,17 +54,49 @@ fn annexes_of(app: &TestApp, id: &str) -> Vec<grants::db::attachments::Attachmen
     grants::services::annexes::annexes_on(&mut app.state.pool.get().unwrap(), id).unwrap()
 }
 
-async fn annexes_are_checked_named_by_the_submission_and_seen_by_staff(app: TestApp) {
-    let (staff_client, staff) = delegation(&app).await;
-    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-ANX").await;
-    let call = published_open_call(&app, &staff, &pid, "CALL-ANX", 100).await;
+/// An open call and an applicant (signed in) with an application to its lot 2.
+struct Setup {
+    staff_client: reqwest::Client,
+    call: String,
+    applicant: reqwest::Client,
+    /// The application's page path.
+    application: String,
+    id: String,
+}
+
+async fn setup(app: &TestApp, reference: &str, email: &str, bin_no: &str) -> Setup {
+    let (staff_client, staff) = delegation(app).await;
+    let pid = programme(
+        app,
+        &staff,
+        today(app) - Duration::days(30),
+        &format!("P-{reference}"),
+    )
+    .await;
+    let call = published_open_call(app, &staff, &pid, reference, 100).await;
     let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
-    app.create_user("annex@aral.example.kz", Role::Applicant)
-        .await;
-    let a = new_client();
-    app.login_with(&a, "annex@aral.example.kz", PASSWORD).await;
-    let application = start(&app, &a, &call, &lots[1].id, "08014000777").await;
+    app.create_user(email, Role::Applicant).await;
+    let applicant = new_client();
+    app.login_with(&applicant, email, PASSWORD).await;
+    let application = start(app, &applicant, &call, &lots[1].id, bin_no).await;
     let id = application.trim_start_matches("/applications/").to_string();
+    Setup {
+        staff_client,
+        call,
+        applicant,
+        application,
+        id,
+    }
+}
+
+async fn annexes_are_checked_named_by_the_submission_and_seen_by_staff(app: TestApp) {
+    let Setup {
+        staff_client,
+        call,
+        applicant: a,
+        application,
+        id,
+    } = setup(&app, "CALL-ANX", "annex@aral.example.kz", "08014000777").await;
     write_everything(&app, &a, &application).await;
     let page = body(app.get_with(&a, &application).await).await;
     assert!(page.contains("No annexes yet."));
@@ -459,15 +491,12 @@ async fn documents_live_in_the_s3_store(db: Db) {
         eprintln!("PostgreSQL not configured: S3 variant on PostgreSQL not run");
         return;
     };
-    let (_, staff) = delegation(&app).await;
-    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-S3").await;
-    let call = published_open_call(&app, &staff, &pid, "CALL-S3", 100).await;
-    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
-    app.create_user("s3@aral.example.kz", Role::Applicant).await;
-    let a = new_client();
-    app.login_with(&a, "s3@aral.example.kz", PASSWORD).await;
-    let application = start(&app, &a, &call, &lots[1].id, "08014000999").await;
-    let id = application.trim_start_matches("/applications/").to_string();
+    let Setup {
+        applicant: a,
+        application,
+        id,
+        ..
+    } = setup(&app, "CALL-S3", "s3@aral.example.kz", "08014000999").await;
     let pdf = grants::services::demo::minimal_pdf(&["Stored in S3"]);
     let page = upload(
         &app,
@@ -534,16 +563,12 @@ mod documents_are_kept_in_an_s3_compatible_store {
 /// application says nothing awaits submission, its last submission names exactly the
 /// annexes it has.
 async fn an_annex_added_while_submitting_is_never_lost_from_view(app: TestApp) {
-    let (_, staff) = delegation(&app).await;
-    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-ANXR").await;
-    let call = published_open_call(&app, &staff, &pid, "CALL-ANXR", 100).await;
-    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
-    app.create_user("race@aral.example.kz", Role::Applicant)
-        .await;
-    let a = new_client();
-    app.login_with(&a, "race@aral.example.kz", PASSWORD).await;
-    let application = start(&app, &a, &call, &lots[1].id, "08014000444").await;
-    let id = application.trim_start_matches("/applications/").to_string();
+    let Setup {
+        applicant: a,
+        application,
+        id,
+        ..
+    } = setup(&app, "CALL-ANXR", "race@aral.example.kz", "08014000444").await;
     write_everything(&app, &a, &application).await;
     let user = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &id)
         .unwrap()
