@@ -17,7 +17,8 @@ use crate::on_both_databases;
 on_both_databases!(
     annexes_are_checked_named_by_the_submission_and_seen_by_staff,
     the_api_uploads_lists_downloads_and_removes_annexes,
-    an_annex_added_while_submitting_is_never_lost_from_view
+    an_annex_added_while_submitting_is_never_lost_from_view,
+    parallel_uploads_never_pass_twenty_annexes
 );
 
 fn sha(bytes: &[u8]) -> String {
@@ -615,4 +616,58 @@ async fn an_annex_added_while_submitting_is_never_lost_from_view(app: TestApp) {
             );
         }
     }
+}
+
+/// The twentieth annex is accepted, the twenty-first refused, also when several arrive
+/// at once (they are counted under the call's lock); a new version of an existing
+/// annex is not a new annex.
+async fn parallel_uploads_never_pass_twenty_annexes(app: TestApp) {
+    let Setup { id, .. } = setup(&app, "CALL-ANX20", "twenty@aral.example.kz", "08014000222").await;
+    let user = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .unwrap()
+        .created_by;
+    let actor = crate::concurrency::actor_of(&user, "twenty@aral.example.kz");
+    let file = |n: usize| {
+        grants::services::uploads::check(
+            grants::domain::attachments::Purpose::Annex,
+            &format!("cv-{n}.pdf"),
+            grants::services::demo::minimal_pdf(&[&format!("CV {n}")]),
+        )
+        .unwrap()
+    };
+    for n in 0..18 {
+        grants::services::annexes::add(&app.state, &actor, id.clone(), format!("CV {n}"), file(n))
+            .await
+            .unwrap();
+    }
+    // Six at once for the last two places.
+    let tasks: Vec<_> = (18..24)
+        .map(|n| {
+            let (state, actor, id, upload) =
+                (app.state.clone(), actor.clone(), id.clone(), file(n));
+            tokio::spawn(async move {
+                grants::services::annexes::add(&state, &actor, id, format!("CV {n}"), upload).await
+            })
+        })
+        .collect();
+    let mut accepted = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(_) => accepted += 1,
+            Err(grants::error::AppError::Validation(e)) => {
+                assert_eq!(e[0].code, "error-annex-too-many")
+            }
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+    assert_eq!(accepted, 2);
+    assert_eq!(annexes_of(&app, &id).len(), 20);
+    // Full, yet a new version of an existing annex is accepted.
+    grants::services::annexes::add(&app.state, &actor, id.clone(), "cv 3".into(), file(99))
+        .await
+        .unwrap();
+    let files = annexes_of(&app, &id);
+    assert_eq!(files.len(), 20);
+    assert!(files.iter().any(|f| f.version == 2));
 }
