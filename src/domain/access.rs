@@ -167,6 +167,8 @@ pub enum CommitteeRole {
     Chair,
     Secretary,
     Evaluator,
+    /// The replacement evaluator (EVC-01): scores when the chair replaces someone.
+    Replacement,
     Assessor,
     Observer,
 }
