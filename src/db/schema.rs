@@ -513,3 +513,73 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(application_partners, organisations);
+
+diesel::table! {
+    committee_members (id) {
+        id -> Text,
+        call_id -> Text,
+        user_id -> Text,
+        role -> Text,
+        seq -> Integer,
+        added_by -> Text,
+        added_at -> Timestamp,
+        removed_at -> Nullable<Timestamp>,
+        removed_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    committee_declarations (id) {
+        id -> Text,
+        call_id -> Text,
+        user_id -> Text,
+        version -> Text,
+        language -> Text,
+        text -> Text,
+        text_sha256 -> Text,
+        signed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    assessor_assignments (id) {
+        id -> Text,
+        call_id -> Text,
+        application_id -> Text,
+        stage -> Text,
+        assessor_id -> Text,
+        status -> Text,
+        origin -> Text,
+        assigned_by -> Text,
+        assigned_at -> Timestamp,
+        answered_at -> Nullable<Timestamp>,
+        conflict_note -> Nullable<Text>,
+        sheet -> Text,
+        total -> Nullable<BigInt>,
+        saved_at -> Nullable<Timestamp>,
+        submitted_at -> Nullable<Timestamp>,
+        ended_at -> Nullable<Timestamp>,
+        ended_by -> Nullable<Text>,
+        end_reason -> Nullable<Text>,
+        replaces_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    divergence_resolutions (id) {
+        id -> Text,
+        application_id -> Text,
+        stage -> Text,
+        note -> Text,
+        totals -> Text,
+        resolved_by -> Text,
+        resolved_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(committee_members -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(committee_members, users);
+diesel::allow_tables_to_appear_in_same_query!(committee_members, committee_declarations);
+diesel::allow_tables_to_appear_in_same_query!(assessor_assignments, applications);
+diesel::allow_tables_to_appear_in_same_query!(assessor_assignments, users);
+diesel::allow_tables_to_appear_in_same_query!(divergence_resolutions, applications);

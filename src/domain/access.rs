@@ -85,10 +85,23 @@ pub enum Action {
     /// Record the administrative check of a received application (ADM-02), which may
     /// reject it (the committee secretary's scope comes with the evaluation).
     CheckApplications,
+    /// Set up a call's evaluation committee (EVC-01).
+    ManageCommittee,
+    /// Sign the declaration of impartiality and confidentiality of a call where one
+    /// serves on the committee (EVC-02).
+    SignDeclaration,
+    /// Read and score an application assigned to one, after the declaration (EVC-02/03).
+    ScoreApplication,
+    /// Run a call's evaluation as its chair: assign assessors, resolve divergences,
+    /// rank and select (EVC-03, SEL-01).
+    RunEvaluation,
+    /// See every score of a call's evaluation: its chair and secretary after the
+    /// declaration, and the auditor (EVC-03, TL-08).
+    ViewEvaluation,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 18] = [
         Action::ManageOwnAccount,
         Action::UseApi,
         Action::ManageUsers,
@@ -102,7 +115,24 @@ impl Action {
         Action::WorkForOrganisation,
         Action::ViewReceivedApplications,
         Action::CheckApplications,
+        Action::ManageCommittee,
+        Action::SignDeclaration,
+        Action::ScoreApplication,
+        Action::RunEvaluation,
+        Action::ViewEvaluation,
     ];
+
+    /// Actions decided by the actor's seat on a call's committee (loaded from the
+    /// database inside the transaction), not by the global role alone.
+    pub fn is_committee_work(self) -> bool {
+        matches!(
+            self,
+            Action::SignDeclaration
+                | Action::ScoreApplication
+                | Action::RunEvaluation
+                | Action::ViewEvaluation
+        )
+    }
 }
 
 /// The permission matrix: role × action. The single place that says who may do what.
@@ -118,6 +148,12 @@ pub fn role_allows(role: Role, action: Action) -> bool {
             matches!(role, Delegation)
         }
         AskClarification | WorkForOrganisation => matches!(role, Applicant),
+        ManageCommittee => matches!(role, Delegation),
+        // Committee seats go to evaluators and Delegation staff; the seat decides.
+        SignDeclaration | ScoreApplication | RunEvaluation => {
+            matches!(role, Evaluator | Delegation)
+        }
+        ViewEvaluation => matches!(role, Evaluator | Delegation | Auditor),
     }
 }
 
@@ -181,6 +217,11 @@ pub struct Relation {
     pub owns: bool,
     /// The actor's committee role on the call the object belongs to.
     pub committee: Option<CommitteeRole>,
+    /// The actor signed that call's declaration of impartiality (EVC-02).
+    pub declared: bool,
+    /// The application is assigned to the actor, and they have not declared a conflict
+    /// or been replaced on it.
+    pub assigned: bool,
 }
 
 /// The answer of `may`: refused openly, or hidden (another organisation's object is a
@@ -202,6 +243,9 @@ pub fn may(role: Option<Role>, action: Action, scope: &Scope, relation: &Relatio
     if !role_allows(role, action) {
         return Decision::Forbidden;
     }
+    if action.is_committee_work() {
+        return committee_decision(role, action, relation);
+    }
     match (action, scope) {
         // One's own account is nobody else's business: not even its existence.
         (Action::ManageOwnAccount | Action::UseApi, Scope::Account(_)) if !relation.owns => {
@@ -215,6 +259,30 @@ pub fn may(role: Option<Role>, action: Action, scope: &Scope, relation: &Relatio
             Decision::Hidden
         }
         _ => Decision::Allow,
+    }
+}
+
+/// EVC-02: committee work needs a seat on the call's committee and, for anything
+/// beyond the declaration itself, the signed declaration; everyone else is shown
+/// nothing (404), so that an application's existence does not leak.
+fn committee_decision(role: Role, action: Action, relation: &Relation) -> Decision {
+    let seat = relation.committee;
+    let allowed = match action {
+        Action::SignDeclaration => seat.is_some(),
+        Action::ScoreApplication => {
+            seat.is_some_and(CommitteeRole::scores) && relation.declared && relation.assigned
+        }
+        Action::RunEvaluation => seat == Some(CommitteeRole::Chair) && relation.declared,
+        Action::ViewEvaluation => {
+            role == Role::Auditor
+                || (seat.is_some_and(CommitteeRole::sees_all_scores) && relation.declared)
+        }
+        _ => false,
+    };
+    if allowed {
+        Decision::Allow
+    } else {
+        Decision::Hidden
     }
 }
 
@@ -337,6 +405,124 @@ mod tests {
             ),
             Decision::Forbidden
         );
+    }
+
+    #[test]
+    fn evc_02_committee_work_needs_the_seat_the_declaration_and_the_assignment() {
+        let call = Scope::Call("c".into());
+        let app = Scope::Application("a".into());
+        let seat = |r: CommitteeRole, declared: bool, assigned: bool| Relation {
+            committee: Some(r),
+            declared,
+            assigned,
+            ..Relation::default()
+        };
+        let none = Relation::default();
+        for role in [Role::Evaluator, Role::Delegation] {
+            let r = Some(role);
+            assert_eq!(
+                may(r, Action::SignDeclaration, &call, &none),
+                Decision::Hidden
+            );
+            assert_eq!(
+                may(
+                    r,
+                    Action::SignDeclaration,
+                    &call,
+                    &seat(CommitteeRole::Observer, false, false)
+                ),
+                Decision::Allow
+            );
+            // Assigned but not declared; declared but not assigned: nothing shown.
+            let a = CommitteeRole::Assessor;
+            assert_eq!(
+                may(r, Action::ScoreApplication, &app, &seat(a, false, true)),
+                Decision::Hidden
+            );
+            assert_eq!(
+                may(r, Action::ScoreApplication, &app, &seat(a, true, false)),
+                Decision::Hidden
+            );
+            assert_eq!(
+                may(r, Action::ScoreApplication, &app, &seat(a, true, true)),
+                Decision::Allow
+            );
+            // An observer never scores, a chair never scores.
+            for other in [
+                CommitteeRole::Observer,
+                CommitteeRole::Chair,
+                CommitteeRole::Secretary,
+            ] {
+                assert_eq!(
+                    may(r, Action::ScoreApplication, &app, &seat(other, true, true)),
+                    Decision::Hidden
+                );
+            }
+            let chair = CommitteeRole::Chair;
+            assert_eq!(
+                may(r, Action::RunEvaluation, &call, &seat(chair, true, false)),
+                Decision::Allow
+            );
+            assert_eq!(
+                may(r, Action::RunEvaluation, &call, &seat(chair, false, false)),
+                Decision::Hidden
+            );
+            assert_eq!(
+                may(
+                    r,
+                    Action::RunEvaluation,
+                    &call,
+                    &seat(CommitteeRole::Secretary, true, false)
+                ),
+                Decision::Hidden
+            );
+            assert_eq!(
+                may(
+                    r,
+                    Action::ViewEvaluation,
+                    &call,
+                    &seat(CommitteeRole::Secretary, true, false)
+                ),
+                Decision::Allow
+            );
+            assert_eq!(
+                may(
+                    r,
+                    Action::ViewEvaluation,
+                    &call,
+                    &seat(CommitteeRole::Evaluator, true, true)
+                ),
+                Decision::Hidden
+            );
+        }
+        // The auditor reads every evaluation and does nothing else in it.
+        assert_eq!(
+            may(Some(Role::Auditor), Action::ViewEvaluation, &call, &none),
+            Decision::Allow
+        );
+        assert_eq!(
+            may(
+                Some(Role::Auditor),
+                Action::ScoreApplication,
+                &app,
+                &seat(CommitteeRole::Assessor, true, true)
+            ),
+            Decision::Forbidden
+        );
+        // Applicants and administrators hold no seat whatever the table says (DOMAIN §8).
+        for role in [Role::Applicant, Role::Admin] {
+            assert_eq!(
+                may(
+                    Some(role),
+                    Action::ScoreApplication,
+                    &app,
+                    &seat(CommitteeRole::Assessor, true, true)
+                ),
+                Decision::Forbidden
+            );
+        }
+        assert!(role_allows(Role::Delegation, Action::ManageCommittee));
+        assert!(!role_allows(Role::Evaluator, Action::ManageCommittee));
     }
 
     #[test]

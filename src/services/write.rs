@@ -138,7 +138,8 @@ fn take_lock(conn: &mut DbConnection, lock: &Lock, now: NaiveDateTime) -> AppRes
     }
 }
 
-/// The actor's relation to the object of a scope.
+/// The actor's relation to the object of a scope, as far as it is known without the
+/// database.
 fn relation(actor: &Actor, scope: &Scope) -> Relation {
     match scope {
         Scope::Account(id) => Relation {
@@ -150,19 +151,85 @@ fn relation(actor: &Actor, scope: &Scope) -> Relation {
     }
 }
 
-/// Refuses the actor unless the permission allows them (before any database work for
-/// the role, again with the object's relation inside the transaction).
+/// The actor's seat on the committee of the scope's call, their declaration and their
+/// assignment (EVC-01/02), read in the transaction that acts on them.
+fn committee_relation(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    scope: &Scope,
+) -> AppResult<Relation> {
+    let Some(user) = actor.user_id.as_deref() else {
+        return Ok(Relation::default());
+    };
+    let (call_id, application) = match scope {
+        Scope::Call(id) => (id.clone(), None),
+        Scope::Application(id) => match crate::db::applications::find(conn, id)? {
+            Some(a) => (a.call_id, Some(a.id)),
+            None => return Ok(Relation::default()),
+        },
+        _ => return Ok(Relation::default()),
+    };
+    use crate::db::evaluation as ev;
+    let committee = ev::role_of(conn, &call_id, user)?
+        .and_then(|r| crate::domain::access::CommitteeRole::parse(&r));
+    let declared = committee.is_some() && ev::declaration(conn, &call_id, user)?.is_some();
+    let assigned = match &application {
+        Some(id) if committee.is_some() => {
+            ev::assignments_of_application(conn, id)?.iter().any(|a| {
+                a.assessor_id == user
+                    && crate::domain::evaluation::AssignmentStatus::parse(&a.status)
+                        .is_some_and(|s| s.is_active())
+            })
+        }
+        _ => false,
+    };
+    Ok(Relation {
+        committee,
+        declared,
+        assigned,
+        ..Relation::default()
+    })
+}
+
+fn decide(actor: &Actor, decision: Decision) -> AppResult<()> {
+    match decision {
+        Decision::Allow => Ok(()),
+        Decision::Hidden => Err(AppError::NotFound),
+        Decision::Forbidden if actor.role.is_none() => Err(AppError::Unauthorized),
+        Decision::Forbidden => Err(AppError::Forbidden),
+    }
+}
+
+/// Refuses the actor unless the permission allows them, before any database work: the
+/// role, and the relations known without the database (committee seats are checked
+/// by `check_permission_in`).
 pub fn check_permission(actor: &Actor, permission: &Permission) -> AppResult<()> {
     match permission {
         Permission::Anyone => Ok(()),
-        Permission::Do(action, scope) => {
-            match may(actor.role, *action, scope, &relation(actor, scope)) {
-                Decision::Allow => Ok(()),
-                Decision::Hidden => Err(AppError::NotFound),
-                Decision::Forbidden if actor.role.is_none() => Err(AppError::Unauthorized),
-                Decision::Forbidden => Err(AppError::Forbidden),
-            }
+        Permission::Do(action, _) if action.is_committee_work() => match actor.role {
+            Some(role) if crate::domain::access::role_allows(role, *action) => Ok(()),
+            _ => decide(actor, Decision::Forbidden),
+        },
+        Permission::Do(action, scope) => decide(
+            actor,
+            may(actor.role, *action, scope, &relation(actor, scope)),
+        ),
+    }
+}
+
+/// The full check inside a transaction, with the actor's relation to the object read
+/// from the database (reads of committee work use it too).
+pub fn check_permission_in(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    permission: &Permission,
+) -> AppResult<()> {
+    match permission {
+        Permission::Do(action, scope) if action.is_committee_work() => {
+            let relation = committee_relation(conn, actor, scope)?;
+            decide(actor, may(actor.role, *action, scope, &relation))
         }
+        _ => check_permission(actor, permission),
     }
 }
 
@@ -187,7 +254,7 @@ impl AppState {
             .tx(move |conn| {
                 let now = clock.now();
                 take_lock(conn, &lock, now)?;
-                check_permission(&actor, &permission)?;
+                check_permission_in(conn, &actor, &permission)?;
                 let mut tx = Tx {
                     conn,
                     now,

@@ -1,0 +1,4 @@
+DROP TABLE divergence_resolutions;
+DROP TABLE assessor_assignments;
+DROP TABLE committee_declarations;
+DROP TABLE committee_members;
