@@ -382,3 +382,47 @@ pub fn organisations_of_users(
         .select((m::user_id, m::organisation_id))
         .load(conn)
 }
+
+/// An application as the evaluation lists it: no content, one query per call.
+#[derive(Debug, Clone, Queryable)]
+pub struct EvaluatedRow {
+    pub id: String,
+    pub lot_id: String,
+    pub organisation_id: String,
+    pub organisation: String,
+    pub receipt_number: Option<String>,
+    pub title: String,
+    pub status: String,
+    pub stage: String,
+    pub requested_cents: Option<i64>,
+    pub full_deadline: Option<NaiveDateTime>,
+    pub rejection_reason: Option<String>,
+}
+
+/// Every received application of a call (submitted at least once), by receipt.
+pub fn evaluated_applications(
+    conn: &mut DbConnection,
+    call_id: &str,
+) -> QueryResult<Vec<EvaluatedRow>> {
+    use super::schema::applications as a;
+    use super::schema::organisations as o;
+    a::table
+        .inner_join(o::table.on(o::id.eq(a::organisation_id)))
+        .filter(a::call_id.eq(call_id))
+        .filter(a::receipt_number.is_not_null())
+        .order(a::receipt_number.asc())
+        .select((
+            a::id,
+            a::lot_id,
+            a::organisation_id,
+            o::legal_name,
+            a::receipt_number,
+            a::title,
+            a::status,
+            a::stage,
+            a::requested_cents,
+            a::full_deadline,
+            a::rejection_reason,
+        ))
+        .load(conn)
+}

@@ -28,6 +28,9 @@ pub enum MailKind {
     ConfirmEmailChange,
     EmailChanged,
     EmailChangeAddressTaken,
+    CommitteeSeat,
+    AssessorAssigned,
+    ConflictDeclared,
 }
 
 impl MailKind {
@@ -49,6 +52,9 @@ impl MailKind {
             MailKind::ConfirmEmailChange => "confirm-email-change",
             MailKind::EmailChanged => "email-changed",
             MailKind::EmailChangeAddressTaken => "address-taken",
+            MailKind::CommitteeSeat => "committee-seat",
+            MailKind::AssessorAssigned => "assessor-assigned",
+            MailKind::ConflictDeclared => "conflict-declared",
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod attachments;
 pub mod audit;
 pub mod calls;
 pub mod demo;
+pub mod evaluation;
 pub mod full_application;
 pub mod mail;
 pub mod opening;
