@@ -145,7 +145,7 @@ pub async fn file_for_member(
         .await
 }
 
-fn file_of(
+pub(crate) fn file_of(
     conn: &mut crate::db::DbConnection,
     id: &str,
     file_id: &str,

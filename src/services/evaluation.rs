@@ -1347,7 +1347,7 @@ pub async fn save_sheet(
     state: &AppState,
     actor: &Actor,
     assignment_id: String,
-    sheet: ScoreSheet,
+    sheet: Option<ScoreSheet>,
     submit: bool,
 ) -> AppResult<()> {
     let (call_id, application_id) = owned_assignment(state, actor, &assignment_id).await?;
@@ -1376,6 +1376,11 @@ pub async fn save_sheet(
                 let call = load_call(tx.conn, &call_id)?;
                 let stage = EvaluationStage::parse(&row.stage).ok_or(AppError::NotFound)?;
                 let grid = grid_of(&call, stage).clone();
+                // Submitting without a sheet submits the saved draft.
+                let sheet = match sheet {
+                    Some(s) => s,
+                    None => serde_json::from_str(&row.sheet).unwrap_or_default(),
+                };
                 let problems = sheet_problems(&grid, &sheet, submit);
                 if !problems.is_empty() {
                     return Err(AppError::Validation(
@@ -1518,5 +1523,30 @@ pub async fn resolve_divergence(
                 )
             },
         )
+        .await
+}
+
+/// A file named by the submission an assessor reads (after the declaration and the
+/// conflict answer, like the application itself).
+pub async fn assignment_file(
+    state: &AppState,
+    actor: &Actor,
+    assignment_id: String,
+    file_id: String,
+) -> AppResult<crate::db::attachments::AttachmentRow> {
+    let v = assignment_view(state, actor, assignment_id).await?;
+    if AssignmentStatus::parse(&v.row.status) == Some(AssignmentStatus::Pending) {
+        return Err(AppError::NotFound);
+    }
+    let named = v
+        .submission
+        .as_ref()
+        .is_some_and(|s| super::applications::files_named_in(&s.content).contains(&file_id));
+    if !named {
+        return Err(AppError::NotFound);
+    }
+    let id = v.application.id.clone();
+    state
+        .db(move |conn| super::annexes::file_of(conn, &id, &file_id))
         .await
 }

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod auth;
 pub mod calls;
 pub mod confirm;
+pub mod evaluation;
 pub mod full_application;
 pub mod guard;
 pub mod input;

@@ -364,6 +364,10 @@ pub fn layout_context(ctx: &mut tera::Context, req: &RequestCtx, csrf: &str, her
             "can_manage_calls",
             &role_allows(u.role, Action::ManageCalls),
         );
+        ctx.insert(
+            "can_evaluate",
+            &role_allows(u.role, Action::SignDeclaration),
+        );
     }
     if !ctx.contains_key("flashes") {
         ctx.insert("flashes", &Vec::<ShownFlash>::new());

@@ -8,7 +8,7 @@ use actix_web::http::Method;
 use actix_web::web;
 
 use super::{
-    account, admin, annexes, api, applications, audit, auth, calls, full_application,
+    account, admin, annexes, api, applications, audit, auth, calls, evaluation, full_application,
     organisations, partners, programmes, public, public_calls, received, staff_applications,
 };
 use crate::domain::access::{Access, Action};
@@ -67,6 +67,11 @@ const ASK: Access = Access::Action(Action::AskClarification);
 const ORGANISATIONS: Access = Access::Action(Action::WorkForOrganisation);
 const VIEW_RECEIVED: Access = Access::Action(Action::ViewReceivedApplications);
 const CHECK: Access = Access::Action(Action::CheckApplications);
+const MANAGE_COMMITTEE: Access = Access::Action(Action::ManageCommittee);
+const COMMITTEE_SEAT: Access = Access::Action(Action::SignDeclaration);
+const SCORE: Access = Access::Action(Action::ScoreApplication);
+const RUN_EVALUATION: Access = Access::Action(Action::RunEvaluation);
+const VIEW_EVALUATION: Access = Access::Action(Action::ViewEvaluation);
 
 /// The route table. Order matters only for paths that overlap.
 pub fn all() -> Vec<RouteSpec> {
@@ -182,6 +187,22 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/manage/calls/{id}/invitations", MANAGE_CALLS, Html => received::invite),
         route!(GET "/manage/calls/{id}/opening", VIEW_RECEIVED, Html => received::opening),
         route!(POST "/manage/calls/{id}/opening", MANAGE_CALLS, Html => received::open),
+        route!(GET "/manage/calls/{id}/committee", VIEW_PROGRAMMES, Html => evaluation::committee),
+        route!(POST "/manage/calls/{id}/committee", MANAGE_COMMITTEE, Html => evaluation::add_member),
+        route!(POST "/manage/calls/{id}/committee/{member}/remove", MANAGE_COMMITTEE, Html => evaluation::remove_member),
+        route!(GET "/evaluation", COMMITTEE_SEAT, Html => evaluation::index),
+        route!(GET "/evaluation/calls/{id}", COMMITTEE_SEAT, Html => evaluation::call),
+        route!(POST "/evaluation/calls/{id}/declaration", COMMITTEE_SEAT, Html => evaluation::sign),
+        route!(GET "/evaluation/calls/{id}/board", VIEW_EVALUATION, Html => evaluation::board),
+        route!(POST "/evaluation/calls/{id}/assign", RUN_EVALUATION, Html => evaluation::assign_automatically),
+        route!(POST "/evaluation/calls/{id}/assign-one", RUN_EVALUATION, Html => evaluation::assign_one),
+        route!(POST "/evaluation/calls/{id}/assignments/{aid}/replace", RUN_EVALUATION, Html => evaluation::replace),
+        route!(POST "/evaluation/calls/{id}/resolutions", RUN_EVALUATION, Html => evaluation::resolve),
+        route!(GET "/evaluation/assignments/{id}", SCORE, Html => evaluation::assignment),
+        route!(POST "/evaluation/assignments/{id}/conflict", SCORE, Html => evaluation::answer_conflict),
+        route!(POST "/evaluation/assignments/{id}/sheet", SCORE, Html => evaluation::save_sheet),
+        route!(POST "/evaluation/assignments/{id}/submit", SCORE, Html => evaluation::submit_sheet),
+        route!(GET "/evaluation/assignments/{id}/files/{fid}", SCORE, Html => evaluation::assignment_file),
         route!(GET "/manage/applications/{id}", VIEW_RECEIVED, Html => staff_applications::show),
         route!(POST "/manage/applications/{id}/check", CHECK, Html => staff_applications::check),
         route!(GET "/manage/applications/{id}/files/{fid}", VIEW_RECEIVED, Html => staff_applications::download_file),

@@ -103,57 +103,9 @@ async fn render(
         .iter()
         .find(|s| s.stage == a.row.stage)
         .or_else(|| a.submissions.first());
+    ctx.insert("file_base", &format!("/manage/applications/{}/files/", a.row.id));
     if let Some(last) = last {
-        let content: serde_json::Value = serde_json::from_str(&last.content).unwrap_or_default();
-        let cn = &content["concept_note"];
-        ctx.insert("cn_title", &cn["title"].as_str().unwrap_or_default());
-        ctx.insert(
-            "cn_relevance",
-            &cn["relevance"].as_str().unwrap_or_default(),
-        );
-        ctx.insert("cn_design", &cn["design"].as_str().unwrap_or_default());
-        ctx.insert(
-            "cn_eu",
-            &cn["eu_contribution_cents"]
-                .as_i64()
-                .map(|c| format::money(lang, Money::from_cents(c))),
-        );
-        ctx.insert("cn_months", &cn["duration_months"].as_i64());
-        // The partners as submitted, with their mandates' SHA-256 (ADM-02 "mandates").
-        let partners: Vec<serde_json::Value> = content["partners"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|p| {
-                serde_json::json!({
-                    "name": p["name"], "number": p["registration_number"],
-                    "role": t(lang, &format!("partner-role-{}", p["role"].as_str().unwrap_or(""))),
-                    "mandate": p["mandate_sha256"], "mandate_id": p["mandate_id"],
-                })
-            })
-            .collect();
-        ctx.insert("partners", &partners);
-        // The annexes as submitted, each downloadable by its id.
-        let annexes: Vec<serde_json::Value> = content["annexes"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|f| {
-                serde_json::json!({
-                    "id": f["id"], "title": f["title"], "file_name": f["file_name"],
-                    "sha256": f["sha256"],
-                    "size": format::file_size(f["bytes"].as_i64().unwrap_or(0)),
-                })
-            })
-            .collect();
-        ctx.insert("annexes", &annexes);
-        if !content["full_application"].is_null() {
-            let full: FullApplication =
-                serde_json::from_value(content["full_application"].clone()).unwrap_or_default();
-            ctx.insert("full", &super::full_application::readonly_view(&full, lang));
-        }
+        insert_content(&mut ctx, lang, &last.content);
     }
     let months = a.row.duration_months.unwrap_or(0).clamp(0, 48);
     ctx.insert("months", &(1..=months).collect::<Vec<_>>());
@@ -255,4 +207,59 @@ pub async fn download_file(
     let f =
         crate::services::annexes::submitted_file(&page.state, &page.actor(), id, file_id).await?;
     super::annexes::file_response(&page.state, &f).await
+}
+
+/// The content of a submission as the staff and the committee read it: the concept
+/// note, partners with their mandates, annexes, the full application.
+pub(crate) fn insert_content(ctx: &mut tera::Context, lang: crate::i18n::Lang, content: &str) {
+    let content: serde_json::Value = serde_json::from_str(content).unwrap_or_default();
+    let cn = &content["concept_note"];
+    ctx.insert("cn_title", &cn["title"].as_str().unwrap_or_default());
+    ctx.insert(
+        "cn_relevance",
+        &cn["relevance"].as_str().unwrap_or_default(),
+    );
+    ctx.insert("cn_design", &cn["design"].as_str().unwrap_or_default());
+    ctx.insert(
+        "cn_eu",
+        &cn["eu_contribution_cents"]
+            .as_i64()
+            .map(|c| format::money(lang, Money::from_cents(c))),
+    );
+    ctx.insert("cn_months", &cn["duration_months"].as_i64());
+    // The partners as submitted, with their mandates' SHA-256 (ADM-02 "mandates").
+    let partners: Vec<serde_json::Value> = content["partners"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| {
+            serde_json::json!({
+                "name": p["name"], "number": p["registration_number"],
+                "role": t(lang, &format!("partner-role-{}", p["role"].as_str().unwrap_or(""))),
+                "mandate": p["mandate_sha256"], "mandate_id": p["mandate_id"],
+            })
+        })
+        .collect();
+    ctx.insert("partners", &partners);
+    // The annexes as submitted, each downloadable by its id.
+    let annexes: Vec<serde_json::Value> = content["annexes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|f| {
+            serde_json::json!({
+                "id": f["id"], "title": f["title"], "file_name": f["file_name"],
+                "sha256": f["sha256"],
+                "size": format::file_size(f["bytes"].as_i64().unwrap_or(0)),
+            })
+        })
+        .collect();
+    ctx.insert("annexes", &annexes);
+    if !content["full_application"].is_null() {
+        let full: FullApplication =
+            serde_json::from_value(content["full_application"].clone()).unwrap_or_default();
+        ctx.insert("full", &super::full_application::readonly_view(&full, lang));
+    }
 }
