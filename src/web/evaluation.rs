@@ -88,7 +88,12 @@ async fn render_committee(
         "roles",
         &CommitteeRole::ALL
             .iter()
-            .map(|r| (r.as_str(), t(lang, &format!("committee-role-{}", r.as_str()))))
+            .map(|r| {
+                (
+                    r.as_str(),
+                    t(lang, &format!("committee-role-{}", r.as_str())),
+                )
+            })
             .collect::<Vec<_>>(),
     );
     let (email, role) = typed.unwrap_or_default();
@@ -393,7 +398,10 @@ async fn render_assignment(
         "complete",
         &crate::domain::evaluation::sheet_problems(grid, &sheet, true).is_empty(),
     );
-    ctx.insert("saved", &v.row.saved_at.map(|at| format::instant_long(lang, at)));
+    ctx.insert(
+        "saved",
+        &v.row.saved_at.map(|at| format::instant_long(lang, at)),
+    );
     ctx.insert("others", &v.others);
     ctx.insert(
         "scale",
@@ -448,11 +456,9 @@ pub async fn answer_conflict(
     match service::answer_conflict(&page.state, &page.actor(), id.clone(), has_conflict, f.note)
         .await
     {
-        Ok(()) if has_conflict => Ok(page.flash_redirect(
-            "success",
-            "flash-conflict-declared",
-            "/evaluation",
-        )),
+        Ok(()) if has_conflict => {
+            Ok(page.flash_redirect("success", "flash-conflict-declared", "/evaluation"))
+        }
         Ok(()) => Ok(page.flash_redirect("success", "flash-no-conflict", &back)),
         Err(AppError::Validation(errors)) => render_assignment(page, id, &errors, None).await,
         Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
@@ -501,11 +507,21 @@ pub async fn save_sheet(
     };
     let sheet = typed_sheet(&pairs, &grid);
     let back = format!("/evaluation/assignments/{id}");
-    match service::save_sheet(&page.state, &page.actor(), id.clone(), Some(sheet.clone()), false)
-        .await
+    match service::save_sheet(
+        &page.state,
+        &page.actor(),
+        id.clone(),
+        Some(sheet.clone()),
+        false,
+    )
+    .await
     {
-        Ok(()) => Ok(page.flash_redirect("success", "flash-sheet-saved", &format!("{back}#submit"))),
-        Err(AppError::Validation(errors)) => render_assignment(page, id, &errors, Some(sheet)).await,
+        Ok(()) => {
+            Ok(page.flash_redirect("success", "flash-sheet-saved", &format!("{back}#submit")))
+        }
+        Err(AppError::Validation(errors)) => {
+            render_assignment(page, id, &errors, Some(sheet)).await
+        }
         Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
         Err(e) => Err(e),
     }
@@ -595,7 +611,11 @@ pub async fn board(
     let lang = page.lang();
     let call_id = path.into_inner();
     let q = query.into_inner();
-    let stage = stage_of(q.iter().find(|(k, _)| k == "stage").map(|(_, v)| v.as_str()));
+    let stage = stage_of(
+        q.iter()
+            .find(|(k, _)| k == "stage")
+            .map(|(_, v)| v.as_str()),
+    );
     // What-if envelopes: `envelope-<lot id>` in euros (invalid figures are ignored).
     let what_if: HashMap<String, i64> = q
         .iter()
@@ -635,6 +655,7 @@ pub async fn board(
             .map(|s| format!("{} ({})", s.code, s.max_score()))
             .collect::<Vec<_>>(),
     );
+    ctx.insert("columns", &(grid.sections.len() + 6));
     let scorers: Vec<(String, String)> = b
         .members
         .iter()
@@ -664,10 +685,7 @@ pub async fn board(
             own_envelope: format::money(lang, Money::from_cents(l.lot.envelope_cents)),
             what_if: l.what_if,
             selected: format::money(lang, Money::from_cents(l.selected_cents)),
-            left: format::money(
-                lang,
-                Money::from_cents(l.envelope_cents - l.selected_cents),
-            ),
+            left: format::money(lang, Money::from_cents(l.envelope_cents - l.selected_cents)),
             pending: l.pending,
             rows: l
                 .rows
@@ -681,7 +699,10 @@ pub async fn board(
                     progress_key: format!("{:?}", r.progress).to_lowercase(),
                     progress: t(
                         lang,
-                        &format!("evaluation-progress-{}", format!("{:?}", r.progress).to_lowercase()),
+                        &format!(
+                            "evaluation-progress-{}",
+                            format!("{:?}", r.progress).to_lowercase()
+                        ),
                     ),
                     sheets: r
                         .assignments
@@ -695,7 +716,10 @@ pub async fn board(
                             total: a.total,
                             origin: t(lang, &format!("assignment-origin-{}", a.origin)),
                             may_replace: is_chair
-                                && matches!(a.status.as_str(), "pending" | "accepted" | "conflicted")
+                                && matches!(
+                                    a.status.as_str(),
+                                    "pending" | "accepted" | "conflicted"
+                                )
                                 && !r
                                     .assignments
                                     .iter()
@@ -883,7 +907,9 @@ pub async fn resolve(
         Ok(()) => Ok(page.flash_redirect("success", "flash-divergence-resolved", &back)),
         Err(AppError::Validation(errors)) => Ok(page.flash_redirect(
             "error",
-            errors.first().map_or("error-resolution-note-missing", |e| e.code),
+            errors
+                .first()
+                .map_or("error-resolution-note-missing", |e| e.code),
             &back,
         )),
         Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),

@@ -103,7 +103,10 @@ async fn render(
         .iter()
         .find(|s| s.stage == a.row.stage)
         .or_else(|| a.submissions.first());
-    ctx.insert("file_base", &format!("/manage/applications/{}/files/", a.row.id));
+    ctx.insert(
+        "file_base",
+        &format!("/manage/applications/{}/files/", a.row.id),
+    );
     if let Some(last) = last {
         insert_content(&mut ctx, lang, &last.content);
     }

@@ -14,6 +14,7 @@ mod call_content;
 mod calls;
 mod cli;
 mod concurrency;
+mod evaluation;
 mod full_applications;
 mod hardening;
 mod mail_admin;
