@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -262,4 +262,140 @@ pub async fn applicant_account(state: &AppState, email: &str) -> Actor {
     .await
     .unwrap();
     user_actor(&user.id, email, Role::Applicant)
+}
+
+/// A valid BIN: eleven digits and the check digit of the Kazakh algorithm (None when
+/// the number has no check digit).
+pub fn bin(first: &str) -> Option<String> {
+    let d: Vec<u32> = first.chars().map(|c| c.to_digit(10).unwrap()).collect();
+    let sum = |w: [u32; 11]| d.iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11;
+    let mut c = sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    if c == 10 {
+        c = sum([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+    }
+    (c < 10).then(|| format!("{first}{c}"))
+}
+
+pub const OBLASTS: [&str; 3] = ["mangystau", "kyzylorda", "east_kazakhstan"];
+
+pub async fn concept_note(
+    state: &AppState,
+    call: &str,
+    lots: &[grants::db::calls::LotRow],
+    i: usize,
+    serial: usize,
+) {
+    let actor = applicant_account(state, &format!("applicant{i}@scale.example")).await;
+    let lot = &lots[i % 2];
+    let input = if i % 2 == 0 {
+        grants::domain::organisations::OrganisationInput {
+            legal_name: format!("Local initiative {i:05}"),
+            legal_status: if i % 10 == 0 {
+                "local_authority"
+            } else {
+                "ngo"
+            }
+            .into(),
+            country: "KZ".into(),
+            oblast: OBLASTS[(i / 2) % 3].into(),
+            registration_number: bin(&format!("0801400{serial:04}")).unwrap(),
+            address: "Aktau".into(),
+            ..Default::default()
+        }
+    } else {
+        grants::domain::organisations::OrganisationInput {
+            legal_name: format!("International partner {i:05}"),
+            legal_status: "international_organisation".into(),
+            country: "DE".into(),
+            registration_number: format!("HRB SCALE{i}"),
+            address: "Berlin".into(),
+            ..Default::default()
+        }
+    };
+    let org = services::organisations::register(state, &actor, input)
+        .await
+        .unwrap();
+    let id = services::applications::start(state, &actor, call.into(), lot.id.clone(), org)
+        .await
+        .unwrap()
+        .unwrap();
+    let span = (lot.max_grant_cents - lot.min_grant_cents).max(1);
+    let requested = lot.min_grant_cents + (i as i64 * 791_900) % span;
+    services::applications::save_concept_note(
+        state,
+        &actor,
+        id.clone(),
+        1,
+        services::applications::ConceptNoteInput {
+            title: format!("Initiative {i}: water, roads and schools"),
+            relevance: "Why this matters to the villages. ".repeat(20),
+            design: "What will be done, by whom, when. ".repeat(20),
+            eu_contribution: Some(Money::from_cents(requested)),
+            duration_months: Some(lot.min_duration_months.max(12) as i32),
+        },
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    if i % 10 != 9 {
+        services::applications::submit(state, &actor, id)
+            .await
+            .unwrap()
+            .expect("a complete concept note");
+    }
+}
+
+pub async fn time(client: &reqwest::Client, url: &str, repeat: usize) -> (Vec<Duration>, usize) {
+    let mut times = Vec::with_capacity(repeat);
+    let mut size = 0;
+    // One warm-up request, not counted.
+    client.get(url).send().await.unwrap().bytes().await.unwrap();
+    for _ in 0..repeat {
+        let started = Instant::now();
+        let res = client.get(url).send().await.unwrap();
+        assert!(res.status().is_success(), "{url}: {}", res.status());
+        size = res.bytes().await.unwrap().len();
+        times.push(started.elapsed());
+    }
+    times.sort_unstable();
+    (times, size)
+}
+
+pub fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// Serials whose BIN has a check digit (Kazakh organisations need distinct valid BINs).
+pub fn bin_serials() -> Vec<usize> {
+    (0..10_000)
+        .filter(|s| bin(&format!("0801400{s:04}")).is_some())
+        .collect()
+}
+
+/// Signs a cookie-keeping client in through the login form.
+pub async fn sign_in(client: &reqwest::Client, base: &str, email: &str, password: &str) {
+    let login = client
+        .get(format!("{base}/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = regex::Regex::new(r#"name="csrf_token" value="([^"]+)""#)
+        .unwrap()
+        .captures(&login)
+        .expect("a login form")[1]
+        .to_string();
+    let res = client
+        .post(format!("{base}/login"))
+        .form(&[
+            ("email", email),
+            ("password", password),
+            ("csrf_token", token.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection(), "{email} signed in");
 }

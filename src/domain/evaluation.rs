@@ -708,7 +708,7 @@ mod tests {
         let p = CallParameters::default();
         // Capacity: 4 sub-criteria of weight 1: all 3 = 12 passes, one 2 = 11 fails.
         let ok = sheet(&grid, 3);
-        let r = result_of(&grid, &[ok.clone()], Some(2000)).unwrap();
+        let r = result_of(&grid, std::slice::from_ref(&ok), Some(2000)).unwrap();
         assert_eq!(r.capacity, Some(1200));
         assert_eq!(threshold_failure(EvaluationStage::Full, &r, &p), None);
         let mut low = ok.clone();

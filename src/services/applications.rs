@@ -830,7 +830,6 @@ pub async fn invite_to_full_application(
     application_ids: Vec<String>,
     deadline: chrono::NaiveDateTime,
 ) -> AppResult<usize> {
-    use crate::domain::applications::invitation_leaves_enough_time;
     if application_ids.is_empty() {
         return Err(AppError::Validation(vec![FieldError::new(
             "applications",
@@ -843,61 +842,70 @@ pub async fn invite_to_full_application(
             actor,
             Permission::Do(Action::ManageCalls, Scope::Call(call_id.clone())),
             Lock::Call(call_id.clone()),
-            move |tx| {
-                let call =
-                    Call::from_row(call_q::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?)?;
-                if call.call_type != crate::domain::calls::CallType::Restricted {
-                    return Err(AppError::Conflict("error-invite-open-call"));
-                }
-                if call.row.deadline.is_none_or(|d| tx.now <= d) {
-                    return Err(AppError::Conflict("error-invite-before-deadline"));
-                }
-                if let Err(e) = crate::domain::time::plausible_instant(deadline) {
-                    return Err(AppError::Validation(vec![FieldError::new(
-                        "full_deadline",
-                        e.message_key(),
-                    )]));
-                }
-                if !invitation_leaves_enough_time(tx.now, deadline, call.params.invitation_min_days)
-                {
-                    return Err(AppError::Validation(vec![FieldError::new(
-                        "full_deadline",
-                        "error-invite-deadline-too-soon",
-                    )]));
-                }
-                let when = crate::clock::format_local(deadline);
-                for id in &application_ids {
-                    let a = q::find(tx.conn, id)?
-                        .filter(|a| a.call_id == call_id)
-                        .ok_or(AppError::NotFound)?;
-                    if Stage::parse(&a.stage) != Stage::Concept {
-                        return Err(AppError::Conflict("error-invite-already-invited"));
-                    }
-                    ApplicationStatus::parse(&a.status)
-                        .ok_or(AppError::NotFound)?
-                        .transition(ApplicationEvent::Invite)
-                        .map_err(|_| AppError::Conflict("error-invite-not-submitted"))?;
-                    if !q::mark_invited(tx.conn, id, a.version, tx.now, deadline)? {
-                        return Err(AppError::Conflict("error-invite-not-submitted"));
-                    }
-                    let members = org_q::member_recipients(tx.conn, &a.organisation_id)?;
-                    let link = format!("{link_base}{id}");
-                    tx.mail_each(&members, MailKind::FullApplicationInvitation, |lang| {
-                        vec![
-                            ("call", call.label_in(lang)),
-                            ("number", a.receipt_number.clone().unwrap_or_default()),
-                            ("deadline", when.clone()),
-                            ("link", link.clone()),
-                        ]
-                    })?;
-                    tx.audit(
-                        "application.invited",
-                        Some(("application", id)),
-                        json!({"call": call_id, "full_deadline": deadline, "receipt": a.receipt_number}),
-                    )?;
-                }
-                Ok(application_ids.len())
-            },
+            move |tx| invite_in(tx, &call_id, &application_ids, deadline, &link_base),
         )
         .await
+}
+
+/// The invitation itself, inside a write under the call's lock (the Delegation's list
+/// and the chair's shortlist both invite through it).
+pub(crate) fn invite_in(
+    tx: &mut crate::services::write::Tx<'_>,
+    call_id: &str,
+    application_ids: &[String],
+    deadline: chrono::NaiveDateTime,
+    link_base: &str,
+) -> AppResult<usize> {
+    use crate::domain::applications::invitation_leaves_enough_time;
+    let call = Call::from_row(call_q::find(tx.conn, call_id)?.ok_or(AppError::NotFound)?)?;
+    if call.call_type != crate::domain::calls::CallType::Restricted {
+        return Err(AppError::Conflict("error-invite-open-call"));
+    }
+    if call.row.deadline.is_none_or(|d| tx.now <= d) {
+        return Err(AppError::Conflict("error-invite-before-deadline"));
+    }
+    if let Err(e) = crate::domain::time::plausible_instant(deadline) {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "full_deadline",
+            e.message_key(),
+        )]));
+    }
+    if !invitation_leaves_enough_time(tx.now, deadline, call.params.invitation_min_days) {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "full_deadline",
+            "error-invite-deadline-too-soon",
+        )]));
+    }
+    let when = crate::clock::format_local(deadline);
+    for id in application_ids {
+        let a = q::find(tx.conn, id)?
+            .filter(|a| a.call_id == call_id)
+            .ok_or(AppError::NotFound)?;
+        if Stage::parse(&a.stage) != Stage::Concept {
+            return Err(AppError::Conflict("error-invite-already-invited"));
+        }
+        ApplicationStatus::parse(&a.status)
+            .ok_or(AppError::NotFound)?
+            .transition(ApplicationEvent::Invite)
+            .map_err(|_| AppError::Conflict("error-invite-not-submitted"))?;
+        if !q::mark_invited(tx.conn, id, a.version, tx.now, deadline)? {
+            return Err(AppError::Conflict("error-invite-not-submitted"));
+        }
+        let members = org_q::member_recipients(tx.conn, &a.organisation_id)?;
+        let link = format!("{link_base}{id}");
+        tx.mail_each(&members, MailKind::FullApplicationInvitation, |lang| {
+            vec![
+                ("call", call.label_in(lang)),
+                ("number", a.receipt_number.clone().unwrap_or_default()),
+                ("deadline", when.clone()),
+                ("link", link.clone()),
+            ]
+        })?;
+        tx.audit(
+            "application.invited",
+            Some(("application", id)),
+            json!({"call": call_id, "full_deadline": deadline, "receipt": a.receipt_number}),
+        )?;
+    }
+    Ok(application_ids.len())
 }

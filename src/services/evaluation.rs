@@ -613,43 +613,60 @@ pub async fn board(
     stage: EvaluationStage,
     what_if: HashMap<String, i64>,
 ) -> AppResult<Board> {
-    let permission = Permission::Do(Action::ViewEvaluation, Scope::Call(call_id.clone()));
-    check_permission(actor, &permission)?;
+    check_permission(
+        actor,
+        &Permission::Do(Action::ViewEvaluation, Scope::Call(call_id.clone())),
+    )?;
     let actor = actor.clone();
     let now = state.clock.now();
     state
-        .db(move |conn| {
-            check_permission_in(conn, &actor, &permission)?;
-            let call = load_call(conn, &call_id)?;
-            let lots = compute_board(conn, &call, stage, now, &what_if)?;
-            let members = q::all_member_rows(conn, &call_id)?;
-            let current = q::members(conn, &call_id)?;
-            let names = current
-                .iter()
-                .map(|m| (m.row.user_id.clone(), m.name.clone()))
-                .collect();
-            let roles: Vec<CommitteeRole> = current
-                .iter()
-                .filter_map(|m| CommitteeRole::parse(&m.row.role))
-                .collect();
-            let my_seat = actor.user_id.as_deref().and_then(|u| {
-                current
-                    .iter()
-                    .find(|m| m.row.user_id == u)
-                    .and_then(|m| CommitteeRole::parse(&m.row.role))
-            });
-            Ok(Board {
-                open: stage_open(&call, stage, now),
-                call,
-                stage,
-                lots,
-                members,
-                names,
-                problems: committee_problems(&roles),
-                my_seat,
-            })
-        })
+        .db(move |conn| board_on(conn, &actor, &call_id, stage, now, &what_if))
         .await
+}
+
+/// The board on one connection: a fixed number of queries whatever the number of
+/// applications (the concept stage's results are read once more for the full stage).
+pub fn board_on(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    call_id: &str,
+    stage: EvaluationStage,
+    now: NaiveDateTime,
+    what_if: &HashMap<String, i64>,
+) -> AppResult<Board> {
+    check_permission_in(
+        conn,
+        actor,
+        &Permission::Do(Action::ViewEvaluation, Scope::Call(call_id.to_string())),
+    )?;
+    let call = load_call(conn, call_id)?;
+    let lots = compute_board(conn, &call, stage, now, what_if)?;
+    let members = q::all_member_rows(conn, call_id)?;
+    let current = q::members(conn, call_id)?;
+    let names = current
+        .iter()
+        .map(|m| (m.row.user_id.clone(), m.name.clone()))
+        .collect();
+    let roles: Vec<CommitteeRole> = current
+        .iter()
+        .filter_map(|m| CommitteeRole::parse(&m.row.role))
+        .collect();
+    let my_seat = actor.user_id.as_deref().and_then(|u| {
+        current
+            .iter()
+            .find(|m| m.row.user_id == u)
+            .and_then(|m| CommitteeRole::parse(&m.row.role))
+    });
+    Ok(Board {
+        open: stage_open(&call, stage, now),
+        call,
+        stage,
+        lots,
+        members,
+        names,
+        problems: committee_problems(&roles),
+        my_seat,
+    })
 }
 
 // =================================================================================
@@ -1548,5 +1565,55 @@ pub async fn assignment_file(
     let id = v.application.id.clone();
     state
         .db(move |conn| super::annexes::file_of(conn, &id, &file_id))
+        .await
+}
+
+/// GRD-03 and CFP-02: invites the concept notes on the shortlist of every lot (scored,
+/// above the threshold, within the share of the envelope) to submit a full application
+/// by `deadline`. Only a restricted call invites; notes already invited are left alone.
+/// Returns how many were invited.
+pub async fn invite_shortlisted(
+    state: &AppState,
+    actor: &Actor,
+    call_id: String,
+    deadline: NaiveDateTime,
+) -> AppResult<usize> {
+    let link_base = state.public_url("/applications/");
+    state
+        .write(
+            actor,
+            Permission::Do(Action::RunEvaluation, Scope::Call(call_id.clone())),
+            Lock::Call(call_id.clone()),
+            move |tx| {
+                let call = load_call(tx.conn, &call_id)?;
+                if call.call_type != CallType::Restricted {
+                    return Err(conflict("error-invite-open-call"));
+                }
+                let lots = compute_board(
+                    tx.conn,
+                    &call,
+                    EvaluationStage::Concept,
+                    tx.now,
+                    &HashMap::new(),
+                )?;
+                if lots.iter().any(|l| l.pending > 0) {
+                    return Err(conflict("error-invite-evaluation-open"));
+                }
+                let rows = q::evaluated_applications(tx.conn, &call_id)?;
+                let ids: Vec<String> = lots
+                    .iter()
+                    .flat_map(|l| l.rows.iter().filter(|r| r.shortlisted))
+                    .filter(|r| {
+                        rows.iter()
+                            .any(|x| x.id == r.app.id && x.stage == "concept")
+                    })
+                    .map(|r| r.app.id.clone())
+                    .collect();
+                if ids.is_empty() {
+                    return Err(conflict("error-invite-none-shortlisted"));
+                }
+                super::applications::invite_in(tx, &call_id, &ids, deadline, &link_base)
+            },
+        )
         .await
 }

@@ -656,6 +656,16 @@ pub async fn board(
             .collect::<Vec<_>>(),
     );
     ctx.insert("columns", &(grid.sections.len() + 6));
+    // CFP-02: the invitation's deadline offered is the shortest allowed from now.
+    let offered = page.state.clock.now()
+        + chrono::Duration::days(b.call.params.invitation_min_days)
+        + chrono::Duration::hours(1);
+    ctx.insert(
+        "invite_deadline",
+        &crate::domain::time::to_local(offered)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string(),
+    );
     let scorers: Vec<(String, String)> = b
         .members
         .iter()
@@ -910,6 +920,40 @@ pub async fn resolve(
             errors
                 .first()
                 .map_or("error-resolution-note-missing", |e| e.code),
+            &back,
+        )),
+        Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    full_deadline: String,
+}
+
+/// GRD-03: the chair invites the shortlisted concept notes (CFP-02 deadline).
+pub async fn invite_shortlisted(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<InviteForm>,
+) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    let back = board_link(&call_id, EvaluationStage::Concept);
+    let Some(deadline) = super::calls::parse_local_datetime(&form.full_deadline) else {
+        return Ok(page.flash_redirect("error", "error-invite-deadline-missing", &back));
+    };
+    match service::invite_shortlisted(&page.state, &page.actor(), call_id, deadline).await {
+        Ok(n) => {
+            page.flash_args("success", "flash-invited", &[("count", n.to_string())]);
+            Ok(page.redirect(&back))
+        }
+        Err(AppError::Validation(errors)) => Ok(page.flash_redirect(
+            "error",
+            errors
+                .first()
+                .map_or("error-invite-deadline-too-soon", |e| e.code),
             &back,
         )),
         Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),

@@ -14,6 +14,9 @@ const STAFF_READ: &[&str] = &["delegation", "auditor"];
 /// The auditor changes nothing but their own account.
 const SIGNED_IN_BUT_AUDITOR: &[&str] = &["applicant", "evaluator", "delegation", "admin"];
 const DELEGATION: &[&str] = &["delegation"];
+/// Seats on evaluation committees go to evaluators and Delegation staff (the seat,
+/// checked per call, decides the rest).
+const COMMITTEE: &[&str] = &["evaluator", "delegation"];
 const ANON: &str = "anonymous";
 const ALL_SIGNED_IN: &[&str] = &["applicant", "evaluator", "delegation", "auditor", "admin"];
 const EVERYONE: &[&str] = &[
@@ -198,6 +201,59 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/manage/calls/{id}/applications.csv", STAFF_READ),
         ("GET", "/manage/calls/{id}/applications.xlsx", STAFF_READ),
         ("POST", "/manage/calls/{id}/invitations", DELEGATION),
+        ("GET", "/manage/calls/{id}/committee", STAFF_READ),
+        ("POST", "/manage/calls/{id}/committee", DELEGATION),
+        (
+            "POST",
+            "/manage/calls/{id}/committee/{member}/remove",
+            DELEGATION,
+        ),
+        ("GET", "/evaluation", COMMITTEE),
+        ("GET", "/evaluation/calls/{id}", COMMITTEE),
+        ("POST", "/evaluation/calls/{id}/declaration", COMMITTEE),
+        (
+            "GET",
+            "/evaluation/calls/{id}/board",
+            &["evaluator", "delegation", "auditor"],
+        ),
+        ("POST", "/evaluation/calls/{id}/assign", COMMITTEE),
+        ("POST", "/evaluation/calls/{id}/assign-one", COMMITTEE),
+        (
+            "POST",
+            "/evaluation/calls/{id}/assignments/{aid}/replace",
+            COMMITTEE,
+        ),
+        ("POST", "/evaluation/calls/{id}/resolutions", COMMITTEE),
+        ("GET", "/api/v1/calls/{id}/committee", STAFF_READ),
+        ("POST", "/api/v1/calls/{id}/committee", DELEGATION),
+        (
+            "DELETE",
+            "/api/v1/calls/{id}/committee/{member_id}",
+            DELEGATION,
+        ),
+        ("POST", "/api/v1/calls/{id}/declaration", COMMITTEE),
+        ("GET", "/api/v1/calls/{id}/assignments", COMMITTEE),
+        ("POST", "/api/v1/calls/{id}/assignments", COMMITTEE),
+        (
+            "POST",
+            "/api/v1/calls/{id}/assignments/{assignment_id}/replace",
+            COMMITTEE,
+        ),
+        ("POST", "/api/v1/calls/{id}/resolutions", COMMITTEE),
+        (
+            "GET",
+            "/api/v1/calls/{id}/ranking",
+            &["evaluator", "delegation", "auditor"],
+        ),
+        ("GET", "/api/v1/assignments/{id}", COMMITTEE),
+        ("POST", "/api/v1/assignments/{id}/conflict", COMMITTEE),
+        ("PUT", "/api/v1/assignments/{id}/sheet", COMMITTEE),
+        ("POST", "/evaluation/calls/{id}/invitations", COMMITTEE),
+        ("GET", "/evaluation/assignments/{id}", COMMITTEE),
+        ("POST", "/evaluation/assignments/{id}/conflict", COMMITTEE),
+        ("POST", "/evaluation/assignments/{id}/sheet", COMMITTEE),
+        ("POST", "/evaluation/assignments/{id}/submit", COMMITTEE),
+        ("GET", "/evaluation/assignments/{id}/files/{fid}", COMMITTEE),
         ("GET", "/manage/calls/{id}/opening", STAFF_READ),
         ("POST", "/manage/calls/{id}/opening", DELEGATION),
         ("GET", "/manage/applications/{id}", STAFF_READ),
@@ -467,6 +523,9 @@ fn concrete(pattern: &str, ids: &Ids) -> String {
         .replace("{document_id}", &ids.other)
         .replace("{inv}", &ids.other)
         .replace("{user}", &ids.other)
+        .replace("{member}", &ids.other)
+        .replace("{member_id}", &ids.other)
+        .replace("{assignment_id}", &ids.other)
         .replace("{sid}", &ids.other)
         .replace("{pid}", &ids.other)
         .replace("{aid}", &ids.other)

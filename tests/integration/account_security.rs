@@ -239,7 +239,7 @@ async fn throttling_on_postgres() {
     }
 }
 
-async fn token_of(app: &TestApp, email: &str, password: &str) -> String {
+pub(crate) async fn token_of(app: &TestApp, email: &str, password: &str) -> String {
     let res = new_client()
         .post(app.url("/api/v1/tokens"))
         .json(&json!({"email": email, "password": password}))

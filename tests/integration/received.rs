@@ -161,7 +161,7 @@ async fn staff_filter_sort_and_export_the_received_applications(app: TestApp) {
 }
 
 /// Counts the statements a connection runs.
-struct Counter(Arc<AtomicUsize>);
+pub(crate) struct Counter(pub(crate) Arc<AtomicUsize>);
 
 impl diesel::connection::Instrumentation for Counter {
     fn on_connection_event(&mut self, event: diesel::connection::InstrumentationEvent<'_>) {

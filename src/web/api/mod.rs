@@ -3,6 +3,7 @@
 
 pub mod applications;
 pub mod calls;
+pub mod evaluation;
 pub mod workflow;
 
 use std::future::{ready, Ready};
@@ -496,6 +497,10 @@ impl Modify for CommonResponses {
         applications::put_declaration, applications::submit, applications::withdraw,
         applications::package, applications::list_annexes, applications::upload_annex,
         applications::remove_annex, applications::download_file,
+        evaluation::get_committee, evaluation::add_member, evaluation::remove_member,
+        evaluation::sign_declaration, evaluation::my_assignments, evaluation::get_assignment,
+        evaluation::answer_conflict, evaluation::put_sheet, evaluation::assign,
+        evaluation::replace, evaluation::resolve, evaluation::ranking,
     ),
     components(schemas(Problem, ProblemField, TokenRequest, CreatedToken, TokenInfo, Me, Role)),
     modifiers(&BearerAuth, &CommonResponses),
@@ -505,6 +510,7 @@ impl Modify for CommonResponses {
         (name = "programmes", description = "Financing agreements and their computed timeline"),
         (name = "calls", description = "Calls for proposals, lots and published clarifications"),
         (name = "applications", description = "Applicant organisations and their applications"),
+        (name = "evaluation", description = "Evaluation committees, declarations, assignments, score sheets and rankings"),
     )
 )]
 pub struct ApiDoc;
