@@ -1721,3 +1721,98 @@ board-invite-button = Invite the shortlisted applicants
 error-invite-evaluation-open = Some concept notes are still being scored or have divergent scores: finish the evaluation first.
 error-invite-none-shortlisted = No concept note on the shortlist is waiting for an invitation.
 error-evaluation-stage = The stage is concept or full.
+report-title = Evaluation report
+report-xlsx = Download as XLSX
+report-print-hint = This page prints as the report.
+report-versions = Versions
+report-version = Version
+report-submitted-at = Submitted
+report-decided-at = Decided
+report-comments = Comments
+report-submit-title = Submit the report
+report-submit-hint = The report below records every application with its scores, ranking, selection, reserve list and reasons. Once submitted, the EU Delegation approves it or sends it back; nothing is sent to applicants before approval (SEL-03).
+report-submit = Submit the evaluation report
+report-decide-title = Award decision
+report-decide-hint = Approving the report is the award decision: the outcomes below become final and the applicants can be notified.
+report-confirm = I have read the report and approve the award decision
+report-approve = Approve the report
+report-return-hint = Say what the committee must look at again.
+report-return = Send back to the committee
+report-envelope = Envelope { $envelope } · selected { $selected }
+report-sections = Scores by section
+report-eu-share = EU share
+report-concept-score = Concept note
+report-locality = Locality
+report-reason = Reason
+lot-label-plain = Lot
+report-status-open = Being prepared
+report-status-submitted = Waiting for the EU Delegation
+report-status-returned = Sent back to the committee
+report-status-approved = Approved
+outcome-awarded = Awarded
+outcome-reserve = Reserve list
+outcome-rejected = Not successful
+reason-late = Late
+reason-incomplete = Incomplete
+reason-not-eligible = Not eligible
+reason-below-threshold = Below the threshold
+reason-not-selected-within-envelope = Not selected within the available funds
+reason-supporting-documents = Supporting documents missing or inconsistent
+notice-title = Notifying the applicants
+notice-urgency-done = Done
+notice-urgency-due = Due
+notice-urgency-soon = Due soon
+notice-urgency-overdue = Overdue
+notice-successful = Successful applicants by { $by } (NOT-01); waiting: { $count }.
+notice-others = Other applicants, with their reason and scores, by { $by }; waiting: { $count }.
+notice-publication = Awarded grants are published by { $by } (PUB-01); they appear on the public list once their applicants are told.
+notice-send-successful = Notify the successful applicants
+notice-send-others = Notify the other applicants
+awards-title = Awarded grants
+awards-lead = Grants awarded under the programme's calls for proposals (PUB-01): beneficiary, locality, purpose, amount and EU share.
+awards-csv = Download as CSV
+awards-beneficiary = Beneficiary
+awards-purpose = Purpose
+awards-amount = Amount (EU contribution)
+awards-year = Year
+awards-none = No grant has been awarded yet.
+error-report-approved = The report is approved; it no longer changes.
+error-report-waiting = The report is waiting for the EU Delegation.
+error-report-not-submitted = No report is waiting for a decision.
+error-report-evaluation-open = Some applications are still being scored or have divergent scores: finish the evaluation first.
+error-report-full-stage-open = A full-application deadline has not passed yet.
+error-report-nothing-at-full-stage = No application has reached the full-application stage yet.
+error-report-comments-missing = Say why the report is sent back.
+error-report-confirm = Tick the box to confirm the award decision.
+error-report-decision = Choose what to do.
+error-notify-before-approval = Applicants are told only after the report is approved (SEL-03).
+error-notify-successful-first = Notify the successful applicants first (NOT-01).
+flash-report-submitted = The report is submitted to the EU Delegation.
+flash-report-approved = The report is approved: the award decision is recorded.
+flash-report-returned = The report is sent back to the committee.
+flash-notified = { $count } applications notified.
+email-award-successful-subject = Your application is selected: { $call }
+email-award-successful-body =
+    We are pleased to tell you that your application { $number } to the call { $call } is selected for a grant of up to { $amount }, subject to the signature of the grant contract.
+    
+    The EU Delegation will contact you to prepare it:
+    { $link }
+email-award-reserve-subject = Your application is on the reserve list: { $call }
+email-award-reserve-body =
+    Your application { $number } to the call { $call } could not be selected within the available funds and is on the reserve list. You will be told if funds become available.
+    
+    Your scores by section:
+    { $scores }
+email-award-unsuccessful-subject = Result of your application: { $call }
+email-award-unsuccessful-body =
+    We regret to tell you that your application { $number } to the call { $call } is not selected.
+    
+    Reason: { $reason }
+    
+    Your scores by section:
+    { $scores }
+event-award-report-submitted = Evaluation report submitted
+event-award-report-approved = Evaluation report approved (award decision)
+event-award-report-returned = Evaluation report sent back
+event-award-successful-notified = Successful applicants notified
+event-award-unsuccessful-notified = Other applicants notified

@@ -1693,3 +1693,98 @@ board-invite-button = Қысқа тізімдегі өтініш берушіл�
 error-invite-evaluation-open = Кейбір тұжырымдамалық жазбалар әлі бағалануда немесе бағалары алшақ: алдымен бағалауды аяқтаңыз.
 error-invite-none-shortlisted = Қысқа тізімде шақыруды күтіп тұрған жазба жоқ.
 error-evaluation-stage = Кезең: concept немесе full.
+report-title = Бағалау есебі
+report-xlsx = XLSX түрінде жүктеу
+report-print-hint = Бұл бет есеп ретінде басып шығарылады.
+report-versions = Нұсқалар
+report-version = Нұсқа
+report-submitted-at = Ұсынылды
+report-decided-at = Шешім
+report-comments = Ескертулер
+report-submit-title = Есепті ұсыну
+report-submit-hint = Төмендегі есепте әр өтінім бағаларымен, рейтингімен, іріктеуімен, резервтік тізімімен және себептерімен көрсетілген. Ұсынылғаннан кейін ЕО Өкілдігі оны бекітеді немесе қайтарады; бекітілгенге дейін өтініш берушілерге ештеңе хабарланбайды (SEL-03).
+report-submit = Бағалау есебін ұсыну
+report-decide-title = Грант беру туралы шешім
+report-decide-hint = Есепті бекіту — грант беру туралы шешім: төмендегі нәтижелер түпкілікті болады және өтініш берушілерді хабардар етуге болады.
+report-confirm = Мен есепті оқыдым және грант беру туралы шешімді бекітемін
+report-approve = Есепті бекіту
+report-return-hint = Комитет нені қайта қарауы керек екенін көрсетіңіз.
+report-return = Комитетке қайтару
+report-envelope = Бюджет { $envelope } · іріктелді { $selected }
+report-sections = Бөлімдер бойынша бағалар
+report-eu-share = ЕО үлесі
+report-concept-score = Тұжырымдамалық жазба
+report-locality = Елді мекен
+report-reason = Себеп
+lot-label-plain = Лот
+report-status-open = Дайындалуда
+report-status-submitted = ЕО Өкілдігін күтуде
+report-status-returned = Комитетке қайтарылды
+report-status-approved = Бекітілді
+outcome-awarded = Грант берілді
+outcome-reserve = Резервтік тізім
+outcome-rejected = Іріктелмеді
+reason-late = Кешігіп берілді
+reason-incomplete = Толық емес
+reason-not-eligible = Талаптарға сай емес
+reason-below-threshold = Шектен төмен
+reason-not-selected-within-envelope = Қолда бар қаражат шегінде іріктелмеді
+reason-supporting-documents = Растайтын құжаттар жоқ немесе қайшы
+notice-title = Өтініш берушілерді хабардар ету
+notice-urgency-done = Орындалды
+notice-urgency-due = Мерзімі бар
+notice-urgency-soon = Мерзімі жақын
+notice-urgency-overdue = Мерзімі өтті
+notice-successful = Іріктелген өтініш берушілер — { $by } дейін (NOT-01); күтуде: { $count }.
+notice-others = Басқа өтініш берушілер, себебі мен бағаларымен, — { $by } дейін; күтуде: { $count }.
+notice-publication = Берілген гранттар { $by } дейін жарияланады (PUB-01); өтініш берушілер хабардар етілгеннен кейін ашық тізімде пайда болады.
+notice-send-successful = Іріктелген өтініш берушілерді хабардар ету
+notice-send-others = Басқа өтініш берушілерді хабардар ету
+awards-title = Берілген гранттар
+awards-lead = Бағдарлама конкурстары бойынша берілген гранттар (PUB-01): алушы, елді мекен, мақсаты, сомасы және ЕО үлесі.
+awards-csv = CSV түрінде жүктеу
+awards-beneficiary = Алушы
+awards-purpose = Мақсаты
+awards-amount = Сомасы (ЕО үлесі)
+awards-year = Жылы
+awards-none = Әзірге ешбір грант берілген жоқ.
+error-report-approved = Есеп бекітілген; ол енді өзгермейді.
+error-report-waiting = Есеп ЕО Өкілдігін күтуде.
+error-report-not-submitted = Шешім күтіп тұрған есеп жоқ.
+error-report-evaluation-open = Кейбір өтінімдер әлі бағалануда немесе бағалары алшақ: алдымен бағалауды аяқтаңыз.
+error-report-full-stage-open = Толық өтінім беру мерзімі әлі өтпеді.
+error-report-nothing-at-full-stage = Әзірге ешбір өтінім толық өтінім кезеңіне жеткен жоқ.
+error-report-comments-missing = Есептің неге қайтарылатынын көрсетіңіз.
+error-report-confirm = Шешімді растау үшін белгіні қойыңыз.
+error-report-decision = Әрекетті таңдаңыз.
+error-notify-before-approval = Өтініш берушілер тек есеп бекітілгеннен кейін хабардар етіледі (SEL-03).
+error-notify-successful-first = Алдымен іріктелген өтініш берушілерді хабардар етіңіз (NOT-01).
+flash-report-submitted = Есеп ЕО Өкілдігіне ұсынылды.
+flash-report-approved = Есеп бекітілді: грант беру туралы шешім жазылды.
+flash-report-returned = Есеп комитетке қайтарылды.
+flash-notified = Хабардар етілген өтінімдер: { $count }.
+email-award-successful-subject = Өтініміңіз іріктелді: { $call }
+email-award-successful-body =
+    { $call } конкурсына берілген { $number } өтініміңіз грант беру туралы келісімшартқа қол қойылған жағдайда { $amount } дейінгі грантқа іріктелгенін хабарлауға қуаныштымыз.
+    
+    Оны дайындау үшін ЕО Өкілдігі сізбен байланысады:
+    { $link }
+email-award-reserve-subject = Өтініміңіз резервтік тізімде: { $call }
+email-award-reserve-body =
+    { $call } конкурсына берілген { $number } өтініміңіз қолда бар қаражат шегінде іріктеле алмады және резервтік тізімге енгізілді. Қаражат пайда болса, сізге хабарланады.
+    
+    Бөлімдер бойынша бағаларыңыз:
+    { $scores }
+email-award-unsuccessful-subject = Өтініміңізді қарау нәтижесі: { $call }
+email-award-unsuccessful-body =
+    Өкінішке қарай, { $call } конкурсына берілген { $number } өтініміңіз іріктелмегенін хабарлаймыз.
+    
+    Себебі: { $reason }
+    
+    Бөлімдер бойынша бағаларыңыз:
+    { $scores }
+event-award-report-submitted = Бағалау есебі ұсынылды
+event-award-report-approved = Бағалау есебі бекітілді (грант беру туралы шешім)
+event-award-report-returned = Бағалау есебі қайтарылды
+event-award-successful-notified = Іріктелген өтініш берушілер хабардар етілді
+event-award-unsuccessful-notified = Басқа өтініш берушілер хабардар етілді

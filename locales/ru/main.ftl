@@ -1726,3 +1726,98 @@ board-invite-button = Пригласить заявителей из корот�
 error-invite-evaluation-open = Некоторые концептуальные записки ещё оцениваются или имеют расхождение оценок: сначала завершите оценку.
 error-invite-none-shortlisted = В коротком списке нет записок, ожидающих приглашения.
 error-evaluation-stage = Этап: concept или full.
+report-title = Отчёт об оценке
+report-xlsx = Скачать в XLSX
+report-print-hint = Эта страница печатается как отчёт.
+report-versions = Версии
+report-version = Версия
+report-submitted-at = Представлен
+report-decided-at = Решение
+report-comments = Замечания
+report-submit-title = Представить отчёт
+report-submit-hint = В отчёте ниже каждая заявка с оценками, рейтингом, отбором, резервным списком и причинами. После представления Представительство ЕС утверждает его или возвращает; до утверждения заявителям ничего не сообщается (SEL-03).
+report-submit = Представить отчёт об оценке
+report-decide-title = Решение о предоставлении грантов
+report-decide-hint = Утверждение отчёта и есть решение о предоставлении грантов: итоги ниже становятся окончательными, и заявителей можно известить.
+report-confirm = Я прочитал отчёт и утверждаю решение о предоставлении грантов
+report-approve = Утвердить отчёт
+report-return-hint = Укажите, что комиссии нужно пересмотреть.
+report-return = Вернуть комиссии
+report-envelope = Бюджет { $envelope } · отобрано { $selected }
+report-sections = Оценки по разделам
+report-eu-share = Доля ЕС
+report-concept-score = Концептуальная записка
+report-locality = Местность
+report-reason = Причина
+lot-label-plain = Лот
+report-status-open = Готовится
+report-status-submitted = Ожидает Представительства ЕС
+report-status-returned = Возвращён комиссии
+report-status-approved = Утверждён
+outcome-awarded = Грант предоставлен
+outcome-reserve = Резервный список
+outcome-rejected = Не отобрана
+reason-late = Подана с опозданием
+reason-incomplete = Неполная
+reason-not-eligible = Не соответствует требованиям
+reason-below-threshold = Ниже порога
+reason-not-selected-within-envelope = Не отобрана в пределах имеющихся средств
+reason-supporting-documents = Подтверждающие документы отсутствуют или противоречивы
+notice-title = Извещение заявителей
+notice-urgency-done = Сделано
+notice-urgency-due = К сроку
+notice-urgency-soon = Срок скоро
+notice-urgency-overdue = Просрочено
+notice-successful = Отобранных заявителей — до { $by } (NOT-01); ожидают: { $count }.
+notice-others = Остальных заявителей, с причиной и оценками, — до { $by }; ожидают: { $count }.
+notice-publication = Предоставленные гранты публикуются до { $by } (PUB-01); они появляются в открытом списке после извещения заявителей.
+notice-send-successful = Известить отобранных заявителей
+notice-send-others = Известить остальных заявителей
+awards-title = Предоставленные гранты
+awards-lead = Гранты, предоставленные по конкурсам программы (PUB-01): получатель, местность, цель, сумма и доля ЕС.
+awards-csv = Скачать в CSV
+awards-beneficiary = Получатель
+awards-purpose = Цель
+awards-amount = Сумма (вклад ЕС)
+awards-year = Год
+awards-none = Гранты ещё не предоставлялись.
+error-report-approved = Отчёт утверждён и больше не меняется.
+error-report-waiting = Отчёт ожидает Представительства ЕС.
+error-report-not-submitted = Нет отчёта, ожидающего решения.
+error-report-evaluation-open = Некоторые заявки ещё оцениваются или имеют расхождение оценок: сначала завершите оценку.
+error-report-full-stage-open = Срок подачи полной заявки ещё не истёк.
+error-report-nothing-at-full-stage = Ни одна заявка ещё не дошла до этапа полной заявки.
+error-report-comments-missing = Укажите, почему отчёт возвращается.
+error-report-confirm = Отметьте поле, чтобы подтвердить решение.
+error-report-decision = Выберите действие.
+error-notify-before-approval = Заявителей извещают только после утверждения отчёта (SEL-03).
+error-notify-successful-first = Сначала известите отобранных заявителей (NOT-01).
+flash-report-submitted = Отчёт представлен в Представительство ЕС.
+flash-report-approved = Отчёт утверждён: решение о предоставлении грантов записано.
+flash-report-returned = Отчёт возвращён комиссии.
+flash-notified = Извещено заявок: { $count }.
+email-award-successful-subject = Ваша заявка отобрана: { $call }
+email-award-successful-body =
+    Рады сообщить, что ваша заявка { $number } на конкурс { $call } отобрана для гранта до { $amount } при условии подписания договора о предоставлении гранта.
+    
+    Представительство ЕС свяжется с вами для его подготовки:
+    { $link }
+email-award-reserve-subject = Ваша заявка в резервном списке: { $call }
+email-award-reserve-body =
+    Ваша заявка { $number } на конкурс { $call } не могла быть отобрана в пределах имеющихся средств и включена в резервный список. Если средства появятся, вам сообщат.
+    
+    Ваши оценки по разделам:
+    { $scores }
+email-award-unsuccessful-subject = Результат рассмотрения заявки: { $call }
+email-award-unsuccessful-body =
+    С сожалением сообщаем, что ваша заявка { $number } на конкурс { $call } не отобрана.
+    
+    Причина: { $reason }
+    
+    Ваши оценки по разделам:
+    { $scores }
+event-award-report-submitted = Представлен отчёт об оценке
+event-award-report-approved = Отчёт об оценке утверждён (решение о грантах)
+event-award-report-returned = Отчёт об оценке возвращён
+event-award-successful-notified = Отобранные заявители извещены
+event-award-unsuccessful-notified = Остальные заявители извещены

@@ -426,3 +426,120 @@ pub fn evaluated_applications(
         ))
         .load(conn)
 }
+
+// --- report and award ----------------------------------------------------------------
+
+use super::schema::award_decisions as aw;
+use super::schema::evaluation_reports as rep;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = rep)]
+pub struct ReportRow {
+    pub id: String,
+    pub call_id: String,
+    pub version: i32,
+    pub status: String,
+    pub content: String,
+    pub content_sha256: String,
+    pub submitted_by: String,
+    pub submitted_at: NaiveDateTime,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub comments: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = aw)]
+pub struct DecisionRow {
+    pub application_id: String,
+    pub call_id: String,
+    pub report_id: String,
+    pub outcome: String,
+    pub reason: Option<String>,
+    pub amount_cents: Option<i64>,
+    pub eu_share_bp: Option<i64>,
+    pub scores: String,
+    pub beneficiary: String,
+    pub locality: String,
+    pub purpose: String,
+    pub decided_at: NaiveDateTime,
+    pub notified_at: Option<NaiveDateTime>,
+}
+
+/// Every version of a call's report, the latest first.
+pub fn reports_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<ReportRow>> {
+    rep::table
+        .filter(rep::call_id.eq(call_id))
+        .order(rep::version.desc())
+        .select(ReportRow::as_select())
+        .load(conn)
+}
+
+pub fn insert_report(conn: &mut DbConnection, row: &ReportRow) -> QueryResult<()> {
+    diesel::insert_into(rep::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn decide_report(
+    conn: &mut DbConnection,
+    id: &str,
+    status: &str,
+    by: &str,
+    at: NaiveDateTime,
+    comments: Option<&str>,
+) -> QueryResult<bool> {
+    diesel::update(rep::table.find(id).filter(rep::status.eq("submitted")))
+        .set((
+            rep::status.eq(status),
+            rep::decided_by.eq(Some(by)),
+            rep::decided_at.eq(Some(at)),
+            rep::comments.eq(comments),
+        ))
+        .execute(conn)
+        .map(|n| n == 1)
+}
+
+pub fn insert_decision(conn: &mut DbConnection, row: &DecisionRow) -> QueryResult<()> {
+    diesel::insert_into(aw::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn decisions_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<DecisionRow>> {
+    aw::table
+        .filter(aw::call_id.eq(call_id))
+        .order(aw::application_id.asc())
+        .select(DecisionRow::as_select())
+        .load(conn)
+}
+
+pub fn mark_notified(
+    conn: &mut DbConnection,
+    application_id: &str,
+    at: NaiveDateTime,
+) -> QueryResult<bool> {
+    diesel::update(
+        aw::table
+            .find(application_id)
+            .filter(aw::notified_at.is_null()),
+    )
+    .set(aw::notified_at.eq(Some(at)))
+    .execute(conn)
+    .map(|n| n == 1)
+}
+
+/// Published awards (PUB-01): awarded and notified, with the call's reference, newest
+/// decisions first (one query).
+pub fn published_awards(conn: &mut DbConnection) -> QueryResult<Vec<(DecisionRow, String)>> {
+    use super::schema::calls as c;
+    aw::table
+        .inner_join(c::table.on(c::id.eq(aw::call_id)))
+        .filter(aw::outcome.eq("awarded"))
+        .filter(aw::notified_at.is_not_null())
+        .order((aw::decided_at.desc(), aw::beneficiary.asc()))
+        .select((DecisionRow::as_select(), c::reference))
+        .load(conn)
+}

@@ -59,6 +59,14 @@ pub fn insert(conn: &mut DbConnection, row: &OrganisationRow) -> QueryResult<()>
         .map(|_| ())
 }
 
+/// Several organisations by id (one query).
+pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<OrganisationRow>> {
+    o::table
+        .filter(o::id.eq_any(ids))
+        .select(OrganisationRow::as_select())
+        .load(conn)
+}
+
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<OrganisationRow>> {
     o::table
         .find(id)

@@ -583,3 +583,40 @@ diesel::allow_tables_to_appear_in_same_query!(committee_members, committee_decla
 diesel::allow_tables_to_appear_in_same_query!(assessor_assignments, applications);
 diesel::allow_tables_to_appear_in_same_query!(assessor_assignments, users);
 diesel::allow_tables_to_appear_in_same_query!(divergence_resolutions, applications);
+
+diesel::table! {
+    evaluation_reports (id) {
+        id -> Text,
+        call_id -> Text,
+        version -> Integer,
+        status -> Text,
+        content -> Text,
+        content_sha256 -> Text,
+        submitted_by -> Text,
+        submitted_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        comments -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    award_decisions (application_id) {
+        application_id -> Text,
+        call_id -> Text,
+        report_id -> Text,
+        outcome -> Text,
+        reason -> Nullable<Text>,
+        amount_cents -> Nullable<BigInt>,
+        eu_share_bp -> Nullable<BigInt>,
+        scores -> Text,
+        beneficiary -> Text,
+        locality -> Text,
+        purpose -> Text,
+        decided_at -> Timestamp,
+        notified_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(award_decisions, calls);
+diesel::allow_tables_to_appear_in_same_query!(award_decisions, applications);

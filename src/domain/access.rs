@@ -98,10 +98,13 @@ pub enum Action {
     /// See every score of a call's evaluation: its chair and secretary after the
     /// declaration, and the auditor (EVC-03, TL-08).
     ViewEvaluation,
+    /// Approve or return a call's evaluation report and notify its applicants (SEL-03,
+    /// NOT-01).
+    DecideAward,
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 19] = [
         Action::ManageOwnAccount,
         Action::UseApi,
         Action::ManageUsers,
@@ -120,6 +123,7 @@ impl Action {
         Action::ScoreApplication,
         Action::RunEvaluation,
         Action::ViewEvaluation,
+        Action::DecideAward,
     ];
 
     /// Actions decided by the actor's seat on a call's committee (loaded from the
@@ -148,7 +152,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
             matches!(role, Delegation)
         }
         AskClarification | WorkForOrganisation => matches!(role, Applicant),
-        ManageCommittee => matches!(role, Delegation),
+        ManageCommittee | DecideAward => matches!(role, Delegation),
         // Committee seats go to evaluators and Delegation staff; the seat decides.
         SignDeclaration | ScoreApplication | RunEvaluation => {
             matches!(role, Evaluator | Delegation)

@@ -7,6 +7,7 @@ pub mod applications;
 pub mod assignment;
 pub mod attachments;
 pub mod audit;
+pub mod award;
 pub mod budget;
 pub mod calls;
 pub mod corrigenda;

@@ -31,6 +31,9 @@ pub enum MailKind {
     CommitteeSeat,
     AssessorAssigned,
     ConflictDeclared,
+    AwardSuccessful,
+    AwardReserve,
+    AwardUnsuccessful,
 }
 
 impl MailKind {
@@ -55,6 +58,9 @@ impl MailKind {
             MailKind::CommitteeSeat => "committee-seat",
             MailKind::AssessorAssigned => "assessor-assigned",
             MailKind::ConflictDeclared => "conflict-declared",
+            MailKind::AwardSuccessful => "award-successful",
+            MailKind::AwardReserve => "award-reserve",
+            MailKind::AwardUnsuccessful => "award-unsuccessful",
         }
     }
 }

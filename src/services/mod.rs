@@ -10,6 +10,7 @@ pub mod api_tokens;
 pub mod applications;
 pub mod attachments;
 pub mod audit;
+pub mod award;
 pub mod calls;
 pub mod demo;
 pub mod evaluation;

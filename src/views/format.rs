@@ -116,6 +116,16 @@ pub fn file_size(bytes: i64) -> String {
     }
 }
 
+/// Evaluation points for people: "30.5" in English, "30,5" in Kazakh and Russian.
+pub fn points(lang: Lang, c: crate::domain::evaluation::Centipoints) -> String {
+    let s = crate::domain::evaluation::points_text(c);
+    if lang == Lang::En {
+        s
+    } else {
+        s.replace('.', ",")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

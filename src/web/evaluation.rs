@@ -11,25 +11,16 @@ use super::full_application::Pairs;
 use super::page::Page;
 use crate::domain::access::{Action, CommitteeRole};
 use crate::domain::evaluation::{
-    points_text, scored_sections, AssignmentStatus, Centipoints, EvaluationStage, ScoreSheet,
-    SectionSheet,
+    scored_sections, AssignmentStatus, EvaluationStage, ScoreSheet, SectionSheet,
 };
 use crate::domain::money::Money;
 use crate::domain::selection::Placement;
 use crate::error::{AppError, AppResult};
-use crate::i18n::{t, Lang};
+use crate::i18n::t;
 use crate::services::evaluation as service;
 use crate::views::format;
 
-/// Points for people: "30.5" in English, "30,5" in Kazakh and Russian.
-pub fn points(lang: Lang, c: Centipoints) -> String {
-    let s = points_text(c);
-    if lang == Lang::En {
-        s
-    } else {
-        s.replace('.', ",")
-    }
-}
+pub use crate::views::format::points;
 
 fn stage_of(s: Option<&str>) -> EvaluationStage {
     s.and_then(EvaluationStage::parse)

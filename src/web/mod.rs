@@ -9,6 +9,7 @@ pub mod api;
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod award;
 pub mod calls;
 pub mod confirm;
 pub mod evaluation;

@@ -8,8 +8,9 @@ use actix_web::http::Method;
 use actix_web::web;
 
 use super::{
-    account, admin, annexes, api, applications, audit, auth, calls, evaluation, full_application,
-    organisations, partners, programmes, public, public_calls, received, staff_applications,
+    account, admin, annexes, api, applications, audit, auth, award, calls, evaluation,
+    full_application, organisations, partners, programmes, public, public_calls, received,
+    staff_applications,
 };
 use crate::domain::access::{Access, Action};
 
@@ -72,6 +73,7 @@ const COMMITTEE_SEAT: Access = Access::Action(Action::SignDeclaration);
 const SCORE: Access = Access::Action(Action::ScoreApplication);
 const RUN_EVALUATION: Access = Access::Action(Action::RunEvaluation);
 const VIEW_EVALUATION: Access = Access::Action(Action::ViewEvaluation);
+const DECIDE_AWARD: Access = Access::Action(Action::DecideAward);
 
 /// The route table. Order matters only for paths that overlap.
 pub fn all() -> Vec<RouteSpec> {
@@ -199,6 +201,13 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/evaluation/calls/{id}/assignments/{aid}/replace", RUN_EVALUATION, Html => evaluation::replace),
         route!(POST "/evaluation/calls/{id}/resolutions", RUN_EVALUATION, Html => evaluation::resolve),
         route!(POST "/evaluation/calls/{id}/invitations", RUN_EVALUATION, Html => evaluation::invite_shortlisted),
+        route!(GET "/evaluation/calls/{id}/report", VIEW_EVALUATION, Html => award::report),
+        route!(POST "/evaluation/calls/{id}/report", RUN_EVALUATION, Html => award::submit_report),
+        route!(GET "/evaluation/calls/{id}/report.xlsx", VIEW_EVALUATION, Html => award::report_xlsx),
+        route!(POST "/manage/calls/{id}/award", DECIDE_AWARD, Html => award::decide),
+        route!(POST "/manage/calls/{id}/award/notify", DECIDE_AWARD, Html => award::notify),
+        route!(GET "/awards", PUBLIC, Html => award::public_awards),
+        route!(GET "/awards.csv", PUBLIC, Html => award::public_awards_csv),
         route!(GET "/evaluation/assignments/{id}", SCORE, Html => evaluation::assignment),
         route!(POST "/evaluation/assignments/{id}/conflict", SCORE, Html => evaluation::answer_conflict),
         route!(POST "/evaluation/assignments/{id}/sheet", SCORE, Html => evaluation::save_sheet),

@@ -29,10 +29,103 @@ on_both_databases!(
 );
 
 /// A person with a seat: their id, email and actor.
-struct Seat {
-    id: String,
-    email: String,
-    actor: Actor,
+pub(crate) struct Seat {
+    pub(crate) id: String,
+    pub(crate) email: String,
+    pub(crate) actor: Actor,
+}
+
+/// A complete committee: chair, secretary, three evaluators, a replacement.
+pub(crate) struct Committee {
+    pub(crate) chair: Seat,
+    pub(crate) secretary: Seat,
+    pub(crate) evaluators: Vec<Seat>,
+    pub(crate) replacement: Seat,
+}
+
+impl Committee {
+    pub(crate) async fn sign_all(&self, app: &TestApp, call: &str) {
+        for who in [&self.chair, &self.secretary, &self.replacement]
+            .into_iter()
+            .chain(self.evaluators.iter())
+        {
+            ev::sign_declaration(
+                &app.state,
+                &who.actor,
+                call.to_string(),
+                grants::i18n::Lang::En,
+            )
+            .await
+            .unwrap();
+        }
+    }
+
+    fn actor_for(&self, user: &str) -> &Actor {
+        [&self.chair, &self.secretary, &self.replacement]
+            .into_iter()
+            .chain(self.evaluators.iter())
+            .find(|p| p.id == user)
+            .map(|p| &p.actor)
+            .expect("a committee member")
+    }
+}
+
+/// Seats a complete committee on a call (Delegation staff acting).
+pub(crate) async fn committee_for(app: &TestApp, staff: &Actor, call: &str) -> Committee {
+    let chair = person(app, "chair", Role::Evaluator).await;
+    let secretary = person(app, "secretary", Role::Delegation).await;
+    let mut evaluators = Vec::new();
+    for i in 0..3 {
+        evaluators.push(person(app, &format!("eval{i}"), Role::Evaluator).await);
+    }
+    let replacement = person(app, "replacement", Role::Evaluator).await;
+    seat(app, staff, call, &chair, "chair").await;
+    seat(app, staff, call, &secretary, "secretary").await;
+    for e in &evaluators {
+        seat(app, staff, call, e, "evaluator").await;
+    }
+    seat(app, staff, call, &replacement, "replacement").await;
+    Committee {
+        chair,
+        secretary,
+        evaluators,
+        replacement,
+    }
+}
+
+/// Every open assignment of the stage answered and scored: `plan(application id)`
+/// gives the score for every sub-criterion and the exceptions by code.
+pub(crate) async fn score_all(
+    app: &TestApp,
+    c: &Committee,
+    call: &str,
+    stage: EvaluationStage,
+    plan: impl Fn(&String) -> (i64, Vec<(&'static str, i64)>),
+) {
+    let row = grants::db::calls::find(&mut app.state.pool.get().unwrap(), call)
+        .unwrap()
+        .unwrap();
+    let grid: Grid = serde_json::from_str(match stage {
+        EvaluationStage::Concept => &row.concept_note_grid,
+        EvaluationStage::Full => &row.full_application_grid,
+    })
+    .unwrap();
+    let rows = grants::db::evaluation::assignments_of_call(
+        &mut app.state.pool.get().unwrap(),
+        call,
+        stage.as_str(),
+    )
+    .unwrap();
+    for r in rows.iter().filter(|r| r.status == "pending") {
+        let (score_all, except) = plan(&r.application_id);
+        score(
+            app,
+            c.actor_for(&r.assessor_id),
+            &r.id,
+            sheet(&grid, score_all, &except),
+        )
+        .await;
+    }
 }
 
 struct Setup {
@@ -67,7 +160,7 @@ async fn seat(app: &TestApp, staff: &Actor, call: &str, who: &Seat, role: &str) 
     .expect("seat given");
 }
 
-async fn login(app: &TestApp, who: &Seat) -> Client {
+pub(crate) async fn login(app: &TestApp, who: &Seat) -> Client {
     let client = new_client();
     let res = app.login_with(&client, &who.email, PASSWORD).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "{} logs in", who.email);
@@ -98,19 +191,12 @@ async fn evaluation_setup_from(
     .await;
     let call = published_call(app, &staff_actor, &pid, reference, 60).await;
     let apps = crate::received::received(app, &call, from, n, 0).await;
-    let chair = person(app, "chair", Role::Evaluator).await;
-    let secretary = person(app, "secretary", Role::Delegation).await;
-    let mut evaluators = Vec::new();
-    for i in 0..3 {
-        evaluators.push(person(app, &format!("eval{i}"), Role::Evaluator).await);
-    }
-    let replacement = person(app, "replacement", Role::Evaluator).await;
-    seat(app, &staff_actor, &call, &chair, "chair").await;
-    seat(app, &staff_actor, &call, &secretary, "secretary").await;
-    for e in &evaluators {
-        seat(app, &staff_actor, &call, e, "evaluator").await;
-    }
-    seat(app, &staff_actor, &call, &replacement, "replacement").await;
+    let Committee {
+        chair,
+        secretary,
+        evaluators,
+        replacement,
+    } = committee_for(app, &staff_actor, &call).await;
     let deadline = crate::calls::deadline_of(app, &call);
     app.clock.freeze_at(deadline + Duration::seconds(1));
     if sign {

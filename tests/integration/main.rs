@@ -10,6 +10,7 @@ mod annexes;
 mod api_workflow;
 mod applications;
 mod audit_api;
+mod award;
 mod call_content;
 mod calls;
 mod cli;

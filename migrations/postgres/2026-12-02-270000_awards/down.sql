@@ -1,0 +1,2 @@
+DROP TABLE award_decisions;
+DROP TABLE evaluation_reports;
