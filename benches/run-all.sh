@@ -4,7 +4,7 @@
 # PostgreSQL: TEST_POSTGRES_URL, or postgres://postgres@127.0.0.1:5432/postgres.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-cargo bench --no-run --bench rush --bench scale >/dev/null 2>&1 || cargo bench --no-run --bench rush --bench scale
+cargo bench --no-run --bench rush --bench scale --bench evaluation >/dev/null 2>&1 || cargo bench --no-run --bench rush --bench scale --bench evaluation
 status=0
 run() {
   echo
@@ -18,4 +18,6 @@ run rush -- --db postgres --kill-after 30
 run rush -- --db postgres --nodes 2
 run scale -- --db sqlite
 run scale -- --db postgres
+run evaluation -- --db sqlite
+run evaluation -- --db postgres
 exit $status

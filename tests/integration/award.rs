@@ -108,6 +108,7 @@ async fn the_report_is_approved_before_anyone_is_told_and_the_award_is_published
     ));
     let page = body(app.get_with(&delegation_client, &report).await).await;
     assert!(page.contains("Approve the report") && page.contains("Waiting for the EU Delegation"));
+    crate::helpers::dump_page("report-decide", &page);
     // Sending back needs a reason; then the chair submits again (version 2).
     let award = format!("/manage/calls/{call}/award");
     app.post_form_with(
@@ -199,6 +200,7 @@ async fn the_report_is_approved_before_anyone_is_told_and_the_award_is_published
     assert_eq!(results_sent(&app), 0);
     let page = body(app.get_with(&delegation_client, &report).await).await;
     assert!(page.contains("Successful applicants by") && page.contains("waiting: 1"));
+    crate::helpers::dump_page("report-notify", &page);
     app.post_form_with(&delegation_client, &notify, &[("batch", "successful")])
         .await;
     let mail = app
@@ -222,6 +224,7 @@ async fn the_report_is_approved_before_anyone_is_told_and_the_award_is_published
     assert_eq!(results_sent(&app), 2);
     // PUB-01: the award is public, with its CSV.
     let public = body(app.get("/awards").await).await;
+    crate::helpers::dump_page("awards", &public);
     assert!(
         public.contains("Aral Water Alliance")
             && public.contains("Kyzylorda")

@@ -371,6 +371,7 @@ async fn the_committee_is_set_up_per_call_and_must_be_complete(app: TestApp) {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let page = body(app.get_with(&client, &page_path).await).await;
     assert!(page.contains("The committee is complete"), "{page}");
+    crate::helpers::dump_page("committee", &page);
     // The seat is told by email, in the person's language, with the link to sign.
     let mail = app
         .wait_for_mail(&people[0].email, "Evaluation committee")
@@ -440,6 +441,7 @@ async fn nothing_is_seen_before_the_declaration_and_a_conflict_removes_the_asses
         page.contains("Declaration of impartiality and confidentiality")
             && page.contains("CALL-DEC")
     );
+    crate::helpers::dump_page("declaration", &page);
     let res = app
         .post_form_with(
             &chair,
@@ -497,6 +499,7 @@ async fn nothing_is_seen_before_the_declaration_and_a_conflict_removes_the_asses
         !page.contains("Why it matters."),
         "no content before the conflict answer"
     );
+    crate::helpers::dump_page("conflict-question", &page);
     // Scoring before answering is refused.
     let res = app
         .post_form_with(&client, &format!("{path}/sheet"), &[("score-1.1", "3")])
@@ -619,6 +622,7 @@ async fn nothing_is_seen_before_the_declaration_and_a_conflict_removes_the_asses
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let page = body(app.get_with(&rep, &rep_path).await).await;
     assert!(page.contains("Why it matters.") && page.contains("Submit your scores"));
+    crate::helpers::dump_page("score-sheet", &page);
     let actions = app.audit_actions().await;
     for a in [
         "committee.declaration_signed",
@@ -745,6 +749,7 @@ async fn scores_stay_hidden_until_submitted_and_divergence_brings_a_further_asse
     )
     .await;
     assert!(page_b.contains("Other assessors") && page_b.contains("50"));
+    crate::helpers::dump_page("sheet-submitted", &page_b);
     // EVC-03: a further assessor is assigned automatically (the third evaluator).
     let rows = assignments(&app, &s.call);
     assert_eq!(rows.len(), 3);
@@ -777,6 +782,7 @@ async fn scores_stay_hidden_until_submitted_and_divergence_brings_a_further_asse
     let chair = login(&app, &s.chair).await;
     let board = body(app.get_with(&chair, &board_path).await).await;
     assert!(board.contains("Divergent scores") && board.contains("Record the resolution"));
+    crate::helpers::dump_page("board-divergent", &board);
     // An empty resolution is refused; a reasoned one makes the result final.
     let res = app
         .post_form_with(
@@ -855,6 +861,7 @@ async fn scores_stay_hidden_until_submitted_and_divergence_brings_a_further_asse
             .await;
         let page = body(app.get_with(&chair, &board_path).await).await;
         assert!(page.contains("41,33"), "{lang}");
+        crate::helpers::dump_page(&format!("board-{lang}"), &page);
     }
 }
 

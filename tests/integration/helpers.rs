@@ -421,3 +421,12 @@ impl std::io::Write for LogWriter {
 pub fn captured_logs() -> String {
     String::from_utf8_lossy(&CAPTURED_LOGS.lock().unwrap()).to_string()
 }
+
+/// Writes a page to `$DUMP_PAGES/<name>.html` when that variable is set, so that pages
+/// built by a test can be checked in a real browser (axe-core) afterwards.
+pub fn dump_page(name: &str, html: &str) {
+    if let Ok(dir) = std::env::var("DUMP_PAGES") {
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{name}.html")), html);
+    }
+}
