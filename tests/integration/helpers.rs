@@ -427,6 +427,9 @@ pub fn captured_logs() -> String {
 pub fn dump_page(name: &str, html: &str) {
     if let Ok(dir) = std::env::var("DUMP_PAGES") {
         let _ = std::fs::create_dir_all(&dir);
-        let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{name}.html")), html);
+        let _ = std::fs::write(
+            std::path::Path::new(&dir).join(format!("{name}.html")),
+            html,
+        );
     }
 }
