@@ -1630,7 +1630,11 @@ board-what-if-show = Show the selection
 board-what-if-reset = Back to the real envelopes
 board-envelope = Envelope { $envelope } · selected { $selected } · left { $left }
 board-what-if-badge = What-if figure (the lot's envelope is { $own })
-board-provisional = Provisional: { $count } applications are still being scored or have divergent scores.
+board-provisional =
+    Provisional: { $count ->
+        [one] 1 application is
+       *[other] { $count } applications are
+    } still being scored or have divergent scores.
 board-rank = Rank
 board-requested = EU contribution requested
 board-assessors = Assessors
@@ -1687,7 +1691,11 @@ flash-no-conflict = Thank you. You can now read and score the application.
 flash-conflict-declared = Your conflict of interest is recorded; the chair will assign someone else.
 flash-sheet-saved = Your scores are saved. Nobody sees them until you submit them.
 flash-sheet-submitted = Your scores are submitted.
-flash-assigned = { $count } assignments made.
+flash-assigned =
+    { $count ->
+        [one] 1 assignment made.
+       *[other] { $count } assignments made.
+    }
 flash-assign-short = Not enough assessors for: { $numbers }. Add committee members or assign by hand.
 flash-assigned-one = The assessor is assigned.
 flash-assessor-replaced = The assessor is replaced; the history is kept.
@@ -1790,7 +1798,11 @@ error-notify-successful-first = Notify the successful applicants first (NOT-01).
 flash-report-submitted = The report is submitted to the EU Delegation.
 flash-report-approved = The report is approved: the award decision is recorded.
 flash-report-returned = The report is sent back to the committee.
-flash-notified = { $count } applications notified.
+flash-notified =
+    { $count ->
+        [one] 1 application notified.
+       *[other] { $count } applications notified.
+    }
 email-award-successful-subject = Your application is selected: { $call }
 email-award-successful-body =
     We are pleased to tell you that your application { $number } to the call { $call } is selected for a grant of up to { $amount }, subject to the signature of the grant contract.

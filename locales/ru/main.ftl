@@ -1635,7 +1635,12 @@ board-what-if-show = Показать отбор
 board-what-if-reset = Вернуться к настоящим бюджетам
 board-envelope = Бюджет { $envelope } · отобрано { $selected } · остаток { $left }
 board-what-if-badge = Пробная сумма (бюджет лота { $own })
-board-provisional = Предварительно: { $count } заявок ещё оцениваются или имеют расхождение оценок.
+board-provisional =
+    Предварительно: { $count ->
+        [one] { $count } заявка ещё оценивается или имеет
+        [few] { $count } заявки ещё оцениваются или имеют
+       *[other] { $count } заявок ещё оцениваются или имеют
+    } расхождение оценок.
 board-rank = Место
 board-requested = Запрошенный вклад ЕС
 board-assessors = Эксперты
