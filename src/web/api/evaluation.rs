@@ -462,7 +462,9 @@ pub struct LotRankingOut {
 /// The ranking, shortlist and provisional selection of every lot (chair, secretary,
 /// auditor).
 #[utoipa::path(get, path = "/api/v1/calls/{id}/ranking", tag = "evaluation", security(("bearer" = [])),
-    params(("id" = String, Path), RankingQuery), responses((status = 200, body = [LotRankingOut])))]
+    params(("id" = String, Path), RankingQuery),
+    responses((status = 200, body = [LotRankingOut]),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn ranking(
     state: web::Data<AppState>,
     ctx: RequestCtx,
