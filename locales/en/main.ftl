@@ -1828,3 +1828,47 @@ event-award-report-approved = Evaluation report approved (award decision)
 event-award-report-returned = Evaluation report sent back
 event-award-successful-notified = Successful applicants notified
 event-award-unsuccessful-notified = Other applicants notified
+supporting-title = Supporting documents
+supporting-asked = The evaluation committee asked for these documents on { $when } (SEL-02). Upload each one; a missing or inconsistent document rejects the application.
+supporting-passed = Checked: complete
+supporting-failed = Checked: missing or inconsistent
+supporting-missing = Not given yet
+supporting-file = File for: { $document }
+supporting-check = Check of the supporting documents of { $number }
+supporting-check-passed = Complete and consistent
+supporting-check-failed = Missing or inconsistent (rejects the application)
+supporting-note = Note (needed when the check fails)
+supporting-record = Record the check
+supporting-request = Ask for supporting documents
+supporting-request-hint = SEL-02: the provisionally selected and reserve applicants are emailed the list of documents to upload.
+supporting-statutes = Statutes of the applicant and co-applicants
+supporting-legal-entity = Legal entity sheet
+supporting-financial-identification = Financial identification form
+supporting-accounts = Latest accounts (profit and loss, balance sheet)
+supporting-audit-report = External audit report (grant over EUR 750,000)
+error-supporting-nobody = Nobody selected or on the reserve list is waiting to be asked.
+error-supporting-not-asked = No supporting documents were asked of this application.
+error-supporting-checked = The documents are already checked.
+error-supporting-unknown = This document was not asked for.
+error-supporting-note-missing = Say what is missing or inconsistent.
+error-supporting-incomplete = Some documents are missing: the check cannot pass.
+error-supporting-result-missing = Choose the result of the check.
+error-report-supporting-open = The supporting documents of every selected application must be checked first (SEL-02).
+flash-supporting-requested =
+    { $count ->
+        [one] 1 applicant asked for supporting documents.
+       *[other] { $count } applicants asked for supporting documents.
+    }
+flash-supporting-uploaded = The document is uploaded.
+flash-supporting-checked = The check is recorded.
+flash-supporting-moved-up = The check is recorded; moved up from the reserve list: { $numbers }.
+email-supporting-requested-subject = Supporting documents needed: { $call }
+email-supporting-requested-body =
+    Your application { $number } to the call { $call } is provisionally selected or on the reserve list. Please upload these documents on the application's page:
+    
+    { $documents }
+    
+    { $link }
+event-award-supporting-requested = Supporting documents asked for
+event-award-supporting-uploaded = Supporting document uploaded
+event-award-supporting-checked = Supporting documents checked

@@ -1788,3 +1788,43 @@ event-award-report-approved = Бағалау есебі бекітілді (гр
 event-award-report-returned = Бағалау есебі қайтарылды
 event-award-successful-notified = Іріктелген өтініш берушілер хабардар етілді
 event-award-unsuccessful-notified = Басқа өтініш берушілер хабардар етілді
+supporting-title = Растайтын құжаттар
+supporting-asked = Бағалау комитеті бұл құжаттарды { $when } сұрады (SEL-02). Әрқайсысын жүктеңіз; жоқ немесе қайшы құжат өтінімнің қабылданбауына әкеледі.
+supporting-passed = Тексерілді: толық
+supporting-failed = Тексерілді: жоқ немесе қайшы
+supporting-missing = Әлі берілмеген
+supporting-file = Файл: { $document }
+supporting-check = { $number } растайтын құжаттарын тексеру
+supporting-check-passed = Толық және үйлесімді
+supporting-check-failed = Жоқ немесе қайшы (өтінім қабылданбайды)
+supporting-note = Ескертпе (тексеруден өтпесе міндетті)
+supporting-record = Тексеруді жазу
+supporting-request = Растайтын құжаттарды сұрау
+supporting-request-hint = SEL-02: алдын ала іріктелген және резервтік тізімдегі өтініш берушілерге жүктелетін құжаттар тізімі жіберіледі.
+supporting-statutes = Өтініш беруші мен бірлескен өтініш берушілердің жарғысы
+supporting-legal-entity = Заңды тұлға парағы
+supporting-financial-identification = Қаржылық сәйкестендіру нысаны
+supporting-accounts = Соңғы қаржылық есептілік (пайда мен залал, баланс)
+supporting-audit-report = Сыртқы аудит есебі (грант 750 000 еуродан асса)
+error-supporting-nobody = Сұрауды күтіп тұрған іріктелген немесе резервтегі өтініш беруші жоқ.
+error-supporting-not-asked = Бұл өтінімнен растайтын құжаттар сұралмаған.
+error-supporting-checked = Құжаттар тексеріліп қойған.
+error-supporting-unknown = Бұл құжат сұралмаған.
+error-supporting-note-missing = Не жетіспейтінін немесе неге қайшы екенін көрсетіңіз.
+error-supporting-incomplete = Кейбір құжаттар жоқ: тексеруден өте алмайды.
+error-supporting-result-missing = Тексеру нәтижесін таңдаңыз.
+error-report-supporting-open = Алдымен әр іріктелген өтінімнің растайтын құжаттарын тексеру керек (SEL-02).
+flash-supporting-requested = Құжаттар сұралған өтініш берушілер: { $count }.
+flash-supporting-uploaded = Құжат жүктелді.
+flash-supporting-checked = Тексеру жазылды.
+flash-supporting-moved-up = Тексеру жазылды; резервтік тізімнен көтерілді: { $numbers }.
+email-supporting-requested-subject = Растайтын құжаттар қажет: { $call }
+email-supporting-requested-body =
+    { $call } конкурсына берілген { $number } өтініміңіз алдын ала іріктелді немесе резервтік тізімге енгізілді. Өтінім бетінде мына құжаттарды жүктеңіз:
+    
+    { $documents }
+    
+    { $link }
+event-award-supporting-requested = Растайтын құжаттар сұралды
+event-award-supporting-uploaded = Растайтын құжат жүктелді
+event-award-supporting-checked = Растайтын құжаттар тексерілді

@@ -1826,3 +1826,43 @@ event-award-report-approved = Отчёт об оценке утверждён (�
 event-award-report-returned = Отчёт об оценке возвращён
 event-award-successful-notified = Отобранные заявители извещены
 event-award-unsuccessful-notified = Остальные заявители извещены
+supporting-title = Подтверждающие документы
+supporting-asked = Оценочная комиссия запросила эти документы { $when } (SEL-02). Загрузите каждый; отсутствующий или противоречивый документ ведёт к отклонению заявки.
+supporting-passed = Проверено: полный комплект
+supporting-failed = Проверено: отсутствуют или противоречивы
+supporting-missing = Ещё не представлен
+supporting-file = Файл: { $document }
+supporting-check = Проверка подтверждающих документов { $number }
+supporting-check-passed = Полные и согласованные
+supporting-check-failed = Отсутствуют или противоречивы (заявка отклоняется)
+supporting-note = Примечание (обязательно, если проверка не пройдена)
+supporting-record = Записать проверку
+supporting-request = Запросить подтверждающие документы
+supporting-request-hint = SEL-02: предварительно отобранным заявителям и заявителям из резервного списка направляется перечень документов для загрузки.
+supporting-statutes = Устав заявителя и созаявителей
+supporting-legal-entity = Карточка юридического лица
+supporting-financial-identification = Форма финансовой идентификации
+supporting-accounts = Последняя финансовая отчётность (отчёт о прибылях и убытках, баланс)
+supporting-audit-report = Отчёт внешнего аудита (грант свыше 750 000 евро)
+error-supporting-nobody = Нет отобранных или резервных заявителей, ожидающих запроса.
+error-supporting-not-asked = У этой заявки подтверждающие документы не запрашивались.
+error-supporting-checked = Документы уже проверены.
+error-supporting-unknown = Этот документ не запрашивался.
+error-supporting-note-missing = Укажите, чего не хватает или что противоречиво.
+error-supporting-incomplete = Не хватает документов: проверка не может быть пройдена.
+error-supporting-result-missing = Выберите результат проверки.
+error-report-supporting-open = Сначала нужно проверить подтверждающие документы каждой отобранной заявки (SEL-02).
+flash-supporting-requested = Запрошены документы у заявителей: { $count }.
+flash-supporting-uploaded = Документ загружен.
+flash-supporting-checked = Проверка записана.
+flash-supporting-moved-up = Проверка записана; из резервного списка поднялись: { $numbers }.
+email-supporting-requested-subject = Нужны подтверждающие документы: { $call }
+email-supporting-requested-body =
+    Ваша заявка { $number } на конкурс { $call } предварительно отобрана или включена в резервный список. Загрузите эти документы на странице заявки:
+    
+    { $documents }
+    
+    { $link }
+event-award-supporting-requested = Запрошены подтверждающие документы
+event-award-supporting-uploaded = Загружен подтверждающий документ
+event-award-supporting-checked = Проверены подтверждающие документы

@@ -543,3 +543,96 @@ pub fn published_awards(conn: &mut DbConnection) -> QueryResult<Vec<(DecisionRow
         .select((DecisionRow::as_select(), c::reference))
         .load(conn)
 }
+
+// --- supporting documents (SEL-02) ------------------------------------------------
+
+use super::schema::supporting_checks as sc;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = sc)]
+pub struct SupportingRow {
+    pub application_id: String,
+    pub call_id: String,
+    /// JSON list of the document codes asked for.
+    pub documents: String,
+    pub requested_by: String,
+    pub requested_at: NaiveDateTime,
+    pub passed: Option<bool>,
+    pub note: Option<String>,
+    pub checked_by: Option<String>,
+    pub checked_at: Option<NaiveDateTime>,
+}
+
+impl SupportingRow {
+    pub fn codes(&self) -> Vec<String> {
+        serde_json::from_str(&self.documents).unwrap_or_default()
+    }
+}
+
+pub fn supporting_of_call(
+    conn: &mut DbConnection,
+    call_id: &str,
+) -> QueryResult<Vec<SupportingRow>> {
+    sc::table
+        .filter(sc::call_id.eq(call_id))
+        .select(SupportingRow::as_select())
+        .load(conn)
+}
+
+pub fn supporting_of(
+    conn: &mut DbConnection,
+    application_id: &str,
+) -> QueryResult<Option<SupportingRow>> {
+    sc::table
+        .find(application_id)
+        .select(SupportingRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert_supporting(conn: &mut DbConnection, row: &SupportingRow) -> QueryResult<()> {
+    diesel::insert_into(sc::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn record_supporting(
+    conn: &mut DbConnection,
+    application_id: &str,
+    passed: bool,
+    note: Option<&str>,
+    by: &str,
+    at: NaiveDateTime,
+) -> QueryResult<bool> {
+    diesel::update(sc::table.find(application_id).filter(sc::passed.is_null()))
+        .set((
+            sc::passed.eq(Some(passed)),
+            sc::note.eq(note),
+            sc::checked_by.eq(Some(by)),
+            sc::checked_at.eq(Some(at)),
+        ))
+        .execute(conn)
+        .map(|n| n == 1)
+}
+
+/// The supporting documents given for a call's applications: (application id, code,
+/// attachment id) of the latest version of each, in one query.
+pub fn supporting_given_in_call(
+    conn: &mut DbConnection,
+    call_id: &str,
+) -> QueryResult<Vec<(String, String, String)>> {
+    use super::schema::attachments as at;
+    let mut rows: Vec<(String, String, i32, String)> = at::table
+        .inner_join(sc::table.on(sc::application_id.eq(at::owner_id)))
+        .filter(sc::call_id.eq(call_id))
+        .filter(at::owner_type.eq("application"))
+        .filter(at::purpose.eq("supporting_document"))
+        .filter(at::removed_at.is_null())
+        .select((at::owner_id, at::title, at::version, at::id))
+        .load(conn)?;
+    // The latest version first, then one per (application, code).
+    rows.sort_by(|a, b| (&a.0, &a.1, b.2).cmp(&(&b.0, &b.1, a.2)));
+    rows.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    Ok(rows.into_iter().map(|(o, t, _, id)| (o, t, id)).collect())
+}

@@ -620,3 +620,18 @@ diesel::table! {
 
 diesel::allow_tables_to_appear_in_same_query!(award_decisions, calls);
 diesel::allow_tables_to_appear_in_same_query!(award_decisions, applications);
+
+diesel::table! {
+    supporting_checks (application_id) {
+        application_id -> Text,
+        call_id -> Text,
+        documents -> Text,
+        requested_by -> Text,
+        requested_at -> Timestamp,
+        passed -> Nullable<Bool>,
+        note -> Nullable<Text>,
+        checked_by -> Nullable<Text>,
+        checked_at -> Nullable<Timestamp>,
+    }
+}
+diesel::allow_tables_to_appear_in_same_query!(attachments, supporting_checks);

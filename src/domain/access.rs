@@ -98,13 +98,16 @@ pub enum Action {
     /// See every score of a call's evaluation: its chair and secretary after the
     /// declaration, and the auditor (EVC-03, TL-08).
     ViewEvaluation,
+    /// Record the check of an applicant's supporting documents (SEL-02): the
+    /// committee's secretary or chair, after the declaration.
+    CheckSupportingDocuments,
     /// Approve or return a call's evaluation report and notify its applicants (SEL-03,
     /// NOT-01).
     DecideAward,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::ManageOwnAccount,
         Action::UseApi,
         Action::ManageUsers,
@@ -124,6 +127,7 @@ impl Action {
         Action::RunEvaluation,
         Action::ViewEvaluation,
         Action::DecideAward,
+        Action::CheckSupportingDocuments,
     ];
 
     /// Actions decided by the actor's seat on a call's committee (loaded from the
@@ -135,6 +139,7 @@ impl Action {
                 | Action::ScoreApplication
                 | Action::RunEvaluation
                 | Action::ViewEvaluation
+                | Action::CheckSupportingDocuments
         )
     }
 }
@@ -154,7 +159,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         AskClarification | WorkForOrganisation => matches!(role, Applicant),
         ManageCommittee | DecideAward => matches!(role, Delegation),
         // Committee seats go to evaluators and Delegation staff; the seat decides.
-        SignDeclaration | ScoreApplication | RunEvaluation => {
+        SignDeclaration | ScoreApplication | RunEvaluation | CheckSupportingDocuments => {
             matches!(role, Evaluator | Delegation)
         }
         ViewEvaluation => matches!(role, Evaluator | Delegation | Auditor),
@@ -277,6 +282,9 @@ fn committee_decision(role: Role, action: Action, relation: &Relation) -> Decisi
             seat.is_some_and(CommitteeRole::scores) && relation.declared && relation.assigned
         }
         Action::RunEvaluation => seat == Some(CommitteeRole::Chair) && relation.declared,
+        Action::CheckSupportingDocuments => {
+            seat.is_some_and(CommitteeRole::sees_all_scores) && relation.declared
+        }
         Action::ViewEvaluation => {
             role == Role::Auditor
                 || (seat.is_some_and(CommitteeRole::sees_all_scores) && relation.declared)

@@ -194,6 +194,28 @@ pub fn publication_due(decided_on: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(decided_on.year() + 1, 6, 30).unwrap_or(decided_on)
 }
 
+/// SEL-02: the supporting documents asked of a provisionally selected or reserve
+/// applicant (statutes cover the applicant's and co-applicants').
+pub const SUPPORTING_DOCUMENTS: [&str; 5] = [
+    "statutes",
+    "legal_entity",
+    "financial_identification",
+    "accounts",
+    "audit_report",
+];
+
+/// SEL-02: an external audit report is asked for when the grant exceeds EUR 750,000
+/// (PRAG 2012, 6.4.10.2; the threshold used by AUD-01 too).
+pub const AUDIT_REPORT_ABOVE_CENTS: i64 = 75_000_000;
+
+/// The documents asked for a grant of this amount.
+pub fn required_documents(amount_cents: i64) -> Vec<&'static str> {
+    SUPPORTING_DOCUMENTS
+        .into_iter()
+        .filter(|d| *d != "audit_report" || amount_cents > AUDIT_REPORT_ABOVE_CENTS)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,6 +270,13 @@ mod tests {
         assert_eq!(urgency(by, d("2027-03-16"), false), Urgency::Soon);
         assert_eq!(urgency(by, d("2027-03-17"), false), Urgency::Overdue);
         assert_eq!(urgency(by, d("2027-03-17"), true), Urgency::Done);
+    }
+
+    #[test]
+    fn sel_02_an_audit_report_only_above_750_000_euros() {
+        assert_eq!(required_documents(75_000_000).len(), 4);
+        assert_eq!(required_documents(75_000_001).len(), 5);
+        assert!(required_documents(75_000_001).contains(&"audit_report"));
     }
 
     #[test]

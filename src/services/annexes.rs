@@ -151,7 +151,15 @@ pub(crate) fn file_of(
     file_id: &str,
 ) -> AppResult<AttachmentRow> {
     attachment_q::find(conn, OwnerKind::Application, id, file_id)?
-        .filter(|r| r.purpose == Purpose::Annex.as_str() || r.purpose == Purpose::Mandate.as_str())
+        .filter(|r| {
+            [
+                Purpose::Annex,
+                Purpose::Mandate,
+                Purpose::SupportingDocument,
+            ]
+            .iter()
+            .any(|p| r.purpose == p.as_str())
+        })
         .ok_or(AppError::NotFound)
 }
 

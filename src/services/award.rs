@@ -230,10 +230,17 @@ fn build_report(
                     .map(|r| sections_of(call, EvaluationStage::Full, r))
                     .unwrap_or_default();
                 entry.sheets.extend(sheets_of(&full, f));
+                if f.placement == Some(Placement::Selected)
+                    && f.supporting.as_ref().and_then(|s| s.passed) != Some(true)
+                {
+                    return Err(conflict("error-report-supporting-open"));
+                }
                 if let Some(r) = &f.resolution {
                     entry.divergence = Some(r.note.clone());
                 }
-                (entry.outcome, entry.reason) = if f.progress == Progress::Rejected {
+                (entry.outcome, entry.reason) = if f.documents_failed() {
+                    (Outcome::Rejected, Some(ReasonCode::SupportingDocuments))
+                } else if f.progress == Progress::Rejected {
                     (
                         Outcome::Rejected,
                         Some(ReasonCode::of_failed_items(

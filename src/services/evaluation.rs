@@ -389,6 +389,16 @@ pub struct BoardRow {
     /// GRD-03: on the concept-note shortlist.
     pub shortlisted: bool,
     pub tied_with_next: bool,
+    /// SEL-02: the documents asked (full stage), with (code, file id) given so far.
+    pub supporting: Option<q::SupportingRow>,
+    pub supporting_given: Vec<(String, String)>,
+}
+
+impl BoardRow {
+    /// SEL-02: the supporting documents' check failed: out of the selection.
+    pub fn documents_failed(&self) -> bool {
+        self.supporting.as_ref().and_then(|s| s.passed) == Some(false)
+    }
 }
 
 /// One lot on the board.
@@ -492,11 +502,25 @@ fn compute_board(
             .into_iter()
             .map(|r| (r.application_id.clone(), r))
             .collect();
+    let (supporting, given) = if stage == EvaluationStage::Full {
+        let rows: HashMap<String, q::SupportingRow> = q::supporting_of_call(conn, &call.row.id)?
+            .into_iter()
+            .map(|r| (r.application_id.clone(), r))
+            .collect();
+        let mut given: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        for (app, code, file) in q::supporting_given_in_call(conn, &call.row.id)? {
+            given.entry(app).or_default().push((code, file));
+        }
+        (rows, given)
+    } else {
+        (HashMap::new(), HashMap::new())
+    };
     let grid = grid_of(call, stage);
     let threshold = stage.divergence_threshold(&call.params);
     let min = usize::try_from(call.params.min_assessors.max(1)).unwrap_or(2);
     let mut by_lot: BTreeMap<String, Vec<BoardRow>> = BTreeMap::new();
     for app in apps {
+        let app_id = app.id.clone();
         let asg = assignments.get(&app.id).cloned().unwrap_or_default();
         let sheets = sheets_of(&asg);
         let n_active = active(&asg).count();
@@ -535,6 +559,8 @@ fn compute_board(
                 placement: None,
                 shortlisted: false,
                 tied_with_next: false,
+                supporting: supporting.get(&app_id).cloned(),
+                supporting_given: given.get(&app_id).cloned().unwrap_or_default(),
             });
     }
     let mode = SelectionMode::parse(&call.params.selection_mode);
@@ -545,6 +571,7 @@ fn compute_board(
         let candidates: Vec<Candidate> = rows
             .iter()
             .filter(|r| r.progress == Progress::Scored && r.failure.is_none())
+            .filter(|r| !r.documents_failed())
             .filter_map(|r| {
                 let res = r.result.as_ref()?;
                 Some(Candidate {

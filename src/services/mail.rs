@@ -34,6 +34,7 @@ pub enum MailKind {
     AwardSuccessful,
     AwardReserve,
     AwardUnsuccessful,
+    SupportingRequested,
 }
 
 impl MailKind {
@@ -61,6 +62,7 @@ impl MailKind {
             MailKind::AwardSuccessful => "award-successful",
             MailKind::AwardReserve => "award-reserve",
             MailKind::AwardUnsuccessful => "award-unsuccessful",
+            MailKind::SupportingRequested => "supporting-requested",
         }
     }
 }

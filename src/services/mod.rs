@@ -22,6 +22,7 @@ pub mod partners;
 pub mod passwords;
 pub mod programmes;
 pub mod received;
+pub mod supporting;
 pub mod throttle;
 pub mod uploads;
 pub mod write;

@@ -129,3 +129,45 @@ pub async fn file_response(
         .insert_header(("X-Content-SHA256", f.sha256.clone()))
         .body(bytes))
 }
+
+/// SEL-02: the applicant uploads one of the supporting documents asked for.
+pub async fn upload_supporting(
+    page: Page,
+    path: web::Path<String>,
+    payload: Multipart,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let back = format!("/applications/{id}#supporting");
+    let result = async {
+        let (fields, file) = crate::web::input::read_multipart(payload, &["document"]).await?;
+        let code = fields
+            .into_iter()
+            .find(|(k, _)| k == "document")
+            .map(|(_, v)| v)
+            .unwrap_or_default();
+        let Some((file_name, bytes)) = file else {
+            return Err(AppError::field("file", "error-annex-file-missing"));
+        };
+        let checked = uploads::check(Purpose::SupportingDocument, &file_name, bytes)?;
+        crate::services::supporting::upload(&page.state, &page.actor(), id.clone(), code, checked)
+            .await
+    }
+    .await;
+    match result {
+        Ok(_) => {
+            page.flash_near("success", "flash-supporting-uploaded", &[], "supporting");
+            Ok(page.redirect(&back))
+        }
+        Err(AppError::Validation(errors)) => {
+            for e in errors {
+                page.flash_near("error", e.code, &[], "supporting");
+            }
+            Ok(page.redirect(&back))
+        }
+        Err(AppError::Conflict(key)) => {
+            page.flash_near("error", key, &[], "supporting");
+            Ok(page.redirect(&back))
+        }
+        Err(e) => Err(e),
+    }
+}

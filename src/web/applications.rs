@@ -190,6 +190,34 @@ async fn render(
         crate::services::annexes::annexes(&page.state, &page.actor(), d.row.id.clone()).await?;
     ctx.insert("annexes", &super::annexes::views(&annexes));
     ctx.insert("annex_max", &crate::services::annexes::MAX_ANNEXES);
+    // SEL-02: the supporting documents asked for, once the committee asks.
+    if let Some((request, files)) =
+        crate::services::supporting::for_applicant(&page.state, &page.actor(), d.row.id.clone())
+            .await?
+    {
+        let lang = page.lang();
+        let docs: Vec<serde_json::Value> = request
+            .codes()
+            .into_iter()
+            .map(|code| {
+                let file = files.iter().find(|f| f.title == code);
+                serde_json::json!({
+                    "code": code,
+                    "label": crate::i18n::t(lang, &format!("supporting-{}", code.replace('_', "-"))),
+                    "file_id": file.map(|f| f.id.clone()),
+                    "file_name": file.map(|f| f.file_name.clone()),
+                    "version": file.map(|f| f.version),
+                })
+            })
+            .collect();
+        ctx.insert("supporting_docs", &docs);
+        ctx.insert("supporting_open", &request.passed.is_none());
+        ctx.insert("supporting_passed", &request.passed);
+        ctx.insert(
+            "supporting_asked",
+            &crate::views::format::instant_long(lang, request.requested_at),
+        );
+    }
     ctx.insert(
         "annex_size",
         &format::file_size(crate::domain::attachments::Purpose::Annex.max_bytes() as i64),

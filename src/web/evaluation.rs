@@ -557,6 +557,21 @@ struct SheetCell {
 }
 
 #[derive(Serialize)]
+struct DocumentView {
+    code: String,
+    label: String,
+    file_id: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SupportingView {
+    documents: Vec<DocumentView>,
+    complete: bool,
+    passed: Option<bool>,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
 struct BoardRowView {
     id: String,
     receipt: String,
@@ -577,6 +592,7 @@ struct BoardRowView {
     shortlisted: bool,
     tied: bool,
     rejection: Option<String>,
+    supporting: Option<SupportingView>,
 }
 
 #[derive(Serialize)]
@@ -618,6 +634,7 @@ pub async fn board(
         .collect();
     let b = service::board(&page.state, &page.actor(), call_id, stage, what_if).await?;
     let is_chair = b.my_seat == Some(CommitteeRole::Chair);
+    let may_check_documents = b.my_seat.is_some_and(CommitteeRole::sees_all_scores);
     let mut ctx = tera::Context::new();
     ctx.insert("call_id", &b.call.row.id);
     ctx.insert("reference", &b.call.row.reference);
@@ -629,6 +646,7 @@ pub async fn board(
     );
     ctx.insert("open", &b.open);
     ctx.insert("is_chair", &is_chair);
+    ctx.insert("may_check_documents", &may_check_documents);
     ctx.insert(
         "problems",
         &b.problems.iter().map(|k| t(lang, k)).collect::<Vec<_>>(),
@@ -754,6 +772,27 @@ pub async fn board(
                     }),
                     shortlisted: r.shortlisted,
                     tied: r.tied_with_next,
+                    supporting: r.supporting.as_ref().map(|sr| {
+                        let documents: Vec<DocumentView> = sr
+                            .codes()
+                            .into_iter()
+                            .map(|code| DocumentView {
+                                label: t(lang, &format!("supporting-{}", code.replace('_', "-"))),
+                                file_id: r
+                                    .supporting_given
+                                    .iter()
+                                    .find(|(c, _)| *c == code)
+                                    .map(|(_, f)| f.clone()),
+                                code,
+                            })
+                            .collect();
+                        SupportingView {
+                            complete: documents.iter().all(|d| d.file_id.is_some()),
+                            documents,
+                            passed: sr.passed,
+                            note: sr.note.clone(),
+                        }
+                    }),
                     rejection: r.app.rejection_reason.as_ref().map(|reason| {
                         reason
                             .split(',')
@@ -950,4 +989,96 @@ pub async fn invite_shortlisted(
         Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
         Err(e) => Err(e),
     }
+}
+
+/// SEL-02: the chair asks the selected and reserve applicants for their documents.
+pub async fn request_supporting(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    let back = board_link(&call_id, EvaluationStage::Full);
+    match crate::services::supporting::request(&page.state, &page.actor(), call_id).await {
+        Ok(n) => {
+            page.flash_args(
+                "success",
+                "flash-supporting-requested",
+                &[("count", n.to_string())],
+            );
+            Ok(page.redirect(&back))
+        }
+        Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SupportingCheckForm {
+    #[serde(default)]
+    result: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// SEL-02: the secretary records the check of one application's documents.
+pub async fn check_supporting(
+    page: Page,
+    path: web::Path<(String, String)>,
+    form: web::Form<SupportingCheckForm>,
+) -> AppResult<HttpResponse> {
+    let (call_id, application) = path.into_inner();
+    let f = form.into_inner();
+    let back = format!(
+        "{}#app-{application}",
+        board_link(&call_id, EvaluationStage::Full)
+    );
+    let passed = match f.result.as_str() {
+        "passed" => true,
+        "failed" => false,
+        _ => return Ok(page.flash_redirect("error", "error-supporting-result-missing", &back)),
+    };
+    match crate::services::supporting::record_check(
+        &page.state,
+        &page.actor(),
+        application,
+        passed,
+        f.note,
+    )
+    .await
+    {
+        Ok(moved) if moved.is_empty() => {
+            Ok(page.flash_redirect("success", "flash-supporting-checked", &back))
+        }
+        Ok(moved) => {
+            page.flash_args(
+                "success",
+                "flash-supporting-moved-up",
+                &[("numbers", moved.join(", "))],
+            );
+            Ok(page.redirect(&back))
+        }
+        Err(AppError::Validation(errors)) => Ok(page.flash_redirect(
+            "error",
+            errors
+                .first()
+                .map_or("error-supporting-note-missing", |e| e.code),
+            &back,
+        )),
+        Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
+        Err(e) => Err(e),
+    }
+}
+
+/// A supporting document, for the committee's secretary and chair (and the auditor).
+pub async fn supporting_file(
+    page: Page,
+    path: web::Path<(String, String, String)>,
+) -> AppResult<HttpResponse> {
+    let (call_id, application, file_id) = path.into_inner();
+    let f = crate::services::supporting::file_for_committee(
+        &page.state,
+        &page.actor(),
+        call_id,
+        application,
+        file_id,
+    )
+    .await?;
+    super::annexes::file_response(&page.state, &f).await
 }

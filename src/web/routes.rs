@@ -74,6 +74,7 @@ const SCORE: Access = Access::Action(Action::ScoreApplication);
 const RUN_EVALUATION: Access = Access::Action(Action::RunEvaluation);
 const VIEW_EVALUATION: Access = Access::Action(Action::ViewEvaluation);
 const DECIDE_AWARD: Access = Access::Action(Action::DecideAward);
+const CHECK_SUPPORTING: Access = Access::Action(Action::CheckSupportingDocuments);
 
 /// The route table. Order matters only for paths that overlap.
 pub fn all() -> Vec<RouteSpec> {
@@ -135,6 +136,7 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/applications/{id}", ORGANISATIONS, Html => applications::show),
         route!(POST "/applications/{id}", ORGANISATIONS, Html => applications::save),
         route!(POST "/applications/{id}/autosave", ORGANISATIONS, Html => applications::autosave),
+        route!(POST "/applications/{id}/supporting", ORGANISATIONS, Html => annexes::upload_supporting),
         route!(GET "/applications/{id}/submit", ORGANISATIONS, Html => applications::confirm_submit),
         route!(POST "/applications/{id}/submit", ORGANISATIONS, Html => applications::submit),
         route!(GET "/applications/{id}/withdraw", ORGANISATIONS, Html => applications::confirm_withdraw),
@@ -201,6 +203,9 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/evaluation/calls/{id}/assignments/{aid}/replace", RUN_EVALUATION, Html => evaluation::replace),
         route!(POST "/evaluation/calls/{id}/resolutions", RUN_EVALUATION, Html => evaluation::resolve),
         route!(POST "/evaluation/calls/{id}/invitations", RUN_EVALUATION, Html => evaluation::invite_shortlisted),
+        route!(POST "/evaluation/calls/{id}/supporting-requests", RUN_EVALUATION, Html => evaluation::request_supporting),
+        route!(POST "/evaluation/calls/{id}/supporting/{aid}/check", CHECK_SUPPORTING, Html => evaluation::check_supporting),
+        route!(GET "/evaluation/calls/{id}/supporting/{aid}/files/{fid}", VIEW_EVALUATION, Html => evaluation::supporting_file),
         route!(GET "/evaluation/calls/{id}/report", VIEW_EVALUATION, Html => award::report),
         route!(POST "/evaluation/calls/{id}/report", RUN_EVALUATION, Html => award::submit_report),
         route!(GET "/evaluation/calls/{id}/report.xlsx", VIEW_EVALUATION, Html => award::report_xlsx),

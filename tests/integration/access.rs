@@ -93,6 +93,7 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/applications/{id}", &["applicant"]),
         ("POST", "/applications/{id}", &["applicant"]),
         ("POST", "/applications/{id}/autosave", &["applicant"]),
+        ("POST", "/applications/{id}/supporting", &["applicant"]),
         ("GET", "/applications/{id}/submit", &["applicant"]),
         ("POST", "/applications/{id}/submit", &["applicant"]),
         ("GET", "/applications/{id}/withdraw", &["applicant"]),
@@ -249,6 +250,21 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("POST", "/api/v1/assignments/{id}/conflict", COMMITTEE),
         ("PUT", "/api/v1/assignments/{id}/sheet", COMMITTEE),
         ("POST", "/evaluation/calls/{id}/invitations", COMMITTEE),
+        (
+            "POST",
+            "/evaluation/calls/{id}/supporting-requests",
+            COMMITTEE,
+        ),
+        (
+            "POST",
+            "/evaluation/calls/{id}/supporting/{aid}/check",
+            COMMITTEE,
+        ),
+        (
+            "GET",
+            "/evaluation/calls/{id}/supporting/{aid}/files/{fid}",
+            &["evaluator", "delegation", "auditor"],
+        ),
         (
             "GET",
             "/evaluation/calls/{id}/report",

@@ -11,44 +11,276 @@ use grants::services::evaluation as ev;
 use reqwest::StatusCode;
 
 use crate::calls::{delegation, programme, published_open_call, today};
-use crate::evaluation::{committee_for, score_all};
+use crate::evaluation::{committee_for, score_all, Committee};
 use crate::helpers::{body, new_client, TestApp, PASSWORD};
 use crate::on_both_databases;
 
-on_both_databases!(the_report_is_approved_before_anyone_is_told_and_the_award_is_published);
+on_both_databases!(
+    the_report_is_approved_before_anyone_is_told_and_the_award_is_published,
+    a_failed_document_check_moves_the_next_reserve_that_fits_up
+);
 
-async fn the_report_is_approved_before_anyone_is_told_and_the_award_is_published(app: TestApp) {
-    let (_, staff) = delegation(&app).await;
-    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-AWD").await;
-    let call = published_open_call(&app, &staff, &pid, "CALL-AWD", 100).await;
+/// SEL-02 through the pages: the chair asks, the applicant (the lead's account) uploads
+/// every asked document, the secretary records the result.
+async fn supporting_documents_checked(
+    app: &TestApp,
+    s: &Committee,
+    call: &str,
+    application: &str,
+    passed: bool,
+) {
+    let chair = crate::evaluation::login(app, &s.chair).await;
+    let res = app
+        .post_form_with(
+            &chair,
+            &format!("/evaluation/calls/{call}/supporting-requests"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let row =
+        grants::db::evaluation::supporting_of(&mut app.state.pool.get().unwrap(), application)
+            .unwrap()
+            .expect("asked");
+    let a = grants::db::applications::find(&mut app.state.pool.get().unwrap(), application)
+        .unwrap()
+        .unwrap();
+    let lead = grants::db::users::find(&mut app.state.pool.get().unwrap(), &a.created_by)
+        .unwrap()
+        .unwrap();
+    app.wait_for_mail(&lead.email, "Supporting documents needed")
+        .await;
+    let client = new_client();
+    app.login_with(&client, &lead.email, PASSWORD).await;
+    let page = body(
+        app.get_with(&client, &format!("/applications/{application}"))
+            .await,
+    )
+    .await;
+    assert!(page.contains("Supporting documents") && page.contains("Legal entity sheet"));
+    // A secretary cannot pass an incomplete set.
+    let secretary = crate::evaluation::login(app, &s.secretary).await;
+    let check = format!("/evaluation/calls/{call}/supporting/{application}/check");
+    app.post_form_with(&secretary, &check, &[("result", "passed")])
+        .await;
+    assert!(
+        grants::db::evaluation::supporting_of(&mut app.state.pool.get().unwrap(), application)
+            .unwrap()
+            .unwrap()
+            .passed
+            .is_none()
+    );
+    for code in row.codes() {
+        let token = app.csrf_token_of(&client).await;
+        let form = reqwest::multipart::Form::new()
+            .text("document", code.clone())
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(grants::services::demo::minimal_pdf(&[&code]))
+                    .file_name(format!("{code}.pdf")),
+            );
+        let res = client
+            .post(app.url(&format!(
+                "/applications/{application}/supporting?csrf_token={token}"
+            )))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let board = body(
+        app.get_with(
+            &secretary,
+            &format!("/evaluation/calls/{call}/board?stage=full"),
+        )
+        .await,
+    )
+    .await;
+    assert!(board.contains("Record the check"));
+    let res = if passed {
+        app.post_form_with(&secretary, &check, &[("result", "passed")])
+            .await
+    } else {
+        app.post_form_with(
+            &secretary,
+            &check,
+            &[
+                ("result", "failed"),
+                ("note", "The statutes are not signed."),
+            ],
+        )
+        .await
+    };
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        grants::db::evaluation::supporting_of(&mut app.state.pool.get().unwrap(), application)
+            .unwrap()
+            .unwrap()
+            .passed,
+        Some(passed)
+    );
+}
+
+async fn a_failed_document_check_moves_the_next_reserve_that_fits_up(app: TestApp) {
+    // Both pass every threshold (the second's capacity sub-score is 2).
+    let (call, applications, _staff, s) =
+        two_scored_applications(&app, "CALL-SEL", ["08014000125", "08014000126"], 2).await;
+    // An envelope that holds one grant: the first is selected, the second is reserve.
+    let lot = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &applications[0])
+        .unwrap()
+        .unwrap()
+        .lot_id;
+    app.execute_sql(&format!(
+        "UPDATE lots SET envelope_cents = 15000000 WHERE id = '{lot}'"
+    ));
+    let placement = |app: &TestApp| {
+        let board = grants::services::evaluation::board_on(
+            &mut app.state.pool.get().unwrap(),
+            &s.chair.actor,
+            &call,
+            EvaluationStage::Full,
+            app.clock.now(),
+            &Default::default(),
+        )
+        .unwrap();
+        applications
+            .iter()
+            .map(|id| {
+                board
+                    .lots
+                    .iter()
+                    .flat_map(|l| l.rows.iter())
+                    .find(|r| &r.app.id == id)
+                    .unwrap()
+                    .placement
+            })
+            .collect::<Vec<_>>()
+    };
+    use grants::domain::selection::Placement::*;
+    assert_eq!(placement(&app), vec![Some(Selected), Some(Reserve)]);
+    // The chair cannot submit the report while the selected one's documents are unchecked.
+    let early =
+        grants::services::award::submit_report(&app.state, &s.chair.actor, call.clone()).await;
+    assert!(matches!(
+        early,
+        Err(grants::error::AppError::Conflict(
+            "error-report-supporting-open"
+        ))
+    ));
+    // Both were asked; the first fails its check: the reserve moves up, and it is logged.
+    supporting_documents_checked(&app, &s, &call, &applications[0], false).await;
+    assert_eq!(placement(&app), vec![None, Some(Selected)]);
+    let events: Vec<String> = app.audit_actions().await;
+    assert!(events.contains(&"award.supporting_checked".to_string()));
+    // The moved-up applicant's documents pass; the report records the failed one's reason.
+    let secretary = crate::evaluation::login(&app, &s.secretary).await;
+    let row =
+        grants::db::evaluation::supporting_of(&mut app.state.pool.get().unwrap(), &applications[1])
+            .unwrap()
+            .expect("the reserve was asked too");
+    let a = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &applications[1])
+        .unwrap()
+        .unwrap();
+    let lead = grants::db::users::find(&mut app.state.pool.get().unwrap(), &a.created_by)
+        .unwrap()
+        .unwrap();
+    let actor = grants::services::Actor {
+        user_id: Some(lead.id.clone()),
+        email: Some(lead.email.clone()),
+        role: Some(Role::Applicant),
+        client_ip: None,
+    };
+    for code in row.codes() {
+        let upload = grants::services::uploads::check_document(
+            &format!("{code}.pdf"),
+            grants::services::demo::minimal_pdf(&[&code]),
+        )
+        .unwrap();
+        grants::services::supporting::upload(
+            &app.state,
+            &actor,
+            applications[1].clone(),
+            code,
+            upload,
+        )
+        .await
+        .unwrap();
+    }
+    app.post_form_with(
+        &secretary,
+        &format!(
+            "/evaluation/calls/{call}/supporting/{}/check",
+            applications[1]
+        ),
+        &[("result", "passed")],
+    )
+    .await;
+    grants::services::award::submit_report(&app.state, &s.chair.actor, call.clone())
+        .await
+        .unwrap();
+    let reports =
+        grants::db::evaluation::reports_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
+    let content: grants::services::award::ReportContent =
+        serde_json::from_str(&reports[0].content).unwrap();
+    let entries: Vec<_> = content.lots.iter().flat_map(|l| l.entries.iter()).collect();
+    let first = entries
+        .iter()
+        .find(|e| e.application_id == applications[0])
+        .unwrap();
+    let second = entries
+        .iter()
+        .find(|e| e.application_id == applications[1])
+        .unwrap();
+    assert_eq!(
+        first.reason,
+        Some(grants::domain::award::ReasonCode::SupportingDocuments)
+    );
+    assert_eq!(second.outcome, grants::domain::award::Outcome::Awarded);
+}
+
+/// An open call with two full applications from two organisations, a committee, both
+/// stages scored: the first 50 then 86; the second 30 then 71 with `second_capacity`
+/// as its capacity sub-score 1.2 (1 rejects it under GRD-05).
+async fn two_scored_applications(
+    app: &TestApp,
+    reference: &str,
+    bins: [&str; 2],
+    second_capacity: i64,
+) -> (String, Vec<String>, grants::services::Actor, Committee) {
+    let (_, staff) = delegation(app).await;
+    let pid = programme(
+        app,
+        &staff,
+        today(app) - Duration::days(30),
+        &format!("P-{reference}"),
+    )
+    .await;
+    let call = published_open_call(app, &staff, &pid, reference, 100).await;
     let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
     let mut applications = Vec::new();
-    for (i, email) in ["lead1@awd.example.kz", "lead2@awd.example.kz"]
-        .iter()
-        .enumerate()
+    for (i, email) in [
+        format!("lead1@{}.example.kz", reference.to_lowercase()),
+        format!("lead2@{}.example.kz", reference.to_lowercase()),
+    ]
+    .iter()
+    .enumerate()
     {
         app.create_user(email, Role::Applicant).await;
         let client = new_client();
         app.login_with(&client, email, PASSWORD).await;
-        let path = crate::full_applications::start(
-            &app,
-            &client,
-            &call,
-            &lots[1].id,
-            &format!("0801400012{}", 3 + i),
-        )
-        .await;
-        crate::full_applications::write_everything(&app, &client, &path).await;
+        let path = crate::full_applications::start(app, &client, &call, &lots[1].id, bins[i]).await;
+        crate::full_applications::write_everything(app, &client, &path).await;
         let res = app
             .post_form_with(&client, &format!("{path}/submit"), &[])
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{email} submits");
         applications.push(path.trim_start_matches("/applications/").to_string());
     }
-    let s = committee_for(&app, &staff, &call).await;
-    let deadline = crate::calls::deadline_of(&app, &call);
+    let s = committee_for(app, &staff, &call).await;
+    let deadline = crate::calls::deadline_of(app, &call);
     app.clock.freeze_at(deadline + Duration::seconds(1));
-    s.sign_all(&app, &call).await;
+    s.sign_all(app, &call).await;
     // Concept notes: 50 and 30, both pass and both are on the shortlist.
     ev::assign_automatically(
         &app.state,
@@ -58,7 +290,7 @@ async fn the_report_is_approved_before_anyone_is_told_and_the_award_is_published
     )
     .await
     .unwrap();
-    score_all(&app, &s, &call, EvaluationStage::Concept, |i| {
+    score_all(app, &s, &call, EvaluationStage::Concept, |i| {
         if &applications[0] == i {
             (5, vec![])
         } else {
@@ -75,14 +307,21 @@ async fn the_report_is_approved_before_anyone_is_told_and_the_award_is_published
     )
     .await
     .unwrap();
-    score_all(&app, &s, &call, EvaluationStage::Full, |i| {
+    score_all(app, &s, &call, EvaluationStage::Full, |i| {
         if &applications[0] == i {
             (4, vec![])
         } else {
-            (4, vec![("1.2", 1)])
+            (4, vec![("1.2", second_capacity)])
         }
     })
     .await;
+    (call, applications, staff, s)
+}
+
+async fn the_report_is_approved_before_anyone_is_told_and_the_award_is_published(app: TestApp) {
+    let (call, applications, _staff, s) =
+        two_scored_applications(&app, "CALL-AWD", ["08014000123", "08014000124"], 1).await;
+    supporting_documents_checked(&app, &s, &call, &applications[0], true).await;
     let chair = crate::evaluation::login(&app, &s.chair).await;
     let report = format!("/evaluation/calls/{call}/report");
     let page = body(app.get_with(&chair, &report).await).await;
@@ -158,7 +397,7 @@ async fn the_report_is_approved_before_anyone_is_told_and_the_award_is_published
         app.sent_mail()
             .iter()
             .filter(|m| {
-                m.to.ends_with("@awd.example.kz")
+                m.to.ends_with("@call-awd.example.kz")
                     && !m.subject.contains("receipt")
                     && !m.subject.contains("Receipt")
             })
@@ -204,13 +443,13 @@ async fn the_report_is_approved_before_anyone_is_told_and_the_award_is_published
     app.post_form_with(&delegation_client, &notify, &[("batch", "successful")])
         .await;
     let mail = app
-        .wait_for_mail("lead1@awd.example.kz", "Your application is selected")
+        .wait_for_mail("lead1@call-awd.example.kz", "Your application is selected")
         .await;
     assert!(mail.body.contains("101,115"), "{}", mail.body);
     app.post_form_with(&delegation_client, &notify, &[("batch", "unsuccessful")])
         .await;
     let mail = app
-        .wait_for_mail("lead2@awd.example.kz", "Result of your application")
+        .wait_for_mail("lead2@call-awd.example.kz", "Result of your application")
         .await;
     assert!(
         mail.body.contains("Below the threshold")
