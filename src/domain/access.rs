@@ -83,7 +83,7 @@ pub enum Action {
     /// (committee roles per call come with the evaluation).
     ViewReceivedApplications,
     /// Record the administrative check of a received application (ADM-02), which may
-    /// reject it (the committee secretary's scope comes with the evaluation).
+    /// reject it: Delegation staff, or the committee's secretary or chair of that call.
     CheckApplications,
     /// Set up a call's evaluation committee (EVC-01).
     ManageCommittee,
@@ -140,6 +140,7 @@ impl Action {
                 | Action::RunEvaluation
                 | Action::ViewEvaluation
                 | Action::CheckSupportingDocuments
+                | Action::CheckApplications
         )
     }
 }
@@ -153,7 +154,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         ManageUsers | ViewOutbox => matches!(role, Admin),
         ViewAuditLog => matches!(role, Admin | Auditor),
         ViewProgrammes | ViewReceivedApplications => matches!(role, Delegation | Auditor),
-        ManageProgrammes | ManageCalls | AnswerClarifications | CheckApplications => {
+        ManageProgrammes | ManageCalls | AnswerClarifications => {
             matches!(role, Delegation)
         }
         AskClarification | WorkForOrganisation => matches!(role, Applicant),
@@ -163,6 +164,8 @@ pub fn role_allows(role: Role, action: Action) -> bool {
             matches!(role, Evaluator | Delegation)
         }
         ViewEvaluation => matches!(role, Evaluator | Delegation | Auditor),
+        // ADM-02: Delegation staff, or the committee's secretary or chair (their seat decides).
+        CheckApplications => matches!(role, Evaluator | Delegation),
     }
 }
 
@@ -284,6 +287,11 @@ fn committee_decision(role: Role, action: Action, relation: &Relation) -> Decisi
         Action::RunEvaluation => seat == Some(CommitteeRole::Chair) && relation.declared,
         Action::CheckSupportingDocuments => {
             seat.is_some_and(CommitteeRole::sees_all_scores) && relation.declared
+        }
+        // Delegation staff record the check without a seat (before a committee exists).
+        Action::CheckApplications => {
+            role == Role::Delegation
+                || (seat.is_some_and(CommitteeRole::sees_all_scores) && relation.declared)
         }
         Action::ViewEvaluation => {
             role == Role::Auditor

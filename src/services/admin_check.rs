@@ -35,12 +35,25 @@ pub async fn staff_view(
     actor: &Actor,
     id: String,
 ) -> AppResult<StaffApplication> {
-    actor.require(Action::ViewReceivedApplications)?;
+    let staff = actor.require(Action::ViewReceivedApplications).is_ok();
+    if !staff {
+        actor.require(Action::ViewEvaluation)?;
+    }
+    let actor = actor.clone();
     state
         .db(move |conn| {
             let row = q::find(conn, &id)?
                 .filter(|a| a.receipt_number.is_some())
                 .ok_or(AppError::NotFound)?;
+            // The committee's chair and secretary read their call's applications, after
+            // the declaration (EVC-02); anyone else on the committee sees nothing here.
+            if !staff {
+                crate::services::write::check_permission_in(
+                    conn,
+                    &actor,
+                    &Permission::Do(Action::ViewEvaluation, Scope::Call(row.call_id.clone())),
+                )?;
+            }
             let call =
                 Call::from_row(call_q::find(conn, &row.call_id)?.ok_or(AppError::NotFound)?)?;
             let lot =

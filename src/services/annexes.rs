@@ -171,9 +171,24 @@ pub async fn submitted_file(
     id: String,
     file_id: String,
 ) -> AppResult<AttachmentRow> {
-    actor.require(Action::ViewReceivedApplications)?;
+    let staff = actor.require(Action::ViewReceivedApplications).is_ok();
+    if !staff {
+        actor.require(Action::ViewEvaluation)?;
+    }
+    let actor = actor.clone();
     state
         .db(move |conn| {
+            if !staff {
+                let call_id = q::find(conn, &id)?.ok_or(AppError::NotFound)?.call_id;
+                crate::services::write::check_permission_in(
+                    conn,
+                    &actor,
+                    &crate::services::write::Permission::Do(
+                        Action::ViewEvaluation,
+                        crate::domain::access::Scope::Call(call_id),
+                    ),
+                )?;
+            }
             let named = q::submissions_of(conn, &id)?
                 .iter()
                 .any(|s| super::applications::files_named_in(&s.content).contains(&file_id));

@@ -428,6 +428,40 @@ async fn the_report_is_approved_before_anyone_is_told_and_the_award_is_published
         (second.outcome.as_str(), second.reason.as_deref()),
         ("rejected", Some("below_threshold"))
     );
+    // The same through the API: the decisions, and the order of notification enforced.
+    let email = "award-api@delegation.example.kz";
+    app.create_user(email, Role::Delegation).await;
+    let token = crate::account_security::token_of(&app, email, PASSWORD).await;
+    let api = new_client();
+    let out: serde_json::Value = api
+        .get(app.url(&format!("/api/v1/calls/{call}/award")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(out["report_status"], "approved");
+    assert_eq!(out["report_version"], 2);
+    assert_eq!(out["decisions"].as_array().unwrap().len(), 2);
+    let notify_api = app.url(&format!("/api/v1/calls/{call}/award/notify"));
+    let res = api
+        .post(&notify_api)
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"batch": "everyone"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = api
+        .post(&notify_api)
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"batch": "unsuccessful"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
     // Nothing public before the applicants are told.
     assert!(!body(app.get("/awards").await)
         .await

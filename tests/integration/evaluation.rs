@@ -25,7 +25,8 @@ on_both_databases!(
     ranking_thresholds_shortlist_and_selection_follow_the_scores,
     automatic_assignment_is_balanced_and_never_twice_under_parallel_requests,
     the_board_runs_the_same_queries_for_three_or_nine_applications,
-    the_api_runs_the_evaluation_with_the_same_seats_and_rules
+    the_api_runs_the_evaluation_with_the_same_seats_and_rules,
+    the_secretary_records_the_administrative_check_of_their_call
 );
 
 /// A person with a seat: their id, email and actor.
@@ -73,7 +74,7 @@ impl Committee {
 /// Seats a complete committee on a call (Delegation staff acting).
 pub(crate) async fn committee_for(app: &TestApp, staff: &Actor, call: &str) -> Committee {
     let chair = person(app, "chair", Role::Evaluator).await;
-    let secretary = person(app, "secretary", Role::Delegation).await;
+    let secretary = person(app, "secretary", Role::Evaluator).await;
     let mut evaluators = Vec::new();
     for i in 0..3 {
         evaluators.push(person(app, &format!("eval{i}"), Role::Evaluator).await);
@@ -1414,4 +1415,55 @@ async fn the_api_runs_the_evaluation_with_the_same_seats_and_rules(app: TestApp)
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} documented");
     }
+}
+
+async fn the_secretary_records_the_administrative_check_of_their_call(app: TestApp) {
+    let s = evaluation_setup(&app, "CALL-ADS", 2, true).await;
+    let secretary = login(&app, &s.secretary).await;
+    let evaluator = login(&app, &s.evaluators[0]).await;
+    let page_of = |id: &str| format!("/evaluation/applications/{id}");
+    // The secretary reads the received application of their call and may record ADM-02.
+    let page = body(app.get_with(&secretary, &page_of(&s.apps[0])).await).await;
+    assert!(page.contains("Record the check") && page.contains("Why it matters."));
+    crate::helpers::dump_page("secretary-check", &page);
+    // A voting evaluator does not read applications outside their assignments; nor does
+    // anyone from another call's committee.
+    assert_eq!(
+        app.get_with(&evaluator, &page_of(&s.apps[0]))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let form = crate::received::check_form(Some(("declaration", "Not signed.")));
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let res = app
+        .post_form_with(
+            &evaluator,
+            &format!("/manage/applications/{}/check", s.apps[0]),
+            &fields,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = app
+        .post_form_with(
+            &secretary,
+            &format!("/manage/applications/{}/check", s.apps[0]),
+            &fields,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let a = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &s.apps[0])
+        .unwrap()
+        .unwrap();
+    assert_eq!(a.status, "rejected");
+    // The board shows it rejected with its reason, out of the ranking.
+    let page = body(
+        app.get_with(
+            &secretary,
+            &format!("/evaluation/calls/{}/board?stage=concept", s.call),
+        )
+        .await,
+    )
+    .await;
+    assert!(page.contains("Rejected"));
 }

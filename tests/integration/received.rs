@@ -240,7 +240,7 @@ async fn cancelling_a_call_tells_everyone_with_an_application(app: TestApp) {
     );
 }
 
-fn check_form(failed: Option<(&'static str, &'static str)>) -> Vec<(String, String)> {
+pub(crate) fn check_form(failed: Option<(&'static str, &'static str)>) -> Vec<(String, String)> {
     grants::domain::admin_check::ITEMS
         .iter()
         .flat_map(|item| {

@@ -534,3 +534,156 @@ pub async fn ranking(
         .collect();
     json(StatusCode::OK, &out)
 }
+
+/// The state of a call's evaluation report and its award decisions.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AwardOut {
+    /// open, submitted, returned or approved.
+    pub report_status: String,
+    pub report_version: Option<i32>,
+    /// SHA-256 of the latest report's snapshot.
+    pub report_sha256: Option<String>,
+    pub comments: Option<String>,
+    pub decisions: Vec<DecisionOut>,
+}
+
+/// One application's outcome once the report is approved.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DecisionOut {
+    pub application_id: String,
+    /// awarded, reserve or rejected.
+    pub outcome: String,
+    /// NOT-01 reason code (late, incomplete, not_eligible, below_threshold,
+    /// not_selected_within_envelope, supporting_documents).
+    pub reason: Option<String>,
+    pub amount_cents: Option<i64>,
+    pub eu_share_bp: Option<i64>,
+    pub notified_at: Option<String>,
+}
+
+async fn award_out(state: &AppState, ctx: &RequestCtx, call_id: String) -> AppResult<AwardOut> {
+    let r = crate::services::award::report(state, &ctx.actor(), call_id).await?;
+    let latest = r.reports.first();
+    Ok(AwardOut {
+        report_status: r.status.as_str().into(),
+        report_version: latest.map(|x| x.version),
+        report_sha256: latest.map(|x| x.content_sha256.clone()),
+        comments: latest.and_then(|x| x.comments.clone()),
+        decisions: r
+            .decisions
+            .into_iter()
+            .map(|d| DecisionOut {
+                application_id: d.application_id,
+                outcome: d.outcome,
+                reason: d.reason,
+                amount_cents: d.amount_cents,
+                eu_share_bp: d.eu_share_bp,
+                notified_at: d.notified_at.map(utc),
+            })
+            .collect(),
+    })
+}
+
+/// The report's state and the award decisions (committee, Delegation once submitted,
+/// auditor).
+#[utoipa::path(get, path = "/api/v1/calls/{id}/award", tag = "evaluation", security(("bearer" = [])),
+    params(("id" = String, Path)), responses((status = 200, body = AwardOut)))]
+pub async fn get_award(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    json(
+        StatusCode::OK,
+        &award_out(&state, &ctx, path.into_inner()).await?,
+    )
+}
+
+/// The chair submits the evaluation report (SEL-03).
+#[utoipa::path(post, path = "/api/v1/calls/{id}/report", tag = "evaluation", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = AwardOut),
+              (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn submit_report(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    crate::services::award::submit_report(&state, &ctx.actor(), call_id.clone()).await?;
+    json(StatusCode::OK, &award_out(&state, &ctx, call_id).await?)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionIn {
+    /// true approves the report (the award decision); false sends it back.
+    pub approve: bool,
+    /// Required when sending back.
+    #[serde(default)]
+    pub comments: String,
+}
+
+/// The EU Delegation approves the submitted report or sends it back (SEL-03).
+#[utoipa::path(post, path = "/api/v1/calls/{id}/award", tag = "evaluation", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = DecisionIn,
+    responses((status = 200, body = AwardOut),
+              (status = 409, body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn decide(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<DecisionIn>,
+) -> AppResult<HttpResponse> {
+    let call_id = path.into_inner();
+    let b = body.into_inner();
+    crate::services::award::decide_report(
+        &state,
+        &ctx.actor(),
+        call_id.clone(),
+        b.approve,
+        b.comments,
+    )
+    .await?;
+    json(StatusCode::OK, &award_out(&state, &ctx, call_id).await?)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotifyIn {
+    /// successful (first), then unsuccessful (the others, with reasons and scores).
+    pub batch: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NotifiedOut {
+    pub notified: usize,
+}
+
+/// Tells a batch of applicants their outcome (NOT-01), each in their language.
+#[utoipa::path(post, path = "/api/v1/calls/{id}/award/notify", tag = "evaluation", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = NotifyIn,
+    responses((status = 200, body = NotifiedOut),
+              (status = 409, body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn notify(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<NotifyIn>,
+) -> AppResult<HttpResponse> {
+    let batch = match body.batch.as_str() {
+        "successful" => crate::services::award::Batch::Successful,
+        "unsuccessful" => crate::services::award::Batch::Unsuccessful,
+        _ => {
+            return Err(AppError::Validation(vec![FieldError::new(
+                "batch",
+                "error-report-decision",
+            )]))
+        }
+    };
+    let notified =
+        crate::services::award::notify(&state, &ctx.actor(), path.into_inner(), batch).await?;
+    json(StatusCode::OK, &NotifiedOut { notified })
+}

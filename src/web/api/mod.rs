@@ -501,6 +501,7 @@ impl Modify for CommonResponses {
         evaluation::sign_declaration, evaluation::my_assignments, evaluation::get_assignment,
         evaluation::answer_conflict, evaluation::put_sheet, evaluation::assign,
         evaluation::replace, evaluation::resolve, evaluation::ranking,
+        evaluation::get_award, evaluation::submit_report, evaluation::decide, evaluation::notify,
     ),
     components(schemas(Problem, ProblemField, TokenRequest, CreatedToken, TokenInfo, Me, Role)),
     modifiers(&BearerAuth, &CommonResponses),
