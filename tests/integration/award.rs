@@ -58,6 +58,7 @@ async fn supporting_documents_checked(
     )
     .await;
     assert!(page.contains("Supporting documents") && page.contains("Legal entity sheet"));
+    crate::helpers::dump_page("applicant-supporting", &page);
     // A secretary cannot pass an incomplete set.
     let secretary = crate::evaluation::login(app, &s.secretary).await;
     let check = format!("/evaluation/calls/{call}/supporting/{application}/check");
@@ -98,6 +99,7 @@ async fn supporting_documents_checked(
     )
     .await;
     assert!(board.contains("Record the check"));
+    crate::helpers::dump_page("board-supporting", &board);
     let res = if passed {
         app.post_form_with(&secretary, &check, &[("result", "passed")])
             .await
