@@ -10,6 +10,7 @@ pub mod audit;
 pub mod award;
 pub mod budget;
 pub mod calls;
+pub mod contracts;
 pub mod corrigenda;
 pub mod evaluation;
 pub mod full_application;
