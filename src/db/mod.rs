@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth_attempts;
 pub mod backup;
 pub mod calls;
+pub mod contracts;
 pub mod evaluation;
 pub mod locks;
 pub mod organisations;

@@ -635,3 +635,112 @@ diesel::table! {
     }
 }
 diesel::allow_tables_to_appear_in_same_query!(attachments, supporting_checks);
+
+diesel::table! {
+    contracts (id) {
+        id -> Text,
+        number -> Text,
+        application_id -> Text,
+        call_id -> Text,
+        programme_id -> Text,
+        organisation_id -> Text,
+        status -> Text,
+        version -> Integer,
+        max_eu_cents -> BigInt,
+        eu_share_bp -> BigInt,
+        duration_months -> Integer,
+        agreed_start -> Nullable<Date>,
+        lead_abroad -> Bool,
+        sent_at -> Nullable<Timestamp>,
+        sent_by -> Nullable<Text>,
+        countersign_by -> Nullable<Date>,
+        countersigned_at -> Nullable<Timestamp>,
+        countersigned_by -> Nullable<Text>,
+        start_date -> Nullable<Date>,
+        end_date -> Nullable<Date>,
+        suspended_since -> Nullable<Date>,
+        suspended_days -> Integer,
+        ended_at -> Nullable<Timestamp>,
+        end_reason -> Nullable<Text>,
+        final_grant_cents -> Nullable<BigInt>,
+        final_payment_on -> Nullable<Date>,
+        keep_until -> Nullable<Date>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contract_versions (id) {
+        id -> Text,
+        contract_id -> Text,
+        version -> Integer,
+        terms -> Text,
+        reason -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contract_tranches (id) {
+        id -> Text,
+        contract_id -> Text,
+        position -> Integer,
+        kind -> Text,
+        planned_cents -> BigInt,
+        after_report -> Nullable<Integer>,
+        due_on -> Nullable<Date>,
+        payable_cents -> Nullable<BigInt>,
+        release -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    contract_payments (id) {
+        id -> Text,
+        contract_id -> Text,
+        tranche_position -> Nullable<Integer>,
+        kind -> Text,
+        amount_cents -> BigInt,
+        paid_on -> Date,
+        reference -> Text,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contract_reports (id) {
+        id -> Text,
+        contract_id -> Text,
+        position -> Integer,
+        kind -> Text,
+        period_end -> Date,
+        due_on -> Date,
+        verification -> Bool,
+        status -> Text,
+        narrative -> Text,
+        costs_cents -> Nullable<BigInt>,
+        submitted_at -> Nullable<Timestamp>,
+        submitted_by -> Nullable<Text>,
+        information_due -> Nullable<Date>,
+        staff_comment -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        accepted_costs_cents -> Nullable<BigInt>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(contracts, organisations);
+diesel::allow_tables_to_appear_in_same_query!(contracts, applications);
+diesel::allow_tables_to_appear_in_same_query!(contracts, calls);
+diesel::allow_tables_to_appear_in_same_query!(contracts, programmes);
+diesel::allow_tables_to_appear_in_same_query!(contracts, award_decisions);
+diesel::allow_tables_to_appear_in_same_query!(contracts, evaluation_reports);
+diesel::allow_tables_to_appear_in_same_query!(contracts, organisation_members);
+diesel::allow_tables_to_appear_in_same_query!(award_decisions, evaluation_reports);
+diesel::allow_tables_to_appear_in_same_query!(contracts, contract_reports);
+diesel::allow_tables_to_appear_in_same_query!(contracts, contract_payments);
+diesel::allow_tables_to_appear_in_same_query!(contracts, contract_tranches);

@@ -104,10 +104,19 @@ pub enum Action {
     /// Approve or return a call's evaluation report and notify its applicants (SEL-03,
     /// NOT-01).
     DecideAward,
+    /// Prepare, send, amend, suspend, terminate and close grant contracts; record
+    /// payments and decide on reports (DOMAIN.md §7): Delegation staff.
+    ManageContracts,
+    /// See grant contracts with their payments and reports: Delegation staff and the
+    /// auditor all of them, a beneficiary's members their own (TL-08).
+    ViewContracts,
+    /// As a member of the beneficiary: countersign its contract, submit its reports,
+    /// request amendments (CON-01, REP-01, AMD-01).
+    WorkOnContract,
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 23] = [
         Action::ManageOwnAccount,
         Action::UseApi,
         Action::ManageUsers,
@@ -128,6 +137,9 @@ impl Action {
         Action::ViewEvaluation,
         Action::DecideAward,
         Action::CheckSupportingDocuments,
+        Action::ManageContracts,
+        Action::ViewContracts,
+        Action::WorkOnContract,
     ];
 
     /// Actions decided by the actor's seat on a call's committee (loaded from the
@@ -158,7 +170,9 @@ pub fn role_allows(role: Role, action: Action) -> bool {
             matches!(role, Delegation)
         }
         AskClarification | WorkForOrganisation => matches!(role, Applicant),
-        ManageCommittee | DecideAward => matches!(role, Delegation),
+        ManageCommittee | DecideAward | ManageContracts => matches!(role, Delegation),
+        ViewContracts => matches!(role, Delegation | Auditor | Applicant),
+        WorkOnContract => matches!(role, Applicant),
         // Committee seats go to evaluators and Delegation staff; the seat decides.
         SignDeclaration | ScoreApplication | RunEvaluation | CheckSupportingDocuments => {
             matches!(role, Evaluator | Delegation)

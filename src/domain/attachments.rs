@@ -77,6 +77,8 @@ pub enum Purpose {
     SupportingDocument,
     /// A narrative or financial report (REP-01).
     Report,
+    /// The contract signed by both sides, as PDF or scan (CON-01).
+    SignedContract,
 }
 
 impl Purpose {
@@ -88,6 +90,7 @@ impl Purpose {
             Purpose::Mandate => "mandate",
             Purpose::SupportingDocument => "supporting_document",
             Purpose::Report => "report",
+            Purpose::SignedContract => "signed_contract",
         }
     }
 
@@ -99,7 +102,10 @@ impl Purpose {
     /// The largest file accepted for this use.
     pub fn max_bytes(self) -> usize {
         match self {
-            Purpose::Guidelines | Purpose::Corrigendum | Purpose::Report => 20 * 1024 * 1024,
+            Purpose::Guidelines
+            | Purpose::Corrigendum
+            | Purpose::Report
+            | Purpose::SignedContract => 20 * 1024 * 1024,
             Purpose::Annex | Purpose::Mandate | Purpose::SupportingDocument => 10 * 1024 * 1024,
         }
     }

@@ -44,6 +44,9 @@ pub enum Lock {
     /// An applicant organisation: its record, members and invitations ("at least one
     /// owner").
     Organisation(String),
+    /// A grant contract: its payments against the maximum and the 90% pre-financing
+    /// cap, its reports and versions.
+    Contract(String),
 }
 
 /// The open write transaction a use case works in.
@@ -130,6 +133,7 @@ fn take_lock(conn: &mut DbConnection, lock: &Lock, now: NaiveDateTime) -> AppRes
         }
         Lock::User(id) => locks::user(conn, id)?,
         Lock::Organisation(id) => crate::db::organisations::lock(conn, id)?,
+        Lock::Contract(id) => crate::db::contracts::lock(conn, id)?,
     };
     if found {
         Ok(())
@@ -210,11 +214,30 @@ pub fn check_permission(actor: &Actor, permission: &Permission) -> AppResult<()>
             Some(role) if crate::domain::access::role_allows(role, *action) => Ok(()),
             _ => decide(actor, Decision::Forbidden),
         },
+        // A contract's beneficiary is known only from the database (`check_permission_in`).
+        Permission::Do(action, Scope::Contract(_)) => match actor.role {
+            Some(role) if crate::domain::access::role_allows(role, *action) => Ok(()),
+            _ => decide(actor, Decision::Forbidden),
+        },
         Permission::Do(action, scope) => decide(
             actor,
             may(actor.role, *action, scope, &relation(actor, scope)),
         ),
     }
+}
+
+/// Whether the actor is a member of the organisation that holds the contract.
+fn contract_relation(conn: &mut DbConnection, actor: &Actor, id: &str) -> AppResult<Relation> {
+    let owns = match (actor.user_id.as_deref(), crate::db::contracts::find(conn, id)?) {
+        (Some(user), Some(c)) => {
+            crate::db::organisations::membership(conn, &c.organisation_id, user)?.is_some()
+        }
+        _ => false,
+    };
+    Ok(Relation {
+        owns,
+        ..Relation::default()
+    })
 }
 
 /// The full check inside a transaction, with the actor's relation to the object read
@@ -227,6 +250,10 @@ pub fn check_permission_in(
     match permission {
         Permission::Do(action, scope) if action.is_committee_work() => {
             let relation = committee_relation(conn, actor, scope)?;
+            decide(actor, may(actor.role, *action, scope, &relation))
+        }
+        Permission::Do(action, scope @ Scope::Contract(id)) => {
+            let relation = contract_relation(conn, actor, id)?;
             decide(actor, may(actor.role, *action, scope, &relation))
         }
         _ => check_permission(actor, permission),
