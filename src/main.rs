@@ -46,6 +46,10 @@ enum Command {
     /// Load the demonstration: the KAZLOD programme, an open restricted call with its two
     /// lots, published clarifications and one user per role (idempotent).
     Demo,
+    /// Run the contract and programme watch once (CON-01, CON-03, REP-01, PAY-01, TL-01,
+    /// TL-02) and send the mail it queues. The worker of `serve` runs it every minute;
+    /// each warning is sent once, whichever node runs it.
+    Watch,
     /// Audit trail tools.
     Audit {
         #[command(subcommand)]
@@ -235,6 +239,23 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
                     .await??;
             println!("backup written to {} ({bytes} bytes)", to.display());
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Watch => {
+            let state =
+                tokio::task::spawn_blocking(move || grants::build_state(settings, Clock::system()))
+                    .await??;
+            let run = grants::services::contracts::watch(&state)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let mailer = grants::email::Mailer::from_settings(
+                &state.settings.mail,
+                &state.settings.data.dir,
+                state.memory_mailbox.clone(),
+            )?;
+            grants::jobs::deliver_due(&state, &mailer)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("{}", serde_json::to_string_pretty(&run)?);
         }
         Command::Demo => {
             let state =

@@ -263,6 +263,16 @@ pub fn urgency(today: NaiveDate, deadline: NaiveDate) -> Urgency {
     }
 }
 
+/// The warning step (60, 30 or 7 days) a deadline `days` ahead falls in, for warnings
+/// sent once per step (the daily watch); None when it is further away or passed.
+pub fn warning_due(deadline: NaiveDate, today: NaiveDate) -> Option<i64> {
+    let days = (deadline - today).num_days();
+    if days < 0 {
+        return None;
+    }
+    WARNING_DAYS.iter().rev().copied().find(|step| days <= *step)
+}
+
 /// One recorded (or proposed) amendment of a programme date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Amendment {
@@ -585,6 +595,20 @@ mod tests {
             d(2026, 11, 15)
         );
         assert!(t.next_deadline(d(2040, 1, 1)).is_none());
+    }
+
+    #[test]
+    fn a_warning_step_for_each_of_60_30_and_7_days() {
+        let deadline = NaiveDate::from_ymd_opt(2030, 3, 15).unwrap();
+        let day = |n: i64| deadline - chrono::Duration::days(n);
+        assert_eq!(warning_due(deadline, day(61)), None);
+        assert_eq!(warning_due(deadline, day(60)), Some(60));
+        assert_eq!(warning_due(deadline, day(31)), Some(60));
+        assert_eq!(warning_due(deadline, day(30)), Some(30));
+        assert_eq!(warning_due(deadline, day(8)), Some(30));
+        assert_eq!(warning_due(deadline, day(7)), Some(7));
+        assert_eq!(warning_due(deadline, day(0)), Some(7));
+        assert_eq!(warning_due(deadline, day(-1)), None);
     }
 
     #[test]

@@ -150,7 +150,7 @@ pub async fn write_audit_checkpoint(state: &AppState) -> AppResult<bool> {
 }
 
 /// Runs until the process ends: sends mail when woken or every interval, and every 30
-/// intervals (a minute by default) sends due reminders, forgets idle throttle entries
+/// intervals (a minute by default) sends due reminders, runs the contract watch, forgets idle throttle entries
 /// and expired revoked sessions.
 pub async fn run_worker(state: Arc<AppState>, mailer: Mailer) {
     let interval = Duration::from_millis(state.settings.mail.worker_interval_ms.max(10));
@@ -162,6 +162,9 @@ pub async fn run_worker(state: Arc<AppState>, mailer: Mailer) {
         if last_housekeeping.elapsed() > interval * 30 {
             if let Err(e) = crate::services::calls::remind_unanswered_questions(&state).await {
                 tracing::warn!(error = %format!("{e:#}"), "clarification reminders not sent this time");
+            }
+            if let Err(e) = crate::services::contracts::watch(&state).await {
+                tracing::warn!(error = %format!("{e:#}"), "contract watch did not run this time");
             }
             last_housekeeping = std::time::Instant::now();
             if let Err(e) = housekeeping(&state).await {

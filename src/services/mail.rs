@@ -35,6 +35,16 @@ pub enum MailKind {
     AwardReserve,
     AwardUnsuccessful,
     SupportingRequested,
+    ContractSent,
+    ContractCountersigned,
+    ContractCountersignReminder,
+    ContractReportSubmitted,
+    ContractReportDecided,
+    ContractReportOverdue,
+    ContractNoPaymentWarning,
+    ContractTerminated,
+    PaymentOverdue,
+    ProgrammeDeadline,
 }
 
 impl MailKind {
@@ -63,6 +73,16 @@ impl MailKind {
             MailKind::AwardReserve => "award-reserve",
             MailKind::AwardUnsuccessful => "award-unsuccessful",
             MailKind::SupportingRequested => "supporting-requested",
+            MailKind::ContractSent => "contract-sent",
+            MailKind::ContractCountersigned => "contract-countersigned",
+            MailKind::ContractCountersignReminder => "contract-countersign-reminder",
+            MailKind::ContractReportSubmitted => "contract-report-submitted",
+            MailKind::ContractReportDecided => "contract-report-decided",
+            MailKind::ContractReportOverdue => "contract-report-overdue",
+            MailKind::ContractNoPaymentWarning => "contract-no-payment-warning",
+            MailKind::ContractTerminated => "contract-terminated",
+            MailKind::PaymentOverdue => "payment-overdue",
+            MailKind::ProgrammeDeadline => "programme-deadline",
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod attachments;
 pub mod audit;
 pub mod award;
 pub mod calls;
+pub mod contracts;
 pub mod demo;
 pub mod evaluation;
 pub mod full_application;
