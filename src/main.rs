@@ -256,6 +256,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("{}", serde_json::to_string_pretty(&run)?);
+            Ok(ExitCode::SUCCESS)
         }
         Command::Demo => {
             let state =
