@@ -1872,3 +1872,259 @@ email-supporting-requested-body =
 event-award-supporting-requested = Supporting documents asked for
 event-award-supporting-uploaded = Supporting document uploaded
 event-award-supporting-checked = Supporting documents checked
+nav-contracts = Contracts
+yes = Yes
+no = No
+overdue = Overdue
+contracts-title = Grant contracts
+contracts-awaiting = Awards waiting for a contract
+contracts-awaiting-hint = Awarded applications of approved evaluation reports (SEL-03). Every contract must be signed by the programme's contracting deadline (TL-02).
+awards-eu-share = EU share
+contracts-decided = Award decided
+contracts-prepare = Prepare the contract
+contracts-all = Contracts
+contracts-none = No contract yet.
+contract-number = Contract number
+contract-max-eu = Maximum EU contribution
+contract-start = Start
+contract-end = End
+contract-prepare-title = Prepare a grant contract
+contract-award = The award
+contract-contracting-deadline = Contracts signed by (TL-02)
+contract-operational-end = Operational phase ends (TL-03)
+contract-longest-today =
+    Signed today, the action may last at most { $months ->
+        [one] 1 month
+       *[other] { $months } months
+    } (48 at most, ending by the end of the operational phase).
+contract-max-eu-hint = In euros; never more than awarded ({ $amount }).
+contract-eu-share = EU share of eligible costs (%)
+contract-eu-share-hint = Never more than awarded ({ $share }).
+contract-duration = Duration (months)
+contract-duration-hint = From 1 to { $months } if signed today.
+contract-agreed-start = Agreed start
+contract-agreed-start-hint = Optional. Otherwise the action starts the day after the last signature.
+contract-lead-abroad = The lead applicant is based outside Kazakhstan (final report within 6 months instead of 3)
+contract-lead-abroad-short = Lead based abroad
+contract-save = Save the contract
+contract-title = Grant contract
+contract-terms = Terms
+contract-awarded = awarded { $amount }, { $share }
+contract-months =
+    { $months ->
+        [one] 1 month
+       *[other] { $months } months
+    }
+contract-keep-until = Records kept until (REC-01)
+contract-end-reason = Reason
+contract-no-payment-deadline = No payment has been made. Without one by { $date }, the contract is terminated automatically (CON-03).
+contract-signature = Signature
+contract-sent-at = Signed by the EU Delegation and sent
+contract-countersign-by = To be countersigned by
+contract-countersign-late = Deadline passed
+contract-countersigned-at = Countersigned
+contract-edit-terms = Change the terms
+contract-send-hint = Sending signs the contract for the EU Delegation. The terms are checked today: signed today, the action could last at most { $months } months; with the current duration it would end on { $end }. The beneficiary then has 30 days to countersign.
+contract-send = Sign and send to the beneficiary
+contract-countersign-hint = Countersign by { $by }: upload the contract signed by your legal representative (PDF or scan). The action starts the next day unless a later start was agreed.
+contract-signed-file = Signed contract
+contract-countersign-confirm = I countersign this contract on behalf of the beneficiary.
+contract-countersign = Countersign
+contract-payments = Payments
+contract-paid-so-far = Paid so far: { $paid }. Still to pay up to the maximum: { $left }.
+tranche = Tranche
+tranche-kind = Kind
+tranche-planned = Planned
+tranche-payable = Payable
+tranche-paid = Paid
+tranche-due = Due by
+tranche-after-report = after report { $report } is approved
+tranche-kind-pre-financing = First pre-financing
+tranche-kind-further = Further pre-financing
+tranche-kind-balance = Balance
+payment-kind-payment = Payment
+payment-kind-recovery = Recovery
+contract-payments-made = Payments made
+contract-final-grant = Final grant: { $amount }.
+contract-recovery-due = To recover: { $amount }
+contract-record-payment = Record a payment
+payment-amount = Amount (EUR)
+payment-date = Paid on
+payment-reference = Payment order or bank reference
+payment-is-recovery = This is money recovered from the beneficiary (CON-04)
+contract-release-arithmetic = PAY-02: planned { $planned }; needed spent { $required } (100% of earlier payments and 70% of the previous one); EU-financed spending reported { $spent }; reduced by { $shortfall }; above the 90% pre-financing cap { $over_cap }; payable { $payable }.
+contract-final-arithmetic = CON-04: EU share of accepted costs { $by_share }, maximum { $maximum }, final grant { $grant }; paid { $paid }; balance { $balance }; to recover { $recovery }.
+contract-reports = Reports
+contract-report-kind-interim = Interim report
+contract-report-kind-final = Final report
+contract-report-status-due = Due
+contract-report-status-submitted = Submitted
+contract-report-status-information-requested = More information asked
+contract-report-status-approved = Approved
+contract-report-period = Period ending { $end }; due by { $due }.
+contract-report-verification = with an expenditure verification report (AUD-01)
+contract-report-information = Please answer by { $by } (30 days, REP-01).
+contract-report-costs = Eligible costs incurred: { $amount }
+contract-report-accepted = accepted: { $amount }
+contract-report-missing = Still to upload:
+report-document = Document
+report-file = File (PDF, DOCX or ODT)
+report-document-narrative = Narrative report
+report-document-financial = Financial report
+report-document-verification = Expenditure verification report
+contract-report-summary = Summary of the period
+contract-report-costs-label = Eligible costs incurred to date (EUR)
+contract-report-costs-hint = All eligible costs of the action since its start, as in the financial report.
+contract-report-submit = Submit the report
+contract-report-accepted-label = Accepted eligible costs (EUR, final report)
+contract-report-accepted-hint = Leave empty to accept the costs as reported.
+contract-report-approve = Approve the report
+contract-report-ask = What information is missing
+contract-report-ask-button = Ask for more information
+contract-closure = Closure and termination
+contract-close-hint = Closing needs the final report approved and the balance paid, or the recovery recorded, in full.
+contract-close = Close the contract
+contract-terminate-confirm = I confirm: this cannot be undone.
+contract-withdraw = Withdraw the contract
+contract-terminate = Terminate the contract
+contract-versions = Versions
+contract-status-draft = Draft
+contract-status-sent = Waiting for countersignature
+contract-status-active = Being implemented
+contract-status-suspended = Suspended
+contract-status-closed = Closed
+contract-status-terminated = Terminated
+contract-status-withdrawn = Withdrawn
+contract-version-prepared = Prepared
+contract-version-terms-changed = Terms changed
+contract-version-sent = Signed and sent
+contract-version-countersigned = Countersigned
+contract-version-closed = Closed
+contract-version-terminated = Terminated
+contract-version-withdrawn = Withdrawn
+flash-contract-saved = The contract is saved.
+flash-contract-sent = The contract is signed and sent to the beneficiary.
+flash-contract-countersigned = The contract is countersigned. The payment schedule and the reports are set.
+flash-payment-recorded = The payment is recorded.
+flash-report-document-uploaded = The document is uploaded.
+flash-contract-report-submitted = The report is submitted.
+flash-contract-report-decided = The decision is recorded.
+flash-contract-closed = The contract is closed.
+flash-contract-terminated = The contract is ended.
+error-contract-amount = Enter the maximum EU contribution, more than zero.
+error-contract-above-award = The maximum EU contribution cannot be higher than awarded (CON-01).
+error-contract-share = Enter the EU share as a percentage above 0 and at most 100.
+error-contract-share-above-award = The EU share cannot be higher than awarded (CON-01).
+error-contract-signature-late = Contracts cannot be signed after the programme's contracting deadline (TL-02, never extended).
+error-contract-start-early = An agreed start must come after the day of signature.
+error-contract-duration = Enter a duration from 1 to 48 months.
+error-contract-end-late = With this start and duration the action would end after the operational phase (TL-03). Shorten the duration.
+error-contract-ended = This contract has ended.
+error-contract-not-sent = The contract has not been signed and sent yet.
+error-contract-not-countersigned = The contract is waiting for the countersignature.
+error-contract-suspended = The contract is suspended.
+error-contract-active = The contract is already being implemented.
+error-contract-report-approved = This report is already approved.
+error-contract-report-waiting = This report is waiting for the EU Delegation's decision.
+error-contract-report-not-submitted = This report has not been submitted.
+error-addendum-notice = An addendum must be requested at least 30 days before it takes effect (AMD-01).
+error-addendum-after-end = An addendum can only take effect during implementation.
+error-addendum-raises-grant = An addendum can never raise the maximum grant (AMD-01).
+error-addendum-extension-notice = An extension must be requested at least one month before the end date (AMD-01).
+error-addendum-not-later = An extension must move the end date later.
+error-contract-number = Enter the contract number (at most 80 characters).
+error-contract-number-taken = Another contract already has this number.
+error-contract-not-draft = The contract is signed: its terms change only by addendum.
+error-contract-countersign-late = The 30 days to countersign have passed (CON-01). Ask the EU Delegation.
+error-payment-amount = Enter an amount above zero.
+error-payment-reference = Enter the payment order or bank reference.
+error-payment-tranche = Choose the tranche paid.
+error-payment-date = The payment date must lie between the countersignature and today.
+error-recovery-none = No recovery is due on this contract.
+error-payment-not-released = This tranche is not released yet: its report must be approved first (PAY-02).
+error-payment-above-tranche = The amount is more than what is still payable on this tranche.
+error-report-document = Choose which document of the report this is.
+error-contract-not-running = The contract is not being implemented.
+error-report-summary = Write a summary of the period (at most 20,000 characters).
+error-report-costs = Enter the eligible costs in euros.
+error-report-verification-missing = The expenditure verification report is required with this report (AUD-01).
+error-report-documents-missing = Upload the narrative and the financial report first.
+error-report-comment = Say what information is missing.
+error-contract-final-report-open = The final report must be approved first.
+error-contract-settlement-open = The balance must be paid, or the recovery recorded, in full first.
+error-contract-reason = Give the reason.
+error-contract-confirm = Tick the box to confirm.
+programme-deadline-tl01 = publication of every call (TL-01)
+programme-deadline-tl02 = signature of every contract (TL-02)
+email-contract-sent-subject = Grant contract { $number } to countersign
+email-contract-sent-body =
+    The EU Delegation has signed grant contract { $number } (maximum EU contribution { $amount }).
+    
+    Please countersign it in the portal by { $by } (CON-01), uploading the contract signed by your legal representative:
+    
+    { $link }
+email-contract-countersigned-subject = Contract { $number } countersigned
+email-contract-countersigned-body =
+    Contract { $number } was countersigned. The action runs from { $start } to { $end }; the first pre-financing is due within 45 days.
+    
+    { $link }
+email-contract-countersign-reminder-subject = Reminder: countersign contract { $number } by { $by }
+email-contract-countersign-reminder-body =
+    Grant contract { $number } is still waiting for your countersignature. The deadline is { $by } (CON-01).
+    
+    { $link }
+email-contract-report-submitted-subject = Report { $report } of contract { $number } submitted
+email-contract-report-submitted-body =
+    The beneficiary submitted report { $report } of contract { $number }. Please approve it or ask for more information.
+    
+    { $link }
+email-contract-report-decided-subject = Report { $report } of contract { $number }: { $outcome }
+email-contract-report-decided-body =
+    Report { $report } of contract { $number }: { $outcome }.
+    
+    { $comment }
+    
+    { $link }
+email-contract-report-overdue-subject = Overdue: report { $report } of contract { $number }
+email-contract-report-overdue-body =
+    Report { $report } of contract { $number } was due by { $due } and has not been submitted (REP-01).
+    
+    { $link }
+email-contract-no-payment-warning-subject = Contract { $number } ends on { $on } without a payment
+email-contract-no-payment-warning-body =
+    No payment has been made under contract { $number }. If none is made by { $on }, the contract is terminated automatically (CON-03).
+    
+    { $link }
+email-contract-terminated-subject = Contract { $number } ended
+email-contract-terminated-body =
+    Contract { $number } has ended. Reason: { $reason }
+    
+    { $link }
+email-payment-overdue-subject = Overdue payment: tranche { $tranche } of contract { $number }
+email-payment-overdue-body =
+    Tranche { $tranche } of contract { $number } ({ $amount } still to pay) was due by { $due } (PAY-01/02).
+    
+    { $link }
+email-programme-deadline-subject = { $programme }: deadline for the { $deadline } on { $date }
+email-programme-deadline-body =
+    The programme { $programme } reaches the deadline for the { $deadline } on { $date }. Still open: { $count }.
+    
+    { $link }
+event-contract-prepared = Contract prepared
+event-contract-terms-changed = Contract terms changed
+event-contract-sent = Contract signed and sent
+event-contract-countersigned = Contract countersigned
+event-contract-payment-recorded = Payment recorded
+event-contract-recovery-recorded = Recovery recorded
+event-contract-report-document-uploaded = Report document uploaded
+event-contract-report-submitted = Report submitted
+event-contract-report-approved = Report approved
+event-contract-report-information-requested = More information asked on a report
+event-contract-closed = Contract closed
+event-contract-terminated = Contract terminated
+event-contract-withdrawn = Contract withdrawn
+event-contract-countersign-reminded = Countersignature reminder sent
+event-contract-no-payment-warned = No-payment warning sent (CON-03)
+event-contract-report-overdue = Overdue report reminded
+event-contract-payment-overdue = Overdue payment reminded
+event-programme-deadline-warned = Programme deadline warning sent

@@ -1828,3 +1828,257 @@ email-supporting-requested-body =
 event-award-supporting-requested = Растайтын құжаттар сұралды
 event-award-supporting-uploaded = Растайтын құжат жүктелді
 event-award-supporting-checked = Растайтын құжаттар тексерілді
+nav-contracts = Келісімшарттар
+yes = Иә
+no = Жоқ
+overdue = Мерзімі өтті
+contracts-title = Грант беру туралы келісімшарттар
+contracts-awaiting = Келісімшартты күтіп тұрған гранттар
+contracts-awaiting-hint = Бекітілген бағалау есептері бойынша грант берілген өтінімдер (SEL-03). Әр келісімшартқа бағдарламаның келісімшарттар жасасу мерзімі аяқталғанға дейін қол қойылуы тиіс (TL-02).
+awards-eu-share = ЕО үлесі
+contracts-decided = Грант беру шешімі қабылданды
+contracts-prepare = Келісімшартты дайындау
+contracts-all = Келісімшарттар
+contracts-none = Әзірге келісімшарт жоқ.
+contract-number = Келісімшарт нөмірі
+contract-max-eu = ЕО-ның ең жоғары үлесі
+contract-start = Басталуы
+contract-end = Аяқталуы
+contract-prepare-title = Грант беру туралы келісімшартты дайындау
+contract-award = Берілген грант
+contract-contracting-deadline = Келісімшарттарға қол қоюдың соңғы күні (TL-02)
+contract-operational-end = Операциялық кезеңнің аяқталуы (TL-03)
+contract-longest-today =
+    Бүгін қол қойылса, іс-шара ең көбі { $months ->
+       *[other] { $months } ай
+    } созыла алады (ең көбі 48 ай және операциялық кезең аяқталғанға дейін аяқталуы тиіс).
+contract-max-eu-hint = Еуромен; берілген сомадан ({ $amount }) аспауы тиіс.
+contract-eu-share = Рұқсат етілген шығыстардағы ЕО үлесі (%)
+contract-eu-share-hint = Берілген үлестен ({ $share }) аспауы тиіс.
+contract-duration = Ұзақтығы (ай)
+contract-duration-hint = Бүгін қол қойылса, 1 айдан { $months } айға дейін.
+contract-agreed-start = Келісілген басталу күні
+contract-agreed-start-hint = Міндетті емес. Көрсетілмесе, іс-шара соңғы қол қойылған күннің келесі күні басталады.
+contract-lead-abroad = Жетекші өтініш беруші Қазақстаннан тыс жерде орналасқан (қорытынды есеп 3 айдың орнына 6 ай ішінде)
+contract-lead-abroad-short = Жетекші өтініш беруші шетелде
+contract-save = Келісімшартты сақтау
+contract-title = Грант беру туралы келісімшарт
+contract-terms = Шарттары
+contract-awarded = берілгені: { $amount }, { $share }
+contract-months =
+    { $months ->
+       *[other] { $months } ай
+    }
+contract-keep-until = Құжаттарды сақтау мерзімі (REC-01)
+contract-end-reason = Себебі
+contract-no-payment-deadline = Әзірге бірде-бір төлем жасалған жоқ. { $date } дейін төлем жасалмаса, келісімшарт автоматты түрде бұзылады (CON-03).
+contract-signature = Қол қою
+contract-sent-at = Еуропалық Одақ Өкілдігі қол қойып, жіберді
+contract-countersign-by = Екінші тарап ретінде қол қою мерзімі
+contract-countersign-late = Мерзімі өтті
+contract-countersigned-at = Екінші тарап қол қойды
+contract-edit-terms = Шарттарды өзгерту
+contract-send-hint = Жіберу арқылы келісімшартқа Еуропалық Одақ Өкілдігі атынан қол қойылады. Шарттар бүгінгі күн бойынша тексеріледі: бүгін қол қойылса, іс-шара ең көбі { $months } ай созыла алады; қазіргі ұзақтықпен ол { $end } аяқталады. Содан кейін грант алушының екінші тарап ретінде қол қоюына 30 күн беріледі.
+contract-send = Қол қойып, грант алушыға жіберу
+contract-countersign-hint = { $by } дейін екінші тарап ретінде қол қойыңыз: заңды өкіліңіз қол қойған келісімшартты жүктеңіз (PDF немесе скан). Кешірек басталу күні келісілмесе, іс-шара келесі күні басталады.
+contract-signed-file = Қол қойылған келісімшарт
+contract-countersign-confirm = Осы келісімшартқа грант алушы атынан екінші тарап ретінде қол қоямын.
+contract-countersign = Қол қою (екінші тарап ретінде)
+contract-payments = Төлемдер
+contract-paid-so-far = Осы уақытқа дейін төленгені: { $paid }. Ең жоғары сомаға дейін төленетін қалдық: { $left }.
+tranche = Транш
+tranche-kind = Түрі
+tranche-planned = Жоспарланған
+tranche-payable = Төленуге тиіс
+tranche-paid = Төленді
+tranche-due = Төлеу мерзімі
+tranche-after-report = { $report } есебі бекітілгеннен кейін
+tranche-kind-pre-financing = Бірінші алдын ала қаржыландыру
+tranche-kind-further = Кейінгі алдын ала қаржыландыру
+tranche-kind-balance = Қалдықты төлеу
+payment-kind-payment = Төлем
+payment-kind-recovery = Қаражатты қайтару
+contract-payments-made = Жүргізілген төлемдер
+contract-final-grant = Түпкілікті грант сомасы: { $amount }.
+contract-recovery-due = Қайтарылуы тиіс: { $amount }
+contract-record-payment = Төлемді тіркеу
+payment-amount = Сомасы (EUR)
+payment-date = Төленген күні
+payment-reference = Төлем тапсырмасының немесе банк операциясының нөмірі
+payment-is-recovery = Бұл — грант алушыдан қайтарылған қаражат (CON-04)
+contract-release-arithmetic = PAY-02: жоспарланғаны { $planned }; жұмсалуы қажет сома { $required } (бұрынғы төлемдердің 100%-ы және алдыңғы төлемнің 70%-ы); есепте көрсетілген ЕО қаржыландырған шығыстар { $spent }; азайту { $shortfall }; алдын ала қаржыландырудың 90% шегінен асқаны { $over_cap }; төленуге тиіс { $payable }.
+contract-final-arithmetic = CON-04: қабылданған шығыстардағы ЕО үлесі { $by_share }, ең жоғары сома { $maximum }, түпкілікті грант { $grant }; төленгені { $paid }; қалдық { $balance }; қайтарылуы тиіс { $recovery }.
+contract-reports = Есептер
+contract-report-kind-interim = Аралық есеп
+contract-report-kind-final = Қорытынды есеп
+contract-report-status-due = Ұсынылуы тиіс
+contract-report-status-submitted = Ұсынылды
+contract-report-status-information-requested = Қосымша ақпарат сұралды
+contract-report-status-approved = Бекітілді
+contract-report-period = Кезеңнің аяқталуы: { $end }; ұсыну мерзімі: { $due }.
+contract-report-verification = шығыстарды тексеру есебімен бірге (AUD-01)
+contract-report-information = { $by } дейін жауап беріңіз (30 күн, REP-01).
+contract-report-costs = Жұмсалған рұқсат етілген шығыстар: { $amount }
+contract-report-accepted = қабылданғаны: { $amount }
+contract-report-missing = Әлі жүктелуі тиіс:
+report-document = Құжат
+report-file = Файл (PDF, DOCX немесе ODT)
+report-document-narrative = Мазмұндық есеп
+report-document-financial = Қаржылық есеп
+report-document-verification = Шығыстарды тексеру есебі
+contract-report-summary = Кезеңнің қысқаша сипаттамасы
+contract-report-costs-label = Осы күнге дейін жұмсалған рұқсат етілген шығыстар (EUR)
+contract-report-costs-hint = Іс-шара басталғаннан бергі барлық рұқсат етілген шығыстар, қаржылық есептегідей.
+contract-report-submit = Есепті ұсыну
+contract-report-accepted-label = Қабылданған рұқсат етілген шығыстар (EUR, қорытынды есеп)
+contract-report-accepted-hint = Шығыстарды есепте көрсетілгендей қабылдау үшін бос қалдырыңыз.
+contract-report-approve = Есепті бекіту
+contract-report-ask = Қандай ақпарат жетіспейді
+contract-report-ask-button = Қосымша ақпарат сұрау
+contract-closure = Жабу және бұзу
+contract-close-hint = Жабу үшін қорытынды есеп бекітілуі және қалдық толық төленуі немесе қаражатты қайтару толық көлемде тіркелуі тиіс.
+contract-close = Келісімшартты жабу
+contract-terminate-confirm = Растаймын: бұл әрекетті болдырмау мүмкін емес.
+contract-withdraw = Келісімшартты кері қайтару
+contract-terminate = Келісімшартты бұзу
+contract-versions = Нұсқалар
+contract-status-draft = Нобай
+contract-status-sent = Екінші тараптың қолын күтуде
+contract-status-active = Орындалуда
+contract-status-suspended = Тоқтатыла тұрды
+contract-status-closed = Жабылды
+contract-status-terminated = Бұзылды
+contract-status-withdrawn = Кері қайтарылды
+contract-version-prepared = Дайындалды
+contract-version-terms-changed = Шарттары өзгертілді
+contract-version-sent = Қол қойылып, жіберілді
+contract-version-countersigned = Екінші тарап қол қойды
+contract-version-closed = Жабылды
+contract-version-terminated = Бұзылды
+contract-version-withdrawn = Кері қайтарылды
+flash-contract-saved = Келісімшарт сақталды.
+flash-contract-sent = Келісімшартқа қол қойылып, грант алушыға жіберілді.
+flash-contract-countersigned = Келісімшартқа екінші тарап қол қойды. Төлем кестесі мен есептер белгіленді.
+flash-payment-recorded = Төлем тіркелді.
+flash-report-document-uploaded = Құжат жүктелді.
+flash-contract-report-submitted = Есеп ұсынылды.
+flash-contract-report-decided = Шешім тіркелді.
+flash-contract-closed = Келісімшарт жабылды.
+flash-contract-terminated = Келісімшарттың қолданылуы тоқтатылды.
+error-contract-amount = ЕО-ның ең жоғары үлесін нөлден жоғары етіп енгізіңіз.
+error-contract-above-award = ЕО-ның ең жоғары үлесі берілген сомадан аспауы тиіс (CON-01).
+error-contract-share = ЕО үлесін 0-ден жоғары және 100-ден аспайтын пайызбен енгізіңіз.
+error-contract-share-above-award = ЕО үлесі берілген үлестен аспауы тиіс (CON-01).
+error-contract-signature-late = Бағдарламаның келісімшарттар жасасу мерзімі өткеннен кейін келісімшарттарға қол қоюға болмайды (TL-02, бұл мерзім ұзартылмайды).
+error-contract-start-early = Келісілген басталу күні қол қойылған күннен кейін болуы тиіс.
+error-contract-duration = Ұзақтығын 1-ден 48 айға дейін енгізіңіз.
+error-contract-end-late = Осы басталу күні мен ұзақтықта іс-шара операциялық кезең аяқталғаннан кейін аяқталады (TL-03). Ұзақтығын қысқартыңыз.
+error-contract-ended = Бұл келісімшарттың қолданылуы аяқталды.
+error-contract-not-sent = Келісімшартқа әлі қол қойылып, жіберілген жоқ.
+error-contract-not-countersigned = Келісімшарт екінші тараптың қолын күтуде.
+error-contract-suspended = Келісімшарттың орындалуы тоқтатыла тұрды.
+error-contract-active = Келісімшарт қазірдің өзінде орындалуда.
+error-contract-report-approved = Бұл есеп бекітіліп қойған.
+error-contract-report-waiting = Бұл есеп Еуропалық Одақ Өкілдігінің шешімін күтуде.
+error-contract-report-not-submitted = Бұл есеп ұсынылған жоқ.
+error-addendum-notice = Қосымша келісім күшіне енерден кемінде 30 күн бұрын сұралуы тиіс (AMD-01).
+error-addendum-after-end = Қосымша келісім тек іс-шара жүзеге асырылып жатқан кезеңде ғана күшіне ене алады.
+error-addendum-raises-grant = Қосымша келісім гранттың ең жоғары сомасын ешқашан ұлғайта алмайды (AMD-01).
+error-addendum-extension-notice = Мерзімді ұзарту аяқталу күнінен кемінде бір ай бұрын сұралуы тиіс (AMD-01).
+error-addendum-not-later = Мерзімді ұзарту аяқталу күнін кейінірек күнге ауыстыруы тиіс.
+error-contract-number = Келісімшарт нөмірін енгізіңіз (ең көбі 80 таңба).
+error-contract-number-taken = Бұл нөмір басқа келісімшартқа берілген.
+error-contract-not-draft = Келісімшартқа қол қойылған: оның шарттары тек қосымша келісім арқылы өзгертіледі.
+error-contract-countersign-late = Екінші тарап ретінде қол қоюға берілген 30 күн өтті (CON-01). Еуропалық Одақ Өкілдігіне хабарласыңыз.
+error-payment-amount = Нөлден жоғары соманы енгізіңіз.
+error-payment-reference = Төлем тапсырмасының немесе банк операциясының нөмірін енгізіңіз.
+error-payment-tranche = Төленген траншты таңдаңыз.
+error-payment-date = Төлем күні екінші тарап қол қойған күн мен бүгінгі күн аралығында болуы тиіс.
+error-recovery-none = Бұл келісімшарт бойынша қайтарылатын қаражат жоқ.
+error-payment-not-released = Бұл транш әлі төлеуге ашылмаған: алдымен оған қатысты есеп бекітілуі тиіс (PAY-02).
+error-payment-above-tranche = Сома осы транш бойынша әлі төленуге тиіс сомадан асады.
+error-report-document = Бұл есептің қай құжаты екенін таңдаңыз.
+error-contract-not-running = Келісімшарт орындалмай жатыр.
+error-report-summary = Кезеңнің қысқаша сипаттамасын жазыңыз (ең көбі 20 000 таңба).
+error-report-costs = Рұқсат етілген шығыстарды еуромен енгізіңіз.
+error-report-verification-missing = Бұл есеппен бірге шығыстарды тексеру есебі міндетті (AUD-01).
+error-report-documents-missing = Алдымен мазмұндық және қаржылық есептерді жүктеңіз.
+error-report-comment = Қандай ақпарат жетіспейтінін көрсетіңіз.
+error-contract-final-report-open = Алдымен қорытынды есеп бекітілуі тиіс.
+error-contract-settlement-open = Алдымен қалдық толық төленуі немесе қаражатты қайтару толық көлемде тіркелуі тиіс.
+error-contract-reason = Себебін көрсетіңіз.
+error-contract-confirm = Растау үшін белгі қойыңыз.
+programme-deadline-tl01 = барлық конкурстарды жариялау (TL-01)
+programme-deadline-tl02 = барлық келісімшарттарға қол қою (TL-02)
+email-contract-sent-subject = Грант беру туралы келісімшарт { $number }: екінші тарап ретінде қол қою қажет
+email-contract-sent-body =
+    Еуропалық Одақ Өкілдігі { $number } грант беру туралы келісімшартқа қол қойды (ЕО-ның ең жоғары үлесі { $amount }).
+    
+    Заңды өкіліңіз қол қойған келісімшартты жүктеп, порталда { $by } дейін оған екінші тарап ретінде қол қойыңыз (CON-01):
+    
+    { $link }
+email-contract-countersigned-subject = Келісімшарт { $number }: екінші тарап қол қойды
+email-contract-countersigned-body =
+    Келісімшарт { $number }: екінші тарап қол қойды. Іс-шараның жүзеге асырылу мерзімі: { $start } – { $end }; бірінші алдын ала қаржыландыру 45 күн ішінде төленуі тиіс.
+    
+    { $link }
+email-contract-countersign-reminder-subject = Еске салу: { $number } келісімшартына { $by } дейін екінші тарап ретінде қол қойыңыз
+email-contract-countersign-reminder-body =
+    Грант беру туралы келісімшарт { $number } әлі де сіздің қолыңызды күтуде. Мерзімі — { $by } (CON-01).
+    
+    { $link }
+email-contract-report-submitted-subject = { $number } келісімшарты бойынша { $report } есебі ұсынылды
+email-contract-report-submitted-body =
+    Грант алушы { $number } келісімшарты бойынша { $report } есебін ұсынды. Оны бекітіңіз немесе қосымша ақпарат сұраңыз.
+    
+    { $link }
+email-contract-report-decided-subject = { $number } келісімшарты бойынша { $report } есебі: { $outcome }
+email-contract-report-decided-body =
+    { $number } келісімшарты бойынша { $report } есебі: { $outcome }.
+    
+    { $comment }
+    
+    { $link }
+email-contract-report-overdue-subject = Мерзімі өтті: { $number } келісімшарты бойынша { $report } есебі
+email-contract-report-overdue-body =
+    { $number } келісімшарты бойынша { $report } есебі { $due } дейін ұсынылуы тиіс еді, бірақ ұсынылған жоқ (REP-01).
+    
+    { $link }
+email-contract-no-payment-warning-subject = Төлем болмаса, { $number } келісімшарты { $on } күні бұзылады
+email-contract-no-payment-warning-body =
+    { $number } келісімшарты бойынша әлі бірде-бір төлем жасалған жоқ. { $on } дейін төлем жасалмаса, келісімшарт автоматты түрде бұзылады (CON-03).
+    
+    { $link }
+email-contract-terminated-subject = { $number } келісімшартының қолданылуы тоқтатылды
+email-contract-terminated-body =
+    { $number } келісімшартының қолданылуы тоқтатылды. Себебі: { $reason }
+    
+    { $link }
+email-payment-overdue-subject = Төлем мерзімі өтті: { $number } келісімшарты бойынша { $tranche } транш
+email-payment-overdue-body =
+    { $number } келісімшарты бойынша { $tranche } транш ({ $amount } әлі төленуі тиіс) { $due } дейін төленуі тиіс еді (PAY-01/02).
+    
+    { $link }
+email-programme-deadline-subject = { $programme }: { $deadline } мерзімі — { $date }
+email-programme-deadline-body =
+    { $programme } бағдарламасы бойынша { $deadline } мерзімі — { $date }. Әлі аяқталмағаны: { $count }.
+    
+    { $link }
+event-contract-prepared = Келісімшарт дайындалды
+event-contract-terms-changed = Келісімшарт шарттары өзгертілді
+event-contract-sent = Келісімшартқа қол қойылып, жіберілді
+event-contract-countersigned = Келісімшартқа екінші тарап қол қойды
+event-contract-payment-recorded = Төлем тіркелді
+event-contract-recovery-recorded = Қаражатты қайтару тіркелді
+event-contract-report-document-uploaded = Есеп құжаты жүктелді
+event-contract-report-submitted = Есеп ұсынылды
+event-contract-report-approved = Есеп бекітілді
+event-contract-report-information-requested = Есеп бойынша қосымша ақпарат сұралды
+event-contract-closed = Келісімшарт жабылды
+event-contract-terminated = Келісімшарт бұзылды
+event-contract-withdrawn = Келісімшарт кері қайтарылды
+event-contract-countersign-reminded = Екінші тарап ретінде қол қою туралы еске салу жіберілді
+event-contract-no-payment-warned = Төлемнің жоқтығы туралы ескерту жіберілді (CON-03)
+event-contract-report-overdue = Мерзімі өткен есеп туралы еске салу жіберілді
+event-contract-payment-overdue = Мерзімі өткен төлем туралы еске салу жіберілді
+event-programme-deadline-warned = Бағдарлама мерзімі туралы ескерту жіберілді

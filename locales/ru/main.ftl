@@ -1866,3 +1866,263 @@ email-supporting-requested-body =
 event-award-supporting-requested = Запрошены подтверждающие документы
 event-award-supporting-uploaded = Загружен подтверждающий документ
 event-award-supporting-checked = Проверены подтверждающие документы
+nav-contracts = Договоры
+yes = Да
+no = Нет
+overdue = Просрочено
+contracts-title = Договоры о предоставлении гранта
+contracts-awaiting = Присуждённые гранты, ожидающие договора
+contracts-awaiting-hint = Заявки, получившие грант по утверждённым отчётам об оценке (SEL-03). Каждый договор должен быть подписан до истечения срока заключения договоров по программе (TL-02).
+awards-eu-share = Доля ЕС
+contracts-decided = Решение о гранте принято
+contracts-prepare = Подготовить договор
+contracts-all = Договоры
+contracts-none = Договоров пока нет.
+contract-number = Номер договора
+contract-max-eu = Максимальный вклад ЕС
+contract-start = Начало
+contract-end = Окончание
+contract-prepare-title = Подготовка договора о предоставлении гранта
+contract-award = Присуждённый грант
+contract-contracting-deadline = Последний день для подписания договоров (TL-02)
+contract-operational-end = Окончание операционного этапа (TL-03)
+contract-longest-today =
+    При подписании сегодня действие может длиться максимум { $months ->
+        [one] { $months } месяц
+        [few] { $months } месяца
+        [many] { $months } месяцев
+       *[other] { $months } месяца
+    } (не более 48 и с окончанием не позднее конца операционного этапа).
+contract-max-eu-hint = В евро; не более присуждённой суммы ({ $amount }).
+contract-eu-share = Доля ЕС в приемлемых расходах (%)
+contract-eu-share-hint = Не более присуждённой доли ({ $share }).
+contract-duration = Продолжительность (месяцев)
+contract-duration-hint = От 1 до { $months }, если подписать сегодня.
+contract-agreed-start = Согласованная дата начала
+contract-agreed-start-hint = Необязательно. Иначе действие начинается на следующий день после последней подписи.
+contract-lead-abroad = Ведущий заявитель находится за пределами Казахстана (итоговый отчёт в течение 6 месяцев вместо 3)
+contract-lead-abroad-short = Ведущий заявитель за рубежом
+contract-save = Сохранить договор
+contract-title = Договор о предоставлении гранта
+contract-terms = Условия
+contract-awarded = присуждено { $amount }, { $share }
+contract-months =
+    { $months ->
+        [one] { $months } месяц
+        [few] { $months } месяца
+        [many] { $months } месяцев
+       *[other] { $months } месяца
+    }
+contract-keep-until = Документы хранятся до (REC-01)
+contract-end-reason = Причина
+contract-no-payment-deadline = Платежей ещё не было. Если до { $date } не будет произведён ни один платёж, договор будет автоматически расторгнут (CON-03).
+contract-signature = Подписание
+contract-sent-at = Подписан Представительством Европейского Союза и отправлен
+contract-countersign-by = Подписать со своей стороны до
+contract-countersign-late = Срок истёк
+contract-countersigned-at = Подписан со стороны получателя
+contract-edit-terms = Изменить условия
+contract-send-hint = При отправке договор подписывается от имени Представительства Европейского Союза. Условия проверяются на сегодняшний день: при подписании сегодня действие может длиться не более { $months } мес.; при текущей продолжительности оно завершится { $end }. Затем у получателя гранта есть 30 дней, чтобы подписать договор со своей стороны.
+contract-send = Подписать и отправить получателю гранта
+contract-countersign-hint = Подпишите договор со своей стороны до { $by }: загрузите договор, подписанный вашим законным представителем (PDF или скан). Действие начинается на следующий день, если не согласована более поздняя дата начала.
+contract-signed-file = Подписанный договор
+contract-countersign-confirm = Я подписываю этот договор со своей стороны от имени получателя гранта.
+contract-countersign = Подписать со своей стороны
+contract-payments = Платежи
+contract-paid-so-far = Выплачено на данный момент: { $paid }. Осталось выплатить до максимума: { $left }.
+tranche = Транш
+tranche-kind = Вид
+tranche-planned = Запланировано
+tranche-payable = К выплате
+tranche-paid = Выплачено
+tranche-due = Срок выплаты
+tranche-after-report = после утверждения отчёта { $report }
+tranche-kind-pre-financing = Первое предварительное финансирование
+tranche-kind-further = Последующее предварительное финансирование
+tranche-kind-balance = Выплата остатка
+payment-kind-payment = Платёж
+payment-kind-recovery = Возврат средств
+contract-payments-made = Произведённые платежи
+contract-final-grant = Окончательная сумма гранта: { $amount }.
+contract-recovery-due = Подлежит возврату: { $amount }
+contract-record-payment = Записать платёж
+payment-amount = Сумма (EUR)
+payment-date = Дата платежа
+payment-reference = Номер платёжного поручения или банковский референс
+payment-is-recovery = Это средства, возвращённые получателем гранта (CON-04)
+contract-release-arithmetic = PAY-02: запланировано { $planned }; требуемые расходы { $required } (100% более ранних платежей и 70% предыдущего); заявленные расходы за счёт ЕС { $spent }; уменьшение на { $shortfall }; превышение 90%-го предела предварительного финансирования { $over_cap }; к выплате { $payable }.
+contract-final-arithmetic = CON-04: доля ЕС в принятых расходах { $by_share }, максимум { $maximum }, окончательный грант { $grant }; выплачено { $paid }; остаток { $balance }; к возврату { $recovery }.
+contract-reports = Отчёты
+contract-report-kind-interim = Промежуточный отчёт
+contract-report-kind-final = Итоговый отчёт
+contract-report-status-due = Ожидается
+contract-report-status-submitted = Представлен
+contract-report-status-information-requested = Запрошена дополнительная информация
+contract-report-status-approved = Утверждён
+contract-report-period = Период, заканчивающийся { $end }; срок представления — { $due }.
+contract-report-verification = с отчётом о проверке расходов (AUD-01)
+contract-report-information = Пожалуйста, ответьте до { $by } (30 дней, REP-01).
+contract-report-costs = Понесённые приемлемые расходы: { $amount }
+contract-report-accepted = принято: { $amount }
+contract-report-missing = Ещё нужно загрузить:
+report-document = Документ
+report-file = Файл (PDF, DOCX или ODT)
+report-document-narrative = Описательный отчёт
+report-document-financial = Финансовый отчёт
+report-document-verification = Отчёт о проверке расходов
+contract-report-summary = Краткое описание периода
+contract-report-costs-label = Приемлемые расходы, понесённые на текущую дату (EUR)
+contract-report-costs-hint = Все приемлемые расходы действия с момента его начала, как в финансовом отчёте.
+contract-report-submit = Представить отчёт
+contract-report-accepted-label = Принятые приемлемые расходы (EUR, итоговый отчёт)
+contract-report-accepted-hint = Оставьте пустым, чтобы принять расходы в заявленном размере.
+contract-report-approve = Утвердить отчёт
+contract-report-ask = Какой информации не хватает
+contract-report-ask-button = Запросить дополнительную информацию
+contract-closure = Закрытие и расторжение
+contract-close-hint = Для закрытия итоговый отчёт должен быть утверждён, а остаток выплачен или возврат средств записан в полном объёме.
+contract-close = Закрыть договор
+contract-terminate-confirm = Подтверждаю: это действие необратимо.
+contract-withdraw = Отозвать договор
+contract-terminate = Расторгнуть договор
+contract-versions = Версии
+contract-status-draft = Черновик
+contract-status-sent = Ожидает подписания со стороны получателя
+contract-status-active = Реализуется
+contract-status-suspended = Приостановлен
+contract-status-closed = Закрыт
+contract-status-terminated = Расторгнут
+contract-status-withdrawn = Отозван
+contract-version-prepared = Подготовлен
+contract-version-terms-changed = Условия изменены
+contract-version-sent = Подписан и отправлен
+contract-version-countersigned = Подписан со стороны получателя
+contract-version-closed = Закрыт
+contract-version-terminated = Расторгнут
+contract-version-withdrawn = Отозван
+flash-contract-saved = Договор сохранён.
+flash-contract-sent = Договор подписан и отправлен получателю гранта.
+flash-contract-countersigned = Договор подписан со стороны получателя. График платежей и отчёты установлены.
+flash-payment-recorded = Платёж записан.
+flash-report-document-uploaded = Документ загружен.
+flash-contract-report-submitted = Отчёт представлен.
+flash-contract-report-decided = Решение записано.
+flash-contract-closed = Договор закрыт.
+flash-contract-terminated = Договор прекращён.
+error-contract-amount = Укажите максимальный вклад ЕС больше нуля.
+error-contract-above-award = Максимальный вклад ЕС не может превышать присуждённую сумму (CON-01).
+error-contract-share = Укажите долю ЕС в процентах: больше 0 и не более 100.
+error-contract-share-above-award = Доля ЕС не может превышать присуждённую (CON-01).
+error-contract-signature-late = Договоры нельзя подписывать после истечения срока заключения договоров по программе (TL-02, этот срок не продлевается).
+error-contract-start-early = Согласованная дата начала должна быть позже дня подписания.
+error-contract-duration = Укажите продолжительность от 1 до 48 месяцев.
+error-contract-end-late = При такой дате начала и продолжительности действие завершится после окончания операционного этапа (TL-03). Сократите продолжительность.
+error-contract-ended = Этот договор уже завершён.
+error-contract-not-sent = Договор ещё не подписан и не отправлен.
+error-contract-not-countersigned = Договор ожидает подписания со стороны получателя.
+error-contract-suspended = Исполнение договора приостановлено.
+error-contract-active = Договор уже исполняется.
+error-contract-report-approved = Этот отчёт уже утверждён.
+error-contract-report-waiting = Этот отчёт ожидает решения Представительства Европейского Союза.
+error-contract-report-not-submitted = Этот отчёт не представлен.
+error-addendum-notice = Дополнительное соглашение нужно запросить не менее чем за 30 дней до его вступления в силу (AMD-01).
+error-addendum-after-end = Дополнительное соглашение может вступить в силу только в период реализации.
+error-addendum-raises-grant = Дополнительное соглашение никогда не может увеличить максимальную сумму гранта (AMD-01).
+error-addendum-extension-notice = Продление нужно запросить не менее чем за месяц до даты окончания (AMD-01).
+error-addendum-not-later = При продлении дата окончания должна переноситься на более поздний срок.
+error-contract-number = Укажите номер договора (не более 80 символов).
+error-contract-number-taken = Этот номер уже присвоен другому договору.
+error-contract-not-draft = Договор подписан: его условия меняются только дополнительным соглашением.
+error-contract-countersign-late = 30 дней на подписание со своей стороны истекли (CON-01). Обратитесь в Представительство Европейского Союза.
+error-payment-amount = Укажите сумму больше нуля.
+error-payment-reference = Укажите номер платёжного поручения или банковский референс.
+error-payment-tranche = Выберите оплаченный транш.
+error-payment-date = Дата платежа должна быть между датой подписания со стороны получателя и сегодняшним днём.
+error-recovery-none = По этому договору возврат средств не требуется.
+error-payment-not-released = Этот транш ещё не разблокирован: сначала должен быть утверждён соответствующий отчёт (PAY-02).
+error-payment-above-tranche = Сумма превышает остаток к выплате по этому траншу.
+error-report-document = Выберите, какой это документ отчёта.
+error-contract-not-running = Договор не исполняется.
+error-report-summary = Напишите краткое описание периода (не более 20 000 символов).
+error-report-costs = Укажите приемлемые расходы в евро.
+error-report-verification-missing = К этому отчёту обязательно прилагается отчёт о проверке расходов (AUD-01).
+error-report-documents-missing = Сначала загрузите описательный и финансовый отчёты.
+error-report-comment = Укажите, какой информации не хватает.
+error-contract-final-report-open = Сначала должен быть утверждён итоговый отчёт.
+error-contract-settlement-open = Сначала остаток должен быть выплачен или возврат средств записан в полном объёме.
+error-contract-reason = Укажите причину.
+error-contract-confirm = Поставьте отметку для подтверждения.
+programme-deadline-tl01 = публикации всех конкурсов (TL-01)
+programme-deadline-tl02 = подписания всех договоров (TL-02)
+email-contract-sent-subject = Договор о предоставлении гранта { $number }: подпишите со своей стороны
+email-contract-sent-body =
+    Представительство Европейского Союза подписало договор о предоставлении гранта { $number } (максимальный вклад ЕС { $amount }).
+    
+    Пожалуйста, подпишите его со своей стороны на портале до { $by } (CON-01), загрузив договор, подписанный вашим законным представителем:
+    
+    { $link }
+email-contract-countersigned-subject = Договор { $number } подписан со стороны получателя
+email-contract-countersigned-body =
+    Договор { $number } подписан со стороны получателя. Действие осуществляется с { $start } по { $end }; первое предварительное финансирование должно быть выплачено в течение 45 дней.
+    
+    { $link }
+email-contract-countersign-reminder-subject = Напоминание: подпишите договор { $number } со своей стороны до { $by }
+email-contract-countersign-reminder-body =
+    Договор о предоставлении гранта { $number } всё ещё ожидает вашей подписи. Срок — { $by } (CON-01).
+    
+    { $link }
+email-contract-report-submitted-subject = Отчёт { $report } по договору { $number } представлен
+email-contract-report-submitted-body =
+    Получатель гранта представил отчёт { $report } по договору { $number }. Пожалуйста, утвердите его или запросите дополнительную информацию.
+    
+    { $link }
+email-contract-report-decided-subject = Отчёт { $report } по договору { $number }: { $outcome }
+email-contract-report-decided-body =
+    Отчёт { $report } по договору { $number }: { $outcome }.
+    
+    { $comment }
+    
+    { $link }
+email-contract-report-overdue-subject = Просрочено: отчёт { $report } по договору { $number }
+email-contract-report-overdue-body =
+    Отчёт { $report } по договору { $number } нужно было представить до { $due }, но он не представлен (REP-01).
+    
+    { $link }
+email-contract-no-payment-warning-subject = Договор { $number } будет расторгнут { $on }, если не будет платежа
+email-contract-no-payment-warning-body =
+    По договору { $number } ещё не было ни одного платежа. Если до { $on } платёж не будет произведён, договор будет автоматически расторгнут (CON-03).
+    
+    { $link }
+email-contract-terminated-subject = Договор { $number } прекращён
+email-contract-terminated-body =
+    Договор { $number } прекращён. Причина: { $reason }
+    
+    { $link }
+email-payment-overdue-subject = Просроченный платёж: транш { $tranche } по договору { $number }
+email-payment-overdue-body =
+    Транш { $tranche } по договору { $number } (к выплате ещё { $amount }) нужно было выплатить до { $due } (PAY-01/02).
+    
+    { $link }
+email-programme-deadline-subject = { $programme }: срок { $deadline } — { $date }
+email-programme-deadline-body =
+    Для программы { $programme } наступает срок { $deadline }: { $date }. Ещё не выполнено: { $count }.
+    
+    { $link }
+event-contract-prepared = Договор подготовлен
+event-contract-terms-changed = Условия договора изменены
+event-contract-sent = Договор подписан и отправлен
+event-contract-countersigned = Договор подписан со стороны получателя
+event-contract-payment-recorded = Платёж записан
+event-contract-recovery-recorded = Возврат средств записан
+event-contract-report-document-uploaded = Документ отчёта загружен
+event-contract-report-submitted = Отчёт представлен
+event-contract-report-approved = Отчёт утверждён
+event-contract-report-information-requested = По отчёту запрошена дополнительная информация
+event-contract-closed = Договор закрыт
+event-contract-terminated = Договор расторгнут
+event-contract-withdrawn = Договор отозван
+event-contract-countersign-reminded = Отправлено напоминание о подписании со стороны получателя
+event-contract-no-payment-warned = Отправлено предупреждение об отсутствии платежа (CON-03)
+event-contract-report-overdue = Отправлено напоминание о просроченном отчёте
+event-contract-payment-overdue = Отправлено напоминание о просроченном платеже
+event-programme-deadline-warned = Отправлено предупреждение о сроке программы

@@ -289,11 +289,7 @@ pub fn open_reports_due_before(
 ) -> QueryResult<Vec<ReportRow>> {
     rep::table
         .filter(rep::status.eq_any(["due", "information_requested"]))
-        .filter(
-            rep::due_on
-                .lt(day)
-                .or(rep::information_due.lt(Some(day))),
-        )
+        .filter(rep::due_on.lt(day).or(rep::information_due.lt(Some(day))))
         .filter(
             rep::contract_id.eq_any(
                 c::table

@@ -687,23 +687,23 @@ pub fn amendment_problems(
 ) -> Vec<FieldError> {
     let mut problems = Vec::new();
     if add_days(requested, AMENDMENT_NOTICE_DAYS).map_or(true, |d| d > effective) {
-        problems.push(FieldError::new("effective", "error-amendment-notice"));
+        problems.push(FieldError::new("effective", "error-addendum-notice"));
     }
     if effective > end {
-        problems.push(FieldError::new("effective", "error-amendment-after-end"));
+        problems.push(FieldError::new("effective", "error-addendum-after-end"));
     }
     if new_max > current_max {
-        problems.push(FieldError::new("max_eu", "error-amendment-raises-grant"));
+        problems.push(FieldError::new("max_eu", "error-addendum-raises-grant"));
     }
     if let Some((start, new_end)) = new_end {
         if add_months(requested, EXTENSION_NOTICE_MONTHS).map_or(true, |d| d > end) {
             problems.push(FieldError::new(
                 "new_end",
-                "error-amendment-extension-notice",
+                "error-addendum-extension-notice",
             ));
         }
         if new_end <= end {
-            problems.push(FieldError::new("new_end", "error-amendment-not-later"));
+            problems.push(FieldError::new("new_end", "error-addendum-not-later"));
         } else if new_end > timeline.operational_end
             || end_date(start, MAX_DURATION_MONTHS).map_or(true, |limit| new_end > limit)
         {
@@ -1075,7 +1075,7 @@ mod tests {
         let ok = amendment_problems(d(2029, 1, 1), d(2029, 1, 31), end, max, max, None, &t);
         assert!(ok.is_empty());
         let late = amendment_problems(d(2029, 1, 2), d(2029, 1, 31), end, max, max, None, &t);
-        assert_eq!(codes(&late), ["error-amendment-notice"]);
+        assert_eq!(codes(&late), ["error-addendum-notice"]);
         let raise = amendment_problems(
             d(2029, 1, 1),
             d(2029, 2, 1),
@@ -1085,7 +1085,7 @@ mod tests {
             None,
             &t,
         );
-        assert_eq!(codes(&raise), ["error-amendment-raises-grant"]);
+        assert_eq!(codes(&raise), ["error-addendum-raises-grant"]);
         // Extension: asked a month before the end at the latest.
         let start = d(2028, 1, 1);
         let ext = |requested| {
@@ -1101,10 +1101,10 @@ mod tests {
         };
         assert!(ext(d(2029, 11, 30))
             .iter()
-            .all(|e| e.code != "error-amendment-extension-notice"));
+            .all(|e| e.code != "error-addendum-extension-notice"));
         assert!(ext(d(2029, 12, 1))
             .iter()
-            .any(|e| e.code == "error-amendment-extension-notice"));
+            .any(|e| e.code == "error-addendum-extension-notice"));
         // Never beyond 48 months or the operational phase.
         let too_long = amendment_problems(
             d(2029, 1, 1),

@@ -270,7 +270,11 @@ pub fn warning_due(deadline: NaiveDate, today: NaiveDate) -> Option<i64> {
     if days < 0 {
         return None;
     }
-    WARNING_DAYS.iter().rev().copied().find(|step| days <= *step)
+    WARNING_DAYS
+        .iter()
+        .rev()
+        .copied()
+        .find(|step| days <= *step)
 }
 
 /// One recorded (or proposed) amendment of a programme date.

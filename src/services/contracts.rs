@@ -17,8 +17,8 @@ use crate::domain::contracts::{
     countersign_by, end_date, final_grant, further_tranche_release, keep_records_until,
     longest_duration, payment_schedule, report_schedule, start_date, terms_problems, Award,
     ContractEvent, ContractStatus, FinalGrant, ReportEvent, ReportKind,
-    ReportStatus as ContractReportStatus, Terms, TrancheKind, FIRST_PAYMENT_DAYS,
-    INFORMATION_DAYS, PAYMENT_AFTER_APPROVAL_DAYS,
+    ReportStatus as ContractReportStatus, Terms, TrancheKind, FIRST_PAYMENT_DAYS, INFORMATION_DAYS,
+    PAYMENT_AFTER_APPROVAL_DAYS,
 };
 use crate::domain::money::{parse_percent, Money};
 use crate::domain::organisations::MemberRole;
@@ -70,7 +70,8 @@ impl TermsInput {
     pub fn parse(&self) -> Result<TermsCommand, Vec<FieldError>> {
         let mut errors = Vec::new();
         let number = self.number.trim().to_string();
-        if number.is_empty() || number.chars().count() > 80 || number.chars().any(char::is_control) {
+        if number.is_empty() || number.chars().count() > 80 || number.chars().any(char::is_control)
+        {
             errors.push(FieldError::new("number", "error-contract-number"));
         }
         let max_eu = Money::parse(&self.max_eu).unwrap_or_else(|_| {
@@ -128,8 +129,9 @@ fn terms_of(c: &ContractRow) -> Terms {
 }
 
 fn status_of(c: &ContractRow) -> AppResult<ContractStatus> {
-    ContractStatus::parse(&c.status)
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("contract {} has an unknown status", c.id)))
+    ContractStatus::parse(&c.status).ok_or_else(|| {
+        AppError::Internal(anyhow::anyhow!("contract {} has an unknown status", c.id))
+    })
 }
 
 fn move_on(c: &mut ContractRow, event: ContractEvent) -> AppResult<ContractStatus> {
@@ -140,7 +142,11 @@ fn move_on(c: &mut ContractRow, event: ContractEvent) -> AppResult<ContractStatu
     Ok(next)
 }
 
-fn timeline_for(conn: &mut DbConnection, programme_id: &str, today: NaiveDate) -> AppResult<Timeline> {
+fn timeline_for(
+    conn: &mut DbConnection,
+    programme_id: &str,
+    today: NaiveDate,
+) -> AppResult<Timeline> {
     let programme = crate::db::programmes::find(conn, programme_id)?.ok_or(AppError::NotFound)?;
     let amendments = crate::db::programmes::amendments(conn, programme_id)?;
     crate::services::programmes::timeline_of(&programme, &amendments, today)
@@ -171,6 +177,10 @@ fn new_version(tx: &mut Tx<'_>, c: &mut ContractRow, reason: &str) -> AppResult<
     c.version += 1;
     c.updated_at = tx.now;
     q::update(tx.conn, c)?;
+    record_version(tx, c, reason)
+}
+
+fn record_version(tx: &mut Tx<'_>, c: &ContractRow, reason: &str) -> AppResult<()> {
     q::insert_version(
         tx.conn,
         &VersionRow {
@@ -206,8 +216,14 @@ fn require_editor(tx: &mut Tx<'_>, c: &ContractRow) -> AppResult<()> {
     }
 }
 
-fn members_of(tx: &mut Tx<'_>, c: &ContractRow) -> AppResult<Vec<(String, String, Option<String>)>> {
-    Ok(crate::db::organisations::member_recipients(tx.conn, &c.organisation_id)?)
+fn members_of(
+    tx: &mut Tx<'_>,
+    c: &ContractRow,
+) -> AppResult<Vec<(String, String, Option<String>)>> {
+    Ok(crate::db::organisations::member_recipients(
+        tx.conn,
+        &c.organisation_id,
+    )?)
 }
 
 /// An awarded application still waiting for its contract.
@@ -279,7 +295,8 @@ pub async fn preparation(
             let d = q::approved_award(conn, &application_id)?
                 .filter(|d| d.outcome == "awarded")
                 .ok_or(AppError::NotFound)?;
-            let a = crate::db::applications::find(conn, &application_id)?.ok_or(AppError::NotFound)?;
+            let a =
+                crate::db::applications::find(conn, &application_id)?.ok_or(AppError::NotFound)?;
             let call = crate::db::calls::find(conn, &a.call_id)?.ok_or(AppError::NotFound)?;
             let programme =
                 crate::db::programmes::find(conn, &call.programme_id)?.ok_or(AppError::NotFound)?;
@@ -340,7 +357,8 @@ pub async fn save_terms(
                     .ok_or(AppError::NotFound)?;
                 let a = crate::db::applications::find(tx.conn, &application_id)?
                     .ok_or(AppError::NotFound)?;
-                let call = crate::db::calls::find(tx.conn, &a.call_id)?.ok_or(AppError::NotFound)?;
+                let call =
+                    crate::db::calls::find(tx.conn, &a.call_id)?.ok_or(AppError::NotFound)?;
                 let timeline = timeline_for(tx.conn, &call.programme_id, today)?;
                 let problems = terms_problems(&cmd.terms, &award_of(&decision), &timeline, today);
                 if !problems.is_empty() {
@@ -391,6 +409,9 @@ pub async fn save_terms(
                     },
                 };
                 let created = c.version == 0;
+                if created {
+                    c.version = 1;
+                }
                 c.number = cmd.number.clone();
                 c.max_eu_cents = cmd.terms.max_eu.cents();
                 c.eu_share_bp = cmd.terms.eu_share_bp;
@@ -399,8 +420,10 @@ pub async fn save_terms(
                 c.lead_abroad = cmd.lead_abroad;
                 if created {
                     q::insert(tx.conn, &c)?;
+                    record_version(tx, &c, "prepared")?;
+                } else {
+                    new_version(tx, &mut c, "terms_changed")?;
                 }
-                new_version(tx, &mut c, if created { "prepared" } else { "terms_changed" })?;
                 tx.audit(
                     if created {
                         "contract.prepared"
@@ -421,37 +444,47 @@ pub async fn save_terms(
 pub async fn send(state: &AppState, actor: &Actor, id: String) -> AppResult<NaiveDate> {
     let link = state.public_url(&format!("/contracts/{id}"));
     state
-        .write(actor, staff_permission(&id), Lock::Contract(id.clone()), move |tx| {
-            let today = tx.today();
-            let mut c = load(tx.conn, &id)?;
-            let decision = q::approved_award(tx.conn, &c.application_id)?.ok_or(AppError::NotFound)?;
-            let timeline = timeline_for(tx.conn, &c.programme_id, today)?;
-            let problems = terms_problems(&terms_of(&c), &award_of(&decision), &timeline, today);
-            if !problems.is_empty() {
-                return Err(AppError::Validation(problems));
-            }
-            move_on(&mut c, ContractEvent::Send)?;
-            let by = countersign_by(today).map_err(|_| AppError::BadRequest("date"))?;
-            c.sent_at = Some(tx.now);
-            c.sent_by = tx.actor.user_id.clone();
-            c.countersign_by = Some(by);
-            new_version(tx, &mut c, "sent")?;
-            let members = members_of(tx, &c)?;
-            tx.mail_each(&members, MailKind::ContractSent, |lang| {
-                vec![
-                    ("number", c.number.clone()),
-                    ("amount", crate::views::format::money(lang, Money::from_cents(c.max_eu_cents))),
-                    ("by", crate::views::format::date_long(lang, by)),
-                    ("link", link.clone()),
-                ]
-            })?;
-            tx.audit(
-                "contract.sent",
-                Some(("contract", &c.id)),
-                json!({"number": c.number, "countersign_by": by}),
-            )?;
-            Ok(by)
-        })
+        .write(
+            actor,
+            staff_permission(&id),
+            Lock::Contract(id.clone()),
+            move |tx| {
+                let today = tx.today();
+                let mut c = load(tx.conn, &id)?;
+                let decision =
+                    q::approved_award(tx.conn, &c.application_id)?.ok_or(AppError::NotFound)?;
+                let timeline = timeline_for(tx.conn, &c.programme_id, today)?;
+                let problems =
+                    terms_problems(&terms_of(&c), &award_of(&decision), &timeline, today);
+                if !problems.is_empty() {
+                    return Err(AppError::Validation(problems));
+                }
+                move_on(&mut c, ContractEvent::Send)?;
+                let by = countersign_by(today).map_err(|_| AppError::BadRequest("date"))?;
+                c.sent_at = Some(tx.now);
+                c.sent_by = tx.actor.user_id.clone();
+                c.countersign_by = Some(by);
+                new_version(tx, &mut c, "sent")?;
+                let members = members_of(tx, &c)?;
+                tx.mail_each(&members, MailKind::ContractSent, |lang| {
+                    vec![
+                        ("number", c.number.clone()),
+                        (
+                            "amount",
+                            crate::views::format::money(lang, Money::from_cents(c.max_eu_cents)),
+                        ),
+                        ("by", crate::views::format::date_long(lang, by)),
+                        ("link", link.clone()),
+                    ]
+                })?;
+                tx.audit(
+                    "contract.sent",
+                    Some(("contract", &c.id)),
+                    json!({"number": c.number, "countersign_by": by}),
+                )?;
+                Ok(by)
+            },
+        )
         .await
 }
 
@@ -470,101 +503,111 @@ pub async fn countersign(
     let key = stored.key.clone();
     let staff_link = state.public_url(&format!("/contracts/{id}"));
     let result = state
-        .write(actor, beneficiary_permission(&id), Lock::Contract(id.clone()), move |tx| {
-            let today = tx.today();
-            let mut c = load(tx.conn, &id)?;
-            require_editor(tx, &c)?;
-            if status_of(&c)? == ContractStatus::Sent
-                && c.countersign_by.is_some_and(|by| today > by)
-            {
-                return Err(AppError::Conflict("error-contract-countersign-late"));
-            }
-            let decision = q::approved_award(tx.conn, &c.application_id)?.ok_or(AppError::NotFound)?;
-            let timeline = timeline_for(tx.conn, &c.programme_id, today)?;
-            let problems = terms_problems(&terms_of(&c), &award_of(&decision), &timeline, today);
-            move_on(&mut c, ContractEvent::Countersign)?;
-            if !problems.is_empty() {
-                return Err(AppError::Validation(problems));
-            }
-            let bad_date = |_| AppError::BadRequest("date");
-            let start = start_date(today, c.agreed_start).map_err(bad_date)?;
-            let end = end_date(start, c.duration_months as u32).map_err(bad_date)?;
-            c.countersigned_at = Some(tx.now);
-            c.countersigned_by = tx.actor.user_id.clone();
-            c.start_date = Some(start);
-            c.end_date = Some(end);
-            let file = attachments::attach(
-                tx,
-                &NewAttachment {
-                    owner: OwnerKind::Contract,
-                    owner_id: &c.id,
-                    purpose: Purpose::SignedContract,
-                    language: None,
-                    title: "signed",
-                },
-                &upload,
-                &stored,
-            )?;
-            let max = Money::from_cents(c.max_eu_cents);
-            let months = c.duration_months as u32;
-            let first_due = add_days(today, FIRST_PAYMENT_DAYS).map_err(bad_date)?;
-            for t in payment_schedule(max, months) {
-                q::insert_tranche(
-                    tx.conn,
-                    &TrancheRow {
-                        id: crate::services::new_id(),
-                        contract_id: c.id.clone(),
-                        position: t.position as i32,
-                        kind: t.kind.as_str().into(),
-                        planned_cents: t.amount.cents(),
-                        after_report: t.after_report.map(|r| r as i32),
-                        due_on: (t.kind == TrancheKind::PreFinancing).then_some(first_due),
-                        payable_cents: (t.kind == TrancheKind::PreFinancing).then_some(t.amount.cents()),
-                        release: None,
+        .write(
+            actor,
+            beneficiary_permission(&id),
+            Lock::Contract(id.clone()),
+            move |tx| {
+                let today = tx.today();
+                let mut c = load(tx.conn, &id)?;
+                require_editor(tx, &c)?;
+                if status_of(&c)? == ContractStatus::Sent
+                    && c.countersign_by.is_some_and(|by| today > by)
+                {
+                    return Err(AppError::Conflict("error-contract-countersign-late"));
+                }
+                let decision =
+                    q::approved_award(tx.conn, &c.application_id)?.ok_or(AppError::NotFound)?;
+                let timeline = timeline_for(tx.conn, &c.programme_id, today)?;
+                let problems =
+                    terms_problems(&terms_of(&c), &award_of(&decision), &timeline, today);
+                move_on(&mut c, ContractEvent::Countersign)?;
+                if !problems.is_empty() {
+                    return Err(AppError::Validation(problems));
+                }
+                let bad_date = |_| AppError::BadRequest("date");
+                let start = start_date(today, c.agreed_start).map_err(bad_date)?;
+                let end = end_date(start, c.duration_months as u32).map_err(bad_date)?;
+                c.countersigned_at = Some(tx.now);
+                c.countersigned_by = tx.actor.user_id.clone();
+                c.start_date = Some(start);
+                c.end_date = Some(end);
+                let file = attachments::attach(
+                    tx,
+                    &NewAttachment {
+                        owner: OwnerKind::Contract,
+                        owner_id: &c.id,
+                        purpose: Purpose::SignedContract,
+                        language: None,
+                        title: "signed",
                     },
+                    &upload,
+                    &stored,
                 )?;
-            }
-            for r in report_schedule(start, end, max, months, c.lead_abroad).map_err(bad_date)? {
-                q::insert_report(
-                    tx.conn,
-                    &ReportRow {
-                        id: crate::services::new_id(),
-                        contract_id: c.id.clone(),
-                        position: r.position as i32,
-                        kind: r.kind.as_str().into(),
-                        period_end: r.period_end,
-                        due_on: r.due_on,
-                        verification: r.verification,
-                        status: ContractReportStatus::Due.as_str().into(),
-                        narrative: String::new(),
-                        costs_cents: None,
-                        submitted_at: None,
-                        submitted_by: None,
-                        information_due: None,
-                        staff_comment: None,
-                        decided_by: None,
-                        decided_at: None,
-                        accepted_costs_cents: None,
-                    },
-                )?;
-            }
-            new_version(tx, &mut c, "countersigned")?;
-            let staff = crate::db::calls::delegation_staff(tx.conn)?;
-            tx.mail_each(&staff, MailKind::ContractCountersigned, |lang| {
-                vec![
-                    ("number", c.number.clone()),
-                    ("start", crate::views::format::date_long(lang, start)),
-                    ("end", crate::views::format::date_long(lang, end)),
-                    ("link", staff_link.clone()),
-                ]
-            })?;
-            tx.audit(
+                let max = Money::from_cents(c.max_eu_cents);
+                let months = c.duration_months as u32;
+                let first_due = add_days(today, FIRST_PAYMENT_DAYS).map_err(bad_date)?;
+                for t in payment_schedule(max, months) {
+                    q::insert_tranche(
+                        tx.conn,
+                        &TrancheRow {
+                            id: crate::services::new_id(),
+                            contract_id: c.id.clone(),
+                            position: t.position as i32,
+                            kind: t.kind.as_str().into(),
+                            planned_cents: t.amount.cents(),
+                            after_report: t.after_report.map(|r| r as i32),
+                            due_on: (t.kind == TrancheKind::PreFinancing).then_some(first_due),
+                            payable_cents: (t.kind == TrancheKind::PreFinancing)
+                                .then_some(t.amount.cents()),
+                            release: None,
+                        },
+                    )?;
+                }
+                for r in
+                    report_schedule(start, end, max, months, c.lead_abroad).map_err(bad_date)?
+                {
+                    q::insert_report(
+                        tx.conn,
+                        &ReportRow {
+                            id: crate::services::new_id(),
+                            contract_id: c.id.clone(),
+                            position: r.position as i32,
+                            kind: r.kind.as_str().into(),
+                            period_end: r.period_end,
+                            due_on: r.due_on,
+                            verification: r.verification,
+                            status: ContractReportStatus::Due.as_str().into(),
+                            narrative: String::new(),
+                            costs_cents: None,
+                            submitted_at: None,
+                            submitted_by: None,
+                            information_due: None,
+                            staff_comment: None,
+                            decided_by: None,
+                            decided_at: None,
+                            accepted_costs_cents: None,
+                        },
+                    )?;
+                }
+                new_version(tx, &mut c, "countersigned")?;
+                let staff = crate::db::calls::delegation_staff(tx.conn)?;
+                tx.mail_each(&staff, MailKind::ContractCountersigned, |lang| {
+                    vec![
+                        ("number", c.number.clone()),
+                        ("start", crate::views::format::date_long(lang, start)),
+                        ("end", crate::views::format::date_long(lang, end)),
+                        ("link", staff_link.clone()),
+                    ]
+                })?;
+                tx.audit(
                 "contract.countersigned",
                 Some(("contract", &c.id)),
                 json!({"start": start, "end": end, "file": file.file_name, "sha256": file.sha256}),
             )?;
-            Ok(())
-        })
+                Ok(())
+            },
+        )
         .await;
     if result.is_err() {
         crate::services::uploads::discard(state, &key).await;
@@ -601,7 +644,9 @@ pub async fn record_payment(
     input: PaymentInput,
 ) -> AppResult<()> {
     let mut errors = Vec::new();
-    let amount = Money::parse(&input.amount).ok().filter(|m| *m > Money::ZERO);
+    let amount = Money::parse(&input.amount)
+        .ok()
+        .filter(|m| *m > Money::ZERO);
     if amount.is_none() {
         errors.push(FieldError::new("amount", "error-payment-amount"));
     }
@@ -818,49 +863,61 @@ pub async fn submit_report(
     let costs = costs.unwrap_or(Money::ZERO);
     let link = state.public_url(&format!("/contracts/{id}#reports"));
     state
-        .write(actor, beneficiary_permission(&id), Lock::Contract(id.clone()), move |tx| {
-            let c = load(tx.conn, &id)?;
-            require_editor(tx, &c)?;
-            if !status_of(&c)?.is_running() {
-                return Err(AppError::Conflict("error-contract-not-running"));
-            }
-            let mut r = q::reports_of(tx.conn, &id)?
-                .into_iter()
-                .find(|r| r.position == position)
-                .ok_or(AppError::NotFound)?;
-            let next = ContractReportStatus::parse(&r.status)
-                .ok_or(AppError::NotFound)?
-                .transition(ReportEvent::Submit)
-                .map_err(|e| AppError::Conflict(e.message_key))?;
-            let given: Vec<String> = report_documents(tx.conn, &r.id)?.into_iter().map(|f| f.title).collect();
-            let missing: Vec<&str> = required_report_documents(&r)
-                .into_iter()
-                .filter(|d| !given.iter().any(|g| g == d))
-                .collect();
-            if !missing.is_empty() {
-                return Err(AppError::Conflict(if missing.contains(&"verification") {
-                    "error-report-verification-missing"
-                } else {
-                    "error-report-documents-missing"
-                }));
-            }
-            r.status = next.as_str().into();
-            r.narrative = summary.clone();
-            r.costs_cents = Some(costs.cents());
-            r.submitted_at = Some(tx.now);
-            r.submitted_by = tx.actor.user_id.clone();
-            q::update_report(tx.conn, &r)?;
-            let staff = crate::db::calls::delegation_staff(tx.conn)?;
-            tx.mail_each(&staff, MailKind::ContractReportSubmitted, |_| {
-                vec![("number", c.number.clone()), ("report", r.position.to_string()), ("link", link.clone())]
-            })?;
-            tx.audit(
-                "contract.report_submitted",
-                Some(("contract", &id)),
-                json!({"report": position, "kind": r.kind, "costs_cents": costs.cents()}),
-            )?;
-            Ok(())
-        })
+        .write(
+            actor,
+            beneficiary_permission(&id),
+            Lock::Contract(id.clone()),
+            move |tx| {
+                let c = load(tx.conn, &id)?;
+                require_editor(tx, &c)?;
+                if !status_of(&c)?.is_running() {
+                    return Err(AppError::Conflict("error-contract-not-running"));
+                }
+                let mut r = q::reports_of(tx.conn, &id)?
+                    .into_iter()
+                    .find(|r| r.position == position)
+                    .ok_or(AppError::NotFound)?;
+                let next = ContractReportStatus::parse(&r.status)
+                    .ok_or(AppError::NotFound)?
+                    .transition(ReportEvent::Submit)
+                    .map_err(|e| AppError::Conflict(e.message_key))?;
+                let given: Vec<String> = report_documents(tx.conn, &r.id)?
+                    .into_iter()
+                    .map(|f| f.title)
+                    .collect();
+                let missing: Vec<&str> = required_report_documents(&r)
+                    .into_iter()
+                    .filter(|d| !given.iter().any(|g| g == d))
+                    .collect();
+                if !missing.is_empty() {
+                    return Err(AppError::Conflict(if missing.contains(&"verification") {
+                        "error-report-verification-missing"
+                    } else {
+                        "error-report-documents-missing"
+                    }));
+                }
+                r.status = next.as_str().into();
+                r.narrative = summary.clone();
+                r.costs_cents = Some(costs.cents());
+                r.submitted_at = Some(tx.now);
+                r.submitted_by = tx.actor.user_id.clone();
+                q::update_report(tx.conn, &r)?;
+                let staff = crate::db::calls::delegation_staff(tx.conn)?;
+                tx.mail_each(&staff, MailKind::ContractReportSubmitted, |_| {
+                    vec![
+                        ("number", c.number.clone()),
+                        ("report", r.position.to_string()),
+                        ("link", link.clone()),
+                    ]
+                })?;
+                tx.audit(
+                    "contract.report_submitted",
+                    Some(("contract", &id)),
+                    json!({"report": position, "kind": r.kind, "costs_cents": costs.cents()}),
+                )?;
+                Ok(())
+            },
+        )
         .await
 }
 
@@ -890,99 +947,136 @@ pub async fn decide_report(
     }
     let link = state.public_url(&format!("/contracts/{id}#reports"));
     state
-        .write(actor, staff_permission(&id), Lock::Contract(id.clone()), move |tx| {
-            let today = tx.today();
-            let mut c = load(tx.conn, &id)?;
-            if !status_of(&c)?.is_running() {
-                return Err(AppError::Conflict("error-contract-not-running"));
-            }
-            let mut r = q::reports_of(tx.conn, &id)?
-                .into_iter()
-                .find(|r| r.position == position)
-                .ok_or(AppError::NotFound)?;
-            let status = ContractReportStatus::parse(&r.status).ok_or(AppError::NotFound)?;
-            let bad_date = |_| AppError::BadRequest("date");
-            let mut details = json!({"report": position});
-            let outcome;
-            match &decision {
-                ReportDecision::RequestInformation { comment } => {
-                    let next = status
-                        .transition(ReportEvent::RequestInformation)
-                        .map_err(|e| AppError::Conflict(e.message_key))?;
-                    r.status = next.as_str().into();
-                    let due = add_days(today, INFORMATION_DAYS).map_err(bad_date)?;
-                    r.information_due = Some(due);
-                    r.staff_comment = Some(comment.trim().chars().take(5000).collect());
-                    details["information_due"] = json!(due);
-                    outcome = "information_requested";
+        .write(
+            actor,
+            staff_permission(&id),
+            Lock::Contract(id.clone()),
+            move |tx| {
+                let today = tx.today();
+                let mut c = load(tx.conn, &id)?;
+                if !status_of(&c)?.is_running() {
+                    return Err(AppError::Conflict("error-contract-not-running"));
                 }
-                ReportDecision::Approve { accepted_costs } => {
-                    let next = status
-                        .transition(ReportEvent::Approve)
-                        .map_err(|e| AppError::Conflict(e.message_key))?;
-                    r.status = next.as_str().into();
-                    r.decided_by = tx.actor.user_id.clone();
-                    r.decided_at = Some(tx.now);
-                    let reported = Money::from_cents(r.costs_cents.unwrap_or(0));
-                    let payments = q::payments_of(tx.conn, &id)?;
-                    let paid: Vec<Money> = payments
-                        .iter()
-                        .filter(|p| p.kind == "payment")
-                        .map(|p| Money::from_cents(p.amount_cents))
-                        .collect();
-                    let due = add_days(today, PAYMENT_AFTER_APPROVAL_DAYS).map_err(bad_date)?;
-                    let max = Money::from_cents(c.max_eu_cents);
-                    let tranches = q::tranches_of(tx.conn, &id)?;
-                    if ReportKind::parse(&r.kind) == Some(ReportKind::Final) {
-                        let accepted = accepted_costs.unwrap_or(reported);
-                        r.accepted_costs_cents = Some(accepted.cents());
-                        let fg = final_grant(accepted, c.eu_share_bp, max, Money::sum(paid).unwrap_or(Money::MAX));
-                        c.final_grant_cents = Some(fg.grant.cents());
-                        c.updated_at = tx.now;
-                        q::update(tx.conn, &c)?;
-                        if let Some(t) = tranches.iter().find(|t| t.kind == TrancheKind::Balance.as_str()) {
-                            q::release_tranche(tx.conn, &t.id, Some(due), fg.balance.cents(), &json!(fg).to_string())?;
-                        }
-                        details["final_grant"] = json!(fg);
-                    } else if let Some(t) = tranches
-                        .iter()
-                        .find(|t| t.after_report == Some(position) && t.kind == TrancheKind::Further.as_str())
-                    {
-                        let release = further_tranche_release(
-                            Money::from_cents(t.planned_cents),
-                            &paid,
-                            reported,
-                            c.eu_share_bp,
-                            max,
-                        );
-                        q::release_tranche(tx.conn, &t.id, Some(due), release.payable.cents(), &json!(release).to_string())?;
-                        details["release"] = json!(release);
+                let mut r = q::reports_of(tx.conn, &id)?
+                    .into_iter()
+                    .find(|r| r.position == position)
+                    .ok_or(AppError::NotFound)?;
+                let status = ContractReportStatus::parse(&r.status).ok_or(AppError::NotFound)?;
+                let bad_date = |_| AppError::BadRequest("date");
+                let mut details = json!({"report": position});
+                let outcome;
+                match &decision {
+                    ReportDecision::RequestInformation { comment } => {
+                        let next = status
+                            .transition(ReportEvent::RequestInformation)
+                            .map_err(|e| AppError::Conflict(e.message_key))?;
+                        r.status = next.as_str().into();
+                        let due = add_days(today, INFORMATION_DAYS).map_err(bad_date)?;
+                        r.information_due = Some(due);
+                        r.staff_comment = Some(comment.trim().chars().take(5000).collect());
+                        details["information_due"] = json!(due);
+                        outcome = "information_requested";
                     }
-                    outcome = "approved";
+                    ReportDecision::Approve { accepted_costs } => {
+                        let next = status
+                            .transition(ReportEvent::Approve)
+                            .map_err(|e| AppError::Conflict(e.message_key))?;
+                        r.status = next.as_str().into();
+                        r.decided_by = tx.actor.user_id.clone();
+                        r.decided_at = Some(tx.now);
+                        let reported = Money::from_cents(r.costs_cents.unwrap_or(0));
+                        let payments = q::payments_of(tx.conn, &id)?;
+                        let paid: Vec<Money> = payments
+                            .iter()
+                            .filter(|p| p.kind == "payment")
+                            .map(|p| Money::from_cents(p.amount_cents))
+                            .collect();
+                        let due = add_days(today, PAYMENT_AFTER_APPROVAL_DAYS).map_err(bad_date)?;
+                        let max = Money::from_cents(c.max_eu_cents);
+                        let tranches = q::tranches_of(tx.conn, &id)?;
+                        if ReportKind::parse(&r.kind) == Some(ReportKind::Final) {
+                            let accepted = accepted_costs.unwrap_or(reported);
+                            r.accepted_costs_cents = Some(accepted.cents());
+                            let fg = final_grant(
+                                accepted,
+                                c.eu_share_bp,
+                                max,
+                                Money::sum(paid).unwrap_or(Money::MAX),
+                            );
+                            c.final_grant_cents = Some(fg.grant.cents());
+                            c.updated_at = tx.now;
+                            q::update(tx.conn, &c)?;
+                            if let Some(t) = tranches
+                                .iter()
+                                .find(|t| t.kind == TrancheKind::Balance.as_str())
+                            {
+                                q::release_tranche(
+                                    tx.conn,
+                                    &t.id,
+                                    Some(due),
+                                    fg.balance.cents(),
+                                    &json!(fg).to_string(),
+                                )?;
+                            }
+                            details["final_grant"] = json!(fg);
+                        } else if let Some(t) = tranches.iter().find(|t| {
+                            t.after_report == Some(position)
+                                && t.kind == TrancheKind::Further.as_str()
+                        }) {
+                            let release = further_tranche_release(
+                                Money::from_cents(t.planned_cents),
+                                &paid,
+                                reported,
+                                c.eu_share_bp,
+                                max,
+                            );
+                            q::release_tranche(
+                                tx.conn,
+                                &t.id,
+                                Some(due),
+                                release.payable.cents(),
+                                &json!(release).to_string(),
+                            )?;
+                            details["release"] = json!(release);
+                        }
+                        outcome = "approved";
+                    }
                 }
-            }
-            q::update_report(tx.conn, &r)?;
-            let members = members_of(tx, &c)?;
-            tx.mail_each(&members, MailKind::ContractReportDecided, |lang| {
-                vec![
-                    ("number", c.number.clone()),
-                    ("report", r.position.to_string()),
-                    ("outcome", crate::i18n::t(lang, &format!("contract-report-status-{}", outcome.replace('_', "-")))),
-                    ("comment", r.staff_comment.clone().filter(|_| outcome != "approved").unwrap_or_default()),
-                    ("link", link.clone()),
-                ]
-            })?;
-            tx.audit(
-                if outcome == "approved" {
-                    "contract.report_approved"
-                } else {
-                    "contract.report_information_requested"
-                },
-                Some(("contract", &id)),
-                details,
-            )?;
-            Ok(())
-        })
+                q::update_report(tx.conn, &r)?;
+                let members = members_of(tx, &c)?;
+                tx.mail_each(&members, MailKind::ContractReportDecided, |lang| {
+                    vec![
+                        ("number", c.number.clone()),
+                        ("report", r.position.to_string()),
+                        (
+                            "outcome",
+                            crate::i18n::t(
+                                lang,
+                                &format!("contract-report-status-{}", outcome.replace('_', "-")),
+                            ),
+                        ),
+                        (
+                            "comment",
+                            r.staff_comment
+                                .clone()
+                                .filter(|_| outcome != "approved")
+                                .unwrap_or_default(),
+                        ),
+                        ("link", link.clone()),
+                    ]
+                })?;
+                tx.audit(
+                    if outcome == "approved" {
+                        "contract.report_approved"
+                    } else {
+                        "contract.report_information_requested"
+                    },
+                    Some(("contract", &id)),
+                    details,
+                )?;
+                Ok(())
+            },
+        )
         .await
 }
 
@@ -991,48 +1085,68 @@ pub async fn decide_report(
 /// payment.
 pub async fn close(state: &AppState, actor: &Actor, id: String) -> AppResult<NaiveDate> {
     state
-        .write(actor, staff_permission(&id), Lock::Contract(id.clone()), move |tx| {
-            let mut c = load(tx.conn, &id)?;
-            let payments = q::payments_of(tx.conn, &id)?;
-            let fg = settlement(&c, &payments).ok_or(AppError::Conflict("error-contract-final-report-open"))?;
-            let recovered = payments
-                .iter()
-                .filter(|p| p.kind == "recovery")
-                .map(|p| p.amount_cents)
-                .sum::<i64>();
-            if fg.balance > Money::ZERO || fg.recovery > Money::from_cents(recovered) {
-                return Err(AppError::Conflict("error-contract-settlement-open"));
-            }
-            move_on(&mut c, ContractEvent::Close)?;
-            let last = payments.iter().map(|p| p.paid_on).max().unwrap_or(tx.today());
-            let keep = keep_records_until(last).map_err(|_| AppError::BadRequest("date"))?;
-            c.ended_at = Some(tx.now);
-            c.final_payment_on = Some(last);
-            c.keep_until = Some(keep);
-            new_version(tx, &mut c, "closed")?;
-            tx.audit(
-                "contract.closed",
-                Some(("contract", &id)),
-                json!({"final_grant": fg, "final_payment_on": last, "keep_until": keep}),
-            )?;
-            Ok(keep)
-        })
+        .write(
+            actor,
+            staff_permission(&id),
+            Lock::Contract(id.clone()),
+            move |tx| {
+                let mut c = load(tx.conn, &id)?;
+                let payments = q::payments_of(tx.conn, &id)?;
+                let fg = settlement(&c, &payments)
+                    .ok_or(AppError::Conflict("error-contract-final-report-open"))?;
+                let recovered = payments
+                    .iter()
+                    .filter(|p| p.kind == "recovery")
+                    .map(|p| p.amount_cents)
+                    .sum::<i64>();
+                if fg.balance > Money::ZERO || fg.recovery > Money::from_cents(recovered) {
+                    return Err(AppError::Conflict("error-contract-settlement-open"));
+                }
+                move_on(&mut c, ContractEvent::Close)?;
+                let last = payments
+                    .iter()
+                    .map(|p| p.paid_on)
+                    .max()
+                    .unwrap_or(tx.today());
+                let keep = keep_records_until(last).map_err(|_| AppError::BadRequest("date"))?;
+                c.ended_at = Some(tx.now);
+                c.final_payment_on = Some(last);
+                c.keep_until = Some(keep);
+                new_version(tx, &mut c, "closed")?;
+                tx.audit(
+                    "contract.closed",
+                    Some(("contract", &id)),
+                    json!({"final_grant": fg, "final_payment_on": last, "keep_until": keep}),
+                )?;
+                Ok(keep)
+            },
+        )
         .await
 }
 
 /// Ends a running contract early with the reason recorded (or withdraws one never
 /// countersigned); its members are told.
-pub async fn terminate(state: &AppState, actor: &Actor, id: String, reason: String) -> AppResult<()> {
+pub async fn terminate(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    reason: String,
+) -> AppResult<()> {
     let reason: String = reason.trim().chars().take(2000).collect();
     if reason.is_empty() {
         return Err(AppError::field("reason", "error-contract-reason"));
     }
     let link = state.public_url(&format!("/contracts/{id}"));
     state
-        .write(actor, staff_permission(&id), Lock::Contract(id.clone()), move |tx| {
-            let mut c = load(tx.conn, &id)?;
-            end_contract(tx, &mut c, &reason, &link)
-        })
+        .write(
+            actor,
+            staff_permission(&id),
+            Lock::Contract(id.clone()),
+            move |tx| {
+                let mut c = load(tx.conn, &id)?;
+                end_contract(tx, &mut c, &reason, &link)
+            },
+        )
         .await
 }
 
@@ -1098,8 +1212,10 @@ pub async fn detail(state: &AppState, actor: &Actor, id: String) -> AppResult<Co
         .db(move |conn| {
             crate::services::write::check_permission_in(conn, &actor, &permission)?;
             let contract = load(conn, &id)?;
-            let a = crate::db::applications::find(conn, &contract.application_id)?.ok_or(AppError::NotFound)?;
-            let org = crate::db::organisations::find(conn, &contract.organisation_id)?.ok_or(AppError::NotFound)?;
+            let a = crate::db::applications::find(conn, &contract.application_id)?
+                .ok_or(AppError::NotFound)?;
+            let org = crate::db::organisations::find(conn, &contract.organisation_id)?
+                .ok_or(AppError::NotFound)?;
             let timeline = timeline_for(conn, &contract.programme_id, today)?;
             let payments = q::payments_of(conn, &id)?;
             let mut reports = Vec::new();
@@ -1110,7 +1226,9 @@ pub async fn detail(state: &AppState, actor: &Actor, id: String) -> AppResult<Co
             let beneficiary_editor = match actor.user_id.as_deref() {
                 Some(user) if actor.role == Some(crate::domain::access::Role::Applicant) => {
                     crate::db::organisations::membership(conn, &contract.organisation_id, user)?
-                        .is_some_and(|m| MemberRole::parse(&m.role).is_some_and(MemberRole::may_edit))
+                        .is_some_and(|m| {
+                            MemberRole::parse(&m.role).is_some_and(MemberRole::may_edit)
+                        })
                 }
                 _ => false,
             };
@@ -1193,29 +1311,52 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                 // CON-01: the countersignature deadline is near.
                 for c in q::in_states(tx.conn, &[ContractStatus::Sent.as_str()])? {
                     let Some(by) = c.countersign_by else { continue };
-                    let remind_from = add_days(by, -crate::domain::contracts::COUNTERSIGN_REMINDER_DAYS).unwrap_or(by);
-                    if today < remind_from || today > by || !claim(tx.conn, &c.id, "countersign_reminder", by)? {
+                    let remind_from =
+                        add_days(by, -crate::domain::contracts::COUNTERSIGN_REMINDER_DAYS)
+                            .unwrap_or(by);
+                    if today < remind_from
+                        || today > by
+                        || !claim(tx.conn, &c.id, "countersign_reminder", by)?
+                    {
                         continue;
                     }
                     let members = members_of(tx, &c)?;
                     let link = format!("{base}{}", c.id);
-                    run.reminders += tx.mail_each(&members, MailKind::ContractCountersignReminder, |lang| {
-                        vec![
-                            ("number", c.number.clone()),
-                            ("by", crate::views::format::date_long(lang, by)),
-                            ("link", link.clone()),
-                        ]
-                    })?;
-                    tx.audit("contract.countersign_reminded", Some(("contract", &c.id)), json!({"by": by}))?;
+                    run.reminders +=
+                        tx.mail_each(&members, MailKind::ContractCountersignReminder, |lang| {
+                            vec![
+                                ("number", c.number.clone()),
+                                ("by", crate::views::format::date_long(lang, by)),
+                                ("link", link.clone()),
+                            ]
+                        })?;
+                    tx.audit(
+                        "contract.countersign_reminded",
+                        Some(("contract", &c.id)),
+                        json!({"by": by}),
+                    )?;
                 }
                 // CON-03: no payment within 3 years of signature.
-                let running = q::in_states(tx.conn, &[ContractStatus::Active.as_str(), ContractStatus::Suspended.as_str()])?;
+                let running = q::in_states(
+                    tx.conn,
+                    &[
+                        ContractStatus::Active.as_str(),
+                        ContractStatus::Suspended.as_str(),
+                    ],
+                )?;
                 let ids: Vec<String> = running.iter().map(|c| c.id.clone()).collect();
-                let paid: std::collections::HashSet<String> = q::with_payments(tx.conn, &ids)?.into_iter().collect();
+                let paid: std::collections::HashSet<String> =
+                    q::with_payments(tx.conn, &ids)?.into_iter().collect();
                 for mut c in running {
-                    let Some(signed) = c.countersigned_at.map(local_date) else { continue };
+                    let Some(signed) = c.countersigned_at.map(local_date) else {
+                        continue;
+                    };
                     let link = format!("{base}{}", c.id);
-                    match crate::domain::contracts::no_payment_watch(signed, paid.contains(&c.id), today) {
+                    match crate::domain::contracts::no_payment_watch(
+                        signed,
+                        paid.contains(&c.id),
+                        today,
+                    ) {
                         crate::domain::contracts::NoPaymentWatch::Nothing => {}
                         crate::domain::contracts::NoPaymentWatch::Warn(on) => {
                             if !claim(tx.conn, &c.id, "no_payment_warning", on)? {
@@ -1223,26 +1364,40 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                             }
                             let mut to = members_of(tx, &c)?;
                             to.extend(staff.iter().cloned());
-                            run.warnings += tx.mail_each(&to, MailKind::ContractNoPaymentWarning, |lang| {
-                                vec![
-                                    ("number", c.number.clone()),
-                                    ("on", crate::views::format::date_long(lang, on)),
-                                    ("link", link.clone()),
-                                ]
-                            })?;
-                            tx.audit("contract.no_payment_warned", Some(("contract", &c.id)), json!({"terminated_on": on}))?;
+                            run.warnings +=
+                                tx.mail_each(&to, MailKind::ContractNoPaymentWarning, |lang| {
+                                    vec![
+                                        ("number", c.number.clone()),
+                                        ("on", crate::views::format::date_long(lang, on)),
+                                        ("link", link.clone()),
+                                    ]
+                                })?;
+                            tx.audit(
+                                "contract.no_payment_warned",
+                                Some(("contract", &c.id)),
+                                json!({"terminated_on": on}),
+                            )?;
                         }
                         crate::domain::contracts::NoPaymentWatch::Terminate(on) => {
                             if !crate::db::contracts::lock(tx.conn, &c.id)? {
                                 continue;
                             }
                             // Read again under the lock: another node may have acted.
-                            let Some(fresh) = q::find(tx.conn, &c.id)? else { continue };
-                            if !ContractStatus::parse(&fresh.status).is_some_and(ContractStatus::is_running) {
+                            let Some(fresh) = q::find(tx.conn, &c.id)? else {
+                                continue;
+                            };
+                            if !ContractStatus::parse(&fresh.status)
+                                .is_some_and(ContractStatus::is_running)
+                            {
                                 continue;
                             }
                             c = fresh;
-                            end_contract(tx, &mut c, "CON-03: no payment within 3 years of signature", &link)?;
+                            end_contract(
+                                tx,
+                                &mut c,
+                                "CON-03: no payment within 3 years of signature",
+                                &link,
+                            )?;
                             let to = staff.clone();
                             tx.mail_each(&to, MailKind::ContractTerminated, |_| {
                                 vec![
@@ -1259,7 +1414,11 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                 // REP-01: reports overdue (or information not given in 30 days).
                 for r in q::open_reports_due_before(tx.conn, today)? {
                     let due = match r.information_due {
-                        Some(info) if r.status == ContractReportStatus::InformationRequested.as_str() => info,
+                        Some(info)
+                            if r.status == ContractReportStatus::InformationRequested.as_str() =>
+                        {
+                            info
+                        }
                         _ => r.due_on,
                     };
                     if due >= today || !claim(tx.conn, &r.id, "report_overdue", due)? {
@@ -1278,19 +1437,36 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                             ("link", link.clone()),
                         ]
                     })?;
-                    tx.audit("contract.report_overdue", Some(("contract", &c.id)), json!({"report": r.position, "due": due}))?;
+                    tx.audit(
+                        "contract.report_overdue",
+                        Some(("contract", &c.id)),
+                        json!({"report": r.position, "due": due}),
+                    )?;
                 }
                 // PAY-01/02: tranches due and not paid in full.
-                for c in q::in_states(tx.conn, &[ContractStatus::Active.as_str(), ContractStatus::Suspended.as_str()])? {
+                for c in q::in_states(
+                    tx.conn,
+                    &[
+                        ContractStatus::Active.as_str(),
+                        ContractStatus::Suspended.as_str(),
+                    ],
+                )? {
                     let payments = q::payments_of(tx.conn, &c.id)?;
                     for t in q::tranches_of(tx.conn, &c.id)? {
-                        let (Some(due), Some(payable)) = (t.due_on, t.payable_cents) else { continue };
+                        let (Some(due), Some(payable)) = (t.due_on, t.payable_cents) else {
+                            continue;
+                        };
                         let paid: i64 = payments
                             .iter()
-                            .filter(|p| p.kind == "payment" && p.tranche_position == Some(t.position))
+                            .filter(|p| {
+                                p.kind == "payment" && p.tranche_position == Some(t.position)
+                            })
                             .map(|p| p.amount_cents)
                             .sum();
-                        if due >= today || paid >= payable || !claim(tx.conn, &t.id, "payment_overdue", due)? {
+                        if due >= today
+                            || paid >= payable
+                            || !claim(tx.conn, &t.id, "payment_overdue", due)?
+                        {
                             continue;
                         }
                         let link = format!("{base}{}#payments", c.id);
@@ -1300,11 +1476,21 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                                 ("number", c.number.clone()),
                                 ("tranche", t.position.to_string()),
                                 ("due", crate::views::format::date_long(lang, due)),
-                                ("amount", crate::views::format::money(lang, Money::from_cents(payable - paid))),
+                                (
+                                    "amount",
+                                    crate::views::format::money(
+                                        lang,
+                                        Money::from_cents(payable - paid),
+                                    ),
+                                ),
                                 ("link", link.clone()),
                             ]
                         })?;
-                        tx.audit("contract.payment_overdue", Some(("contract", &c.id)), json!({"tranche": t.position, "due": due}))?;
+                        tx.audit(
+                            "contract.payment_overdue",
+                            Some(("contract", &c.id)),
+                            json!({"tranche": t.position, "due": due}),
+                        )?;
                     }
                 }
                 // TL-01 / TL-02: the programme's call-launch and contracting deadlines.
@@ -1312,21 +1498,39 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                     let timeline = timeline_for(tx.conn, &p.id, today)?;
                     let open_awards = q::awards_without_contract(tx.conn)?
                         .into_iter()
-                        .filter(|d| crate::db::locks::programme_of_call(tx.conn, &d.call_id).ok().flatten().as_deref() == Some(p.id.as_str()))
+                        .filter(|d| {
+                            crate::db::locks::programme_of_call(tx.conn, &d.call_id)
+                                .ok()
+                                .flatten()
+                                .as_deref()
+                                == Some(p.id.as_str())
+                        })
                         .count()
                         + q::list(tx.conn, None)?
                             .into_iter()
-                            .filter(|c| c.programme_id == p.id && matches!(c.status.as_str(), "draft" | "sent"))
+                            .filter(|c| {
+                                c.programme_id == p.id
+                                    && matches!(c.status.as_str(), "draft" | "sent")
+                            })
                             .count();
                     let published = crate::db::calls::list_for_programme(tx.conn, &p.id)?
                         .iter()
                         .any(|c| c.published_at.is_some());
                     for (kind, deadline, pending) in [
-                        ("tl01", timeline.call_launch_deadline, usize::from(!published)),
+                        (
+                            "tl01",
+                            timeline.call_launch_deadline,
+                            usize::from(!published),
+                        ),
                         ("tl02", timeline.contracting_deadline, open_awards),
                     ] {
-                        let Some(days) = crate::domain::timeline::warning_due(deadline, today) else { continue };
-                        if pending == 0 || !claim(tx.conn, &p.id, &format!("{kind}_{days}"), deadline)? {
+                        let Some(days) = crate::domain::timeline::warning_due(deadline, today)
+                        else {
+                            continue;
+                        };
+                        if pending == 0
+                            || !claim(tx.conn, &p.id, &format!("{kind}_{days}"), deadline)?
+                        {
                             continue;
                         }
                         let link = format!("{programmes_base}{}", p.id);
@@ -1334,13 +1538,20 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                         tx.mail_each(&staff, MailKind::ProgrammeDeadline, |lang| {
                             vec![
                                 ("programme", p.reference.clone()),
-                                ("deadline", crate::i18n::t(lang, &format!("programme-deadline-{kind}"))),
+                                (
+                                    "deadline",
+                                    crate::i18n::t(lang, &format!("programme-deadline-{kind}")),
+                                ),
                                 ("date", crate::views::format::date_long(lang, deadline)),
                                 ("count", pending.to_string()),
                                 ("link", link.clone()),
                             ]
                         })?;
-                        tx.audit("programme.deadline_warned", Some(("programme", &p.id)), json!({"rule": kind, "deadline": deadline, "days": days}))?;
+                        tx.audit(
+                            "programme.deadline_warned",
+                            Some(("programme", &p.id)),
+                            json!({"rule": kind, "deadline": deadline, "days": days}),
+                        )?;
                     }
                 }
                 Ok(run)

@@ -228,7 +228,10 @@ pub fn check_permission(actor: &Actor, permission: &Permission) -> AppResult<()>
 
 /// Whether the actor is a member of the organisation that holds the contract.
 fn contract_relation(conn: &mut DbConnection, actor: &Actor, id: &str) -> AppResult<Relation> {
-    let owns = match (actor.user_id.as_deref(), crate::db::contracts::find(conn, id)?) {
+    let owns = match (
+        actor.user_id.as_deref(),
+        crate::db::contracts::find(conn, id)?,
+    ) {
         (Some(user), Some(c)) => {
             crate::db::organisations::membership(conn, &c.organisation_id, user)?.is_some()
         }

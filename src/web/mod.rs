@@ -12,6 +12,7 @@ pub mod auth;
 pub mod award;
 pub mod calls;
 pub mod confirm;
+pub mod contracts;
 pub mod evaluation;
 pub mod full_application;
 pub mod guard;

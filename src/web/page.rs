@@ -368,6 +368,10 @@ pub fn layout_context(ctx: &mut tera::Context, req: &RequestCtx, csrf: &str, her
             "can_evaluate",
             &role_allows(u.role, Action::SignDeclaration),
         );
+        ctx.insert(
+            "can_view_contracts",
+            &role_allows(u.role, Action::ViewContracts),
+        );
     }
     if !ctx.contains_key("flashes") {
         ctx.insert("flashes", &Vec::<ShownFlash>::new());

@@ -8,7 +8,7 @@ use actix_web::http::Method;
 use actix_web::web;
 
 use super::{
-    account, admin, annexes, api, applications, audit, auth, award, calls, evaluation,
+    account, admin, annexes, api, applications, audit, auth, award, calls, contracts, evaluation,
     full_application, organisations, partners, programmes, public, public_calls, received,
     staff_applications,
 };
@@ -75,6 +75,9 @@ const RUN_EVALUATION: Access = Access::Action(Action::RunEvaluation);
 const VIEW_EVALUATION: Access = Access::Action(Action::ViewEvaluation);
 const DECIDE_AWARD: Access = Access::Action(Action::DecideAward);
 const CHECK_SUPPORTING: Access = Access::Action(Action::CheckSupportingDocuments);
+const MANAGE_CONTRACTS: Access = Access::Action(Action::ManageContracts);
+const VIEW_CONTRACTS: Access = Access::Action(Action::ViewContracts);
+const WORK_ON_CONTRACT: Access = Access::Action(Action::WorkOnContract);
 
 /// The route table. Order matters only for paths that overlap.
 pub fn all() -> Vec<RouteSpec> {
@@ -213,6 +216,19 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/manage/calls/{id}/award/notify", DECIDE_AWARD, Html => award::notify),
         route!(GET "/awards", PUBLIC, Html => award::public_awards),
         route!(GET "/awards.csv", PUBLIC, Html => award::public_awards_csv),
+        route!(GET "/contracts", VIEW_CONTRACTS, Html => contracts::list),
+        route!(GET "/contracts/{id}", VIEW_CONTRACTS, Html => contracts::show),
+        route!(GET "/contracts/{id}/files/{fid}", VIEW_CONTRACTS, Html => contracts::file),
+        route!(POST "/contracts/{id}/countersign", WORK_ON_CONTRACT, Html => contracts::countersign),
+        route!(POST "/contracts/{id}/reports/{n}/documents", WORK_ON_CONTRACT, Html => contracts::upload_report_document),
+        route!(POST "/contracts/{id}/reports/{n}/submit", WORK_ON_CONTRACT, Html => contracts::submit_report),
+        route!(GET "/manage/awards/{aid}/contract", MANAGE_CONTRACTS, Html => contracts::prepare_form),
+        route!(POST "/manage/awards/{aid}/contract", MANAGE_CONTRACTS, Html => contracts::prepare),
+        route!(POST "/manage/contracts/{id}/send", MANAGE_CONTRACTS, Html => contracts::send),
+        route!(POST "/manage/contracts/{id}/payments", MANAGE_CONTRACTS, Html => contracts::record_payment),
+        route!(POST "/manage/contracts/{id}/reports/{n}/decision", MANAGE_CONTRACTS, Html => contracts::decide_report),
+        route!(POST "/manage/contracts/{id}/close", MANAGE_CONTRACTS, Html => contracts::close),
+        route!(POST "/manage/contracts/{id}/terminate", MANAGE_CONTRACTS, Html => contracts::terminate),
         route!(GET "/evaluation/applications/{id}", VIEW_EVALUATION, Html => staff_applications::show),
         route!(GET "/evaluation/applications/{id}/files/{fid}", VIEW_EVALUATION, Html => staff_applications::download_file),
         route!(GET "/evaluation/assignments/{id}", SCORE, Html => evaluation::assignment),

@@ -22,7 +22,7 @@ on_both_databases!(
 
 /// SEL-02 through the pages: the chair asks, the applicant (the lead's account) uploads
 /// every asked document, the secretary records the result.
-async fn supporting_documents_checked(
+pub(crate) async fn supporting_documents_checked(
     app: &TestApp,
     s: &Committee,
     call: &str,
@@ -244,7 +244,7 @@ async fn a_failed_document_check_moves_the_next_reserve_that_fits_up(app: TestAp
 /// An open call with two full applications from two organisations, a committee, both
 /// stages scored: the first 50 then 86; the second 30 then 71 with `second_capacity`
 /// as its capacity sub-score 1.2 (1 rejects it under GRD-05).
-async fn two_scored_applications(
+pub(crate) async fn two_scored_applications(
     app: &TestApp,
     reference: &str,
     bins: [&str; 2],
@@ -526,4 +526,29 @@ async fn the_report_is_approved_before_anyone_is_told_and_the_award_is_published
     ] {
         assert!(actions.contains(&a.to_string()), "{a} audited");
     }
+}
+
+/// An approved award (SEL-03) for a fixture's first application: EUR 101,115 at 90%.
+/// Returns the call, the awarded application, the lead applicant's email and the
+/// Delegation actor; the clock stands frozen just after the call's deadline.
+pub(crate) async fn approved_award(
+    app: &TestApp,
+    reference: &str,
+) -> (String, String, String, grants::services::Actor) {
+    let (call, applications, staff, s) =
+        two_scored_applications(app, reference, ["08014000123", "08014000124"], 1).await;
+    supporting_documents_checked(app, &s, &call, &applications[0], true).await;
+    grants::services::award::submit_report(&app.state, &s.chair.actor, call.clone())
+        .await
+        .unwrap();
+    grants::services::award::decide_report(&app.state, &staff, call.clone(), true, String::new())
+        .await
+        .unwrap();
+    let a = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &applications[0])
+        .unwrap()
+        .unwrap();
+    let lead = grants::db::users::find(&mut app.state.pool.get().unwrap(), &a.created_by)
+        .unwrap()
+        .unwrap();
+    (call, applications[0].clone(), lead.email, staff)
 }

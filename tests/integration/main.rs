@@ -15,6 +15,7 @@ mod call_content;
 mod calls;
 mod cli;
 mod concurrency;
+mod contracts;
 mod evaluation;
 mod full_applications;
 mod hardening;

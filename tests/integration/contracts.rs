@@ -1,0 +1,582 @@
+//! Grant contracts (DOMAIN.md §7) through the pages, on both databases: from the award
+//! to a contract (CON-01/02), its signature at the bounds of TL-02/TL-03 and the 30 days
+//! to countersign, the payment schedule and the release of a tranche (PAY-01/02),
+//! reports (REP-01), the final grant and closure (CON-04, REC-01), the daily watch
+//! (CON-03) and concurrent payments.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use grants::domain::access::Role;
+use grants::domain::time::{add_months, day_start};
+use reqwest::{Client, StatusCode};
+
+use crate::award::approved_award;
+use crate::helpers::{body, new_client, TestApp, PASSWORD};
+use crate::on_both_databases;
+
+on_both_databases!(
+    a_contract_goes_from_the_award_to_payments_and_reports,
+    signature_on_the_contracting_deadline_and_not_a_day_later,
+    countersignature_within_thirty_days,
+    the_watch_warns_once_then_terminates_a_contract_never_paid,
+    the_final_report_fixes_the_grant_and_the_contract_closes,
+    parallel_payments_never_exceed_the_tranche
+);
+
+/// Noon in Almaty on `d`, as stored (UTC).
+fn noon(d: NaiveDate) -> NaiveDateTime {
+    day_start(d) + Duration::hours(12)
+}
+
+fn conn(app: &TestApp) -> grants::db::PooledConn {
+    app.state.pool.get().unwrap()
+}
+
+fn contract_of(app: &TestApp, application: &str) -> grants::db::contracts::ContractRow {
+    grants::db::contracts::of_application(&mut conn(app), application)
+        .unwrap()
+        .expect("a contract")
+}
+
+/// How many messages of `kind` the outbox holds.
+fn outbox_count(app: &TestApp, kind: &str) -> i64 {
+    use grants::db::schema::outbox::dsl as o;
+    o::outbox
+        .filter(o::kind.eq(kind))
+        .count()
+        .get_result(&mut conn(app))
+        .unwrap()
+}
+
+struct Parties {
+    staff: Client,
+    lead: Client,
+    staff_email: String,
+    lead_email: String,
+    application: String,
+    programme_d: NaiveDate,
+}
+
+async fn parties(app: &TestApp, reference: &str) -> Parties {
+    let (_call, application, lead_email, _staff) = approved_award(app, reference).await;
+    let staff_email = format!("staff@{}.example.kz", reference.to_lowercase());
+    app.create_user(&staff_email, Role::Delegation).await;
+    let staff = new_client();
+    app.login_with(&staff, &staff_email, PASSWORD).await;
+    let lead = new_client();
+    app.login_with(&lead, &lead_email, PASSWORD).await;
+    let a = grants::db::applications::find(&mut conn(app), &application)
+        .unwrap()
+        .unwrap();
+    let call = grants::db::calls::find(&mut conn(app), &a.call_id)
+        .unwrap()
+        .unwrap();
+    let programme = grants::db::programmes::find(&mut conn(app), &call.programme_id)
+        .unwrap()
+        .unwrap();
+    Parties {
+        staff,
+        lead,
+        staff_email,
+        lead_email,
+        application,
+        programme_d: programme.entry_into_force,
+    }
+}
+
+impl Parties {
+    /// Signs both in again after the clock moved past their sessions' lifetime.
+    async fn again(&self, app: &TestApp) {
+        for (client, email) in [
+            (&self.staff, &self.staff_email),
+            (&self.lead, &self.lead_email),
+        ] {
+            let res = app.login_with(client, email, PASSWORD).await;
+            assert_eq!(
+                res.status(),
+                StatusCode::SEE_OTHER,
+                "{email} signs in again"
+            );
+        }
+    }
+}
+
+async fn prepare(app: &TestApp, p: &Parties, fields: &[(&str, &str)]) -> reqwest::Response {
+    app.post_form_with(
+        &p.staff,
+        &format!("/manage/awards/{}/contract", p.application),
+        fields,
+    )
+    .await
+}
+
+fn terms<'a>(max: &'a str, share: &'a str, months: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("number", "KAZLOD/2027/001"),
+        ("max_eu", max),
+        ("eu_share", share),
+        ("duration", months),
+    ]
+}
+
+async fn countersign(app: &TestApp, client: &Client, id: &str, confirm: bool) -> reqwest::Response {
+    let token = app.csrf_token_of(client).await;
+    let mut form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(grants::services::demo::minimal_pdf(&["signed"]))
+            .file_name("contract-signed.pdf"),
+    );
+    if confirm {
+        form = form.text("confirm", "yes");
+    }
+    client
+        .post(app.url(&format!("/contracts/{id}/countersign?csrf_token={token}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn upload_report_document(app: &TestApp, client: &Client, id: &str, n: i32, doc: &str) {
+    let token = app.csrf_token_of(client).await;
+    let form = reqwest::multipart::Form::new()
+        .text("document", doc.to_string())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(grants::services::demo::minimal_pdf(&[doc]))
+                .file_name(format!("{doc}.pdf")),
+        );
+    let res = client
+        .post(app.url(&format!(
+            "/contracts/{id}/reports/{n}/documents?csrf_token={token}"
+        )))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+}
+
+/// A contract prepared with `months`, signed and sent, countersigned: its id.
+async fn running_contract(app: &TestApp, p: &Parties, months: &str) -> String {
+    let res = prepare(app, p, &terms("101115", "90", months)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let id = contract_of(app, &p.application).id;
+    app.post_form_with(&p.staff, &format!("/manage/contracts/{id}/send"), &[])
+        .await;
+    let res = countersign(app, &p.lead, &id, true).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(contract_of(app, &p.application).status, "active");
+    id
+}
+
+async fn a_contract_goes_from_the_award_to_payments_and_reports(app: TestApp) {
+    let p = parties(&app, "CALL-CON").await;
+    // The award waits for its contract; the form proposes the awarded figures.
+    let list = body(app.get_with(&p.staff, "/contracts").await).await;
+    assert!(list.contains(&format!("/manage/awards/{}/contract", p.application)));
+    let form = body(
+        app.get_with(
+            &p.staff,
+            &format!("/manage/awards/{}/contract", p.application),
+        )
+        .await,
+    )
+    .await;
+    assert!(form.contains("at most 48 months"), "{form}");
+    assert!(
+        form.contains("101,115.00") || form.contains("101115"),
+        "{form}"
+    );
+    // CON-01: never above the award, one cent over is refused; CON-02: 48 months at most.
+    let res = prepare(&app, &p, &terms("101115.01", "90", "24")).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(res).await.contains("cannot be higher than awarded"));
+    let res = prepare(&app, &p, &terms("101115", "90.01", "24")).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = prepare(&app, &p, &terms("101115", "90", "49")).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(res).await.contains("from 1 to 48 months"));
+    let res = prepare(&app, &p, &terms("101115", "90", "24")).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let c = contract_of(&app, &p.application);
+    assert_eq!(
+        (c.status.as_str(), c.max_eu_cents, c.version),
+        ("draft", 10_111_500, 1)
+    );
+    let page = format!("/contracts/{}", c.id);
+    // Another organisation's applicant sees nothing of it; the auditor reads it.
+    let (other, _) = app.client_as(Role::Applicant).await;
+    assert_eq!(
+        app.get_with(&other, &page).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let (auditor, _) = app.client_as(Role::Auditor).await;
+    assert_eq!(app.get_with(&auditor, &page).await.status(), StatusCode::OK);
+    // The Delegation signs and sends; the beneficiary is told the 30-day deadline.
+    let res = app
+        .post_form_with(&p.staff, &format!("/manage/contracts/{}/send", c.id), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let lead_email = grants::db::users::find(
+        &mut conn(&app),
+        &grants::db::applications::find(&mut conn(&app), &p.application)
+            .unwrap()
+            .unwrap()
+            .created_by,
+    )
+    .unwrap()
+    .unwrap()
+    .email;
+    let mail = app.wait_for_mail(&lead_email, "to countersign").await;
+    assert!(mail.body.contains(&c.id));
+    // Terms are frozen once sent.
+    let res = prepare(&app, &p, &terms("100000", "90", "24")).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    // The countersignature needs the confirmation, then fixes the schedule.
+    countersign(&app, &p.lead, &c.id, false).await;
+    assert_eq!(contract_of(&app, &p.application).status, "sent");
+    assert_eq!(
+        countersign(&app, &other, &c.id, true).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    countersign(&app, &p.lead, &c.id, true).await;
+    let c = contract_of(&app, &p.application);
+    assert_eq!(c.status, "active");
+    let today = grants::domain::time::local_date(app.clock.now());
+    assert_eq!(c.start_date, today.succ_opt());
+    // PAY-01: EUR 101,115 over 24 months: 80% of the first year's 50,557.50, then the
+    // second year's 50,557.50 (just within the 90% cap of 91,003.50), the balance.
+    let tranches = grants::db::contracts::tranches_of(&mut conn(&app), &c.id).unwrap();
+    let planned: Vec<i64> = tranches.iter().map(|t| t.planned_cents).collect();
+    assert_eq!(planned, [4_044_600, 5_055_750, 1_011_150]);
+    assert_eq!(tranches[0].due_on, Some(today + Duration::days(45)));
+    let reports = grants::db::contracts::reports_of(&mut conn(&app), &c.id).unwrap();
+    assert_eq!(reports.len(), 2);
+    assert_eq!(
+        reports[1].due_on,
+        add_months(c.end_date.unwrap(), 3).unwrap()
+    );
+    // Payments: never more than the tranche; a further tranche waits for its report.
+    let pay = |tranche: &'static str, amount: &'static str| {
+        vec![
+            ("tranche", tranche),
+            ("amount", amount),
+            ("paid_on", ""),
+            ("reference", "PO-1"),
+        ]
+    };
+    let today_s = today.to_string();
+    let with_date = |mut f: Vec<(&'static str, &'static str)>| {
+        f.retain(|(k, _)| *k != "paid_on");
+        f
+    };
+    let payments = format!("/manage/contracts/{}/payments", c.id);
+    let mut over = with_date(pay("1", "40446.01"));
+    over.push(("paid_on", &today_s));
+    app.post_form_with(&p.staff, &payments, &over).await;
+    let mut early = with_date(pay("2", "1"));
+    early.push(("paid_on", &today_s));
+    app.post_form_with(&p.staff, &payments, &early).await;
+    assert!(grants::db::contracts::payments_of(&mut conn(&app), &c.id)
+        .unwrap()
+        .is_empty());
+    let view = body(app.get_with(&p.staff, &page).await).await;
+    assert!(view.contains("not released yet"), "{view}");
+    assert_eq!(
+        app.post_form_with(&auditor, &payments, &over)
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let mut exact = with_date(pay("1", "40446"));
+    exact.push(("paid_on", &today_s));
+    app.post_form_with(&p.staff, &payments, &exact).await;
+    assert_eq!(
+        grants::db::contracts::payments_of(&mut conn(&app), &c.id)
+            .unwrap()
+            .len(),
+        1
+    );
+    // REP-01: the interim report needs its documents; staff approve; PAY-02 reduces the
+    // tranche by the unspent part: 70% of 40,446 = 28,312.20 needed, 27,000 spent.
+    let submit = format!("/contracts/{}/reports/1/submit", c.id);
+    app.post_form_with(
+        &p.lead,
+        &submit,
+        &[("summary", "Year one."), ("costs", "30000")],
+    )
+    .await;
+    let r1 = &grants::db::contracts::reports_of(&mut conn(&app), &c.id).unwrap()[0];
+    assert_eq!(r1.status, "due", "documents missing");
+    upload_report_document(&app, &p.lead, &c.id, 1, "narrative").await;
+    upload_report_document(&app, &p.lead, &c.id, 1, "financial").await;
+    app.post_form_with(
+        &p.lead,
+        &submit,
+        &[("summary", "Year one."), ("costs", "30000")],
+    )
+    .await;
+    let r1 = &grants::db::contracts::reports_of(&mut conn(&app), &c.id).unwrap()[0];
+    assert_eq!(
+        (r1.status.as_str(), r1.costs_cents),
+        ("submitted", Some(3_000_000))
+    );
+    let decision = format!("/manage/contracts/{}/reports/1/decision", c.id);
+    app.post_form_with(
+        &p.staff,
+        &decision,
+        &[("decision", "information"), ("comment", "")],
+    )
+    .await;
+    app.post_form_with(&p.staff, &decision, &[("decision", "approve")])
+        .await;
+    let t2 = &grants::db::contracts::tranches_of(&mut conn(&app), &c.id).unwrap()[1];
+    assert_eq!(t2.payable_cents, Some(5_055_750 - 131_220));
+    let view = body(app.get_with(&p.lead, &page).await).await;
+    assert!(
+        view.contains("reduced by"),
+        "the arithmetic is shown: {view}"
+    );
+    // Every version is kept.
+    let versions = grants::db::contracts::versions_of(&mut conn(&app), &c.id).unwrap();
+    let reasons: Vec<&str> = versions.iter().map(|v| v.reason.as_str()).collect();
+    assert_eq!(reasons, ["prepared", "sent", "countersigned"]);
+    crate::helpers::dump_page("contract", &view);
+}
+
+async fn signature_on_the_contracting_deadline_and_not_a_day_later(app: TestApp) {
+    let p = parties(&app, "CALL-TL2").await;
+    let deadline = add_months(p.programme_d, 36).unwrap();
+    // TL-03: from the deadline, the action starts the next day and may last 24 months.
+    app.clock.freeze_at(noon(deadline));
+    p.again(&app).await;
+    let res = prepare(&app, &p, &terms("101115", "90", "25")).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(res).await.contains("after the operational phase"));
+    let res = prepare(&app, &p, &terms("101115", "90", "24")).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let id = contract_of(&app, &p.application).id;
+    // The last day of TL-02 in Almaty: sent at 23:59 local time.
+    app.clock
+        .freeze_at(day_start(deadline) + Duration::hours(23) + Duration::minutes(59));
+    p.again(&app).await;
+    app.post_form_with(&p.staff, &format!("/manage/contracts/{id}/send"), &[])
+        .await;
+    assert_eq!(contract_of(&app, &p.application).status, "sent");
+    // The beneficiary's signature one day later is refused (TL-02, never extended).
+    app.clock.freeze_at(noon(deadline + Duration::days(1)));
+    p.again(&app).await;
+    let res = countersign(&app, &p.lead, &id, true).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = body(app.get_with(&p.lead, &format!("/contracts/{id}")).await).await;
+    assert!(page.contains("contracting deadline"), "{page}");
+    assert_eq!(contract_of(&app, &p.application).status, "sent");
+}
+
+async fn countersignature_within_thirty_days(app: TestApp) {
+    let p = parties(&app, "CALL-C30").await;
+    let res = prepare(&app, &p, &terms("101115", "90", "12")).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let id = contract_of(&app, &p.application).id;
+    let sent_on = grants::domain::time::local_date(app.clock.now());
+    app.post_form_with(&p.staff, &format!("/manage/contracts/{id}/send"), &[])
+        .await;
+    assert_eq!(
+        contract_of(&app, &p.application).countersign_by,
+        Some(sent_on + Duration::days(30))
+    );
+    // Reminded once in the last 7 days, however often the watch runs.
+    app.clock.freeze_at(noon(sent_on + Duration::days(23)));
+    p.again(&app).await;
+    for _ in 0..3 {
+        grants::services::contracts::watch(&app.state)
+            .await
+            .unwrap();
+    }
+    assert_eq!(outbox_count(&app, "contract-countersign-reminder"), 1);
+    // Day 31 is too late; day 30 is not.
+    app.clock.freeze_at(noon(sent_on + Duration::days(31)));
+    p.again(&app).await;
+    countersign(&app, &p.lead, &id, true).await;
+    assert_eq!(contract_of(&app, &p.application).status, "sent");
+    app.clock.freeze_at(noon(sent_on + Duration::days(30)));
+    p.again(&app).await;
+    countersign(&app, &p.lead, &id, true).await;
+    let c = contract_of(&app, &p.application);
+    assert_eq!(c.status, "active");
+    // PAY-01: twelve months get one pre-financing of 80% and the balance.
+    let planned: Vec<i64> = grants::db::contracts::tranches_of(&mut conn(&app), &id)
+        .unwrap()
+        .iter()
+        .map(|t| t.planned_cents)
+        .collect();
+    assert_eq!(planned, [8_089_200, 2_022_300]);
+}
+
+async fn the_watch_warns_once_then_terminates_a_contract_never_paid(app: TestApp) {
+    let p = parties(&app, "CALL-C03").await;
+    let id = running_contract(&app, &p, "24").await;
+    let signed = grants::domain::time::local_date(
+        contract_of(&app, &p.application).countersigned_at.unwrap(),
+    );
+    let ends = add_months(signed, 36).unwrap();
+    // 31 days ahead: nothing; 30 days ahead: one warning, however many runs.
+    app.clock.freeze_at(noon(ends - Duration::days(31)));
+    p.again(&app).await;
+    grants::services::contracts::watch(&app.state)
+        .await
+        .unwrap();
+    assert_eq!(outbox_count(&app, "contract-no-payment-warning"), 0);
+    app.clock.freeze_at(noon(ends - Duration::days(30)));
+    p.again(&app).await;
+    let runs = (0..4).map(|_| grants::services::contracts::watch(&app.state));
+    for r in futures_util::future::join_all(runs).await {
+        r.unwrap();
+    }
+    let warned = outbox_count(&app, "contract-no-payment-warning");
+    assert!(warned >= 1);
+    grants::services::contracts::watch(&app.state)
+        .await
+        .unwrap();
+    assert_eq!(outbox_count(&app, "contract-no-payment-warning"), warned);
+    // The day before, still running; on the day, terminated once with the reason.
+    app.clock.freeze_at(noon(ends - Duration::days(1)));
+    p.again(&app).await;
+    grants::services::contracts::watch(&app.state)
+        .await
+        .unwrap();
+    assert_eq!(contract_of(&app, &p.application).status, "active");
+    app.clock.freeze_at(noon(ends));
+    p.again(&app).await;
+    let runs = (0..4).map(|_| grants::services::contracts::watch(&app.state));
+    for r in futures_util::future::join_all(runs).await {
+        r.unwrap();
+    }
+    let c = contract_of(&app, &p.application);
+    assert_eq!(c.status, "terminated");
+    assert!(c.end_reason.unwrap().contains("CON-03"));
+    let versions = grants::db::contracts::versions_of(&mut conn(&app), &id).unwrap();
+    assert_eq!(
+        versions.iter().filter(|v| v.reason == "terminated").count(),
+        1
+    );
+    // Interim report 1 was long overdue: reminded once.
+    assert_eq!(outbox_count(&app, "contract-report-overdue") > 0, true);
+}
+
+async fn the_final_report_fixes_the_grant_and_the_contract_closes(app: TestApp) {
+    let p = parties(&app, "CALL-FIN").await;
+    let id = running_contract(&app, &p, "12").await;
+    let today = grants::domain::time::local_date(app.clock.now()).to_string();
+    let payments = format!("/manage/contracts/{id}/payments");
+    app.post_form_with(
+        &p.staff,
+        &payments,
+        &[
+            ("tranche", "1"),
+            ("amount", "80892"),
+            ("paid_on", &today),
+            ("reference", "PO-1"),
+        ],
+    )
+    .await;
+    // The final report (one report for a 12-month action) with its verification
+    // (AUD-01: the grant exceeds EUR 100,000).
+    let c = contract_of(&app, &p.application);
+    let reports = grants::db::contracts::reports_of(&mut conn(&app), &id).unwrap();
+    assert_eq!((reports.len(), reports[0].verification), (1, true));
+    app.clock
+        .freeze_at(noon(c.end_date.unwrap() + Duration::days(10)));
+    p.again(&app).await;
+    upload_report_document(&app, &p.lead, &id, 1, "narrative").await;
+    upload_report_document(&app, &p.lead, &id, 1, "financial").await;
+    let submit = format!("/contracts/{id}/reports/1/submit");
+    let form = [("summary", "The action is done."), ("costs", "80000")];
+    app.post_form_with(&p.lead, &submit, &form).await;
+    assert_eq!(
+        grants::db::contracts::reports_of(&mut conn(&app), &id).unwrap()[0].status,
+        "due",
+        "the verification report is missing"
+    );
+    upload_report_document(&app, &p.lead, &id, 1, "verification").await;
+    app.post_form_with(&p.lead, &submit, &form).await;
+    // CON-04: 90% of 80,000 = 72,000 < the maximum: 8,892 to recover.
+    app.post_form_with(
+        &p.staff,
+        &format!("/manage/contracts/{id}/reports/1/decision"),
+        &[("decision", "approve")],
+    )
+    .await;
+    let c = contract_of(&app, &p.application);
+    assert_eq!(c.final_grant_cents, Some(7_200_000));
+    let close = format!("/manage/contracts/{id}/close");
+    app.post_form_with(&p.staff, &close, &[]).await;
+    assert_eq!(contract_of(&app, &p.application).status, "active");
+    let now = grants::domain::time::local_date(app.clock.now()).to_string();
+    app.post_form_with(
+        &p.staff,
+        &payments,
+        &[
+            ("kind", "recovery"),
+            ("amount", "8892.01"),
+            ("paid_on", &now),
+            ("reference", "RO-1"),
+        ],
+    )
+    .await;
+    app.post_form_with(
+        &p.staff,
+        &payments,
+        &[
+            ("kind", "recovery"),
+            ("amount", "8892"),
+            ("paid_on", &now),
+            ("reference", "RO-1"),
+        ],
+    )
+    .await;
+    app.post_form_with(&p.staff, &close, &[]).await;
+    let c = contract_of(&app, &p.application);
+    assert_eq!(c.status, "closed");
+    // REC-01: kept 7 years after the final payment.
+    let last = c.final_payment_on.unwrap();
+    assert_eq!(c.keep_until, Some(add_months(last, 84).unwrap()));
+}
+
+async fn parallel_payments_never_exceed_the_tranche(app: TestApp) {
+    let p = parties(&app, "CALL-PAR").await;
+    let id = running_contract(&app, &p, "12").await;
+    let staff_id = app
+        .create_user("contracts-staff@example.kz", Role::Delegation)
+        .await;
+    let staff = grants::services::Actor {
+        user_id: Some(staff_id),
+        email: Some("contracts-staff@example.kz".into()),
+        role: Some(Role::Delegation),
+        client_ip: None,
+    };
+    let today = grants::domain::time::local_date(app.clock.now()).to_string();
+    let runs = (0..8).map(|i| {
+        grants::services::contracts::record_payment(
+            &app.state,
+            &staff,
+            id.clone(),
+            grants::services::contracts::PaymentInput {
+                tranche: "1".into(),
+                amount: "50000".into(),
+                paid_on: today.clone(),
+                reference: format!("PO-{i}"),
+                kind: String::new(),
+            },
+        )
+    });
+    let results = futures_util::future::join_all(runs).await;
+    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
+    let paid: i64 = grants::db::contracts::payments_of(&mut conn(&app), &id)
+        .unwrap()
+        .iter()
+        .map(|p| p.amount_cents)
+        .sum();
+    assert_eq!(paid, 5_000_000);
+}
