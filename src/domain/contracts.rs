@@ -727,7 +727,7 @@ pub fn transfer_needs_addendum(
         let moved = before.checked_add(amount).unwrap_or(Money::MAX);
         original
             .share(TRANSFER_THRESHOLD_BP)
-            .map_or(true, |limit| moved > limit)
+            .is_none_or(|limit| moved > limit)
     };
     over(from_original, from_moved_before) || over(to_original, to_moved_before)
 }

@@ -251,6 +251,31 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("POST", "/api/v1/calls/{id}/award/notify", DELEGATION),
         (
             "GET",
+            "/api/v1/contracts",
+            &["applicant", "delegation", "auditor"],
+        ),
+        (
+            "GET",
+            "/api/v1/contracts/{id}",
+            &["applicant", "delegation", "auditor"],
+        ),
+        ("POST", "/api/v1/awards/{aid}/contract", DELEGATION),
+        ("POST", "/api/v1/contracts/{id}/send", DELEGATION),
+        ("POST", "/api/v1/contracts/{id}/payments", DELEGATION),
+        (
+            "POST",
+            "/api/v1/contracts/{id}/reports/{n}/submit",
+            &["applicant"],
+        ),
+        (
+            "POST",
+            "/api/v1/contracts/{id}/reports/{n}/decision",
+            DELEGATION,
+        ),
+        ("POST", "/api/v1/contracts/{id}/terminate", DELEGATION),
+        ("POST", "/api/v1/contracts/{id}/close", DELEGATION),
+        (
+            "GET",
             "/api/v1/calls/{id}/ranking",
             &["evaluator", "delegation", "auditor"],
         ),

@@ -20,7 +20,8 @@ on_both_databases!(
     countersignature_within_thirty_days,
     the_watch_warns_once_then_terminates_a_contract_never_paid,
     the_final_report_fixes_the_grant_and_the_contract_closes,
-    parallel_payments_never_exceed_the_tranche
+    parallel_payments_never_exceed_the_tranche,
+    the_api_prepares_sends_and_reads_contracts_with_the_same_rules
 );
 
 /// Noon in Almaty on `d`, as stored (UTC).
@@ -462,7 +463,14 @@ async fn the_watch_warns_once_then_terminates_a_contract_never_paid(app: TestApp
         1
     );
     // Interim report 1 was long overdue: reminded once.
-    assert_eq!(outbox_count(&app, "contract-report-overdue") > 0, true);
+    use grants::db::schema::staff_reminders::dsl as r;
+    let claimed: i64 = r::staff_reminders
+        .filter(r::kind.eq("report_overdue"))
+        .count()
+        .get_result(&mut conn(&app))
+        .unwrap();
+    assert_eq!(claimed, 1);
+    assert!(outbox_count(&app, "contract-report-overdue") > 0);
 }
 
 async fn the_final_report_fixes_the_grant_and_the_contract_closes(app: TestApp) {
@@ -579,4 +587,131 @@ async fn parallel_payments_never_exceed_the_tranche(app: TestApp) {
         .map(|p| p.amount_cents)
         .sum();
     assert_eq!(paid, 5_000_000);
+}
+
+async fn the_api_prepares_sends_and_reads_contracts_with_the_same_rules(app: TestApp) {
+    let p = parties(&app, "CALL-API").await;
+    let staff = crate::account_security::token_of(&app, &p.staff_email, PASSWORD).await;
+    let lead = crate::account_security::token_of(&app, &p.lead_email, PASSWORD).await;
+    let api = new_client();
+    let post = |path: String, token: String, json: serde_json::Value| {
+        let api = api.clone();
+        let url = app.url(&path);
+        async move {
+            api.post(url)
+                .bearer_auth(token)
+                .json(&json)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let prepare = format!("/api/v1/awards/{}/contract", p.application);
+    let res = post(
+        prepare.clone(),
+        staff.clone(),
+        serde_json::json!({"number": "API/1", "max_eu": "101115.01", "eu_share": "90", "duration": "12"}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(problem["errors"][0]["field"], "max_eu", "{problem}");
+    // The beneficiary cannot prepare its own contract.
+    let res = post(
+        prepare.clone(),
+        lead.clone(),
+        serde_json::json!({"number": "API/1", "max_eu": "101115", "eu_share": "90", "duration": "12"}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = post(
+        prepare,
+        staff.clone(),
+        serde_json::json!({"number": "API/1", "max_eu": "101115", "eu_share": "90", "duration": "12"}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let c: serde_json::Value = res.json().await.unwrap();
+    let id = c["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        (c["status"].as_str(), c["max_eu_cents"].as_i64()),
+        (Some("draft"), Some(10_111_500))
+    );
+    let res = post(
+        format!("/api/v1/contracts/{id}/send"),
+        staff.clone(),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    // Sending twice is a conflict.
+    let res = post(
+        format!("/api/v1/contracts/{id}/send"),
+        staff.clone(),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    // The beneficiary reads its contract; another organisation's member gets 404.
+    let mine: serde_json::Value = api
+        .get(app.url(&format!("/api/v1/contracts/{id}")))
+        .bearer_auth(&lead)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine["status"], "sent");
+    assert_eq!(mine["versions"].as_array().unwrap().len(), 2);
+    let listed: serde_json::Value = api
+        .get(app.url("/api/v1/contracts"))
+        .bearer_auth(&lead)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    let stranger_email = "stranger@api.example.kz";
+    app.create_user(stranger_email, Role::Applicant).await;
+    let stranger = crate::account_security::token_of(&app, stranger_email, PASSWORD).await;
+    let res = api
+        .get(app.url(&format!("/api/v1/contracts/{id}")))
+        .bearer_auth(&stranger)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let listed: serde_json::Value = api
+        .get(app.url("/api/v1/contracts"))
+        .bearer_auth(&stranger)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 0);
+    // Countersigned on the page, then paid through the API within the tranche.
+    countersign(&app, &p.lead, &id, true).await;
+    let today = grants::domain::time::local_date(app.clock.now()).to_string();
+    let res = post(
+        format!("/api/v1/contracts/{id}/payments"),
+        staff.clone(),
+        serde_json::json!({"tranche": "1", "amount": "80892.01", "paid_on": today, "reference": "PO-9"}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = post(
+        format!("/api/v1/contracts/{id}/payments"),
+        staff.clone(),
+        serde_json::json!({"tranche": "1", "amount": "80892", "paid_on": today, "reference": "PO-9"}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let c: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(c["tranches"][0]["paid_cents"], 8_089_200);
+    assert_eq!(c["tranches"][1]["payable_cents"], serde_json::Value::Null);
 }

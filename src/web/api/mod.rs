@@ -3,6 +3,7 @@
 
 pub mod applications;
 pub mod calls;
+pub mod contracts;
 pub mod evaluation;
 pub mod workflow;
 
@@ -502,6 +503,9 @@ impl Modify for CommonResponses {
         evaluation::answer_conflict, evaluation::put_sheet, evaluation::assign,
         evaluation::replace, evaluation::resolve, evaluation::ranking,
         evaluation::get_award, evaluation::submit_report, evaluation::decide, evaluation::notify,
+        contracts::list, contracts::get, contracts::prepare, contracts::send,
+        contracts::record_payment, contracts::submit_report, contracts::decide_report,
+        contracts::terminate, contracts::close,
     ),
     components(schemas(Problem, ProblemField, TokenRequest, CreatedToken, TokenInfo, Me, Role)),
     modifiers(&BearerAuth, &CommonResponses),
@@ -512,6 +516,7 @@ impl Modify for CommonResponses {
         (name = "calls", description = "Calls for proposals, lots and published clarifications"),
         (name = "applications", description = "Applicant organisations and their applications"),
         (name = "evaluation", description = "Evaluation committees, declarations, assignments, score sheets and rankings"),
+        (name = "contracts", description = "Grant contracts, their tranches, payments, reports and versions"),
     )
 )]
 pub struct ApiDoc;
