@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use super::schema::contract_amendments as amd;
 use super::schema::contract_payments as pay;
 use super::schema::contract_reports as rep;
 use super::schema::contract_tranches as tr;
@@ -41,6 +42,9 @@ pub struct ContractRow {
     pub final_grant_cents: Option<i64>,
     pub final_payment_on: Option<NaiveDate>,
     pub keep_until: Option<NaiveDate>,
+    /// The contract budget's main headings 1–6 in cents, as signed and as changed by
+    /// transfers (AMD-02), JSON.
+    pub headings: String,
     pub created_by: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -335,4 +339,45 @@ pub fn awards_without_contract(
         .order(aw::decided_at.asc())
         .select(super::evaluation::DecisionRow::as_select())
         .load(conn)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = amd, treat_none_as_null = true)]
+pub struct AmendmentRow {
+    pub id: String,
+    pub contract_id: String,
+    pub number: i32,
+    pub kind: String,
+    pub status: String,
+    pub effective_on: NaiveDate,
+    pub new_end: Option<NaiveDate>,
+    pub transfer_from: Option<i32>,
+    pub transfer_to: Option<i32>,
+    pub transfer_cents: Option<i64>,
+    pub description: String,
+    pub requested_by: String,
+    pub requested_at: NaiveDateTime,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub comment: Option<String>,
+}
+
+pub fn amendments_of(conn: &mut DbConnection, id: &str) -> QueryResult<Vec<AmendmentRow>> {
+    amd::table
+        .filter(amd::contract_id.eq(id))
+        .order(amd::number.asc())
+        .select(AmendmentRow::as_select())
+        .load(conn)
+}
+
+pub fn insert_amendment(conn: &mut DbConnection, row: &AmendmentRow) -> QueryResult<()> {
+    diesel::insert_into(amd::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn update_amendment(conn: &mut DbConnection, row: &AmendmentRow) -> QueryResult<()> {
+    diesel::update(amd::table.find(&row.id))
+        .set(row)
+        .execute(conn)?;
+    Ok(())
 }

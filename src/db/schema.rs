@@ -665,6 +665,7 @@ diesel::table! {
         final_grant_cents -> Nullable<BigInt>,
         final_payment_on -> Nullable<Date>,
         keep_until -> Nullable<Date>,
+        headings -> Text,
         created_by -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
@@ -744,3 +745,24 @@ diesel::allow_tables_to_appear_in_same_query!(award_decisions, evaluation_report
 diesel::allow_tables_to_appear_in_same_query!(contracts, contract_reports);
 diesel::allow_tables_to_appear_in_same_query!(contracts, contract_payments);
 diesel::allow_tables_to_appear_in_same_query!(contracts, contract_tranches);
+
+diesel::table! {
+    contract_amendments (id) {
+        id -> Text,
+        contract_id -> Text,
+        number -> Integer,
+        kind -> Text,
+        status -> Text,
+        effective_on -> Date,
+        new_end -> Nullable<Date>,
+        transfer_from -> Nullable<Integer>,
+        transfer_to -> Nullable<Integer>,
+        transfer_cents -> Nullable<BigInt>,
+        description -> Text,
+        requested_by -> Text,
+        requested_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        comment -> Nullable<Text>,
+    }
+}

@@ -169,6 +169,8 @@ fn snapshot(c: &ContractRow) -> String {
         "start_date": c.start_date,
         "end_date": c.end_date,
         "countersign_by": c.countersign_by,
+        "headings": serde_json::from_str::<serde_json::Value>(&c.headings).unwrap_or_default(),
+        "suspended_days": c.suspended_days,
     })
     .to_string()
 }
@@ -194,6 +196,25 @@ fn record_version(tx: &mut Tx<'_>, c: &ContractRow, reason: &str) -> AppResult<(
         },
     )?;
     Ok(())
+}
+
+/// The main headings 1–6 of the application's budget, in cents (AMD-02 counts transfers
+/// against them).
+fn signed_headings(full_application: &str) -> String {
+    let full = crate::domain::full_application::FullApplication::from_json(full_application);
+    let headings: Vec<i64> = crate::domain::budget::summarise(&full.budget)
+        .map(|s| s.headings.iter().map(|m| m.cents()).collect())
+        .unwrap_or_else(|| vec![0; 6]);
+    json!(headings).to_string()
+}
+
+fn headings_of(json_text: &str) -> [Money; 6] {
+    let values: Vec<i64> = serde_json::from_str(json_text).unwrap_or_default();
+    let mut out = [Money::ZERO; 6];
+    for (slot, v) in out.iter_mut().zip(values) {
+        *slot = Money::from_cents(v);
+    }
+    out
 }
 
 fn staff_permission(id: &str) -> Permission {
@@ -403,6 +424,7 @@ pub async fn save_terms(
                         final_grant_cents: None,
                         final_payment_on: None,
                         keep_until: None,
+                        headings: signed_headings(&a.full_application),
                         created_by: tx.actor.user_id.clone().unwrap_or_default(),
                         created_at: tx.now,
                         updated_at: tx.now,
@@ -1193,6 +1215,10 @@ pub struct ContractDetail {
     pub payments: Vec<PaymentRow>,
     pub reports: Vec<(ReportRow, Vec<crate::db::attachments::AttachmentRow>)>,
     pub signed_files: Vec<crate::db::attachments::AttachmentRow>,
+    pub amendments: Vec<crate::db::contracts::AmendmentRow>,
+    /// Headings 1–6 as signed and as they stand after transfers (AMD-02).
+    pub headings_signed: [Money; 6],
+    pub headings_now: [Money; 6],
     pub timeline: Timeline,
     /// CON-02: the longest duration if it were signed today.
     pub longest_duration: u32,
@@ -1233,12 +1259,16 @@ pub async fn detail(state: &AppState, actor: &Actor, id: String) -> AppResult<Co
                 _ => false,
             };
             let start = add_days(today, 1).unwrap_or(today);
+            let versions = q::versions_of(conn, &id)?;
             Ok(ContractDetail {
                 status: status_of(&contract)?,
                 title: a.title,
                 beneficiary: org.legal_name.clone(),
                 award: q::approved_award(conn, &contract.application_id)?,
-                versions: q::versions_of(conn, &id)?,
+                amendments: q::amendments_of(conn, &id)?,
+                headings_now: headings_of(&contract.headings),
+                headings_signed: original_headings(&versions),
+                versions,
                 tranches: q::tranches_of(conn, &id)?,
                 settlement: settlement(&contract, &payments),
                 payments,
@@ -1557,5 +1587,376 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                 Ok(run)
             },
         )
+        .await
+}
+
+/// What the beneficiary asks to change (AMD-01/02).
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct AmendmentInput {
+    /// extension, transfer or other.
+    #[serde(default)]
+    pub kind: String,
+    /// The day it takes effect (YYYY-MM-DD); an addendum needs 30 days' notice.
+    #[serde(default)]
+    pub effective_on: String,
+    /// For an extension: the new end date (YYYY-MM-DD).
+    #[serde(default)]
+    pub new_end: String,
+    /// For a transfer: the main headings (1–6) from and to, and the amount in euros.
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub amount: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// Amounts moved so far to or from each heading by transfers in force (AMD-02 counts
+/// them cumulatively, on both sides).
+fn moved_by_heading(amendments: &[crate::db::contracts::AmendmentRow]) -> [Money; 6] {
+    let mut moved = [Money::ZERO; 6];
+    for a in amendments
+        .iter()
+        .filter(|a| a.kind == "transfer" && matches!(a.status.as_str(), "notified" | "approved"))
+    {
+        let amount = Money::from_cents(a.transfer_cents.unwrap_or(0));
+        for h in [a.transfer_from, a.transfer_to].into_iter().flatten() {
+            if let Some(slot) = moved.get_mut((h - 1) as usize) {
+                *slot = slot.checked_add(amount).unwrap_or(Money::MAX);
+            }
+        }
+    }
+    moved
+}
+
+fn apply_transfer(c: &mut ContractRow, from: i32, to: i32, amount: Money) {
+    let mut now = headings_of(&c.headings);
+    let (f, t) = ((from - 1) as usize, (to - 1) as usize);
+    now[f] = now[f].saturating_sub(amount);
+    now[t] = now[t].checked_add(amount).unwrap_or(Money::MAX);
+    c.headings = json!(now.iter().map(|m| m.cents()).collect::<Vec<_>>()).to_string();
+}
+
+/// The headings as signed (the first version's snapshot).
+fn original_headings(versions: &[VersionRow]) -> [Money; 6] {
+    versions
+        .first()
+        .and_then(|v| serde_json::from_str::<serde_json::Value>(&v.terms).ok())
+        .map(|t| headings_of(&t["headings"].to_string()))
+        .unwrap_or([Money::ZERO; 6])
+}
+
+/// The smallest duration in months whose end reaches `end` (an extension's new length).
+fn months_to(start: NaiveDate, end: NaiveDate) -> i32 {
+    (1..=crate::domain::contracts::MAX_DURATION_MONTHS)
+        .find(|&m| end_date(start, m).is_ok_and(|e| e >= end))
+        .unwrap_or(crate::domain::contracts::MAX_DURATION_MONTHS) as i32
+}
+
+/// AMD-01/02: the beneficiary asks for an extension, a budget transfer or another
+/// change. A transfer within 15% of both headings (cumulatively) is a notification and
+/// applies at once; anything else waits for the EU Delegation's addendum. Returns the
+/// amendment's status.
+pub async fn request_amendment(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    input: AmendmentInput,
+) -> AppResult<String> {
+    let mut errors = Vec::new();
+    let kind = input.kind.trim().to_string();
+    if !matches!(kind.as_str(), "extension" | "transfer" | "other") {
+        errors.push(FieldError::new("kind", "error-amendment-kind"));
+    }
+    let description: String = input.description.trim().chars().take(5000).collect();
+    if description.is_empty() {
+        errors.push(FieldError::new(
+            "description",
+            "error-amendment-description",
+        ));
+    }
+    let date =
+        |s: &str, field: &'static str, errors: &mut Vec<FieldError>| match parse_date(s.trim()) {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.push(FieldError::new(field, "error-date-invalid"));
+                None
+            }
+        };
+    let effective = if kind == "transfer" && input.effective_on.trim().is_empty() {
+        None
+    } else {
+        date(&input.effective_on, "effective_on", &mut errors)
+    };
+    let new_end = if kind == "extension" {
+        date(&input.new_end, "new_end", &mut errors)
+    } else {
+        None
+    };
+    let mut transfer = None;
+    if kind == "transfer" {
+        let heading = |s: &str| s.trim().parse::<i32>().ok().filter(|h| (1..=6).contains(h));
+        let amount = Money::parse(&input.amount)
+            .ok()
+            .filter(|m| *m > Money::ZERO);
+        match (heading(&input.from), heading(&input.to), amount) {
+            (Some(f), Some(t), Some(a)) if f != t => transfer = Some((f, t, a)),
+            (_, _, None) => errors.push(FieldError::new("amount", "error-payment-amount")),
+            _ => errors.push(FieldError::new("from", "error-transfer-headings")),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let link = state.public_url(&format!("/contracts/{id}#amendments"));
+    state
+        .write(actor, beneficiary_permission(&id), Lock::Contract(id.clone()), move |tx| {
+            let today = tx.today();
+            let mut c = load(tx.conn, &id)?;
+            require_editor(tx, &c)?;
+            if !status_of(&c)?.is_running() {
+                return Err(AppError::Conflict("error-contract-not-running"));
+            }
+            let amendments = q::amendments_of(tx.conn, &id)?;
+            let timeline = timeline_for(tx.conn, &c.programme_id, today)?;
+            let end = c.end_date.ok_or(AppError::Conflict("error-contract-not-running"))?;
+            let start = c.start_date.unwrap_or(today);
+            let max = Money::from_cents(c.max_eu_cents);
+            let mut status = "requested";
+            if let Some((from, to, amount)) = transfer {
+                let original = original_headings(&q::versions_of(tx.conn, &id)?);
+                let current = headings_of(&c.headings);
+                if amount > current[(from - 1) as usize] {
+                    return Err(AppError::field("amount", "error-transfer-above-heading"));
+                }
+                let moved = moved_by_heading(&amendments);
+                let (f, t) = ((from - 1) as usize, (to - 1) as usize);
+                if !crate::domain::contracts::transfer_needs_addendum(original[f], moved[f], original[t], moved[t], amount) {
+                    status = "notified";
+                }
+            }
+            let effective = effective.unwrap_or(today);
+            if status == "requested" {
+                let problems = crate::domain::contracts::amendment_problems(
+                    today,
+                    effective,
+                    end,
+                    max,
+                    max,
+                    new_end.map(|e| (start, e)),
+                    &timeline,
+                );
+                if !problems.is_empty() {
+                    return Err(AppError::Validation(problems));
+                }
+            }
+            let row = crate::db::contracts::AmendmentRow {
+                id: crate::services::new_id(),
+                contract_id: id.clone(),
+                number: amendments.len() as i32 + 1,
+                kind: kind.clone(),
+                status: status.into(),
+                effective_on: effective,
+                new_end,
+                transfer_from: transfer.map(|t| t.0),
+                transfer_to: transfer.map(|t| t.1),
+                transfer_cents: transfer.map(|t| t.2.cents()),
+                description: description.clone(),
+                requested_by: tx.actor.user_id.clone().unwrap_or_default(),
+                requested_at: tx.now,
+                decided_by: None,
+                decided_at: None,
+                comment: None,
+            };
+            q::insert_amendment(tx.conn, &row)?;
+            if let (Some((from, to, amount)), "notified") = (transfer, status) {
+                apply_transfer(&mut c, from, to, amount);
+                new_version(tx, &mut c, "transfer_notified")?;
+            }
+            let staff = crate::db::calls::delegation_staff(tx.conn)?;
+            tx.mail_each(&staff, MailKind::ContractAmendment, |lang| {
+                vec![
+                    ("number", c.number.clone()),
+                    ("amendment", row.number.to_string()),
+                    ("status", crate::i18n::t(lang, &format!("amendment-status-{status}"))),
+                    ("link", link.clone()),
+                ]
+            })?;
+            tx.audit(
+                if status == "notified" {
+                    "contract.transfer_notified"
+                } else {
+                    "contract.amendment_requested"
+                },
+                Some(("contract", &id)),
+                json!({"amendment": row.number, "kind": kind, "effective_on": effective, "new_end": new_end, "transfer": transfer.map(|(f, t, a)| json!({"from": f, "to": t, "cents": a.cents()}))}),
+            )?;
+            Ok(status.to_string())
+        })
+        .await
+}
+
+/// The EU Delegation approves an addendum (its change applies and a new version of the
+/// contract is kept) or rejects it with a comment.
+pub async fn decide_amendment(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    number: i32,
+    approve: bool,
+    comment: String,
+) -> AppResult<()> {
+    let comment: String = comment.trim().chars().take(5000).collect();
+    if !approve && comment.is_empty() {
+        return Err(AppError::field("comment", "error-amendment-comment"));
+    }
+    let link = state.public_url(&format!("/contracts/{id}#amendments"));
+    state
+        .write(
+            actor,
+            staff_permission(&id),
+            Lock::Contract(id.clone()),
+            move |tx| {
+                let today = tx.today();
+                let mut c = load(tx.conn, &id)?;
+                if !status_of(&c)?.is_running() {
+                    return Err(AppError::Conflict("error-contract-not-running"));
+                }
+                let mut a = q::amendments_of(tx.conn, &id)?
+                    .into_iter()
+                    .find(|a| a.number == number)
+                    .ok_or(AppError::NotFound)?;
+                if a.status != "requested" {
+                    return Err(AppError::Conflict("error-amendment-decided"));
+                }
+                if approve {
+                    let timeline = timeline_for(tx.conn, &c.programme_id, today)?;
+                    let end = c
+                        .end_date
+                        .ok_or(AppError::Conflict("error-contract-not-running"))?;
+                    let start = c.start_date.unwrap_or(today);
+                    let max = Money::from_cents(c.max_eu_cents);
+                    // The notice counts from the request; the end and the 48 months still hold.
+                    let problems = crate::domain::contracts::amendment_problems(
+                        local_date(a.requested_at),
+                        a.effective_on,
+                        end,
+                        max,
+                        max,
+                        a.new_end.map(|e| (start, e)),
+                        &timeline,
+                    );
+                    if !problems.is_empty() {
+                        return Err(AppError::Validation(problems));
+                    }
+                    if let Some(new_end) = a.new_end {
+                        c.end_date = Some(new_end);
+                        c.duration_months = months_to(start, new_end);
+                        move_final_report(tx, &c, new_end)?;
+                    }
+                    if let (Some(f), Some(t), Some(cents)) =
+                        (a.transfer_from, a.transfer_to, a.transfer_cents)
+                    {
+                        apply_transfer(&mut c, f, t, Money::from_cents(cents));
+                    }
+                    new_version(tx, &mut c, "addendum")?;
+                }
+                a.status = if approve { "approved" } else { "rejected" }.into();
+                a.decided_by = tx.actor.user_id.clone();
+                a.decided_at = Some(tx.now);
+                a.comment = (!comment.is_empty()).then(|| comment.clone());
+                q::update_amendment(tx.conn, &a)?;
+                let members = members_of(tx, &c)?;
+                let status = a.status.clone();
+                tx.mail_each(&members, MailKind::ContractAmendment, |lang| {
+                    vec![
+                        ("number", c.number.clone()),
+                        ("amendment", a.number.to_string()),
+                        (
+                            "status",
+                            crate::i18n::t(lang, &format!("amendment-status-{status}")),
+                        ),
+                        ("link", link.clone()),
+                    ]
+                })?;
+                tx.audit(
+                    if approve {
+                        "contract.amendment_approved"
+                    } else {
+                        "contract.amendment_rejected"
+                    },
+                    Some(("contract", &id)),
+                    json!({"amendment": number, "comment": a.comment, "end": c.end_date}),
+                )?;
+                Ok(())
+            },
+        )
+        .await
+}
+
+/// A new end moves the final report's period and due day (REP-01).
+fn move_final_report(tx: &mut Tx<'_>, c: &ContractRow, new_end: NaiveDate) -> AppResult<()> {
+    let months = if c.lead_abroad {
+        crate::domain::contracts::FINAL_REPORT_MONTHS_ABROAD
+    } else {
+        crate::domain::contracts::FINAL_REPORT_MONTHS
+    };
+    if let Some(mut r) = q::reports_of(tx.conn, &c.id)?.into_iter().find(|r| {
+        r.kind == ReportKind::Final.as_str() && r.status != ContractReportStatus::Approved.as_str()
+    }) {
+        r.period_end = new_end;
+        r.due_on = crate::domain::time::add_months(new_end, months)
+            .map_err(|_| AppError::BadRequest("date"))?;
+        q::update_report(tx.conn, &r)?;
+    }
+    Ok(())
+}
+
+/// AMD-01: staff suspend implementation, or resume it; resuming extends the end date by
+/// the days suspended (never beyond the operational phase, TL-03).
+pub async fn suspend_or_resume(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    suspend: bool,
+    reason: String,
+) -> AppResult<()> {
+    let reason: String = reason.trim().chars().take(2000).collect();
+    if suspend && reason.is_empty() {
+        return Err(AppError::field("reason", "error-contract-reason"));
+    }
+    state
+        .write(actor, staff_permission(&id), Lock::Contract(id.clone()), move |tx| {
+            let today = tx.today();
+            let mut c = load(tx.conn, &id)?;
+            if suspend {
+                move_on(&mut c, ContractEvent::Suspend)?;
+                c.suspended_since = Some(today);
+                new_version(tx, &mut c, "suspended")?;
+                tx.audit("contract.suspended", Some(("contract", &id)), json!({"reason": reason, "since": today}))?;
+                return Ok(());
+            }
+            move_on(&mut c, ContractEvent::Resume)?;
+            let since = c.suspended_since.unwrap_or(today);
+            let days = (today - since).num_days().max(0);
+            let timeline = timeline_for(tx.conn, &c.programme_id, today)?;
+            let end = c.end_date.ok_or(AppError::Conflict("error-contract-not-running"))?;
+            let extended = crate::domain::contracts::end_after_suspension(end, days)
+                .map_err(|_| AppError::BadRequest("date"))?;
+            let new_end = extended.min(timeline.operational_end);
+            c.end_date = Some(new_end);
+            c.suspended_days += days as i32;
+            c.suspended_since = None;
+            move_final_report(tx, &c, new_end)?;
+            new_version(tx, &mut c, "resumed")?;
+            tx.audit(
+                "contract.resumed",
+                Some(("contract", &id)),
+                json!({"days": days, "end": new_end, "limited_by_operational_end": extended > new_end}),
+            )?;
+            Ok(())
+        })
         .await
 }

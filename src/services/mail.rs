@@ -45,6 +45,7 @@ pub enum MailKind {
     ContractTerminated,
     PaymentOverdue,
     ProgrammeDeadline,
+    ContractAmendment,
 }
 
 impl MailKind {
@@ -83,6 +84,7 @@ impl MailKind {
             MailKind::ContractTerminated => "contract-terminated",
             MailKind::PaymentOverdue => "payment-overdue",
             MailKind::ProgrammeDeadline => "programme-deadline",
+            MailKind::ContractAmendment => "contract-amendment",
         }
     }
 }

@@ -260,6 +260,20 @@ struct ReportView {
 }
 
 #[derive(Serialize)]
+struct AmendmentView {
+    number: i32,
+    kind: String,
+    status_key: String,
+    status: String,
+    effective_on: String,
+    new_end: Option<String>,
+    transfer: Option<String>,
+    description: String,
+    comment: Option<String>,
+    requested_at: String,
+}
+
+#[derive(Serialize)]
 struct VersionView {
     version: i32,
     reason: String,
@@ -540,6 +554,55 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     }
     versions.reverse();
     ctx.insert("versions", &versions);
+    ctx.insert(
+        "headings",
+        &(0..6)
+            .map(|i| {
+                (
+                    i + 1,
+                    t(lang, &format!("budget-heading-{}", i + 1)),
+                    money(lang, d.headings_signed[i].cents()),
+                    money(lang, d.headings_now[i].cents()),
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "amendments",
+        &d.amendments
+            .iter()
+            .map(|a| AmendmentView {
+                number: a.number,
+                kind: t(lang, &format!("amendment-kind-{}", a.kind)),
+                status_key: a.status.clone(),
+                status: t(lang, &format!("amendment-status-{}", a.status)),
+                effective_on: format::date_long(lang, a.effective_on),
+                new_end: date(a.new_end),
+                transfer: match (a.transfer_from, a.transfer_to, a.transfer_cents) {
+                    (Some(f), Some(to), Some(cents)) => Some(crate::i18n::t_args(
+                        lang,
+                        "amendment-transfer-text",
+                        &[
+                            ("amount", money(lang, cents)),
+                            ("from", f.to_string()),
+                            ("to", to.to_string()),
+                        ],
+                    )),
+                    _ => None,
+                },
+                description: a.description.clone(),
+                comment: a.comment.clone(),
+                requested_at: format::instant_long(lang, a.requested_at),
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "earliest_effective",
+        &(today + chrono::Duration::days(crate::domain::contracts::AMENDMENT_NOTICE_DAYS))
+            .to_string(),
+    );
+    ctx.insert("suspended_since", &date(c.suspended_since));
+    ctx.insert("suspended_days", &c.suspended_days);
     ctx.insert("staff", &d.staff);
     ctx.insert("beneficiary_editor", &d.beneficiary_editor);
     ctx.insert("today", &today.to_string());
@@ -749,6 +812,83 @@ pub async fn terminate(
             .await
             .map(|_| "flash-contract-terminated")
     };
+    answer(&page, &id, "closure", r)
+}
+
+pub async fn request_amendment(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<service::AmendmentInput>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let r = service::request_amendment(&page.state, &page.actor(), id.clone(), form.into_inner())
+        .await
+        .map(|status| {
+            if status == "notified" {
+                "flash-transfer-notified"
+            } else {
+                "flash-amendment-requested"
+            }
+        });
+    answer(&page, &id, "amendments", r)
+}
+
+#[derive(Deserialize)]
+pub struct AmendmentDecisionForm {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    comment: String,
+}
+
+pub async fn decide_amendment(
+    page: Page,
+    path: web::Path<(String, i32)>,
+    form: web::Form<AmendmentDecisionForm>,
+) -> AppResult<HttpResponse> {
+    let (id, number) = path.into_inner();
+    let f = form.into_inner();
+    let r = match f.decision.as_str() {
+        "approve" | "reject" => service::decide_amendment(
+            &page.state,
+            &page.actor(),
+            id.clone(),
+            number,
+            f.decision == "approve",
+            f.comment,
+        )
+        .await
+        .map(|_| "flash-amendment-decided"),
+        _ => Err(AppError::field("decision", "error-report-decision")),
+    };
+    answer(&page, &id, "amendments", r)
+}
+
+#[derive(Deserialize)]
+pub struct SuspensionForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn suspension(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<SuspensionForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let f = form.into_inner();
+    let suspend = f.action == "suspend";
+    let r = service::suspend_or_resume(&page.state, &page.actor(), id.clone(), suspend, f.reason)
+        .await
+        .map(|_| {
+            if suspend {
+                "flash-contract-suspended"
+            } else {
+                "flash-contract-resumed"
+            }
+        });
     answer(&page, &id, "closure", r)
 }
 

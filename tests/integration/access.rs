@@ -342,6 +342,13 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ),
         ("POST", "/manage/contracts/{id}/close", DELEGATION),
         ("POST", "/manage/contracts/{id}/terminate", DELEGATION),
+        ("POST", "/manage/contracts/{id}/suspension", DELEGATION),
+        (
+            "POST",
+            "/manage/contracts/{id}/amendments/{n}/decision",
+            DELEGATION,
+        ),
+        ("POST", "/contracts/{id}/amendments", &["applicant"]),
         (
             "GET",
             "/evaluation/applications/{id}",

@@ -21,7 +21,8 @@ on_both_databases!(
     the_watch_warns_once_then_terminates_a_contract_never_paid,
     the_final_report_fixes_the_grant_and_the_contract_closes,
     parallel_payments_never_exceed_the_tranche,
-    the_api_prepares_sends_and_reads_contracts_with_the_same_rules
+    the_api_prepares_sends_and_reads_contracts_with_the_same_rules,
+    amendments_keep_their_notice_and_transfers_count_cumulatively
 );
 
 /// Noon in Almaty on `d`, as stored (UTC).
@@ -714,4 +715,176 @@ async fn the_api_prepares_sends_and_reads_contracts_with_the_same_rules(app: Tes
     let c: serde_json::Value = res.json().await.unwrap();
     assert_eq!(c["tranches"][0]["paid_cents"], 8_089_200);
     assert_eq!(c["tranches"][1]["payable_cents"], serde_json::Value::Null);
+}
+
+async fn amendments_keep_their_notice_and_transfers_count_cumulatively(app: TestApp) {
+    let p = parties(&app, "CALL-AMD").await;
+    let id = running_contract(&app, &p, "24").await;
+    let c = contract_of(&app, &p.application);
+    assert_eq!(
+        c.headings, "[6000000,0,4000000,0,0,0]",
+        "headings 1–6 as signed"
+    );
+    let today = grants::domain::time::local_date(app.clock.now());
+    let amend = format!("/contracts/{id}/amendments");
+    let count = |app: &TestApp| {
+        grants::db::contracts::amendments_of(&mut conn(app), &id)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.status)
+            .collect::<Vec<_>>()
+    };
+    // AMD-02: 15% of the smaller heading (40,000) is a notification, applied at once.
+    app.post_form_with(
+        &p.lead,
+        &amend,
+        &[
+            ("kind", "transfer"),
+            ("from", "1"),
+            ("to", "3"),
+            ("amount", "6000"),
+            ("description", "More drills."),
+        ],
+    )
+    .await;
+    assert_eq!(count(&app), ["notified"]);
+    assert_eq!(
+        contract_of(&app, &p.application).headings,
+        "[5400000,0,4600000,0,0,0]"
+    );
+    // One cent more, counted with the first: an addendum, which needs 30 days' notice.
+    let early = (today + Duration::days(29)).to_string();
+    let on_time = (today + Duration::days(30)).to_string();
+    app.post_form_with(
+        &p.lead,
+        &amend,
+        &[
+            ("kind", "transfer"),
+            ("from", "1"),
+            ("to", "3"),
+            ("amount", "0.01"),
+            ("effective_on", &early),
+            ("description", "One cent."),
+        ],
+    )
+    .await;
+    assert_eq!(count(&app), ["notified"], "refused: 29 days' notice");
+    app.post_form_with(
+        &p.lead,
+        &amend,
+        &[
+            ("kind", "transfer"),
+            ("from", "1"),
+            ("to", "3"),
+            ("amount", "0.01"),
+            ("effective_on", &on_time),
+            ("description", "One cent."),
+        ],
+    )
+    .await;
+    assert_eq!(count(&app), ["notified", "requested"]);
+    // AMD-01: an extension within 48 months and the operational phase.
+    let end = c.end_date.unwrap();
+    let start = c.start_date.unwrap();
+    let too_long = (add_months(start, 48).unwrap()).to_string();
+    app.post_form_with(
+        &p.lead,
+        &amend,
+        &[
+            ("kind", "extension"),
+            ("new_end", &too_long),
+            ("effective_on", &on_time),
+            ("description", "Longer."),
+        ],
+    )
+    .await;
+    assert_eq!(count(&app).len(), 2, "49 months refused");
+    let longest = (add_months(start, 48).unwrap() - Duration::days(1)).to_string();
+    app.post_form_with(
+        &p.lead,
+        &amend,
+        &[
+            ("kind", "extension"),
+            ("new_end", &longest),
+            ("effective_on", &on_time),
+            ("description", "Longer."),
+        ],
+    )
+    .await;
+    assert_eq!(count(&app), ["notified", "requested", "requested"]);
+    let decide = |n: &str| format!("/manage/contracts/{id}/amendments/{n}/decision");
+    app.post_form_with(
+        &p.staff,
+        &decide("2"),
+        &[("decision", "reject"), ("comment", "")],
+    )
+    .await;
+    assert_eq!(count(&app)[1], "requested", "a rejection needs its reason");
+    app.post_form_with(
+        &p.staff,
+        &decide("2"),
+        &[("decision", "reject"), ("comment", "No.")],
+    )
+    .await;
+    app.post_form_with(&p.staff, &decide("3"), &[("decision", "approve")])
+        .await;
+    assert_eq!(count(&app), ["notified", "rejected", "approved"]);
+    let c = contract_of(&app, &p.application);
+    assert_eq!(
+        (c.end_date, c.duration_months, c.max_eu_cents),
+        (
+            Some(add_months(start, 48).unwrap() - Duration::days(1)),
+            48,
+            10_111_500
+        )
+    );
+    let last = grants::db::contracts::reports_of(&mut conn(&app), &id)
+        .unwrap()
+        .pop()
+        .unwrap();
+    assert_eq!(last.due_on, add_months(c.end_date.unwrap(), 3).unwrap());
+    assert!(end < c.end_date.unwrap());
+    // Suspension for 10 days extends the end by 10 days.
+    let suspension = format!("/manage/contracts/{id}/suspension");
+    app.post_form_with(
+        &p.staff,
+        &suspension,
+        &[("action", "suspend"), ("reason", "Floods.")],
+    )
+    .await;
+    assert_eq!(contract_of(&app, &p.application).status, "suspended");
+    app.clock.freeze_at(noon(today + Duration::days(10)));
+    p.again(&app).await;
+    app.post_form_with(&p.staff, &suspension, &[("action", "resume")])
+        .await;
+    let resumed = contract_of(&app, &p.application);
+    assert_eq!(resumed.status, "active");
+    assert_eq!(resumed.suspended_days, 10);
+    assert_eq!(
+        resumed.end_date,
+        Some(c.end_date.unwrap() + Duration::days(10))
+    );
+    let reasons: Vec<String> = grants::db::contracts::versions_of(&mut conn(&app), &id)
+        .unwrap()
+        .into_iter()
+        .map(|v| v.reason)
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "prepared",
+            "sent",
+            "countersigned",
+            "transfer_notified",
+            "addendum",
+            "suspended",
+            "resumed"
+        ]
+    );
+    let page = body(app.get_with(&p.lead, &format!("/contracts/{id}")).await).await;
+    assert!(
+        page.contains("Budget transfer notified") && page.contains("Transfer of"),
+        "{page}"
+    );
+    crate::helpers::dump_page("contract-amendments", &page);
 }

@@ -1,3 +1,4 @@
+DROP TABLE contract_amendments;
 DROP TABLE contract_reports;
 DROP TABLE contract_payments;
 DROP TABLE contract_tranches;

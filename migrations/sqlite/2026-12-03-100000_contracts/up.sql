@@ -29,6 +29,7 @@ CREATE TABLE contracts (
     final_grant_cents BIGINT,
     final_payment_on DATE,
     keep_until DATE,
+    headings TEXT NOT NULL DEFAULT '[]',
     created_by TEXT NOT NULL REFERENCES users (id),
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL
@@ -61,6 +62,29 @@ CREATE TABLE contract_tranches (
     payable_cents BIGINT,
     release TEXT,
     UNIQUE (contract_id, position)
+);
+
+-- AMD-01/02: what the beneficiary asks to change, and what became of it: budget
+-- transfers within the threshold are notifications (applied at once), everything else an
+-- addendum the EU Delegation approves or rejects.
+CREATE TABLE contract_amendments (
+    id TEXT PRIMARY KEY NOT NULL,
+    contract_id TEXT NOT NULL REFERENCES contracts (id),
+    number INTEGER NOT NULL CHECK (number >= 1),
+    kind TEXT NOT NULL CHECK (kind IN ('extension', 'transfer', 'other')),
+    status TEXT NOT NULL CHECK (status IN ('requested', 'notified', 'approved', 'rejected')),
+    effective_on DATE NOT NULL,
+    new_end DATE,
+    transfer_from INTEGER,
+    transfer_to INTEGER,
+    transfer_cents BIGINT,
+    description TEXT NOT NULL,
+    requested_by TEXT NOT NULL REFERENCES users (id),
+    requested_at TIMESTAMP NOT NULL,
+    decided_by TEXT REFERENCES users (id),
+    decided_at TIMESTAMP,
+    comment TEXT,
+    UNIQUE (contract_id, number)
 );
 
 -- Money that moved: payments of tranches, and recoveries (CON-04).
