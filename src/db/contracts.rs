@@ -381,3 +381,110 @@ pub fn update_amendment(conn: &mut DbConnection, row: &AmendmentRow) -> QueryRes
         .execute(conn)?;
     Ok(())
 }
+
+/// A lot of one of the programme's calls, for the monitoring tables.
+#[derive(Debug, Clone, Queryable)]
+pub struct MonitoredLot {
+    pub id: String,
+    pub call_reference: String,
+    pub number: i32,
+    pub title: String,
+    pub envelope_cents: i64,
+    pub envelope_id: Option<String>,
+}
+
+pub fn lots_of_programme(
+    conn: &mut DbConnection,
+    programme_id: &str,
+) -> QueryResult<Vec<MonitoredLot>> {
+    use super::schema::calls;
+    use super::schema::lots;
+    lots::table
+        .inner_join(calls::table.on(calls::id.eq(lots::call_id)))
+        .filter(calls::programme_id.eq(programme_id))
+        .filter(calls::published_at.is_not_null())
+        .order((calls::reference.asc(), lots::number.asc()))
+        .select((
+            lots::id,
+            calls::reference,
+            lots::number,
+            lots::title,
+            lots::envelope_cents,
+            lots::envelope_id,
+        ))
+        .load(conn)
+}
+
+/// The awards of approved reports in a programme's calls: application, lot, amount,
+/// locality.
+pub fn awards_of_programme(
+    conn: &mut DbConnection,
+    programme_id: &str,
+) -> QueryResult<Vec<(String, String, Option<i64>, String)>> {
+    use super::schema::applications as a;
+    use super::schema::award_decisions as aw;
+    use super::schema::calls;
+    use super::schema::evaluation_reports as er;
+    aw::table
+        .inner_join(er::table.on(er::id.eq(aw::report_id)))
+        .inner_join(a::table.on(a::id.eq(aw::application_id)))
+        .filter(aw::outcome.eq("awarded"))
+        .filter(er::status.eq("approved"))
+        .filter(
+            aw::call_id.eq_any(
+                calls::table
+                    .filter(calls::programme_id.eq(programme_id))
+                    .select(calls::id),
+            ),
+        )
+        .select((
+            aw::application_id,
+            a::lot_id,
+            aw::amount_cents,
+            aw::locality,
+        ))
+        .load(conn)
+}
+
+pub fn of_programme(conn: &mut DbConnection, programme_id: &str) -> QueryResult<Vec<ContractRow>> {
+    c::table
+        .filter(c::programme_id.eq(programme_id))
+        .order(c::number.asc())
+        .select(ContractRow::as_select())
+        .load(conn)
+}
+
+/// Every payment and recovery of a programme's contracts: contract, kind, cents, day.
+pub fn payments_of_programme(
+    conn: &mut DbConnection,
+    programme_id: &str,
+) -> QueryResult<Vec<(String, String, i64, NaiveDate)>> {
+    pay::table
+        .filter(
+            pay::contract_id.eq_any(
+                c::table
+                    .filter(c::programme_id.eq(programme_id))
+                    .select(c::id),
+            ),
+        )
+        .select((pay::contract_id, pay::kind, pay::amount_cents, pay::paid_on))
+        .load(conn)
+}
+
+/// The applications behind a programme's contracts: id, lot, full application (JSON).
+pub fn contracted_applications(
+    conn: &mut DbConnection,
+    programme_id: &str,
+) -> QueryResult<Vec<(String, String, String)>> {
+    use super::schema::applications as a;
+    a::table
+        .filter(
+            a::id.eq_any(
+                c::table
+                    .filter(c::programme_id.eq(programme_id))
+                    .select(c::application_id),
+            ),
+        )
+        .select((a::id, a::lot_id, a::full_application))
+        .load(conn)
+}

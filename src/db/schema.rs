@@ -766,3 +766,6 @@ diesel::table! {
         comment -> Nullable<Text>,
     }
 }
+diesel::allow_tables_to_appear_in_same_query!(contracts, lots);
+diesel::allow_tables_to_appear_in_same_query!(applications, evaluation_reports);
+diesel::allow_tables_to_appear_in_same_query!(calls, evaluation_reports);

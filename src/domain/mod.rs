@@ -16,6 +16,7 @@ pub mod evaluation;
 pub mod full_application;
 pub mod grids;
 pub mod money;
+pub mod monitoring;
 pub mod organisations;
 pub mod partners;
 pub mod programme;

@@ -17,6 +17,7 @@ pub mod demo;
 pub mod evaluation;
 pub mod full_application;
 pub mod mail;
+pub mod monitoring;
 pub mod opening;
 pub mod organisations;
 pub mod partners;

@@ -17,6 +17,7 @@ pub mod evaluation;
 pub mod full_application;
 pub mod guard;
 pub mod input;
+pub mod monitoring;
 pub mod organisations;
 pub mod page;
 pub mod partners;

@@ -9,8 +9,8 @@ use actix_web::web;
 
 use super::{
     account, admin, annexes, api, applications, audit, auth, award, calls, contracts, evaluation,
-    full_application, organisations, partners, programmes, public, public_calls, received,
-    staff_applications,
+    full_application, monitoring, organisations, partners, programmes, public, public_calls,
+    received, staff_applications,
 };
 use crate::domain::access::{Access, Action};
 
@@ -216,6 +216,9 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/manage/calls/{id}/award/notify", DECIDE_AWARD, Html => award::notify),
         route!(GET "/awards", PUBLIC, Html => award::public_awards),
         route!(GET "/awards.csv", PUBLIC, Html => award::public_awards_csv),
+        route!(GET "/manage/programmes/{id}/monitoring", VIEW_PROGRAMMES, Html => monitoring::dashboard),
+        route!(GET "/manage/programmes/{id}/monitoring.xlsx", VIEW_PROGRAMMES, Html => monitoring::report_xlsx),
+        route!(GET "/manage/programmes/{id}/iati.xml", VIEW_PROGRAMMES, Html => monitoring::iati),
         route!(GET "/contracts", VIEW_CONTRACTS, Html => contracts::list),
         route!(GET "/contracts/{id}", VIEW_CONTRACTS, Html => contracts::show),
         route!(GET "/contracts/{id}/files/{fid}", VIEW_CONTRACTS, Html => contracts::file),

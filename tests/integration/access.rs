@@ -313,6 +313,9 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("POST", "/manage/calls/{id}/award/notify", DELEGATION),
         ("GET", "/awards", EVERYONE),
         ("GET", "/awards.csv", EVERYONE),
+        ("GET", "/manage/programmes/{id}/monitoring", STAFF_READ),
+        ("GET", "/manage/programmes/{id}/monitoring.xlsx", STAFF_READ),
+        ("GET", "/manage/programmes/{id}/iati.xml", STAFF_READ),
         ("GET", "/contracts", &["applicant", "delegation", "auditor"]),
         (
             "GET",

@@ -22,7 +22,8 @@ on_both_databases!(
     the_final_report_fixes_the_grant_and_the_contract_closes,
     parallel_payments_never_exceed_the_tranche,
     the_api_prepares_sends_and_reads_contracts_with_the_same_rules,
-    amendments_keep_their_notice_and_transfers_count_cumulatively
+    amendments_keep_their_notice_and_transfers_count_cumulatively,
+    monitoring_shows_the_money_against_the_envelopes_and_exports_it
 );
 
 /// Noon in Almaty on `d`, as stored (UTC).
@@ -887,4 +888,74 @@ async fn amendments_keep_their_notice_and_transfers_count_cumulatively(app: Test
         "{page}"
     );
     crate::helpers::dump_page("contract-amendments", &page);
+}
+
+async fn monitoring_shows_the_money_against_the_envelopes_and_exports_it(app: TestApp) {
+    let p = parties(&app, "CALL-MON").await;
+    let id = running_contract(&app, &p, "12").await;
+    let today = grants::domain::time::local_date(app.clock.now()).to_string();
+    app.post_form_with(
+        &p.staff,
+        &format!("/manage/contracts/{id}/payments"),
+        &[
+            ("tranche", "1"),
+            ("amount", "80892"),
+            ("paid_on", &today),
+            ("reference", "PO-1"),
+        ],
+    )
+    .await;
+    let programme = contract_of(&app, &p.application).programme_id;
+    let page = body(
+        app.get_with(
+            &p.staff,
+            &format!("/manage/programmes/{programme}/monitoring"),
+        )
+        .await,
+    )
+    .await;
+    // Awarded and contracted 101,115; paid 80,892; 20,223 still to pay.
+    for figure in [
+        "EUR 101,115",
+        "EUR 80,892",
+        "EUR 20,223",
+        "1550 women",
+        "<svg",
+        "KAZLOD/2027/001",
+    ] {
+        assert!(page.contains(figure), "{figure} on the dashboard: {page}");
+    }
+    crate::helpers::dump_page("monitoring", &page);
+    let xlsx = app
+        .get_with(
+            &p.staff,
+            &format!("/manage/programmes/{programme}/monitoring.xlsx"),
+        )
+        .await;
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    assert!(xlsx.bytes().await.unwrap().starts_with(b"PK"));
+    let iati = body(
+        app.get_with(
+            &p.staff,
+            &format!("/manage/programmes/{programme}/iati.xml"),
+        )
+        .await,
+    )
+    .await;
+    assert!(iati.contains("<iati-activities version=\"2.03\""), "{iati}");
+    assert!(iati.contains("<iati-identifier>XI-IATI-EC_INTPA-KAZLOD-2027-001</iati-identifier>"));
+    assert!(
+        iati.contains(">101115.00</value>") && iati.contains(">80892.00</value>"),
+        "{iati}"
+    );
+    // The beneficiary does not see the programme's monitoring.
+    assert_eq!(
+        app.get_with(
+            &p.lead,
+            &format!("/manage/programmes/{programme}/monitoring")
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
 }
