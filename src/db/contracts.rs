@@ -415,12 +415,14 @@ pub fn lots_of_programme(
         .load(conn)
 }
 
-/// The awards of approved reports in a programme's calls: application, lot, amount,
-/// locality.
+/// An award of an approved report: application, lot, amount (cents), locality.
+pub type AwardLine = (String, String, Option<i64>, String);
+
+/// The awards of approved reports in a programme's calls.
 pub fn awards_of_programme(
     conn: &mut DbConnection,
     programme_id: &str,
-) -> QueryResult<Vec<(String, String, Option<i64>, String)>> {
+) -> QueryResult<Vec<AwardLine>> {
     use super::schema::applications as a;
     use super::schema::award_decisions as aw;
     use super::schema::calls;

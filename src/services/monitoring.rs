@@ -91,7 +91,7 @@ pub async fn programme(state: &AppState, actor: &Actor, id: String) -> AppResult
 fn assemble(
     detail: crate::services::programmes::ProgrammeDetail,
     lots: Vec<MonitoredLot>,
-    awards: Vec<(String, String, Option<i64>, String)>,
+    awards: Vec<q::AwardLine>,
     contracts: Vec<ContractRow>,
     payments: Vec<(String, String, i64, NaiveDate)>,
     applications: Vec<(String, String, String)>,

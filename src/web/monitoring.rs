@@ -221,14 +221,13 @@ pub async fn report_xlsx(page: Page, path: web::Path<String>) -> AppResult<HttpR
                 .write_string_with_format(2, c as u16, t(lang, h), &bold)
                 .map_err(fail)?;
         }
-        let mut line = 3u32;
         let rows = m
             .envelopes
             .iter()
             .map(|(l, f)| (l.clone(), f))
             .chain(m.lots.iter().map(|(l, f)| (lot_label(lang, l), f)))
             .chain(std::iter::once((t(lang, "monitoring-total"), &m.total)));
-        for (label, f) in rows {
+        for (line, (label, f)) in (3u32..).zip(rows) {
             sheet.write_string(line, 0, &label).map_err(fail)?;
             for (c, v) in [
                 f.envelope,
@@ -246,7 +245,6 @@ pub async fn report_xlsx(page: Page, path: web::Path<String>) -> AppResult<HttpR
                     .write_number_with_format(line, c as u16 + 1, as_euros(*v), &euros)
                     .map_err(fail)?;
             }
-            line += 1;
         }
         sheet.autofit();
     }
