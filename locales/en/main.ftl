@@ -2208,3 +2208,4 @@ monitoring-gender = People targeted by the funded actions' logframes: { $women }
 monitoring-paid-semester = Paid this half-year
 monitoring-sheet-money = Envelopes and lots
 monitoring-sheet-contracts = Contracts
+contract-dossier = Download the complete dossier (ZIP)

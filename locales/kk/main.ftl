@@ -2162,3 +2162,4 @@ monitoring-gender = Қаржыландырылған іс-шаралардың �
 monitoring-paid-semester = Осы жарты жылда төленген
 monitoring-sheet-money = Конверттер мен лоттар
 monitoring-sheet-contracts = Келісімшарттар
+contract-dossier = Толық құжаттаманы жүктеу (ZIP)

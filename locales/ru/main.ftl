@@ -2206,3 +2206,4 @@ monitoring-gender = Целевые группы по логическим мат
 monitoring-paid-semester = Выплачено за полугодие
 monitoring-sheet-money = Конверты и лоты
 monitoring-sheet-contracts = Договоры
+contract-dossier = Скачать полное досье (ZIP)

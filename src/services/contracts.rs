@@ -1960,3 +1960,142 @@ pub async fn suspend_or_resume(
         })
         .await
 }
+
+/// TL-08: the complete dossier of one contract for auditors, as a ZIP: every version of
+/// its terms, its tranches, payments, reports, amendments and audit events (JSON), every
+/// file ever attached (each version), and an index naming each entry with its SHA-256.
+/// Reading it changes nothing; the download itself is recorded by the access log.
+pub async fn dossier(state: &AppState, actor: &Actor, id: String) -> AppResult<(String, Vec<u8>)> {
+    use sha2::{Digest, Sha256};
+    use std::io::Write;
+    let d = detail(state, actor, id.clone()).await?;
+    let (files, events) = {
+        let id = id.clone();
+        let report_ids: Vec<(i32, String)> = d
+            .reports
+            .iter()
+            .map(|(r, _)| (r.position, r.id.clone()))
+            .collect();
+        state
+            .db(move |conn| {
+                let mut files: Vec<(String, crate::db::attachments::AttachmentRow)> =
+                    crate::db::attachments::all_of(
+                        conn,
+                        OwnerKind::Contract,
+                        &id,
+                        Purpose::SignedContract,
+                    )?
+                    .into_iter()
+                    .map(|f| ("signed-contract".to_string(), f))
+                    .collect();
+                for (position, report) in report_ids {
+                    for f in crate::db::attachments::all_of(
+                        conn,
+                        OwnerKind::Report,
+                        &report,
+                        Purpose::Report,
+                    )? {
+                        files.push((format!("report-{position}"), f));
+                    }
+                }
+                let events = crate::db::audit::for_object(conn, "contract", &id, 100_000)?;
+                Ok((files, events))
+            })
+            .await?
+    };
+    let c = &d.contract;
+    let json_of = |v: serde_json::Value| serde_json::to_vec_pretty(&v).unwrap_or_default();
+    let mut entries: Vec<(String, String, Vec<u8>)> = vec![
+        ("contract.json".into(), "the contract as it stands".into(), json_of(json!(c))),
+        (
+            "versions.json".into(),
+            "every version of the terms".into(),
+            json_of(json!(d.versions.iter().map(|v| json!({"version": v.version, "reason": v.reason, "created_by": v.created_by, "created_at": v.created_at, "terms": serde_json::from_str::<serde_json::Value>(&v.terms).unwrap_or_default()})).collect::<Vec<_>>())),
+        ),
+        (
+            "tranches.json".into(),
+            "payment schedule and releases (PAY-01/02)".into(),
+            json_of(json!(d.tranches.iter().map(|t| json!({"position": t.position, "kind": t.kind, "planned_cents": t.planned_cents, "payable_cents": t.payable_cents, "due_on": t.due_on, "after_report": t.after_report, "release": t.release.as_deref().and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())})).collect::<Vec<_>>())),
+        ),
+        (
+            "payments.json".into(),
+            "payments and recoveries".into(),
+            json_of(json!(d.payments.iter().map(|p| json!({"kind": p.kind, "tranche": p.tranche_position, "amount_cents": p.amount_cents, "paid_on": p.paid_on, "reference": p.reference, "recorded_by": p.recorded_by, "recorded_at": p.recorded_at})).collect::<Vec<_>>())),
+        ),
+        (
+            "reports.json".into(),
+            "reports due, submitted and decided (REP-01)".into(),
+            json_of(json!(d.reports.iter().map(|(r, _)| json!({"position": r.position, "kind": r.kind, "period_end": r.period_end, "due_on": r.due_on, "verification": r.verification, "status": r.status, "summary": r.narrative, "costs_cents": r.costs_cents, "accepted_costs_cents": r.accepted_costs_cents, "submitted_at": r.submitted_at, "submitted_by": r.submitted_by, "information_due": r.information_due, "staff_comment": r.staff_comment, "decided_by": r.decided_by, "decided_at": r.decided_at})).collect::<Vec<_>>())),
+        ),
+        (
+            "amendments.json".into(),
+            "amendments, notifications and addenda (AMD-01/02)".into(),
+            json_of(json!(d.amendments.iter().map(|a| json!({"number": a.number, "kind": a.kind, "status": a.status, "effective_on": a.effective_on, "new_end": a.new_end, "transfer_from": a.transfer_from, "transfer_to": a.transfer_to, "transfer_cents": a.transfer_cents, "description": a.description, "requested_by": a.requested_by, "requested_at": a.requested_at, "decided_by": a.decided_by, "decided_at": a.decided_at, "comment": a.comment})).collect::<Vec<_>>())),
+        ),
+        (
+            "audit-events.json".into(),
+            "the audit log's events about this contract, with their chain hashes".into(),
+            json_of(json!(events.iter().rev().map(|e| json!({"seq": e.seq, "occurred_at": e.occurred_at, "actor": e.actor_email, "action": e.action, "details": serde_json::from_str::<serde_json::Value>(&e.details).unwrap_or_default(), "hash": e.hash, "prev_hash": e.prev_hash})).collect::<Vec<_>>())),
+        ),
+    ];
+    for (folder, f) in files {
+        let bytes = crate::services::uploads::read(state, &f.storage_key).await?;
+        let name = crate::services::uploads::clean_file_name(&f.file_name);
+        entries.push((
+            format!("documents/{folder}/{}-v{}-{name}", f.title, f.version),
+            format!(
+                "{} {} v{} uploaded {} by {}{}",
+                folder,
+                f.title,
+                f.version,
+                f.uploaded_at,
+                f.uploaded_by,
+                if f.removed_at.is_some() {
+                    " (removed, kept)"
+                } else {
+                    ""
+                }
+            ),
+            bytes,
+        ));
+    }
+    let mut index = format!(
+        "Dossier of grant contract {}\nBeneficiary: {}\nAction: {}\nRecords kept until: {}\n\n",
+        c.number,
+        d.beneficiary,
+        d.title,
+        c.keep_until.map_or_else(
+            || "7 years after the final payment (REC-01)".to_string(),
+            |k| k.to_string()
+        )
+    );
+    for (name, what, bytes) in &entries {
+        index.push_str(&format!(
+            "{name}\t{} bytes\tsha256 {}\t{what}\n",
+            bytes.len(),
+            hex::encode(Sha256::digest(bytes))
+        ));
+    }
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        let fail = |e: zip::result::ZipError| AppError::Internal(anyhow::anyhow!(e));
+        w.start_file("index.txt", options).map_err(fail)?;
+        w.write_all(index.as_bytes())
+            .map_err(|e| AppError::Internal(e.into()))?;
+        for (name, _, bytes) in &entries {
+            w.start_file(name.as_str(), options).map_err(fail)?;
+            w.write_all(bytes)
+                .map_err(|e| AppError::Internal(e.into()))?;
+        }
+        w.finish().map_err(fail)?;
+    }
+    let file_name = format!(
+        "contract-{}-dossier.zip",
+        c.number
+            .replace(|ch: char| !ch.is_ascii_alphanumeric() && ch != '-', "_")
+    );
+    Ok((file_name, buf.into_inner()))
+}

@@ -897,3 +897,16 @@ pub async fn file(page: Page, path: web::Path<(String, String)>) -> AppResult<Ht
     let f = service::file(&page.state, &page.actor(), id, file_id).await?;
     super::annexes::file_response(&page.state, &f).await
 }
+
+/// TL-08: the complete dossier of a contract (ZIP with an index).
+pub async fn dossier(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let (name, bytes) = service::dossier(&page.state, &page.actor(), path.into_inner()).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((actix_web::http::header::CONTENT_TYPE, "application/zip"))
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .body(bytes))
+}

@@ -222,6 +222,7 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/contracts", VIEW_CONTRACTS, Html => contracts::list),
         route!(GET "/contracts/{id}", VIEW_CONTRACTS, Html => contracts::show),
         route!(GET "/contracts/{id}/files/{fid}", VIEW_CONTRACTS, Html => contracts::file),
+        route!(GET "/contracts/{id}/dossier.zip", VIEW_CONTRACTS, Html => contracts::dossier),
         route!(POST "/contracts/{id}/countersign", WORK_ON_CONTRACT, Html => contracts::countersign),
         route!(POST "/contracts/{id}/reports/{n}/documents", WORK_ON_CONTRACT, Html => contracts::upload_report_document),
         route!(POST "/contracts/{id}/reports/{n}/submit", WORK_ON_CONTRACT, Html => contracts::submit_report),

@@ -327,6 +327,11 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
             "/contracts/{id}/files/{fid}",
             &["applicant", "delegation", "auditor"],
         ),
+        (
+            "GET",
+            "/contracts/{id}/dossier.zip",
+            &["applicant", "delegation", "auditor"],
+        ),
         ("POST", "/contracts/{id}/countersign", &["applicant"]),
         (
             "POST",

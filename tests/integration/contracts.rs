@@ -552,6 +552,58 @@ async fn the_final_report_fixes_the_grant_and_the_contract_closes(app: TestApp) 
     // REC-01: kept 7 years after the final payment.
     let last = c.final_payment_on.unwrap();
     assert_eq!(c.keep_until, Some(add_months(last, 84).unwrap()));
+    // TL-08: the auditor downloads the complete dossier and can change nothing.
+    let (auditor, _) = app.client_as(Role::Auditor).await;
+    let res = app
+        .get_with(&auditor, &format!("/contracts/{id}/dossier.zip"))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let bytes = res.bytes().await.unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let names: Vec<String> = zip.file_names().map(str::to_string).collect();
+    for expected in [
+        "index.txt",
+        "contract.json",
+        "versions.json",
+        "payments.json",
+        "audit-events.json",
+    ] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} in {names:?}"
+        );
+    }
+    assert!(names
+        .iter()
+        .any(|n| n.starts_with("documents/signed-contract/")));
+    assert_eq!(
+        names
+            .iter()
+            .filter(|n| n.starts_with("documents/report-1/"))
+            .count(),
+        3,
+        "narrative, financial and verification"
+    );
+    let mut index = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("index.txt").unwrap(), &mut index).unwrap();
+    assert!(
+        index.contains("sha256") && index.contains("Records kept until"),
+        "{index}"
+    );
+    let mut events = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("audit-events.json").unwrap(), &mut events)
+        .unwrap();
+    assert!(events.contains("contract.closed") && events.contains("contract.recovery_recorded"));
+    assert_eq!(
+        app.post_form_with(
+            &auditor,
+            &format!("/manage/contracts/{id}/terminate"),
+            &[("reason", "x"), ("confirm", "yes")]
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
 }
 
 async fn parallel_payments_never_exceed_the_tranche(app: TestApp) {
