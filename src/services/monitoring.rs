@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use crate::db::contracts::{self as q, ContractRow, MonitoredLot};
 use crate::db::organisations::OrganisationRow;
 use crate::db::programmes::ProgrammeRow;
+use crate::db::DbConnection;
 use crate::domain::access::Action;
 use crate::domain::contracts::ContractStatus;
 use crate::domain::full_application::FullApplication;
@@ -55,36 +56,37 @@ pub struct Monitoring {
 pub async fn programme(state: &AppState, actor: &Actor, id: String) -> AppResult<Monitoring> {
     actor.require(Action::ViewProgrammes)?;
     let today = local_date(state.clock.now());
-    state
-        .db(move |conn| {
-            let detail = crate::services::programmes::load_detail(conn, &id, today)?;
-            let lots = q::lots_of_programme(conn, &id)?;
-            let awards = q::awards_of_programme(conn, &id)?;
-            let contracts = q::of_programme(conn, &id)?;
-            let payments = q::payments_of_programme(conn, &id)?;
-            let applications = q::contracted_applications(conn, &id)?;
-            let org_ids: Vec<String> = contracts
-                .iter()
-                .map(|c| c.organisation_id.clone())
-                .collect();
-            let organisations: HashMap<String, OrganisationRow> =
-                crate::db::organisations::find_many(conn, &org_ids)?
-                    .into_iter()
-                    .map(|o| (o.id.clone(), o))
-                    .collect();
-            Ok(assemble(
-                detail,
-                lots,
-                awards,
-                contracts,
-                payments,
-                applications,
-                organisations,
-                today,
-            ))
-        })
-        .await
-        .and_then(|m| m.ok_or(AppError::NotFound))
+    state.db(move |conn| load(conn, &id, today)).await
+}
+
+/// The monitoring of a programme on `today`, in a fixed number of queries.
+pub fn load(conn: &mut DbConnection, id: &str, today: NaiveDate) -> AppResult<Monitoring> {
+    let detail = crate::services::programmes::load_detail(conn, id, today)?;
+    let lots = q::lots_of_programme(conn, id)?;
+    let awards = q::awards_of_programme(conn, id)?;
+    let contracts = q::of_programme(conn, id)?;
+    let payments = q::payments_of_programme(conn, id)?;
+    let applications = q::contracted_applications(conn, id)?;
+    let org_ids: Vec<String> = contracts
+        .iter()
+        .map(|c| c.organisation_id.clone())
+        .collect();
+    let organisations: HashMap<String, OrganisationRow> =
+        crate::db::organisations::find_many(conn, &org_ids)?
+            .into_iter()
+            .map(|o| (o.id.clone(), o))
+            .collect();
+    assemble(
+        detail,
+        lots,
+        awards,
+        contracts,
+        payments,
+        applications,
+        organisations,
+        today,
+    )
+    .ok_or(AppError::NotFound)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -23,7 +23,8 @@ on_both_databases!(
     parallel_payments_never_exceed_the_tranche,
     the_api_prepares_sends_and_reads_contracts_with_the_same_rules,
     amendments_keep_their_notice_and_transfers_count_cumulatively,
-    monitoring_shows_the_money_against_the_envelopes_and_exports_it
+    monitoring_shows_the_money_against_the_envelopes_and_exports_it,
+    the_dashboard_runs_the_same_queries_for_one_contract_or_two
 );
 
 /// Noon in Almaty on `d`, as stored (UTC).
@@ -1010,4 +1011,107 @@ async fn monitoring_shows_the_money_against_the_envelopes_and_exports_it(app: Te
         .status(),
         StatusCode::FORBIDDEN
     );
+}
+
+/// Prepares, sends and countersigns the contract of `application` through the services;
+/// pays its first tranche twice in part.
+async fn contract_with_payments(
+    app: &TestApp,
+    staff: &grants::services::Actor,
+    application: &str,
+    number: &str,
+) {
+    use grants::services::contracts as svc;
+    let id = svc::save_terms(
+        &app.state,
+        staff,
+        application.to_string(),
+        svc::TermsInput {
+            number: number.into(),
+            max_eu: "100000".into(),
+            eu_share: "90".into(),
+            duration: "12".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    svc::send(&app.state, staff, id.clone()).await.unwrap();
+    let a = grants::db::applications::find(&mut conn(app), application)
+        .unwrap()
+        .unwrap();
+    let lead = grants::db::users::find(&mut conn(app), &a.created_by)
+        .unwrap()
+        .unwrap();
+    let beneficiary = grants::services::Actor {
+        user_id: Some(lead.id),
+        email: Some(lead.email),
+        role: Some(Role::Applicant),
+        client_ip: None,
+    };
+    let upload = grants::services::uploads::check(
+        grants::domain::attachments::Purpose::SignedContract,
+        "signed.pdf",
+        grants::services::demo::minimal_pdf(&["signed"]),
+    )
+    .unwrap();
+    svc::countersign(&app.state, &beneficiary, id.clone(), upload)
+        .await
+        .unwrap();
+    let today = grants::domain::time::local_date(app.clock.now()).to_string();
+    for (i, amount) in ["30000", "20000"].into_iter().enumerate() {
+        svc::record_payment(
+            &app.state,
+            staff,
+            id.clone(),
+            svc::PaymentInput {
+                tranche: "1".into(),
+                amount: amount.into(),
+                paid_on: today.clone(),
+                reference: format!("PO-{number}-{i}"),
+                kind: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    }
+}
+
+async fn the_dashboard_runs_the_same_queries_for_one_contract_or_two(app: TestApp) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let (call, applications, staff, s) =
+        crate::award::two_scored_applications(&app, "CALL-QRY", ["08014000123", "08014000124"], 4)
+            .await;
+    for a in &applications {
+        crate::award::supporting_documents_checked(&app, &s, &call, a, true).await;
+    }
+    grants::services::award::submit_report(&app.state, &s.chair.actor, call.clone())
+        .await
+        .unwrap();
+    grants::services::award::decide_report(&app.state, &staff, call.clone(), true, String::new())
+        .await
+        .unwrap();
+    let programme = grants::db::calls::find(&mut conn(&app), &call)
+        .unwrap()
+        .unwrap()
+        .programme_id;
+    let today = grants::domain::time::local_date(app.clock.now());
+    let mut counts = Vec::new();
+    for (i, application) in applications.iter().enumerate() {
+        contract_with_payments(&app, &staff, application, &format!("QRY/{i}")).await;
+        let count = Arc::new(AtomicUsize::new(0));
+        let mut c = conn(&app);
+        c.set_instrumentation(crate::received::Counter(count.clone()));
+        let m = grants::services::monitoring::load(&mut c, &programme, today).unwrap();
+        c.set_instrumentation(crate::received::Counter(Arc::new(AtomicUsize::new(0))));
+        assert_eq!(m.contracts.len(), i + 1);
+        assert_eq!(
+            m.total.paid,
+            grants::domain::money::Money::euros(50_000 * (i as i64 + 1))
+        );
+        counts.push(count.load(Ordering::SeqCst));
+    }
+    assert_eq!(counts[0], counts[1], "no query per contract or payment");
+    assert!(counts[0] <= 15, "{counts:?}");
 }
