@@ -20,4 +20,6 @@ run scale -- --db sqlite
 run scale -- --db postgres
 run evaluation -- --db sqlite
 run evaluation -- --db postgres
+run contracts -- --db sqlite
+run contracts -- --db postgres
 exit $status
