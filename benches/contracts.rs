@@ -110,7 +110,8 @@ async fn main() {
                                 aw::amount_cents.eq(Some(amount)),
                                 aw::eu_share_bp.eq(Some(9_000i64)),
                                 aw::beneficiary.eq(title),
-                                aw::locality.eq(["mangystau", "kyzylorda", "east_kazakhstan"][i % 3]),
+                                aw::locality
+                                    .eq(["mangystau", "kyzylorda", "east_kazakhstan"][i % 3]),
                                 aw::purpose.eq(title),
                                 aw::decided_at.eq(now),
                             ))

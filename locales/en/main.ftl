@@ -2209,3 +2209,10 @@ monitoring-paid-semester = Paid this half-year
 monitoring-sheet-money = Envelopes and lots
 monitoring-sheet-contracts = Contracts
 contract-dossier = Download the complete dossier (ZIP)
+programme-deadline-tl05 = decommitment of the unused EU balance (TL-05)
+email-notice-due-subject = { $call }: applicants to be told by { $by } (NOT-01)
+email-notice-due-body =
+    The award of { $call } is approved, and { $count } applicants have not been told yet. They must be notified by { $by } (NOT-01).
+    
+    { $link }
+event-award-notice-warned = Notification deadline warning sent (NOT-01)

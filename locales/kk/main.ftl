@@ -2163,3 +2163,10 @@ monitoring-paid-semester = Осы жарты жылда төленген
 monitoring-sheet-money = Конверттер мен лоттар
 monitoring-sheet-contracts = Келісімшарттар
 contract-dossier = Толық құжаттаманы жүктеу (ZIP)
+programme-deadline-tl05 = ЕО-ның пайдаланылмаған қалдығын міндеттемеден шығару (TL-05)
+email-notice-due-subject = { $call }: өтініш берушілерге { $by } дейін хабарлау керек (NOT-01)
+email-notice-due-body =
+    { $call } бойынша грант беру шешімі бекітілді, ал { $count } өтініш берушіге әлі хабарланған жоқ. Оларға { $by } дейін хабарлау қажет (NOT-01).
+    
+    { $link }
+event-award-notice-warned = Хабарлау мерзімі туралы ескерту жіберілді (NOT-01)

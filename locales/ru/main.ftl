@@ -2207,3 +2207,10 @@ monitoring-paid-semester = Выплачено за полугодие
 monitoring-sheet-money = Конверты и лоты
 monitoring-sheet-contracts = Договоры
 contract-dossier = Скачать полное досье (ZIP)
+programme-deadline-tl05 = снятие неиспользованного остатка средств ЕС с обязательств (TL-05)
+email-notice-due-subject = { $call }: заявителей нужно уведомить до { $by } (NOT-01)
+email-notice-due-body =
+    Решение о предоставлении грантов по конкурсу { $call } утверждено, но { $count } заявителей ещё не уведомлены. Их необходимо уведомить до { $by } (NOT-01).
+    
+    { $link }
+event-award-notice-warned = Отправлено предупреждение о сроке уведомления (NOT-01)

@@ -490,3 +490,24 @@ pub fn contracted_applications(
         .select((a::id, a::lot_id, a::full_application))
         .load(conn)
 }
+
+/// Calls whose approved award still has applicants not told (NOT-01), with every
+/// decision of each such call.
+pub fn awards_waiting_notice(
+    conn: &mut DbConnection,
+) -> QueryResult<Vec<super::evaluation::DecisionRow>> {
+    use super::schema::award_decisions as aw;
+    use super::schema::evaluation_reports as er;
+    let waiting: Vec<String> = aw::table
+        .inner_join(er::table.on(er::id.eq(aw::report_id)))
+        .filter(er::status.eq("approved"))
+        .filter(aw::notified_at.is_null())
+        .select(aw::call_id)
+        .distinct()
+        .load(conn)?;
+    aw::table
+        .filter(aw::call_id.eq_any(waiting))
+        .order((aw::call_id.asc(), aw::application_id.asc()))
+        .select(super::evaluation::DecisionRow::as_select())
+        .load(conn)
+}

@@ -1305,6 +1305,10 @@ pub async fn file(
         .ok_or(AppError::NotFound)
 }
 
+fn state_report_link(base: &str, call_id: &str) -> String {
+    format!("{base}{call_id}/report")
+}
+
 /// What one run of the daily watch did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct WatchRun {
@@ -1314,6 +1318,7 @@ pub struct WatchRun {
     pub overdue_reports: usize,
     pub overdue_payments: usize,
     pub programme_warnings: usize,
+    pub notice_warnings: usize,
 }
 
 /// The automatic watch (CON-01, CON-03, REP-01, PAY-01/02, TL-01, TL-02), run by the
@@ -1324,6 +1329,7 @@ pub struct WatchRun {
 pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
     let base = state.public_url("/contracts/");
     let programmes_base = state.public_url("/manage/programmes/");
+    let report_base = state.public_url("/evaluation/calls/");
     state
         .write(
             &Actor::system("contract-watch"),
@@ -1523,6 +1529,74 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                         )?;
                     }
                 }
+                // NOT-01: applicants of an approved award not told, three days ahead.
+                let decisions = q::awards_waiting_notice(tx.conn)?;
+                let by_call = crate::services::group_by(decisions, |d| d.call_id.as_str());
+                for (call_id, decisions) in by_call {
+                    let Some(call) = crate::db::calls::find(tx.conn, &call_id)? else {
+                        continue;
+                    };
+                    let Some(decided) = decisions.iter().map(|d| d.decided_at).min() else {
+                        continue;
+                    };
+                    let decided_on = local_date(decided);
+                    let awarded = |d: &&DecisionRow| d.outcome == "awarded";
+                    let successful_waiting = decisions
+                        .iter()
+                        .filter(awarded)
+                        .filter(|d| d.notified_at.is_none())
+                        .count();
+                    let others_waiting = decisions
+                        .iter()
+                        .filter(|d| !awarded(d))
+                        .filter(|d| d.notified_at.is_none())
+                        .count();
+                    let told = decisions
+                        .iter()
+                        .filter(awarded)
+                        .filter_map(|d| d.notified_at)
+                        .max()
+                        .map(local_date);
+                    let (batch, waiting, by) = if successful_waiting > 0 {
+                        (
+                            "successful",
+                            successful_waiting,
+                            crate::domain::award::successful_notice_by(
+                                decided_on,
+                                call.deadline.map(local_date),
+                            ),
+                        )
+                    } else {
+                        (
+                            "others",
+                            others_waiting,
+                            crate::domain::award::unsuccessful_notice_by(told, decided_on),
+                        )
+                    };
+                    let urgent = matches!(
+                        crate::domain::award::urgency(by, today, waiting == 0),
+                        crate::domain::award::Urgency::Soon
+                            | crate::domain::award::Urgency::Overdue
+                    );
+                    if !urgent || !claim(tx.conn, &call_id, &format!("not01_{batch}"), by)? {
+                        continue;
+                    }
+                    let link = state_report_link(&report_base, &call_id);
+                    run.notice_warnings += 1;
+                    tx.mail_each(&staff, MailKind::NoticeDue, |lang| {
+                        vec![
+                            ("call", call.reference.clone()),
+                            ("count", waiting.to_string()),
+                            ("by", crate::views::format::date_long(lang, by)),
+                            ("link", link.clone()),
+                        ]
+                    })?;
+                    tx.audit(
+                        "award.notice_warned",
+                        Some(("call", &call_id)),
+                        json!({"batch": batch, "by": by, "waiting": waiting}),
+                    )?;
+                }
                 // TL-01 / TL-02: the programme's call-launch and contracting deadlines.
                 for p in crate::db::programmes::list(tx.conn)? {
                     let timeline = timeline_for(tx.conn, &p.id, today)?;
@@ -1546,6 +1620,15 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                     let published = crate::db::calls::list_for_programme(tx.conn, &p.id)?
                         .iter()
                         .any(|c| c.published_at.is_some());
+                    // TL-05: the unused balance is decommitted; contracts not closed by then
+                    // lose what they have not been paid.
+                    let unsettled = q::list(tx.conn, None)?
+                        .into_iter()
+                        .filter(|c| {
+                            c.programme_id == p.id
+                                && matches!(c.status.as_str(), "active" | "suspended")
+                        })
+                        .count();
                     for (kind, deadline, pending) in [
                         (
                             "tl01",
@@ -1553,6 +1636,7 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                             usize::from(!published),
                         ),
                         ("tl02", timeline.contracting_deadline, open_awards),
+                        ("tl05", timeline.decommitment, unsettled),
                     ] {
                         let Some(days) = crate::domain::timeline::warning_due(deadline, today)
                         else {

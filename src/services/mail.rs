@@ -46,6 +46,7 @@ pub enum MailKind {
     PaymentOverdue,
     ProgrammeDeadline,
     ContractAmendment,
+    NoticeDue,
 }
 
 impl MailKind {
@@ -85,6 +86,7 @@ impl MailKind {
             MailKind::PaymentOverdue => "payment-overdue",
             MailKind::ProgrammeDeadline => "programme-deadline",
             MailKind::ContractAmendment => "contract-amendment",
+            MailKind::NoticeDue => "notice-due",
         }
     }
 }

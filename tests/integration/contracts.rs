@@ -24,7 +24,8 @@ on_both_databases!(
     the_api_prepares_sends_and_reads_contracts_with_the_same_rules,
     amendments_keep_their_notice_and_transfers_count_cumulatively,
     monitoring_shows_the_money_against_the_envelopes_and_exports_it,
-    the_dashboard_runs_the_same_queries_for_one_contract_or_two
+    the_dashboard_runs_the_same_queries_for_one_contract_or_two,
+    the_watch_warns_once_three_days_before_applicants_must_be_told
 );
 
 /// Noon in Almaty on `d`, as stored (UTC).
@@ -187,6 +188,8 @@ async fn a_contract_goes_from_the_award_to_payments_and_reports(app: TestApp) {
         .await,
     )
     .await;
+    crate::helpers::dump_page("contract-prepare", &form);
+    crate::helpers::dump_page("contracts-awaiting", &list);
     assert!(form.contains("at most 48 months"), "{form}");
     assert!(
         form.contains("101,115.00") || form.contains("101115"),
@@ -347,6 +350,19 @@ async fn a_contract_goes_from_the_award_to_payments_and_reports(app: TestApp) {
     let reasons: Vec<&str> = versions.iter().map(|v| v.reason.as_str()).collect();
     assert_eq!(reasons, ["prepared", "sent", "countersigned"]);
     crate::helpers::dump_page("contract", &view);
+    if std::env::var("DUMP_PAGES").is_ok() {
+        // The same pages in Kazakh and Russian, for the browser checks.
+        for lang in ["kk", "ru"] {
+            for (who, client) in [("staff", &p.staff), ("lead", &p.lead)] {
+                app.post_form_with(client, "/language", &[("lang", lang), ("next", "/")])
+                    .await;
+                let html = body(app.get_with(client, &page).await).await;
+                crate::helpers::dump_page(&format!("contract-{who}-{lang}"), &html);
+                let list = body(app.get_with(client, "/contracts").await).await;
+                crate::helpers::dump_page(&format!("contracts-{who}-{lang}"), &list);
+            }
+        }
+    }
 }
 
 async fn signature_on_the_contracting_deadline_and_not_a_day_later(app: TestApp) {
@@ -979,6 +995,23 @@ async fn monitoring_shows_the_money_against_the_envelopes_and_exports_it(app: Te
         assert!(page.contains(figure), "{figure} on the dashboard: {page}");
     }
     crate::helpers::dump_page("monitoring", &page);
+    if std::env::var("DUMP_PAGES").is_ok() {
+        for lang in ["kk", "ru"] {
+            app.post_form_with(&p.staff, "/language", &[("lang", lang), ("next", "/")])
+                .await;
+            let html = body(
+                app.get_with(
+                    &p.staff,
+                    &format!("/manage/programmes/{programme}/monitoring"),
+                )
+                .await,
+            )
+            .await;
+            crate::helpers::dump_page(&format!("monitoring-{lang}"), &html);
+        }
+        app.post_form_with(&p.staff, "/language", &[("lang", "en"), ("next", "/")])
+            .await;
+    }
     let xlsx = app
         .get_with(
             &p.staff,
@@ -1114,4 +1147,30 @@ async fn the_dashboard_runs_the_same_queries_for_one_contract_or_two(app: TestAp
     }
     assert_eq!(counts[0], counts[1], "no query per contract or payment");
     assert!(counts[0] <= 15, "{counts:?}");
+}
+
+async fn the_watch_warns_once_three_days_before_applicants_must_be_told(app: TestApp) {
+    let (_call, _application, _lead, _staff) = approved_award(&app, "CALL-N01").await;
+    let decided_on = grants::domain::time::local_date(app.clock.now());
+    // NOT-01: the successful applicant is due by the 15th day; the warning comes 3 days
+    // before, once.
+    app.clock.freeze_at(noon(decided_on + Duration::days(11)));
+    grants::services::contracts::watch(&app.state)
+        .await
+        .unwrap();
+    assert_eq!(outbox_count(&app, "notice-due"), 0);
+    app.clock.freeze_at(noon(decided_on + Duration::days(12)));
+    grants::services::contracts::watch(&app.state)
+        .await
+        .unwrap();
+    let warned = outbox_count(&app, "notice-due");
+    assert!(warned >= 1);
+    grants::services::contracts::watch(&app.state)
+        .await
+        .unwrap();
+    app.clock.freeze_at(noon(decided_on + Duration::days(14)));
+    grants::services::contracts::watch(&app.state)
+        .await
+        .unwrap();
+    assert_eq!(outbox_count(&app, "notice-due"), warned);
 }
