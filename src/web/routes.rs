@@ -333,6 +333,8 @@ pub fn all() -> Vec<RouteSpec> {
         route!(POST "/api/v1/contracts/{id}/reports/{n}/decision", MANAGE_CONTRACTS, Api => api::contracts::decide_report),
         route!(POST "/api/v1/contracts/{id}/terminate", MANAGE_CONTRACTS, Api => api::contracts::terminate),
         route!(POST "/api/v1/contracts/{id}/close", MANAGE_CONTRACTS, Api => api::contracts::close),
+        route!(POST "/api/v1/contracts/{id}/amendments", WORK_ON_CONTRACT, Api => api::contracts::request_amendment),
+        route!(POST "/api/v1/contracts/{id}/amendments/{n}/decision", MANAGE_CONTRACTS, Api => api::contracts::decide_amendment),
         route!(GET "/api/v1/assignments/{id}", SCORE, Api => api::evaluation::get_assignment),
         route!(POST "/api/v1/assignments/{id}/conflict", SCORE, Api => api::evaluation::answer_conflict),
         route!(PUT "/api/v1/assignments/{id}/sheet", SCORE, Api => api::evaluation::put_sheet),

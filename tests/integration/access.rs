@@ -274,6 +274,12 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ),
         ("POST", "/api/v1/contracts/{id}/terminate", DELEGATION),
         ("POST", "/api/v1/contracts/{id}/close", DELEGATION),
+        ("POST", "/api/v1/contracts/{id}/amendments", &["applicant"]),
+        (
+            "POST",
+            "/api/v1/contracts/{id}/amendments/{n}/decision",
+            DELEGATION,
+        ),
         (
             "GET",
             "/api/v1/calls/{id}/ranking",

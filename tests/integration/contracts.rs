@@ -481,14 +481,14 @@ async fn the_watch_warns_once_then_terminates_a_contract_never_paid(app: TestApp
         versions.iter().filter(|v| v.reason == "terminated").count(),
         1
     );
-    // Interim report 1 was long overdue: reminded once.
     use grants::db::schema::staff_reminders::dsl as r;
     let claimed: i64 = r::staff_reminders
         .filter(r::kind.eq("report_overdue"))
         .count()
         .get_result(&mut conn(&app))
         .unwrap();
-    assert_eq!(claimed, 1);
+    // Both reports (interim and final) were long overdue: each reminded once.
+    assert_eq!(claimed, 2);
     assert!(outbox_count(&app, "contract-report-overdue") > 0);
 }
 
@@ -785,6 +785,49 @@ async fn the_api_prepares_sends_and_reads_contracts_with_the_same_rules(app: Tes
     let c: serde_json::Value = res.json().await.unwrap();
     assert_eq!(c["tranches"][0]["paid_cents"], 8_089_200);
     assert_eq!(c["tranches"][1]["payable_cents"], serde_json::Value::Null);
+    // Amendments: a transfer within the threshold is notified at once; an addendum waits.
+    let res = post(
+        format!("/api/v1/contracts/{id}/amendments"),
+        lead.clone(),
+        serde_json::json!({"kind": "transfer", "from": "1", "to": "3", "amount": "6000", "description": "Drills."}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let c: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(c["amendments"][0]["status"], "notified");
+    assert_eq!(c["headings_cents"][2], 4_600_000);
+    let on_time =
+        (grants::domain::time::local_date(app.clock.now()) + Duration::days(30)).to_string();
+    let res = post(
+        format!("/api/v1/contracts/{id}/amendments"),
+        lead.clone(),
+        serde_json::json!({"kind": "other", "effective_on": on_time, "description": "New partner."}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let res = post(
+        format!("/api/v1/contracts/{id}/amendments/2/decision"),
+        lead.clone(),
+        serde_json::json!({"approve": true}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = post(
+        format!("/api/v1/contracts/{id}/amendments/2/decision"),
+        staff.clone(),
+        serde_json::json!({"approve": false}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = post(
+        format!("/api/v1/contracts/{id}/amendments/2/decision"),
+        staff.clone(),
+        serde_json::json!({"approve": true}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let c: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(c["amendments"][1]["status"], "approved");
 }
 
 async fn amendments_keep_their_notice_and_transfers_count_cumulatively(app: TestApp) {

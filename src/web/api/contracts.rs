@@ -11,7 +11,9 @@ use utoipa::ToSchema;
 use super::{json, utc};
 use crate::domain::money::Money;
 use crate::error::{AppError, AppResult};
-use crate::services::contracts::{self as service, PaymentInput, ReportDecision, TermsInput};
+use crate::services::contracts::{
+    self as service, AmendmentInput, PaymentInput, ReportDecision, TermsInput,
+};
 use crate::state::AppState;
 use crate::web::guard::RequestCtx;
 
@@ -102,6 +104,25 @@ pub struct VersionOut {
     pub terms: serde_json::Value,
 }
 
+/// A change the beneficiary asked for (AMD-01/02).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AmendmentOut {
+    pub number: i32,
+    /// extension, transfer or other.
+    pub kind: String,
+    /// requested, notified (a transfer within the threshold), approved or rejected.
+    pub status: String,
+    pub effective_on: String,
+    pub new_end: Option<String>,
+    pub transfer_from: Option<i32>,
+    pub transfer_to: Option<i32>,
+    pub transfer_cents: Option<i64>,
+    pub description: String,
+    pub requested_at: String,
+    pub decided_at: Option<String>,
+    pub comment: Option<String>,
+}
+
 /// One contract with everything that happened to it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ContractOut {
@@ -123,6 +144,9 @@ pub struct ContractOut {
     pub tranches: Vec<TrancheOut>,
     pub payments: Vec<PaymentOut>,
     pub reports: Vec<ContractReportOut>,
+    pub amendments: Vec<AmendmentOut>,
+    /// Budget headings 1–6 now, in cents (after transfers).
+    pub headings_cents: Vec<i64>,
     pub versions: Vec<VersionOut>,
 }
 
@@ -196,6 +220,25 @@ async fn contract_out(state: &AppState, ctx: &RequestCtx, id: String) -> AppResu
                 documents: files.iter().map(|f| f.title.clone()).collect(),
             })
             .collect(),
+        amendments: d
+            .amendments
+            .iter()
+            .map(|a| AmendmentOut {
+                number: a.number,
+                kind: a.kind.clone(),
+                status: a.status.clone(),
+                effective_on: a.effective_on.to_string(),
+                new_end: date(a.new_end),
+                transfer_from: a.transfer_from,
+                transfer_to: a.transfer_to,
+                transfer_cents: a.transfer_cents,
+                description: a.description.clone(),
+                requested_at: utc(a.requested_at),
+                decided_at: a.decided_at.map(utc),
+                comment: a.comment.clone(),
+            })
+            .collect(),
+        headings_cents: d.headings_now.iter().map(|m| m.cents()).collect(),
         versions: d
             .versions
             .iter()
@@ -234,8 +277,8 @@ pub async fn get(
 
 /// Prepares (or, while a draft, changes) the contract of an awarded application
 /// (CON-01/02; TL-02/03 checked as if signed today).
-#[utoipa::path(post, path = "/api/v1/awards/{application_id}/contract", tag = "contracts", security(("bearer" = [])),
-    params(("application_id" = String, Path)), request_body = TermsInput,
+#[utoipa::path(post, path = "/api/v1/awards/{aid}/contract", tag = "contracts", security(("bearer" = [])),
+    params(("aid" = String, Path, description = "The awarded application")), request_body = TermsInput,
     responses((status = 201, body = ContractOut),
               (status = 409, body = super::Problem, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
@@ -387,5 +430,50 @@ pub async fn close(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     service::close(&state, &ctx.actor(), id.clone()).await?;
+    json(StatusCode::OK, &contract_out(&state, &ctx, id).await?)
+}
+
+/// The beneficiary asks for an extension, a budget transfer or another change
+/// (AMD-01/02); a transfer within the threshold is notified and applies at once.
+#[utoipa::path(post, path = "/api/v1/contracts/{id}/amendments", tag = "contracts", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = AmendmentInput,
+    responses((status = 201, body = ContractOut),
+              (status = 409, body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn request_amendment(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<String>,
+    body: web::Json<AmendmentInput>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    service::request_amendment(&state, &ctx.actor(), id.clone(), body.into_inner()).await?;
+    json(StatusCode::CREATED, &contract_out(&state, &ctx, id).await?)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AmendmentDecisionIn {
+    /// true approves the addendum; false rejects it (`comment` required).
+    pub approve: bool,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// The EU Delegation approves or rejects a requested addendum.
+#[utoipa::path(post, path = "/api/v1/contracts/{id}/amendments/{n}/decision", tag = "contracts", security(("bearer" = [])),
+    params(("id" = String, Path), ("n" = i32, Path)), request_body = AmendmentDecisionIn,
+    responses((status = 200, body = ContractOut),
+              (status = 409, body = super::Problem, content_type = "application/problem+json"),
+              (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn decide_amendment(
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<(String, i32)>,
+    body: web::Json<AmendmentDecisionIn>,
+) -> AppResult<HttpResponse> {
+    let (id, n) = path.into_inner();
+    let b = body.into_inner();
+    service::decide_amendment(&state, &ctx.actor(), id.clone(), n, b.approve, b.comment).await?;
     json(StatusCode::OK, &contract_out(&state, &ctx, id).await?)
 }
