@@ -548,7 +548,12 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
                 &format!("contract-version-{}", v.reason.replace('_', "-")),
             ),
             at: format::instant_long(lang, v.created_at),
-            changes: diff(&before, &after),
+            // The first version is the contract as prepared: nothing changed yet.
+            changes: if v.version == 1 {
+                Vec::new()
+            } else {
+                diff(&before, &after)
+            },
         });
         before = after;
     }
@@ -596,10 +601,11 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
             })
             .collect::<Vec<_>>(),
     );
+    let earliest = today + chrono::Duration::days(crate::domain::contracts::AMENDMENT_NOTICE_DAYS);
+    ctx.insert("earliest_effective", &earliest.to_string());
     ctx.insert(
-        "earliest_effective",
-        &(today + chrono::Duration::days(crate::domain::contracts::AMENDMENT_NOTICE_DAYS))
-            .to_string(),
+        "earliest_effective_words",
+        &format::date_long(lang, earliest),
     );
     ctx.insert("suspended_since", &date(c.suspended_since));
     ctx.insert("suspended_days", &c.suspended_days);
