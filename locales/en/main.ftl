@@ -2188,7 +2188,6 @@ event-contract-amendment-rejected = Amendment rejected
 event-contract-suspended = Contract suspended
 event-contract-resumed = Contract resumed
 monitoring-title = Programme monitoring
-monitoring-as-of = Figures as of { $date }. Steering Committee report for the half-year { $start } – { $end } (TL-07).
 monitoring-xlsx = Download the report as XLSX
 monitoring-iati = IATI 2.03 activity file
 monitoring-money = Awarded, contracted and paid against the envelopes
@@ -2216,3 +2215,4 @@ email-notice-due-body =
     
     { $link }
 event-award-notice-warned = Notification deadline warning sent (NOT-01)
+monitoring-as-of = Figures as of { $date }; Steering Committee report for the half-year { $start } – { $end } (TL-07).

@@ -1915,7 +1915,7 @@ contract-report-status-due = Ұсынылуы тиіс
 contract-report-status-submitted = Ұсынылды
 contract-report-status-information-requested = Қосымша ақпарат сұралды
 contract-report-status-approved = Бекітілді
-contract-report-period = Кезеңнің аяқталуы: { $end }; ұсыну мерзімі: { $due }.
+contract-report-period = Кезеңнің аяқталуы: { $end }; ұсыну мерзімі: { $due }
 contract-report-verification = шығыстарды тексеру есебімен бірге (AUD-01)
 contract-report-information = { $by } дейін жауап беріңіз (30 күн, REP-01).
 contract-report-costs = Жұмсалған рұқсат етілген шығыстар: { $amount }
@@ -2142,7 +2142,6 @@ event-contract-amendment-rejected = Өзгеріс қабылданбады
 event-contract-suspended = Келісімшарт тоқтатылды
 event-contract-resumed = Келісімшарт қайта басталды
 monitoring-title = Бағдарлама мониторингі
-monitoring-as-of = { $date } жағдай бойынша көрсеткіштер. { $start } – { $end } жарты жылдығы үшін Басқарушы комитетке есеп (TL-07).
 monitoring-xlsx = Есепті XLSX форматында жүктеу
 monitoring-iati = IATI 2.03 іс-шаралар файлы
 monitoring-money = Қаржылық конверттерге қатысты берілген, келісімшартқа отырғызылған және төленген сомалар
@@ -2170,3 +2169,4 @@ email-notice-due-body =
     
     { $link }
 event-award-notice-warned = Хабарлау мерзімі туралы ескерту жіберілді (NOT-01)
+monitoring-as-of = { $date } жағдай бойынша көрсеткіштер; { $start } – { $end } жарты жылдығы үшін Басқарушы комитетке есеп (TL-07).
