@@ -301,7 +301,7 @@ pub fn open_reports_due_before(
                     .select(c::id),
             ),
         )
-        .order(rep::due_on.asc())
+        .order((rep::due_on.asc(), rep::id.asc()))
         .select(ReportRow::as_select())
         .load(conn)
 }

@@ -1531,7 +1531,12 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                 }
                 // NOT-01: applicants of an approved award not told, three days ahead.
                 let decisions = q::awards_waiting_notice(tx.conn)?;
-                let by_call = crate::services::group_by(decisions, |d| d.call_id.as_str());
+                // In a fixed order, so two nodes claim in the same order (no deadlock).
+                let mut by_call: Vec<(String, Vec<DecisionRow>)> =
+                    crate::services::group_by(decisions, |d| d.call_id.as_str())
+                        .into_iter()
+                        .collect();
+                by_call.sort_by(|a, b| a.0.cmp(&b.0));
                 for (call_id, decisions) in by_call {
                     let Some(call) = crate::db::calls::find(tx.conn, &call_id)? else {
                         continue;
@@ -1598,7 +1603,9 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                     )?;
                 }
                 // TL-01 / TL-02: the programme's call-launch and contracting deadlines.
-                for p in crate::db::programmes::list(tx.conn)? {
+                let mut programmes = crate::db::programmes::list(tx.conn)?;
+                programmes.sort_by(|a, b| a.id.cmp(&b.id));
+                for p in programmes {
                     let timeline = timeline_for(tx.conn, &p.id, today)?;
                     let open_awards = q::awards_without_contract(tx.conn)?
                         .into_iter()
