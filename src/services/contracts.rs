@@ -156,6 +156,33 @@ fn load(conn: &mut DbConnection, id: &str) -> AppResult<ContractRow> {
     q::find(conn, id)?.ok_or(AppError::NotFound)
 }
 
+/// A contract being implemented (active or suspended): payments, reports and
+/// amendments happen only then.
+fn load_running(conn: &mut DbConnection, id: &str) -> AppResult<ContractRow> {
+    let c = load(conn, id)?;
+    if status_of(&c)?.is_running() {
+        Ok(c)
+    } else {
+        Err(AppError::Conflict("error-contract-not-running"))
+    }
+}
+
+fn report_at(conn: &mut DbConnection, id: &str, position: i32) -> AppResult<ReportRow> {
+    q::reports_of(conn, id)?
+        .into_iter()
+        .find(|r| r.position == position)
+        .ok_or(AppError::NotFound)
+}
+
+/// What was paid on one tranche (payments, not recoveries).
+pub fn paid_on_tranche(payments: &[PaymentRow], position: i32) -> i64 {
+    payments
+        .iter()
+        .filter(|p| p.kind == "payment" && p.tranche_position == Some(position))
+        .map(|p| p.amount_cents)
+        .sum()
+}
+
 /// The terms as a version snapshot (what a diff compares).
 fn snapshot(c: &ContractRow) -> String {
     json!({
@@ -699,11 +726,7 @@ pub async fn record_payment(
     state
         .write(actor, staff_permission(&id), Lock::Contract(id.clone()), move |tx| {
             let today = tx.today();
-            let c = load(tx.conn, &id)?;
-            let status = status_of(&c)?;
-            if !status.is_running() {
-                return Err(AppError::Conflict(status.refusal(ContractEvent::Close)));
-            }
+            let c = load_running(tx.conn, &id)?;
             let signed = c.countersigned_at.map(local_date).unwrap_or(today);
             if paid_on > today || paid_on < signed {
                 return Err(AppError::field("paid_on", "error-payment-date"));
@@ -725,11 +748,7 @@ pub async fn record_payment(
                 let payable = t
                     .payable_cents
                     .ok_or(AppError::Conflict("error-payment-not-released"))?;
-                let paid = payments
-                    .iter()
-                    .filter(|p| p.kind == "payment" && p.tranche_position == Some(position))
-                    .map(|p| p.amount_cents)
-                    .sum::<i64>();
+                let paid = paid_on_tranche(&payments, position);
                 Money::from_cents(payable).saturating_sub(Money::from_cents(paid))
             };
             if amount > left {
@@ -797,15 +816,9 @@ pub async fn upload_report_document(
     let key = stored.key.clone();
     let result = state
         .write(actor, beneficiary_permission(&id), Lock::Contract(id.clone()), move |tx| {
-            let c = load(tx.conn, &id)?;
+            let c = load_running(tx.conn, &id)?;
             require_editor(tx, &c)?;
-            if !status_of(&c)?.is_running() {
-                return Err(AppError::Conflict("error-contract-not-running"));
-            }
-            let r = q::reports_of(tx.conn, &id)?
-                .into_iter()
-                .find(|r| r.position == position)
-                .ok_or(AppError::NotFound)?;
+            let r = report_at(tx.conn, &id, position)?;
             if !matches!(
                 ContractReportStatus::parse(&r.status),
                 Some(ContractReportStatus::Due | ContractReportStatus::InformationRequested)
@@ -890,15 +903,9 @@ pub async fn submit_report(
             beneficiary_permission(&id),
             Lock::Contract(id.clone()),
             move |tx| {
-                let c = load(tx.conn, &id)?;
+                let c = load_running(tx.conn, &id)?;
                 require_editor(tx, &c)?;
-                if !status_of(&c)?.is_running() {
-                    return Err(AppError::Conflict("error-contract-not-running"));
-                }
-                let mut r = q::reports_of(tx.conn, &id)?
-                    .into_iter()
-                    .find(|r| r.position == position)
-                    .ok_or(AppError::NotFound)?;
+                let mut r = report_at(tx.conn, &id, position)?;
                 let next = ContractReportStatus::parse(&r.status)
                     .ok_or(AppError::NotFound)?
                     .transition(ReportEvent::Submit)
@@ -975,14 +982,8 @@ pub async fn decide_report(
             Lock::Contract(id.clone()),
             move |tx| {
                 let today = tx.today();
-                let mut c = load(tx.conn, &id)?;
-                if !status_of(&c)?.is_running() {
-                    return Err(AppError::Conflict("error-contract-not-running"));
-                }
-                let mut r = q::reports_of(tx.conn, &id)?
-                    .into_iter()
-                    .find(|r| r.position == position)
-                    .ok_or(AppError::NotFound)?;
+                let mut c = load_running(tx.conn, &id)?;
+                let mut r = report_at(tx.conn, &id, position)?;
                 let status = ContractReportStatus::parse(&r.status).ok_or(AppError::NotFound)?;
                 let bad_date = |_| AppError::BadRequest("date");
                 let mut details = json!({"report": position});
@@ -1492,13 +1493,7 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                         let (Some(due), Some(payable)) = (t.due_on, t.payable_cents) else {
                             continue;
                         };
-                        let paid: i64 = payments
-                            .iter()
-                            .filter(|p| {
-                                p.kind == "payment" && p.tranche_position == Some(t.position)
-                            })
-                            .map(|p| p.amount_cents)
-                            .sum();
+                        let paid = paid_on_tranche(&payments, t.position);
                         if due >= today
                             || paid >= payable
                             || !claim(tx.conn, &t.id, "payment_overdue", due)?
@@ -1805,11 +1800,8 @@ pub async fn request_amendment(
     state
         .write(actor, beneficiary_permission(&id), Lock::Contract(id.clone()), move |tx| {
             let today = tx.today();
-            let mut c = load(tx.conn, &id)?;
+            let mut c = load_running(tx.conn, &id)?;
             require_editor(tx, &c)?;
-            if !status_of(&c)?.is_running() {
-                return Err(AppError::Conflict("error-contract-not-running"));
-            }
             let amendments = q::amendments_of(tx.conn, &id)?;
             let timeline = timeline_for(tx.conn, &c.programme_id, today)?;
             let end = c.end_date.ok_or(AppError::Conflict("error-contract-not-running"))?;
@@ -1911,10 +1903,7 @@ pub async fn decide_amendment(
             Lock::Contract(id.clone()),
             move |tx| {
                 let today = tx.today();
-                let mut c = load(tx.conn, &id)?;
-                if !status_of(&c)?.is_running() {
-                    return Err(AppError::Conflict("error-contract-not-running"));
-                }
+                let mut c = load_running(tx.conn, &id)?;
                 let mut a = q::amendments_of(tx.conn, &id)?
                     .into_iter()
                     .find(|a| a.number == number)

@@ -407,13 +407,7 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
             .and_then(|at| no_payment_termination_on(local_date(at)).ok())
             .map(|x| format::date_long(lang, x)),
     );
-    let paid_on = |position: i32| {
-        d.payments
-            .iter()
-            .filter(|p| p.kind == "payment" && p.tranche_position == Some(position))
-            .map(|p| p.amount_cents)
-            .sum::<i64>()
-    };
+    let paid_on = |position: i32| service::paid_on_tranche(&d.payments, position);
     ctx.insert(
         "tranches",
         &d.tranches

@@ -687,6 +687,23 @@ async fn the_api_prepares_sends_and_reads_contracts_with_the_same_rules(app: Tes
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let problem: serde_json::Value = res.json().await.unwrap();
     assert_eq!(problem["errors"][0]["field"], "max_eu", "{problem}");
+    // Hostile input: a NUL byte, an amount beyond any budget, a far date, an unknown award.
+    for bad in [
+        serde_json::json!({"number": "API\u{0}1", "max_eu": "101115", "eu_share": "90", "duration": "12"}),
+        serde_json::json!({"number": "API/1", "max_eu": "99999999999999999999", "eu_share": "90", "duration": "12"}),
+        serde_json::json!({"number": "API/1", "max_eu": "101115", "eu_share": "90", "duration": "4294967297"}),
+        serde_json::json!({"number": "API/1", "max_eu": "101115", "eu_share": "90", "duration": "12", "agreed_start": "9999-12-31"}),
+    ] {
+        let res = post(prepare.clone(), staff.clone(), bad.clone()).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+    }
+    let res = post(
+        "/api/v1/awards/00000000-0000-0000-0000-000000000000/contract".into(),
+        staff.clone(),
+        serde_json::json!({"number": "API/1", "max_eu": "101115", "eu_share": "90", "duration": "12"}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
     // The beneficiary cannot prepare its own contract.
     let res = post(
         prepare.clone(),

@@ -153,13 +153,7 @@ pub struct ContractOut {
 async fn contract_out(state: &AppState, ctx: &RequestCtx, id: String) -> AppResult<ContractOut> {
     let d = service::detail(state, &ctx.actor(), id).await?;
     let c = &d.contract;
-    let paid = |position: i32| {
-        d.payments
-            .iter()
-            .filter(|p| p.kind == "payment" && p.tranche_position == Some(position))
-            .map(|p| p.amount_cents)
-            .sum()
-    };
+    let paid = |position: i32| service::paid_on_tranche(&d.payments, position);
     let date = |x: Option<chrono::NaiveDate>| x.map(|x| x.to_string());
     Ok(ContractOut {
         summary: c.into(),
