@@ -26,7 +26,7 @@ use crate::domain::time::{add_days, local_date, parse_date};
 use crate::domain::timeline::Timeline;
 use crate::domain::workflow::Workflow;
 use crate::domain::FieldError;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, UniqueAsField};
 use crate::services::attachments::{self, NewAttachment};
 use crate::services::mail::MailKind;
 use crate::services::uploads::CheckedUpload;
@@ -468,7 +468,8 @@ pub async fn save_terms(
                 c.agreed_start = cmd.terms.agreed_start;
                 c.lead_abroad = cmd.lead_abroad;
                 if created {
-                    q::insert(tx.conn, &c)?;
+                    // Two calls' staff may race for one number past the check above.
+                    q::insert(tx.conn, &c).unique_as("number", "error-contract-number-taken")?;
                     record_version(tx, &c, "prepared")?;
                 } else {
                     new_version(tx, &mut c, "terms_changed")?;
