@@ -19,6 +19,46 @@ pub struct Settings {
     pub contact: ContactSettings,
     #[serde(default)]
     pub storage: StorageSettings,
+    #[serde(default)]
+    pub metrics: MetricsSettings,
+    #[serde(default)]
+    pub worker: WorkerSettings,
+}
+
+/// The Prometheus endpoint: on its own address (loopback by default, so only the
+/// machine's scraper reaches it) and, when a token is set, also at `/metrics` of the
+/// portal's address for a bearer of that token.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct MetricsSettings {
+    /// e.g. 127.0.0.1:9464; empty: no separate listener.
+    pub bind: String,
+    /// Give it by environment (`APP__METRICS__TOKEN`); empty: `/metrics` is not served
+    /// on the portal's own address.
+    pub token: String,
+}
+
+impl Default for MetricsSettings {
+    fn default() -> MetricsSettings {
+        MetricsSettings {
+            bind: "127.0.0.1:9464".into(),
+            token: String::new(),
+        }
+    }
+}
+
+/// The background worker (outbox, reminders, contract watch, housekeeping). Every node
+/// may run it: claims in the database make each message and reminder go once.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct WorkerSettings {
+    pub enabled: bool,
+}
+
+impl Default for WorkerSettings {
+    fn default() -> WorkerSettings {
+        WorkerSettings { enabled: true }
+    }
 }
 
 /// Where uploaded documents are kept: a local folder (one node) or an S3-compatible
@@ -123,6 +163,21 @@ pub struct ServerSettings {
     /// 0 means one worker per core.
     #[serde(default)]
     pub workers: usize,
+    /// On SIGTERM or Ctrl+C, requests in flight get this long to finish.
+    #[serde(default = "default_shutdown_timeout_seconds")]
+    pub shutdown_timeout_seconds: u64,
+}
+
+fn default_shutdown_timeout_seconds() -> u64 {
+    30
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn default_slow_request_ms() -> u64 {
+    1000
 }
 
 impl ServerSettings {
@@ -138,6 +193,11 @@ impl ServerSettings {
 pub struct DatabaseSettings {
     pub url: String,
     pub pool_size: u32,
+    /// `serve` applies pending migrations when it starts (one node). With several
+    /// nodes, set it to false and run `grants migrate` as a release step: a node then
+    /// refuses to start on a database that still needs migrations.
+    #[serde(default = "default_true")]
+    pub migrate_on_start: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -247,6 +307,9 @@ impl MailSettings {
 pub struct LogSettings {
     pub filter: String,
     pub format: String,
+    /// A request taking longer is logged as slow, with its route and SQL query count.
+    #[serde(default = "default_slow_request_ms")]
+    pub slow_request_ms: u64,
 }
 
 impl Settings {

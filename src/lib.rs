@@ -14,6 +14,7 @@ pub mod secrets;
 pub mod services;
 pub mod state;
 pub mod storage;
+pub mod telemetry;
 pub mod views;
 pub mod web;
 
@@ -114,15 +115,18 @@ pub(crate) fn write_private_file(path: &Path, content: &str) -> anyhow::Result<(
     Ok(())
 }
 
-/// Opens the database (applying migrations) and builds the shared state.
+/// Opens the database, checks its schema (applying pending migrations when
+/// `database.migrate_on_start` is on; see `db::prepare_schema`) and builds the shared
+/// state.
 pub fn build_state(settings: Settings, clock: Clock) -> anyhow::Result<AppState> {
+    telemetry::install_query_counting();
     let pool = db::build_pool(&settings.database.url, settings.database.pool_size)?;
     let backend = db::parse_database_url(&settings.database.url)
         .map_err(anyhow::Error::msg)?
         .0;
     {
         let mut conn = pool.get().context("cannot connect to the database")?;
-        let applied = db::run_migrations(&mut conn)?;
+        let applied = db::prepare_schema(&mut conn, settings.database.migrate_on_start)?;
         for m in applied {
             tracing::info!(migration = %m, "migration applied");
         }
@@ -141,6 +145,7 @@ pub fn build_state(settings: Settings, clock: Clock) -> anyhow::Result<AppState>
         passwords: services::passwords::PasswordHasher::new(),
         mail_wakeup: Arc::new(tokio::sync::Notify::new()),
         node_id: uuid::Uuid::new_v4().to_string(),
+        stopping: Arc::new(std::sync::atomic::AtomicBool::new(false)),
         memory_mailbox,
         settings,
         pool,
@@ -149,10 +154,14 @@ pub fn build_state(settings: Settings, clock: Clock) -> anyhow::Result<AppState>
     })
 }
 
-/// A running portal: the HTTP server, the outbox worker and the shared state.
+/// A running portal: the HTTP server, the metrics listener, the worker and the shared
+/// state.
 pub struct Application {
     port: u16,
+    metrics_port: Option<u16>,
     server: actix_web::dev::Server,
+    metrics_server: Option<actix_web::dev::Server>,
+    worker: Option<tokio::task::JoinHandle<()>>,
     state: aweb::Data<AppState>,
 }
 
@@ -176,8 +185,31 @@ impl Application {
             &state.settings.data.dir,
             state.memory_mailbox.clone(),
         )?;
-        let worker_state: Arc<AppState> = state.clone().into_inner();
-        tokio::spawn(jobs::run_worker(worker_state, mailer));
+        let worker = state.settings.worker.enabled.then(|| {
+            let worker_state: Arc<AppState> = state.clone().into_inner();
+            tokio::spawn(jobs::run_worker(worker_state, mailer))
+        });
+        telemetry::handle();
+        let (metrics_server, metrics_port) = if settings.metrics.bind.trim().is_empty() {
+            (None, None)
+        } else {
+            let bind = settings.metrics.bind.trim();
+            let listener = TcpListener::bind(bind)
+                .with_context(|| format!("cannot listen on {bind} (metrics.bind)"))?;
+            let port = listener.local_addr()?.port();
+            let metrics_state = state.clone();
+            let server = HttpServer::new(move || {
+                App::new()
+                    .app_data(metrics_state.clone())
+                    .route("/metrics", aweb::get().to(web::operations::scrape_local))
+                    .default_service(aweb::to(actix_web::HttpResponse::NotFound))
+            })
+            .workers(1)
+            .disable_signals()
+            .listen(listener)?
+            .run();
+            (Some(server), Some(port))
+        };
 
         let specs = web::routes::all();
         let table = aweb::Data::new(web::routes::RouteTable::new(&specs));
@@ -208,11 +240,15 @@ impl Application {
         .client_request_timeout(std::time::Duration::from_secs(
             settings.server.request_timeout_seconds.max(1),
         ))
+        .shutdown_timeout(settings.server.shutdown_timeout_seconds)
         .listen(listener)?
         .run();
         Ok(Application {
             port,
+            metrics_port,
             server,
+            metrics_server,
+            worker,
             state,
         })
     }
@@ -221,12 +257,40 @@ impl Application {
         self.port
     }
 
+    /// The port of the separate metrics listener, when there is one.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_port
+    }
+
     pub fn state(&self) -> aweb::Data<AppState> {
         self.state.clone()
     }
 
+    /// Serves until SIGTERM or Ctrl+C: then no new connection is accepted, requests in
+    /// flight get `server.shutdown_timeout_seconds` to finish, and the worker stops
+    /// after the message it is sending (what is left stays queued for any node).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let metrics = self.metrics_server.map(|server| {
+            let handle = server.handle();
+            tokio::spawn(server);
+            handle
+        });
+        let result = self.server.await;
+        tracing::info!(node = %self.state.node_id, "requests finished; stopping the worker");
+        self.state.stop_worker();
+        if let Some(worker) = self.worker {
+            let bound = std::time::Duration::from_secs(
+                self.state.settings.mail.smtp_timeout_seconds.max(1) + 10,
+            );
+            if tokio::time::timeout(bound, worker).await.is_err() {
+                tracing::warn!("the worker did not stop in time; its message stays leased until the lease ends");
+            }
+        }
+        if let Some(metrics) = metrics {
+            metrics.stop(true).await;
+        }
+        tracing::info!(node = %self.state.node_id, "portal stopped");
+        result
     }
 }
 
@@ -239,7 +303,13 @@ pub fn init_logging(settings: &Settings) {
         .with_env_filter(filter)
         .with_target(false);
     let _ = if settings.log.format == "json" {
-        builder.json().try_init()
+        // Each line carries the fields of its spans: the request id and the acting
+        // user's id of the request, the job of the worker.
+        builder
+            .json()
+            .with_current_span(false)
+            .with_span_list(true)
+            .try_init()
     } else {
         builder.try_init()
     };

@@ -33,6 +33,8 @@ pub struct AppState {
     /// thread, instead of in a blocked thread of its own (a deadline rush would
     /// otherwise start hundreds of threads that all wait for a connection).
     pub db_slots: Arc<tokio::sync::Semaphore>,
+    /// Set when the node is shutting down: the worker stops between two messages.
+    pub stopping: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl AppState {
@@ -43,14 +45,19 @@ impl AppState {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
-        let slot = self
-            .db_slots
-            .clone()
-            .acquire_owned()
-            .await
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("database slots closed: {e}")))?;
+        crate::telemetry::db_waiting(1.0);
+        let slot = self.db_slots.clone().acquire_owned().await;
+        crate::telemetry::db_waiting(-1.0);
+        let slot =
+            slot.map_err(|e| AppError::Internal(anyhow::anyhow!("database slots closed: {e}")))?;
+        // The blocking thread logs in the caller's span and counts its statements for
+        // the caller's request.
+        let span = tracing::Span::current();
+        let queries = crate::telemetry::request_query_counter();
         tokio::task::spawn_blocking(move || {
             let _slot = slot;
+            let _span = span.enter();
+            let _counting = crate::telemetry::CountOnThisThread::start(queries);
             let mut conn = pool.get()?;
             f(&mut conn)
         })
@@ -65,6 +72,17 @@ impl AppState {
         T: Send + 'static,
     {
         self.db(move |conn| crate::db::write_tx(conn, f)).await
+    }
+
+    pub fn is_stopping(&self) -> bool {
+        self.stopping.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Asks the worker to stop after the message it is sending.
+    pub fn stop_worker(&self) {
+        self.stopping
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.mail_wakeup.notify_one();
     }
 
     pub fn public_url(&self, path: &str) -> String {

@@ -150,23 +150,98 @@ pub fn build_pool(url: &str, size: u32) -> anyhow::Result<DbPool> {
     Ok(pool)
 }
 
-/// Applies every pending migration of the connection's backend.
+/// Applies every pending migration of the connection's backend (see `prepare_schema`).
 pub fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<Vec<String>> {
-    let applied = match conn {
-        DbConnection::Postgresql(c) => c
-            .run_pending_migrations(POSTGRES_MIGRATIONS)
-            .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?
+    prepare_schema(conn, true)
+}
+
+/// Where the database stands against this release's migrations.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SchemaState {
+    /// Applied in the database but unknown here: a newer release migrated it.
+    pub unknown: Vec<String>,
+    /// Known here but not applied yet.
+    pub pending: Vec<String>,
+}
+
+fn schema_state<DB, C>(conn: &mut C, source: EmbeddedMigrations) -> anyhow::Result<SchemaState>
+where
+    DB: diesel::backend::Backend,
+    C: MigrationHarness<DB>,
+    EmbeddedMigrations: diesel::migration::MigrationSource<DB>,
+{
+    use diesel::migration::MigrationSource;
+    let applied: Vec<String> = conn
+        .applied_migrations()
+        .map_err(|e| anyhow::anyhow!("cannot read the applied migrations: {e}"))?
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    let known: Vec<String> = MigrationSource::<DB>::migrations(&source)
+        .map_err(|e| anyhow::anyhow!("cannot read this release's migrations: {e}"))?
+        .iter()
+        .map(|m| m.name().version().to_string())
+        .collect();
+    Ok(SchemaState {
+        unknown: applied
             .iter()
-            .map(|v| v.to_string())
+            .filter(|v| !known.contains(v))
+            .cloned()
             .collect(),
-        DbConnection::Sqlite(c) => c
-            .run_pending_migrations(SQLITE_MIGRATIONS)
-            .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?
+        pending: known
             .iter()
-            .map(|v| v.to_string())
+            .filter(|v| !applied.contains(v))
+            .cloned()
             .collect(),
-    };
-    Ok(applied)
+    })
+}
+
+/// Checks the schema before a node serves: refuses a database migrated by a newer
+/// release (this one would misread it), and applies the pending migrations when `apply`
+/// is true, else refuses them too. On PostgreSQL an advisory lock makes nodes that
+/// start together (or `grants migrate` beside them) take turns.
+pub fn prepare_schema(conn: &mut DbConnection, apply: bool) -> anyhow::Result<Vec<String>> {
+    /// Any number fixed for the portal: the key of its migration lock.
+    const MIGRATION_LOCK: i64 = 0x4b41_5a4c_4f44;
+    use diesel::RunQueryDsl as _;
+    match conn {
+        DbConnection::Postgresql(c) => {
+            diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK})")).execute(c)?;
+            let result = schema_state(c, POSTGRES_MIGRATIONS).and_then(|state| {
+                check_schema(&state, apply)?;
+                c.run_pending_migrations(POSTGRES_MIGRATIONS)
+                    .map(|v| v.iter().map(|v| v.to_string()).collect())
+                    .map_err(|e| anyhow::anyhow!("migration failed: {e}"))
+            });
+            diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})")).execute(c)?;
+            result
+        }
+        DbConnection::Sqlite(c) => {
+            let state = schema_state(c, SQLITE_MIGRATIONS)?;
+            check_schema(&state, apply)?;
+            c.run_pending_migrations(SQLITE_MIGRATIONS)
+                .map(|v| v.iter().map(|v| v.to_string()).collect())
+                .map_err(|e| anyhow::anyhow!("migration failed: {e}"))
+        }
+    }
+}
+
+fn check_schema(state: &SchemaState, apply: bool) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        state.unknown.is_empty(),
+        "the database was migrated by a newer release of the portal (migrations {} are \
+         unknown to this one); this node refuses to serve it. Run the newer release, or \
+         restore the backup taken before the upgrade",
+        state.unknown.join(", ")
+    );
+    anyhow::ensure!(
+        apply || state.pending.is_empty(),
+        "the database needs {} migration(s) of this release ({}); run `grants migrate` \
+         first (database.migrate_on_start is off, so serve does not apply them)",
+        state.pending.len(),
+        state.pending.join(", ")
+    );
+    Ok(())
 }
 
 /// `INSERT … ON CONFLICT DO NOTHING` on either backend (upserts do not compile through

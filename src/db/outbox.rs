@@ -199,3 +199,29 @@ pub fn redact_failed(conn: &mut DbConnection, id: &str, body_kept: &str) -> Quer
     .execute(conn)
     .map(|_| ())
 }
+
+/// What the metrics show of the queue: messages by status, how many queued messages
+/// are due, and when the oldest queued one was created.
+pub struct QueueFigures {
+    pub by_status: Vec<(String, i64)>,
+    pub due: i64,
+    pub oldest_queued: Option<NaiveDateTime>,
+}
+
+pub fn queue_figures(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<QueueFigures> {
+    use diesel::dsl::min;
+    let by_status = counts_by_status(conn)?;
+    let queued = || outbox::table.filter(outbox::status.eq("queued"));
+    let due = queued()
+        .filter(outbox::next_attempt_at.le(now))
+        .count()
+        .get_result(conn)?;
+    let oldest_queued = queued()
+        .select(min(outbox::created_at))
+        .first::<Option<NaiveDateTime>>(conn)?;
+    Ok(QueueFigures {
+        by_status,
+        due,
+        oldest_queued,
+    })
+}

@@ -26,7 +26,8 @@ pub fn retry_delay(base_seconds: i64, attempts_so_far: i32) -> chrono::Duration 
     chrono::Duration::seconds(secs)
 }
 
-/// Sends every message that is due now; returns how many were sent.
+/// Sends every message that is due now; returns how many were sent. Stops between two
+/// messages when the node is shutting down (the rest stay queued for any node).
 pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> AppResult<usize> {
     let now = state.clock.now();
     let ids = state
@@ -34,7 +35,13 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> AppResult<usize> 
         .await?;
     let mut sent = 0;
     for id in ids {
+        if state.is_stopping() {
+            break;
+        }
         let node = state.node_id.clone();
+        // Each lease starts when its message is claimed: a slow batch must not leave the
+        // last messages with a lease that runs out while they are being sent.
+        let now = state.clock.now();
         let lease_until = now + chrono::Duration::seconds(LEASE_SECONDS);
         let claimed = state
             .db(move |conn| Ok(outbox::claim(conn, &id, &node, now, lease_until)?))
@@ -56,6 +63,7 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> AppResult<usize> 
         match result {
             Ok(()) => {
                 sent += 1;
+                crate::telemetry::mail_sent(true);
                 // The link's secret was the credential: the outbox keeps none.
                 let kept = if MailKind::carries_secret_link(&msg.kind) {
                     redact_secret_links(&msg.body_text)
@@ -69,6 +77,7 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> AppResult<usize> 
                     .await?;
             }
             Err(e) => {
+                crate::telemetry::mail_sent(false);
                 let error = format!("{e:#}").chars().take(500).collect::<String>();
                 tracing::warn!(outbox_id = %msg.id, attempts = msg.attempts + 1, error = %error, "mail not sent; will retry");
                 let give_up = msg.attempts + 1 >= state.settings.mail.max_attempts;
@@ -149,33 +158,54 @@ pub async fn write_audit_checkpoint(state: &AppState) -> AppResult<bool> {
     Ok(true)
 }
 
-/// Runs until the process ends: sends mail when woken or every interval, and every 30
-/// intervals (a minute by default) sends due reminders, runs the contract watch, forgets idle throttle entries
-/// and expired revoked sessions.
+/// Runs until the node stops: sends mail when woken or every interval, and every 30
+/// intervals (a minute by default) sends due reminders, runs the contract watch, forgets
+/// idle throttle entries and expired revoked sessions. Each job is a span of its own.
 pub async fn run_worker(state: Arc<AppState>, mailer: Mailer) {
+    use tracing::Instrument as _;
     let interval = Duration::from_millis(state.settings.mail.worker_interval_ms.max(10));
     let mut last_housekeeping = std::time::Instant::now();
-    loop {
-        if let Err(e) = deliver_due(&state, &mailer).await {
-            tracing::error!(error = %format!("{e:#}"), "outbox worker failed");
+    while !state.is_stopping() {
+        let outcome = deliver_due(&state, &mailer)
+            .instrument(tracing::info_span!("job", job = "outbox"))
+            .await;
+        crate::telemetry::job_run("outbox", outcome.is_ok());
+        if let Err(e) = outcome {
+            tracing::error!(job = "outbox", error = %format!("{e:#}"), "outbox worker failed");
         }
-        if last_housekeeping.elapsed() > interval * 30 {
-            if let Err(e) = crate::services::calls::remind_unanswered_questions(&state).await {
-                tracing::warn!(error = %format!("{e:#}"), "clarification reminders not sent this time");
+        if last_housekeeping.elapsed() > interval * 30 && !state.is_stopping() {
+            let outcome = crate::services::calls::remind_unanswered_questions(&state)
+                .instrument(tracing::info_span!("job", job = "reminders"))
+                .await;
+            crate::telemetry::job_run("reminders", outcome.is_ok());
+            if let Err(e) = outcome {
+                tracing::warn!(job = "reminders", error = %format!("{e:#}"), "clarification reminders not sent this time");
             }
-            if let Err(e) = crate::services::contracts::watch(&state).await {
-                tracing::warn!(error = %format!("{e:#}"), "contract watch did not run this time");
+            let outcome = crate::services::contracts::watch(&state)
+                .instrument(tracing::info_span!("job", job = "watch"))
+                .await;
+            crate::telemetry::job_run("watch", outcome.is_ok());
+            if let Err(e) = outcome {
+                tracing::warn!(job = "watch", error = %format!("{e:#}"), "contract watch did not run this time");
             }
             last_housekeeping = std::time::Instant::now();
-            if let Err(e) = housekeeping(&state).await {
-                tracing::error!(error = %format!("{e:#}"), "housekeeping failed");
+            let outcome = housekeeping(&state)
+                .instrument(tracing::info_span!("job", job = "housekeeping"))
+                .await;
+            crate::telemetry::job_run("housekeeping", outcome.is_ok());
+            if let Err(e) = outcome {
+                tracing::error!(job = "housekeeping", error = %format!("{e:#}"), "housekeeping failed");
             }
+        }
+        if state.is_stopping() {
+            break;
         }
         tokio::select! {
             _ = state.mail_wakeup.notified() => {}
             _ = tokio::time::sleep(interval) => {}
         }
     }
+    tracing::info!(node = %state.node_id, "worker stopped");
 }
 
 #[cfg(test)]

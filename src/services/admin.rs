@@ -13,6 +13,7 @@ use crate::state::AppState;
 
 pub const PAGE_SIZE: i64 = 50;
 
+#[tracing::instrument(skip_all)]
 pub async fn list_users(
     state: &AppState,
     actor: &Actor,
@@ -26,6 +27,7 @@ pub async fn list_users(
         .await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn get_user(state: &AppState, actor: &Actor, id: String) -> AppResult<UserRow> {
     actor.require(Action::ManageUsers)?;
     state
@@ -58,6 +60,7 @@ fn manage() -> Permission {
 /// Gives a person another role. Only a confirmed account can receive a role (an
 /// unconfirmed one may belong to someone squatting the address); the person's
 /// sessions and API tokens end so that the new role applies at once.
+#[tracing::instrument(skip_all)]
 pub async fn change_role(state: &AppState, actor: &Actor, id: String, role: Role) -> AppResult<()> {
     state
         .write(actor, manage(), Lock::UserDirectory, move |tx| {
@@ -81,6 +84,7 @@ pub async fn change_role(state: &AppState, actor: &Actor, id: String, role: Role
         .await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn set_disabled(
     state: &AppState,
     actor: &Actor,
@@ -112,6 +116,7 @@ pub async fn set_disabled(
         .await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn list_outbox(
     state: &AppState,
     actor: &Actor,
@@ -129,6 +134,7 @@ pub async fn list_outbox(
         .await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn retry_mail(state: &AppState, actor: &Actor, id: String) -> AppResult<()> {
     let permission = Permission::Do(Action::ViewOutbox, Scope::Portal);
     let woken = state.mail_wakeup.clone();

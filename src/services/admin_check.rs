@@ -30,6 +30,7 @@ pub struct StaffApplication {
 }
 
 /// An application the call received (drafts are their organisation's alone: not found).
+#[tracing::instrument(skip_all)]
 pub async fn staff_view(
     state: &AppState,
     actor: &Actor,
@@ -76,6 +77,7 @@ pub async fn staff_view(
 
 /// Records the administrative check of the application's current stage, once, after
 /// its deadline. Returns whether it passed; a failed check rejects the application.
+#[tracing::instrument(skip_all)]
 pub async fn record_check(
     state: &AppState,
     actor: &Actor,

@@ -35,6 +35,7 @@ pub fn annexes_on(conn: &mut crate::db::DbConnection, id: &str) -> AppResult<Vec
 }
 
 /// The annexes of an application, for its members (any role).
+#[tracing::instrument(skip_all)]
 pub async fn annexes(state: &AppState, actor: &Actor, id: String) -> AppResult<Vec<AttachmentRow>> {
     let user = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     state
@@ -59,6 +60,7 @@ fn clean_title(title: &str) -> AppResult<String> {
 }
 
 /// Adds an annex (a file with the title of a current one is its next version).
+#[tracing::instrument(skip_all)]
 pub async fn add(
     state: &AppState,
     actor: &Actor,
@@ -106,6 +108,7 @@ pub async fn add(
 
 /// Removes an annex from the application (the file stays on record: a submission may
 /// name it).
+#[tracing::instrument(skip_all)]
 pub async fn remove(
     state: &AppState,
     actor: &Actor,
@@ -129,6 +132,7 @@ pub async fn remove(
 
 /// A file of the application (annex or mandate, any version), for its organisation's
 /// members.
+#[tracing::instrument(skip_all)]
 pub async fn file_for_member(
     state: &AppState,
     actor: &Actor,
@@ -165,6 +169,7 @@ pub(crate) fn file_of(
 
 /// A file named by one of the application's submissions, for the staff who see
 /// received applications (a file changed after the last submission stays unseen).
+#[tracing::instrument(skip_all)]
 pub async fn submitted_file(
     state: &AppState,
     actor: &Actor,

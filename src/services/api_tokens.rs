@@ -21,6 +21,7 @@ pub const NAME_MAX_CHARS: usize = 80;
 
 /// Creates a token for `actor` (whose password — and second factor, when they have one —
 /// the caller has checked); returns the row and the secret (shown once).
+#[tracing::instrument(skip_all)]
 pub async fn create(
     state: &AppState,
     actor: &Actor,
@@ -73,6 +74,7 @@ pub async fn create(
 
 /// `grants token create`: an operator with shell access creates a token for an
 /// account (the audit log names the operator's command as the actor).
+#[tracing::instrument(skip_all)]
 pub async fn create_for_operator(
     state: &AppState,
     email: &str,
@@ -96,6 +98,7 @@ pub async fn create_for_operator(
     create(state, &actor, name, expires_in_days).await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn list(state: &AppState, actor: &Actor) -> AppResult<Vec<ApiTokenRow>> {
     let user_id = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     state
@@ -104,6 +107,7 @@ pub async fn list(state: &AppState, actor: &Actor) -> AppResult<Vec<ApiTokenRow>
 }
 
 /// Revokes one of the acting user's own tokens; another user's token is "not found".
+#[tracing::instrument(skip_all)]
 pub async fn revoke(state: &AppState, actor: &Actor, id: String) -> AppResult<()> {
     let user_id = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     let permission = Permission::Do(Action::UseApi, Scope::Account(user_id.clone()));
@@ -119,6 +123,7 @@ pub async fn revoke(state: &AppState, actor: &Actor, id: String) -> AppResult<()
 
 /// The enabled user a bearer token belongs to, if the token is live (not revoked, not
 /// expired, and for staff only while their second factor is in place).
+#[tracing::instrument(skip_all)]
 pub async fn authenticate(
     state: &AppState,
     secret: String,

@@ -40,6 +40,7 @@ pub struct NotEligible(pub Vec<&'static str>);
 /// Starts a draft application of an organisation to a lot. Refused with every reason
 /// when the organisation may not apply (CFP-04) or has reached the call's limit
 /// (APP-06); the organisation's lock keeps its count exact under parallel starts.
+#[tracing::instrument(skip_all)]
 pub async fn start(
     state: &AppState,
     actor: &Actor,
@@ -144,6 +145,7 @@ pub struct ApplicationDetail {
     pub my_role: MemberRole,
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn detail(state: &AppState, actor: &Actor, id: String) -> AppResult<ApplicationDetail> {
     actor.require(Action::WorkForOrganisation)?;
     let user = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
@@ -183,6 +185,7 @@ pub struct ConceptNoteInput {
 
 /// Saves the concept note if nobody saved since `version` was read; otherwise returns
 /// what is stored now, so that both versions can be shown and nothing is lost.
+#[tracing::instrument(skip_all)]
 pub async fn save_concept_note(
     state: &AppState,
     actor: &Actor,
@@ -256,6 +259,7 @@ pub async fn save_concept_note(
 
 /// The submissions of an application, latest first (APP-05: all stay visible), for
 /// its organisation's members.
+#[tracing::instrument(skip_all)]
 pub async fn submissions(
     state: &AppState,
     actor: &Actor,
@@ -272,6 +276,7 @@ pub async fn submissions(
 }
 
 /// One submission of an application with the application, for its members.
+#[tracing::instrument(skip_all)]
 pub async fn submission(
     state: &AppState,
     actor: &Actor,
@@ -306,6 +311,7 @@ pub struct PersonApplication {
 /// The applications of the person's organisations, with the call's reference and
 /// deadline, the lot number and the organisation's name (four queries, whatever the
 /// number).
+#[tracing::instrument(skip_all)]
 pub async fn of_person(state: &AppState, actor: &Actor) -> AppResult<Vec<PersonApplication>> {
     let user = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     state
@@ -511,6 +517,7 @@ pub struct Receipt {
 /// after the deadline (the instant itself is in time); otherwise frozen with a receipt
 /// numbered in the call's order, the members emailed. The call's lock numbers receipts
 /// without gaps or doubles under the deadline rush.
+#[tracing::instrument(skip_all)]
 pub async fn submit(
     state: &AppState,
     actor: &Actor,
@@ -669,6 +676,9 @@ pub async fn submit(
         if let Err(e) = super::opening::record_late(state, actor, late_id).await {
             tracing::warn!(error = %e, "a late submission could not be recorded");
         }
+        crate::telemetry::submission(false);
+    } else if matches!(result, Ok(Ok(_))) {
+        crate::telemetry::submission(true);
     }
     result
 }
@@ -791,6 +801,7 @@ pub fn sha256_hex(content: &str) -> String {
 }
 
 /// Withdraws an application until the deadline (APP-05).
+#[tracing::instrument(skip_all)]
 pub async fn withdraw(state: &AppState, actor: &Actor, id: String) -> AppResult<()> {
     let (call_id, organisation_id) = owners_of(state, &id).await?;
     state
@@ -823,6 +834,7 @@ pub async fn withdraw(state: &AppState, actor: &Actor, id: String) -> AppResult<
 /// by `deadline` (CFP-02: at least the call's invitation period from now), after the
 /// concept-note deadline. All or none: a batch naming an application that cannot be
 /// invited changes nothing. Each organisation's members are emailed in their language.
+#[tracing::instrument(skip_all)]
 pub async fn invite_to_full_application(
     state: &AppState,
     actor: &Actor,

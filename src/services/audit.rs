@@ -197,6 +197,7 @@ fn resolve_object(conn: &mut DbConnection, filter: &mut q::AuditFilter) -> AppRe
 
 /// A page of the audit log for auditors and administrators, newest first, with the
 /// list of action names for the filter.
+#[tracing::instrument(skip_all)]
 pub async fn browse(
     state: &crate::state::AppState,
     actor: &Actor,
@@ -218,6 +219,7 @@ pub async fn browse(
 }
 
 /// Every event the filter matches (up to `EXPORT_MAX`, newest first), for CSV export.
+#[tracing::instrument(skip_all)]
 pub async fn export(
     state: &crate::state::AppState,
     actor: &Actor,

@@ -314,6 +314,7 @@ fn eu_share_of(conn: &mut DbConnection, application_id: &str) -> AppResult<Optio
 
 /// SEL-03: the chair submits the evaluation report (again after a return). Every
 /// application must be scored (or rejected) at both stages.
+#[tracing::instrument(skip_all)]
 pub async fn submit_report(state: &AppState, actor: &Actor, call_id: String) -> AppResult<i32> {
     state
         .write(
@@ -362,6 +363,7 @@ pub async fn submit_report(state: &AppState, actor: &Actor, call_id: String) -> 
 
 /// SEL-03: the EU Delegation approves the submitted report (the award decision: every
 /// outcome is recorded) or returns it with comments.
+#[tracing::instrument(skip_all)]
 pub async fn decide_report(
     state: &AppState,
     actor: &Actor,
@@ -449,6 +451,7 @@ pub enum Batch {
 /// NOT-01: tells the applicants of a batch, each organisation's members in their own
 /// language; the unsuccessful (and the reserve list) only after the successful. Returns
 /// how many applications were notified; running it again tells nobody twice.
+#[tracing::instrument(skip_all)]
 pub async fn notify(
     state: &AppState,
     actor: &Actor,
@@ -561,6 +564,7 @@ pub struct ReportView {
 
 /// Who reads the report: the committee's chair and secretary and the auditor (as the
 /// board), and EU Delegation staff once it is submitted (they approve it).
+#[tracing::instrument(skip_all)]
 pub async fn report(state: &AppState, actor: &Actor, call_id: String) -> AppResult<ReportView> {
     let actor = actor.clone();
     let now = state.clock.now();
@@ -627,6 +631,7 @@ pub struct PublishedAward {
 }
 
 /// The awarded grants whose applicants have been told, for everyone.
+#[tracing::instrument(skip_all)]
 pub async fn published(state: &AppState) -> AppResult<Vec<PublishedAward>> {
     state
         .db(|conn| {

@@ -288,6 +288,7 @@ pub struct AwaitingContract {
 
 /// The contracts list: every contract (staff, auditor) or the actor's organisations'
 /// (beneficiary), and the awards still to contract (staff and auditor).
+#[tracing::instrument(skip_all)]
 pub async fn list(
     state: &AppState,
     actor: &Actor,
@@ -331,6 +332,7 @@ pub struct Preparation {
 }
 
 /// Delegation staff open the preparation of an awarded application's contract.
+#[tracing::instrument(skip_all)]
 pub async fn preparation(
     state: &AppState,
     actor: &Actor,
@@ -376,6 +378,7 @@ pub async fn preparation(
 /// CON-01/02: prepares (or, while a draft, changes) the contract of an awarded
 /// application. The terms are checked as if signed today; they are checked again at
 /// each signature.
+#[tracing::instrument(skip_all)]
 pub async fn save_terms(
     state: &AppState,
     actor: &Actor,
@@ -491,6 +494,7 @@ pub async fn save_terms(
 
 /// The Delegation signs and sends the contract (TL-02 checked today); the beneficiary
 /// has 30 days to countersign (CON-01) and is emailed.
+#[tracing::instrument(skip_all)]
 pub async fn send(state: &AppState, actor: &Actor, id: String) -> AppResult<NaiveDate> {
     let link = state.public_url(&format!("/contracts/{id}"));
     state
@@ -542,6 +546,7 @@ pub async fn send(state: &AppState, actor: &Actor, id: String) -> AppResult<Naiv
 /// TL-02 and TL-03 are checked on this day (the last signature); the action starts the
 /// next day or on the agreed day, and the payment schedule and the reports due are
 /// fixed.
+#[tracing::instrument(skip_all)]
 pub async fn countersign(
     state: &AppState,
     actor: &Actor,
@@ -687,6 +692,7 @@ pub struct PaymentInput {
 /// Records a payment of a released tranche, or a recovery ordered by the final grant.
 /// Never more than the tranche's payable amount, so never more than the maximum and
 /// never over 90% pre-financing (PAY-02).
+#[tracing::instrument(skip_all)]
 pub async fn record_payment(
     state: &AppState,
     actor: &Actor,
@@ -801,6 +807,7 @@ pub fn settlement(c: &ContractRow, payments: &[PaymentRow]) -> Option<FinalGrant
 
 /// The beneficiary uploads a document of a report (narrative, financial, verification)
 /// before submitting it; a new file of the same document is its next version.
+#[tracing::instrument(skip_all)]
 pub async fn upload_report_document(
     state: &AppState,
     actor: &Actor,
@@ -876,6 +883,7 @@ pub fn required_report_documents(r: &ReportRow) -> Vec<&'static str> {
 
 /// REP-01: the beneficiary submits a report with the eligible costs incurred to date;
 /// every required document must be there.
+#[tracing::instrument(skip_all)]
 pub async fn submit_report(
     state: &AppState,
     actor: &Actor,
@@ -963,6 +971,7 @@ pub enum ReportDecision {
 /// Staff approve a report or ask for more. Approving an interim report releases the
 /// next tranche by PAY-02 (the arithmetic is kept); approving the final report fixes
 /// the final grant (CON-04) and with it the balance or the recovery.
+#[tracing::instrument(skip_all)]
 pub async fn decide_report(
     state: &AppState,
     actor: &Actor,
@@ -1107,6 +1116,7 @@ pub async fn decide_report(
 /// CON-04, REC-01: closes a contract whose final report is approved and whose balance
 /// is paid (or recovery recorded) in full; records are kept 7 years after the final
 /// payment.
+#[tracing::instrument(skip_all)]
 pub async fn close(state: &AppState, actor: &Actor, id: String) -> AppResult<NaiveDate> {
     state
         .write(
@@ -1150,6 +1160,7 @@ pub async fn close(state: &AppState, actor: &Actor, id: String) -> AppResult<Nai
 
 /// Ends a running contract early with the reason recorded (or withdraws one never
 /// countersigned); its members are told.
+#[tracing::instrument(skip_all)]
 pub async fn terminate(
     state: &AppState,
     actor: &Actor,
@@ -1231,6 +1242,7 @@ pub struct ContractDetail {
 }
 
 /// The contract page's content, for staff, the auditor and the beneficiary's members.
+#[tracing::instrument(skip_all)]
 pub async fn detail(state: &AppState, actor: &Actor, id: String) -> AppResult<ContractDetail> {
     let permission = Permission::Do(Action::ViewContracts, Scope::Contract(id.clone()));
     crate::services::write::check_permission(actor, &permission)?;
@@ -1293,6 +1305,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: String) -> AppResult<Co
 
 /// A file of a contract (the signed contract or a report document), for whoever may
 /// see the contract.
+#[tracing::instrument(skip_all)]
 pub async fn file(
     state: &AppState,
     actor: &Actor,
@@ -1328,6 +1341,7 @@ pub struct WatchRun {
 /// kind and the deadline it warns of), so it is emailed once, whichever node runs
 /// first and however often; a termination moves the contract under its lock, so a
 /// second node finds it terminated already.
+#[tracing::instrument(skip_all)]
 pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
     let base = state.public_url("/contracts/");
     let programmes_base = state.public_url("/manage/programmes/");
@@ -1746,6 +1760,7 @@ fn months_to(start: NaiveDate, end: NaiveDate) -> i32 {
 /// change. A transfer within 15% of both headings (cumulatively) is a notification and
 /// applies at once; anything else waits for the EU Delegation's addendum. Returns the
 /// amendment's status.
+#[tracing::instrument(skip_all)]
 pub async fn request_amendment(
     state: &AppState,
     actor: &Actor,
@@ -1884,6 +1899,7 @@ pub async fn request_amendment(
 
 /// The EU Delegation approves an addendum (its change applies and a new version of the
 /// contract is kept) or rejects it with a comment.
+#[tracing::instrument(skip_all)]
 pub async fn decide_amendment(
     state: &AppState,
     actor: &Actor,
@@ -1997,6 +2013,7 @@ fn move_final_report(tx: &mut Tx<'_>, c: &ContractRow, new_end: NaiveDate) -> Ap
 
 /// AMD-01: staff suspend implementation, or resume it; resuming extends the end date by
 /// the days suspended (never beyond the operational phase, TL-03).
+#[tracing::instrument(skip_all)]
 pub async fn suspend_or_resume(
     state: &AppState,
     actor: &Actor,
@@ -2046,6 +2063,7 @@ pub async fn suspend_or_resume(
 /// its terms, its tranches, payments, reports, amendments and audit events (JSON), every
 /// file ever attached (each version), and an index naming each entry with its SHA-256.
 /// Reading it changes nothing; the download itself is recorded by the access log.
+#[tracing::instrument(skip_all)]
 pub async fn dossier(state: &AppState, actor: &Actor, id: String) -> AppResult<(String, Vec<u8>)> {
     use sha2::{Digest, Sha256};
     use std::io::Write;

@@ -134,6 +134,7 @@ pub fn demo_totp_secret(email: &str) -> Vec<u8> {
     sha2::Sha256::digest(format!("kazlod demonstration second factor {email}"))[..20].to_vec()
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn load(state: &AppState) -> AppResult<DemoReport> {
     let mut report = DemoReport::default();
     let mut actors = Vec::new();

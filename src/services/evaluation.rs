@@ -75,6 +75,7 @@ pub struct Committee {
     pub problems: Vec<&'static str>,
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn committee(state: &AppState, actor: &Actor, call_id: String) -> AppResult<Committee> {
     actor.require(Action::ViewProgrammes)?;
     state
@@ -96,6 +97,7 @@ pub async fn committee(state: &AppState, actor: &Actor, call_id: String) -> AppR
 
 /// Gives a person a seat on a call's committee. Seats go to evaluators and Delegation
 /// staff (DOMAIN §8); one seat per person and call.
+#[tracing::instrument(skip_all)]
 pub async fn add_member(
     state: &AppState,
     actor: &Actor,
@@ -193,6 +195,7 @@ pub async fn add_member(
 
 /// Takes a seat away. Someone with an unfinished assignment must be replaced first, so
 /// that no application silently loses an assessor.
+#[tracing::instrument(skip_all)]
 pub async fn remove_member(
     state: &AppState,
     actor: &Actor,
@@ -237,6 +240,7 @@ pub async fn remove_member(
 
 /// Signs the call's declaration of impartiality and confidentiality, in the signer's
 /// language; signing twice keeps the first signature.
+#[tracing::instrument(skip_all)]
 pub async fn sign_declaration(
     state: &AppState,
     actor: &Actor,
@@ -633,6 +637,7 @@ fn compute_board(
 
 /// The chair's and secretary's board of a stage (the auditor reads it too). `what_if`
 /// maps lot ids to an envelope to try (nothing is stored).
+#[tracing::instrument(skip_all)]
 pub async fn board(
     state: &AppState,
     actor: &Actor,
@@ -868,6 +873,7 @@ pub struct AutoAssigned {
 /// EVC-03: gives every application of the stage at least the required number of
 /// assessors, balancing load and avoiding conflicts and the applicant's own members.
 /// Running it again assigns only what is missing.
+#[tracing::instrument(skip_all)]
 pub async fn assign_automatically(
     state: &AppState,
     actor: &Actor,
@@ -921,6 +927,7 @@ pub async fn assign_automatically(
 }
 
 /// Assigns one assessor by hand (any scoring seat, the replacement included).
+#[tracing::instrument(skip_all)]
 pub async fn assign_manually(
     state: &AppState,
     actor: &Actor,
@@ -1002,6 +1009,7 @@ pub async fn assign_manually(
 /// conflict): the old assignment stays in the history, and the new assessor is the
 /// one chosen or, when none is, drawn like the automatic assignment (the replacement
 /// evaluator first).
+#[tracing::instrument(skip_all)]
 pub async fn replace_assessor(
     state: &AppState,
     actor: &Actor,
@@ -1130,6 +1138,7 @@ pub struct MyEvaluation {
 }
 
 /// The calls where the actor has a seat, with their role there.
+#[tracing::instrument(skip_all)]
 pub async fn my_calls(
     state: &AppState,
     actor: &Actor,
@@ -1151,6 +1160,7 @@ pub async fn my_calls(
         .await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn my_evaluation(
     state: &AppState,
     actor: &Actor,
@@ -1210,6 +1220,7 @@ pub struct AssignmentView {
     pub members: Vec<q::MemberRow>,
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn assignment_view(
     state: &AppState,
     actor: &Actor,
@@ -1276,6 +1287,7 @@ pub async fn assignment_view(
 
 /// EVC-02: the assessor says whether they have a conflict of interest with the
 /// application. A conflict removes them from it and the chair is told to replace them.
+#[tracing::instrument(skip_all)]
 pub async fn answer_conflict(
     state: &AppState,
     actor: &Actor,
@@ -1387,6 +1399,7 @@ async fn owned_assignment(
 /// Saves an assessor's sheet as a draft, or submits it (GRD-01: complete, with a
 /// comment per section). A submission that leaves two sheets further apart than the
 /// threshold assigns a further assessor automatically (EVC-03).
+#[tracing::instrument(skip_all)]
 pub async fn save_sheet(
     state: &AppState,
     actor: &Actor,
@@ -1508,6 +1521,7 @@ fn further_assessor_if_divergent(
 
 /// EVC-03: the chair records how a divergence was resolved; the application's score is
 /// then the average of all its sheets.
+#[tracing::instrument(skip_all)]
 pub async fn resolve_divergence(
     state: &AppState,
     actor: &Actor,
@@ -1572,6 +1586,7 @@ pub async fn resolve_divergence(
 
 /// A file named by the submission an assessor reads (after the declaration and the
 /// conflict answer, like the application itself).
+#[tracing::instrument(skip_all)]
 pub async fn assignment_file(
     state: &AppState,
     actor: &Actor,
@@ -1599,6 +1614,7 @@ pub async fn assignment_file(
 /// above the threshold, within the share of the envelope) to submit a full application
 /// by `deadline`. Only a restricted call invites; notes already invited are left alone.
 /// Returns how many were invited.
+#[tracing::instrument(skip_all)]
 pub async fn invite_shortlisted(
     state: &AppState,
     actor: &Actor,

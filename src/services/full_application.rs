@@ -198,6 +198,7 @@ fn short(errors: &mut Vec<FieldError>, field: String, value: &mut String) {
 
 /// Saves one section if nobody saved since `version` was read; otherwise returns what
 /// is stored now, so that both versions can be shown and nothing is lost.
+#[tracing::instrument(skip_all)]
 pub async fn save_section(
     state: &AppState,
     actor: &Actor,

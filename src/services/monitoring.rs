@@ -53,6 +53,7 @@ pub struct Monitoring {
 }
 
 /// The monitoring of one programme (Delegation staff and the auditor).
+#[tracing::instrument(skip_all)]
 pub async fn programme(state: &AppState, actor: &Actor, id: String) -> AppResult<Monitoring> {
     actor.require(Action::ViewProgrammes)?;
     let today = local_date(state.clock.now());

@@ -18,6 +18,7 @@ use crate::state::AppState;
 
 /// Records that the person tried to submit after the deadline (ADM-01: refused
 /// automatically; the opening record lists it). Only for a member who may edit.
+#[tracing::instrument(skip_all)]
 pub async fn record_late(state: &AppState, actor: &Actor, application_id: String) -> AppResult<()> {
     let (call_id, organisation_id) = super::applications::owners_of(state, &application_id).await?;
     state
@@ -81,6 +82,7 @@ fn invited_deadlines(invited: &[(q::ApplicationRow, String)]) -> Vec<chrono::Nai
 /// Opens a stage of the call's received applications, once, after its deadline: the
 /// call's (what arrived by the call's deadline) or, in a restricted call, the invited
 /// full applications (after the last of their deadlines).
+#[tracing::instrument(skip_all)]
 pub async fn open(
     state: &AppState,
     actor: &Actor,
@@ -205,6 +207,7 @@ pub struct StageOpening {
 }
 
 /// The openings of a call, stage by stage (the full stage only in restricted calls).
+#[tracing::instrument(skip_all)]
 pub async fn record_of(
     state: &AppState,
     actor: &Actor,

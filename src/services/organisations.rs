@@ -95,6 +95,7 @@ pub(crate) fn role_in(tx: &mut Tx<'_>, organisation_id: &str) -> AppResult<Membe
 /// Registers an organisation; the person registering it becomes its owner. The same
 /// registration number in the same country is one organisation: its owners are asked
 /// for an invitation instead.
+#[tracing::instrument(skip_all)]
 pub async fn register(
     state: &AppState,
     actor: &Actor,
@@ -132,6 +133,7 @@ pub async fn register(
 }
 
 /// Changes the record (owners and editors).
+#[tracing::instrument(skip_all)]
 pub async fn update(
     state: &AppState,
     actor: &Actor,
@@ -177,6 +179,7 @@ pub struct OrganisationDetail {
     pub invitations: Vec<InvitationRow>,
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn detail(state: &AppState, actor: &Actor, id: String) -> AppResult<OrganisationDetail> {
     actor.require(Action::WorkForOrganisation)?;
     let user = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
@@ -205,6 +208,7 @@ pub struct MyOrganisations {
     pub invitations: Vec<(InvitationRow, String)>,
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn mine(state: &AppState, actor: &Actor) -> AppResult<MyOrganisations> {
     actor.require(Action::WorkForOrganisation)?;
     let user = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
@@ -224,6 +228,7 @@ pub async fn mine(state: &AppState, actor: &Actor) -> AppResult<MyOrganisations>
 
 /// Invites a colleague by email (owners): they are emailed and accept when signed in
 /// with that address. A member already there is refused.
+#[tracing::instrument(skip_all)]
 pub async fn invite(
     state: &AppState,
     actor: &Actor,
@@ -303,6 +308,7 @@ pub async fn invite(
 }
 
 /// Accepts or declines an invitation addressed to the acting person's email.
+#[tracing::instrument(skip_all)]
 pub async fn answer_invitation(
     state: &AppState,
     actor: &Actor,
@@ -362,6 +368,7 @@ pub async fn answer_invitation(
 
 /// Changes a member's role (owners), or removes them (`role` None: owners remove
 /// anyone; anyone may remove themselves, i.e. leave). The last owner stays.
+#[tracing::instrument(skip_all)]
 pub async fn change_member(
     state: &AppState,
     actor: &Actor,

@@ -25,6 +25,7 @@ pub struct Partner {
 }
 
 /// The partners of an application and their mandates, for its members (three queries).
+#[tracing::instrument(skip_all)]
 pub async fn partners(state: &AppState, actor: &Actor, id: String) -> AppResult<Vec<Partner>> {
     let user = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     state
@@ -64,6 +65,7 @@ pub fn partners_on(conn: &mut crate::db::DbConnection, id: &str) -> AppResult<Ve
 }
 
 /// Names an organisation of the registry (by its registration number) as a partner.
+#[tracing::instrument(skip_all)]
 pub async fn add(
     state: &AppState,
     actor: &Actor,
@@ -113,6 +115,7 @@ pub async fn add(
 }
 
 /// Removes a partner (its mandates stay on file, marked removed with the partner).
+#[tracing::instrument(skip_all)]
 pub async fn remove(
     state: &AppState,
     actor: &Actor,
@@ -138,6 +141,7 @@ pub async fn remove(
 }
 
 /// Stores a partner's mandate (checked by content; a new one replaces the earlier, kept).
+#[tracing::instrument(skip_all)]
 pub async fn add_mandate(
     state: &AppState,
     actor: &Actor,
@@ -173,6 +177,7 @@ pub async fn add_mandate(
 }
 
 /// A partner's current mandate, for the application's members.
+#[tracing::instrument(skip_all)]
 pub async fn mandate(
     state: &AppState,
     actor: &Actor,

@@ -61,6 +61,7 @@ impl PasswordHasher {
         }
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn hash(&self, password: String) -> AppResult<String> {
         let _permit = self
             .permits
@@ -73,6 +74,7 @@ impl PasswordHasher {
     }
 
     /// Verifies `password` against `stored`, or against a dummy hash when there is none.
+    #[tracing::instrument(skip_all)]
     pub async fn verify(
         &self,
         password: String,

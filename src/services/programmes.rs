@@ -86,6 +86,7 @@ fn rows_json<'a>(rows: impl Iterator<Item = (&'a str, &'a str, i64)>) -> serde_j
         .collect::<Vec<_>>())
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn create(
     state: &AppState,
     actor: &Actor,
@@ -158,6 +159,7 @@ fn envelope_use(
 /// Changes a programme's identity and money. Checked envelope by envelope against
 /// what published calls already use, under the programme's lock (a publication
 /// racing this edit waits for it, and the other way round).
+#[tracing::instrument(skip_all)]
 pub async fn update(
     state: &AppState,
     actor: &Actor,
@@ -304,12 +306,14 @@ pub fn load_detail(
 }
 
 /// Programmes are public data (the API reads them without a token).
+#[tracing::instrument(skip_all)]
 pub async fn detail(state: &AppState, id: String) -> AppResult<ProgrammeDetail> {
     let today = crate::domain::time::local_date(state.clock.now());
     state.db(move |conn| load_detail(conn, &id, today)).await
 }
 
 /// Every programme with its details: six queries, whatever the number of programmes.
+#[tracing::instrument(skip_all)]
 pub async fn list(state: &AppState) -> AppResult<Vec<ProgrammeDetail>> {
     let today = crate::domain::time::local_date(state.clock.now());
     state
@@ -352,6 +356,7 @@ pub struct AmendmentInput {
 
 /// Rule TL-06: records a signed addendum moving one programme date. Checked with every
 /// recorded amendment, pending ones included, under the programme's lock.
+#[tracing::instrument(skip_all)]
 pub async fn record_amendment(
     state: &AppState,
     actor: &Actor,
@@ -435,6 +440,7 @@ pub async fn record_amendment(
 /// Corrects the entry into force D (a typing error, a later last signature) while no
 /// call of the programme has been published: recorded with the reason and audited.
 /// Every date computed from D moves with it; recorded amendments must still hold.
+#[tracing::instrument(skip_all)]
 pub async fn correct_entry_into_force(
     state: &AppState,
     actor: &Actor,

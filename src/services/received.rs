@@ -35,6 +35,7 @@ pub struct Received {
     pub figures: HashMap<String, LotFigures>,
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn received(
     state: &AppState,
     actor: &Actor,

@@ -61,6 +61,7 @@ fn in_selection(tx: &mut Tx<'_>, call_id: &str) -> AppResult<Vec<(String, i64, P
 
 /// SEL-02: asks every provisionally selected and reserve applicant (not asked yet) for
 /// the supporting documents; each organisation's members are emailed the list.
+#[tracing::instrument(skip_all)]
 pub async fn request(state: &AppState, actor: &Actor, call_id: String) -> AppResult<usize> {
     let link_base = state.public_url("/applications/");
     state
@@ -140,6 +141,7 @@ pub async fn request(state: &AppState, actor: &Actor, call_id: String) -> AppRes
 }
 
 /// What the applicant's page shows: the request and the files given so far.
+#[tracing::instrument(skip_all)]
 pub async fn for_applicant(
     state: &AppState,
     actor: &Actor,
@@ -160,6 +162,7 @@ pub async fn for_applicant(
 
 /// The applicant uploads one asked document (an editor or owner of the organisation),
 /// until the check is recorded. A new file for the same document is its next version.
+#[tracing::instrument(skip_all)]
 pub async fn upload(
     state: &AppState,
     actor: &Actor,
@@ -235,6 +238,7 @@ pub async fn upload(
 /// SEL-02: the secretary (or the chair) records the check of an application's
 /// documents. Passing needs every asked document; failing needs the reason. Returns the
 /// receipts of applications the failure moved into the selection.
+#[tracing::instrument(skip_all)]
 pub async fn record_check(
     state: &AppState,
     actor: &Actor,
@@ -311,6 +315,7 @@ pub async fn record_check(
 }
 
 /// A supporting document, for whoever sees the call's scores (secretary, chair, auditor).
+#[tracing::instrument(skip_all)]
 pub async fn file_for_committee(
     state: &AppState,
     actor: &Actor,

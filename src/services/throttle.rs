@@ -99,10 +99,15 @@ fn allowed_in(
             ..failures
         },
     };
-    Ok(attempt_allowed(failures, limits))
+    let allowed = attempt_allowed(failures, limits);
+    if !allowed {
+        crate::telemetry::throttled(counted.kind());
+    }
+    Ok(allowed)
 }
 
 /// Whether one more attempt is allowed now (a read; nothing is written).
+#[tracing::instrument(skip_all)]
 pub async fn allowed(
     state: &AppState,
     counted: Counted,
@@ -124,6 +129,9 @@ pub fn record(
     address: &str,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    if counted == Counted::Login {
+        crate::telemetry::login_failed();
+    }
     Ok(auth_attempts::record(
         conn,
         counted.kind(),

@@ -114,6 +114,7 @@ pub struct Stored {
 }
 
 /// Stores the bytes under a generated key in the document store (never a served folder).
+#[tracing::instrument(skip_all)]
 pub async fn store(state: &AppState, upload: &CheckedUpload) -> AppResult<Stored> {
     let key = uuid::Uuid::new_v4().to_string();
     let sha256 = hex::encode(Sha256::digest(&upload.bytes));
@@ -126,6 +127,7 @@ pub async fn store(state: &AppState, upload: &CheckedUpload) -> AppResult<Stored
 }
 
 /// Removes a stored file that no database row refers to (a failed transaction).
+#[tracing::instrument(skip_all)]
 pub async fn discard(state: &AppState, key: &str) {
     if let Err(e) = state.documents.delete(key).await {
         tracing::warn!(error = %e, "an orphaned upload could not be removed");
@@ -133,6 +135,7 @@ pub async fn discard(state: &AppState, key: &str) {
 }
 
 /// Reads a stored file back.
+#[tracing::instrument(skip_all)]
 pub async fn read(state: &AppState, key: &str) -> AppResult<Vec<u8>> {
     state
         .documents

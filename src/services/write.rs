@@ -265,6 +265,7 @@ pub fn check_permission_in(
 
 impl AppState {
     /// Runs a state-changing use case on the one write path (see the module comment).
+    #[tracing::instrument(skip_all)]
     pub async fn write<T, F>(
         &self,
         actor: &Actor,

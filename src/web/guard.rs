@@ -447,6 +447,11 @@ pub async fn access_guard(
         session_id,
     };
     req.extensions_mut().insert(ctx.clone());
+    if let Some(user) = &ctx.user {
+        // The request's span (web::request_log) carries the acting user's id, never
+        // the email.
+        tracing::Span::current().record("user", user.id.as_str());
+    }
 
     // Staff without a second factor enrol before anything else (SECURITY.md).
     if let (Kind::Html, Some(user)) = (kind, ctx.user.as_ref()) {

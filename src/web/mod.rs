@@ -18,6 +18,7 @@ pub mod full_application;
 pub mod guard;
 pub mod input;
 pub mod monitoring;
+pub mod operations;
 pub mod organisations;
 pub mod page;
 pub mod partners;
@@ -74,44 +75,85 @@ pub fn session_middleware(state: &AppState, key: Key) -> SessionMiddleware<Cooki
         .build()
 }
 
-/// Request id, one structured log line per request (path without the query string:
-/// links carry secrets there), and the `X-Request-Id` header.
+/// Request id, one span per request (every log line of the request, in every service
+/// it calls, carries its id and the acting user's id), one structured log line per
+/// request (path without the query string: links carry secrets there), the request's
+/// metrics by route pattern, a warning for a slow request with its SQL statement count,
+/// and the `X-Request-Id` header.
 pub async fn request_log(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    use tracing::Instrument as _;
     let id = uuid::Uuid::new_v4().to_string();
     req.extensions_mut().insert(RequestId(id.clone()));
     let method = req.method().to_string();
     let path = req.path().to_string();
-    let started = std::time::Instant::now();
-    let mut res = next.call(req).await?.map_into_boxed_body();
-    let user = res
-        .request()
-        .extensions()
-        .get::<RequestCtx>()
-        .and_then(|c| c.user.as_ref().map(|u| u.id.clone()));
-    let role = res
-        .request()
-        .extensions()
-        .get::<RequestCtx>()
-        .and_then(|c| c.user.as_ref().map(|u| u.role.as_str()));
-    let client = res
-        .request()
-        .extensions()
-        .get::<RequestCtx>()
-        .map(|c| c.client_ip.clone());
-    tracing::info!(
+    let slow_ms = req
+        .app_data::<web::Data<AppState>>()
+        .map(|s| s.settings.log.slow_request_ms)
+        .unwrap_or(1000);
+    let span = tracing::info_span!(
+        "request",
         request_id = %id,
         method = %method,
-        path = %path.escape_debug(),
-        status = res.status().as_u16(),
-        ms = started.elapsed().as_millis() as u64,
-        user = user.as_deref().unwrap_or("-"),
-        role = role.unwrap_or("-"),
-        client = client.as_deref().unwrap_or("-"),
-        "request"
+        route = tracing::field::Empty,
+        user = tracing::field::Empty,
     );
+    let queries = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let started = std::time::Instant::now();
+    let mut res = crate::telemetry::counting_queries(
+        queries.clone(),
+        next.call(req).instrument(span.clone()),
+    )
+    .await?
+    .map_into_boxed_body();
+    let elapsed = started.elapsed();
+    let route = res
+        .request()
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_string());
+    span.record("route", route.as_str());
+    let ctx = res.request().extensions().get::<RequestCtx>().cloned();
+    let user = ctx
+        .as_ref()
+        .and_then(|c| c.user.as_ref().map(|u| u.id.clone()));
+    let role = ctx
+        .as_ref()
+        .and_then(|c| c.user.as_ref().map(|u| u.role.as_str()));
+    let client = ctx.as_ref().map(|c| c.client_ip.clone());
+    let status = res.status().as_u16();
+    let ms = elapsed.as_millis() as u64;
+    let sql_queries = queries.load(std::sync::atomic::Ordering::Relaxed);
+    crate::telemetry::http_request(&method, &route, status, elapsed.as_secs_f64());
+    span.in_scope(|| {
+        tracing::info!(
+            request_id = %id,
+            method = %method,
+            path = %path.escape_debug(),
+            route = %route,
+            status,
+            ms,
+            sql_queries,
+            user = user.as_deref().unwrap_or("-"),
+            role = role.unwrap_or("-"),
+            client = client.as_deref().unwrap_or("-"),
+            "request"
+        );
+        if ms >= slow_ms {
+            crate::telemetry::slow_request(&route);
+            tracing::warn!(
+                request_id = %id,
+                method = %method,
+                route = %route,
+                status,
+                ms,
+                sql_queries,
+                user = user.as_deref().unwrap_or("-"),
+                "slow request"
+            );
+        }
+    });
     if let Ok(v) = header::HeaderValue::from_str(&id) {
         res.headers_mut()
             .insert(header::HeaderName::from_static("x-request-id"), v);

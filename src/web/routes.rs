@@ -9,8 +9,8 @@ use actix_web::web;
 
 use super::{
     account, admin, annexes, api, applications, audit, auth, award, calls, contracts, evaluation,
-    full_application, monitoring, organisations, partners, programmes, public, public_calls,
-    received, staff_applications,
+    full_application, monitoring, operations, organisations, partners, programmes, public,
+    public_calls, received, staff_applications,
 };
 use crate::domain::access::{Access, Action};
 
@@ -89,6 +89,7 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/robots.txt", PUBLIC, Html => public::robots),
         route!(GET "/sitemap.xml", PUBLIC, Html => public::sitemap),
         route!(GET "/healthz", PUBLIC, Html => public::healthz),
+        route!(GET "/metrics", PUBLIC, Html => operations::scrape),
         route!(GET "/static/{file:.*}", PUBLIC, Html => public::static_file),
         route!(POST "/language", PUBLIC, Html => public::set_language),
         route!(GET "/register", PUBLIC, Html => auth::register_form),

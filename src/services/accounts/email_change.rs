@@ -21,6 +21,7 @@ use crate::services::{hash_secret, new_id, new_secret, Actor};
 use crate::state::AppState;
 
 /// Asks to change the email address; returns the new address as it will be shown.
+#[tracing::instrument(skip_all)]
 pub async fn request_email_change(
     state: &AppState,
     actor: &Actor,
@@ -120,6 +121,7 @@ pub async fn request_email_change(
 
 /// Confirms an email change from the link sent to the new address. Unused links sent
 /// to the old address end with it.
+#[tracing::instrument(skip_all)]
 pub async fn confirm_email_change(
     state: &AppState,
     secret: String,

@@ -20,6 +20,7 @@ use crate::state::AppState;
 
 /// Creates an account on an administrator's or the operator's behalf. With a password
 /// the account is ready at once; without one an invitation link is emailed.
+#[tracing::instrument(skip_all)]
 pub async fn create_user(
     state: &AppState,
     actor: &Actor,
@@ -141,6 +142,7 @@ fn send_invitation(
 
 /// Sends an invitation again (the first was lost or has expired): the earlier links stop
 /// working. Only for an invited account nobody has accepted yet.
+#[tracing::instrument(skip_all)]
 pub async fn resend_invitation(state: &AppState, actor: &Actor, id: String) -> AppResult<()> {
     let ttl = link_ttl(state, LinkPurpose::Invitation);
     let base = link_url(state, LinkPurpose::Invitation, "");

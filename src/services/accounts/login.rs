@@ -44,6 +44,7 @@ impl LoginOutcome {
 /// Checks an email and password. A throttled attempt is refused before any hashing and
 /// writes nothing (it is logged); a failure is counted and audited with the account
 /// when it exists, otherwise with a keyed hash of what was typed.
+#[tracing::instrument(skip_all)]
 pub async fn login(
     state: &AppState,
     email: &str,
@@ -180,6 +181,7 @@ pub async fn login(
 }
 
 /// Ends one session: its id is refused from now until its cookie would expire.
+#[tracing::instrument(skip_all)]
 pub async fn logout(
     state: &AppState,
     actor: &Actor,

@@ -169,6 +169,7 @@ fn usable_link(
 }
 
 /// Checks a link without using it (to show the form behind it).
+#[tracing::instrument(skip_all)]
 pub async fn check_link(
     state: &AppState,
     purpose: LinkPurpose,

@@ -21,6 +21,7 @@ use crate::state::AppState;
 /// Sends a reset link when the address belongs to an enabled account; answers the same
 /// either way. Works for throttled accounts too. At most a few links an hour go to one
 /// address (and from one client address).
+#[tracing::instrument(skip_all)]
 pub async fn request_password_reset(
     state: &AppState,
     email: &str,
@@ -96,6 +97,7 @@ pub async fn request_password_reset(
 /// Sets a new password through a reset or invitation link. The link is used up, the
 /// email counts as confirmed (the link proved it), failed sign-ins are forgotten, and
 /// every session, API token and other link ends.
+#[tracing::instrument(skip_all)]
 pub async fn set_password_with_link(
     state: &AppState,
     purpose: LinkPurpose,
@@ -197,6 +199,7 @@ pub(super) async fn user_with_current_password(
 /// Changes the password of a signed-in user after checking the current one (and the
 /// second factor when enrolled). Ends every other session, API token and emailed link;
 /// returns the new session epoch for the current session.
+#[tracing::instrument(skip_all)]
 pub async fn change_password(
     state: &AppState,
     actor: &Actor,

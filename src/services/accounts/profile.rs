@@ -20,6 +20,7 @@ fn own(actor: &Actor) -> AppResult<(String, Permission)> {
 
 /// Ends every session and API token of the user (the caller keeps its own session by
 /// taking the new epoch).
+#[tracing::instrument(skip_all)]
 pub async fn logout_everywhere(state: &AppState, actor: &Actor) -> AppResult<i64> {
     let (user_id, permission) = own(actor)?;
     state
@@ -35,6 +36,7 @@ pub async fn logout_everywhere(state: &AppState, actor: &Actor) -> AppResult<i64
         .await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn update_profile(
     state: &AppState,
     actor: &Actor,
@@ -65,6 +67,7 @@ pub async fn update_profile(
         .await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn set_language(state: &AppState, actor: &Actor, lang: Lang) -> AppResult<()> {
     let Ok((user_id, permission)) = own(actor) else {
         return Ok(());

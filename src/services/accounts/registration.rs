@@ -33,6 +33,7 @@ pub struct Registration {
 /// Registers an applicant. Answers the same way whether or not the email is taken: the
 /// owner of a taken address gets an email saying so instead of a confirmation link.
 /// Emails to one address are limited per hour (and per client address).
+#[tracing::instrument(skip_all)]
 pub async fn register(state: &AppState, input: Registration, actor: &Actor) -> AppResult<()> {
     let mut errors = Vec::new();
     let email = EmailAddress::parse(&input.email)
@@ -145,6 +146,7 @@ pub async fn register(state: &AppState, input: Registration, actor: &Actor) -> A
         .await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn confirm_email(state: &AppState, secret: String, actor: &Actor) -> AppResult<UserRow> {
     state
         .write(actor, Permission::Anyone, Lock::Nothing, move |tx| {
@@ -161,6 +163,7 @@ pub async fn confirm_email(state: &AppState, secret: String, actor: &Actor) -> A
 
 /// Removes registrations never confirmed within `unconfirmed_account_days` (with their
 /// links); safe on several nodes at once.
+#[tracing::instrument(skip_all)]
 pub async fn expire_unconfirmed_accounts(state: &AppState) -> AppResult<usize> {
     let days = state.settings.security.unconfirmed_account_days;
     state

@@ -136,6 +136,7 @@ pub struct Status {
     pub recovery_codes_left: i64,
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn status(state: &AppState, user_id: String) -> AppResult<Status> {
     state
         .db(move |conn| {
@@ -149,6 +150,7 @@ pub async fn status(state: &AppState, user_id: String) -> AppResult<Status> {
 
 /// Starts (or resumes, within half an hour) an enrolment: a new secret, stored sealed
 /// and unconfirmed until a code from it is typed back.
+#[tracing::instrument(skip_all)]
 pub async fn start_enrolment(state: &AppState, actor: &Actor) -> AppResult<Enrolment> {
     let (user_id, permission) = own(actor)?;
     let secrets = state.secrets.clone();
@@ -202,6 +204,7 @@ fn totp_step(secret: &[u8], code: &str, now: NaiveDateTime) -> AppResult<Option<
 /// Confirms the enrolment with a code from the app; returns the recovery codes (shown
 /// once) and the session epoch for the current session (every other session ends, so
 /// that each signs in with the second factor).
+#[tracing::instrument(skip_all)]
 pub async fn confirm_enrolment(
     state: &AppState,
     actor: &Actor,
@@ -333,6 +336,7 @@ where
 }
 
 /// The second step of signing in: the code from the app (or a recovery code).
+#[tracing::instrument(skip_all)]
 pub async fn verify_sign_in(
     state: &AppState,
     actor: &Actor,
@@ -366,6 +370,7 @@ pub async fn verify_sign_in(
 /// Asks the second factor again before a security-sensitive change (password, email,
 /// API token, recovery codes), when the person has one. The field error names the
 /// form field `second_factor_code`.
+#[tracing::instrument(skip_all)]
 pub async fn confirm_for_change(
     state: &AppState,
     actor: &Actor,
@@ -416,6 +421,7 @@ pub async fn confirm_for_change(
 }
 
 /// New recovery codes (the old ones stop working); the second factor is asked first.
+#[tracing::instrument(skip_all)]
 pub async fn regenerate_recovery_codes(
     state: &AppState,
     actor: &Actor,
@@ -442,6 +448,7 @@ pub async fn regenerate_recovery_codes(
 }
 
 /// Turns the second factor off (applicants only: staff must keep it).
+#[tracing::instrument(skip_all)]
 pub async fn disable(state: &AppState, actor: &Actor, code: String) -> AppResult<i64> {
     let (user_id, permission) = own(actor)?;
     if actor
@@ -476,6 +483,7 @@ pub async fn disable(state: &AppState, actor: &Actor, code: String) -> AppResult
 
 /// An administrator resets a person's second factor (a lost phone): it is removed, the
 /// person's sessions and API tokens end, and they enrol again at their next sign-in.
+#[tracing::instrument(skip_all)]
 pub async fn reset_by_admin(state: &AppState, actor: &Actor, user_id: String) -> AppResult<()> {
     let permission = Permission::Do(Action::ManageUsers, Scope::Portal);
     state
@@ -496,6 +504,7 @@ pub async fn reset_by_admin(state: &AppState, actor: &Actor, user_id: String) ->
 
 /// Enrols a person with a known secret, confirmed at once (the demonstration prints it;
 /// tests compute codes from it). Returns the recovery codes.
+#[tracing::instrument(skip_all)]
 pub async fn enrol_with_secret(
     state: &AppState,
     user_id: String,

@@ -28,6 +28,7 @@ pub const MAX_QUESTIONS_PER_HOUR: i64 = 5;
 
 /// Rule CFP-03: an applicant asks a question until deadline − 21 days (the server's
 /// clock in the transaction decides), within the per-person limits.
+#[tracing::instrument(skip_all)]
 pub async fn ask_question(
     state: &AppState,
     actor: &Actor,
@@ -79,6 +80,7 @@ pub async fn ask_question(
 
 /// Staff answer a question; the answer is published at once, without the asker's
 /// identity, and followers are emailed.
+#[tracing::instrument(skip_all)]
 pub async fn answer_question(
     state: &AppState,
     actor: &Actor,
@@ -126,6 +128,7 @@ pub struct QuestionsPage {
     pub late_answers: i64,
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn staff_questions(
     state: &AppState,
     actor: &Actor,
@@ -174,6 +177,7 @@ pub const ANSWER_REMINDER_DAYS: i64 = 3;
 /// Emails EU Delegation staff, once a day per call, when questions are still unanswered
 /// and the answer deadline (deadline − 11 days) is at most three days away. Safe with
 /// several portal nodes: the reminder of the day is claimed in the same transaction.
+#[tracing::instrument(skip_all)]
 pub async fn remind_unanswered_questions(state: &AppState) -> AppResult<usize> {
     let base = state.public_url("/manage/calls/");
     state

@@ -184,6 +184,7 @@ fn problems_in(
 }
 
 /// What the corrigendum would change and what stops it, for the preview.
+#[tracing::instrument(skip_all)]
 pub async fn preview_corrigendum(
     state: &AppState,
     call_id: String,
@@ -204,6 +205,7 @@ pub async fn preview_corrigendum(
 
 /// Publishes a corrigendum when every check passes (returns its number); otherwise
 /// every problem. The programme is locked first: a raised lot amount spends envelope.
+#[tracing::instrument(skip_all)]
 pub async fn publish_corrigendum(
     state: &AppState,
     actor: &Actor,
@@ -302,6 +304,7 @@ pub fn changes_text(lang: Lang, changes: &[Change]) -> String {
 
 /// Adds a document to a published corrigendum: the English text is authentic and
 /// frozen at once; Kazakh and Russian versions are for information.
+#[tracing::instrument(skip_all)]
 pub async fn add_corrigendum_document(
     state: &AppState,
     actor: &Actor,
@@ -372,6 +375,7 @@ fn corrigendum_of(conn: &mut DbConnection, call_id: &str, number: i32) -> AppRes
 }
 
 /// The call as it was before corrigendum `number`, with the call and that corrigendum.
+#[tracing::instrument(skip_all)]
 pub async fn earlier_version(
     state: &AppState,
     call_id: String,
@@ -387,6 +391,7 @@ pub async fn earlier_version(
 
 /// A document of a corrigendum (anyone may read those of a public call; removed ones
 /// are kept for the record only).
+#[tracing::instrument(skip_all)]
 pub async fn corrigendum_document_for_download(
     state: &AppState,
     call_id: String,

@@ -19,6 +19,7 @@ use crate::state::AppState;
 
 /// Staff may see any call's documents; the public those of published calls that were
 /// not removed (earlier versions stay readable).
+#[tracing::instrument(skip_all)]
 pub async fn document_for_download(
     state: &AppState,
     actor: &Actor,
@@ -40,6 +41,7 @@ pub async fn document_for_download(
 }
 
 /// Stores an uploaded guidelines document (already checked by `uploads::check_document`).
+#[tracing::instrument(skip_all)]
 pub async fn add_document(
     state: &AppState,
     actor: &Actor,
@@ -92,6 +94,7 @@ pub async fn add_document(
 }
 
 /// Removes a document from a draft (kept, marked removed).
+#[tracing::instrument(skip_all)]
 pub async fn remove_document(
     state: &AppState,
     actor: &Actor,

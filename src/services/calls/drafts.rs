@@ -88,6 +88,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> AppResult<String> {
 
 /// Creates a draft call under a programme, with the default lots (CFP-05) drawing on
 /// the programme's envelopes in order and the default grids (GRD-02, GRD-04).
+#[tracing::instrument(skip_all)]
 pub async fn create(
     state: &AppState,
     actor: &Actor,
@@ -171,6 +172,7 @@ pub async fn create(
 }
 
 /// Changes a draft's identity, dates and (when given) rules.
+#[tracing::instrument(skip_all)]
 pub async fn update(
     state: &AppState,
     actor: &Actor,
@@ -234,6 +236,7 @@ pub fn grid_errors(concept: &Grid, full: &Grid, params: &CallParameters) -> Vec<
 }
 
 /// Replaces a draft's grids, checked by the domain's grid rules.
+#[tracing::instrument(skip_all)]
 pub async fn update_grids(
     state: &AppState,
     actor: &Actor,
@@ -264,6 +267,7 @@ pub async fn update_grids(
 }
 
 /// Adds (lot_id None) or changes a lot of a draft call.
+#[tracing::instrument(skip_all)]
 pub async fn save_lot(
     state: &AppState,
     actor: &Actor,
@@ -338,6 +342,7 @@ pub async fn save_lot(
 }
 
 /// Removes a lot from a draft (a draft's lot was never public; nothing refers to it).
+#[tracing::instrument(skip_all)]
 pub async fn delete_lot(
     state: &AppState,
     actor: &Actor,
@@ -366,6 +371,7 @@ pub async fn delete_lot(
 
 /// Deletes a draft call (a published one is cancelled instead, CFP-07). Its lots go with
 /// it, its documents are marked removed, and the audit log keeps what it was.
+#[tracing::instrument(skip_all)]
 pub async fn delete_draft(state: &AppState, actor: &Actor, id: String) -> AppResult<String> {
     state
         .write(actor, manage(&id), Lock::Call(id.clone()), move |tx| {

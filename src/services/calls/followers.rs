@@ -12,6 +12,7 @@ use crate::state::AppState;
 
 /// Follows or unfollows a published (or cancelled) call. Idempotent: a repeated follow
 /// changes nothing and records nothing.
+#[tracing::instrument(skip_all)]
 pub async fn set_following(
     state: &AppState,
     actor: &Actor,
@@ -58,6 +59,7 @@ pub struct MySpace {
     pub questions: Vec<(crate::db::calls::ClarificationRow, super::Call)>,
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn my_space(state: &AppState, actor: &Actor) -> AppResult<MySpace> {
     let user_id = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     state

@@ -187,6 +187,7 @@ fn corrigenda_with_documents(
 }
 
 /// The public view: published or cancelled calls only; drafts are "not found".
+#[tracing::instrument(skip_all)]
 pub async fn public_detail(
     state: &AppState,
     id: String,
@@ -225,6 +226,7 @@ pub async fn public_detail(
 }
 
 /// The staff view: drafts too; questions are read page by page (`staff_questions`).
+#[tracing::instrument(skip_all)]
 pub async fn staff_detail(
     state: &AppState,
     actor: &crate::services::Actor,
@@ -271,6 +273,7 @@ pub struct ListedCall {
 
 /// Published and cancelled calls with their lots and documents (three queries,
 /// whatever the number of calls).
+#[tracing::instrument(skip_all)]
 pub async fn public_list(state: &AppState) -> AppResult<Vec<ListedCall>> {
     state
         .db(move |conn| {
@@ -298,6 +301,7 @@ pub async fn public_list(state: &AppState) -> AppResult<Vec<ListedCall>> {
 }
 
 /// Every call (drafts too) with its lots, for staff: two queries whatever the count.
+#[tracing::instrument(skip_all)]
 pub async fn staff_list_with_lots(
     state: &AppState,
     actor: &crate::services::Actor,
@@ -319,6 +323,7 @@ pub async fn staff_list_with_lots(
 }
 
 /// Every call for staff, with unanswered question counts.
+#[tracing::instrument(skip_all)]
 pub async fn staff_list(
     state: &AppState,
     actor: &crate::services::Actor,

@@ -102,6 +102,7 @@ pub(super) fn report_for(
 }
 
 /// What publishing would say now (shown on the call page before the button).
+#[tracing::instrument(skip_all)]
 pub async fn publish_problems(state: &AppState, id: String) -> AppResult<PublishReport> {
     let now = state.clock.now();
     state
@@ -115,6 +116,7 @@ pub async fn publish_problems(state: &AppState, id: String) -> AppResult<Publish
 /// Publishes a draft when every check passes; otherwise returns every problem. The
 /// programme is locked first: two calls published at once cannot both take the last of
 /// an envelope, and a programme edit cannot shrink an envelope under a publication.
+#[tracing::instrument(skip_all)]
 pub async fn publish(
     state: &AppState,
     actor: &Actor,
@@ -156,6 +158,7 @@ pub async fn publish(
 
 /// Rule CFP-07: cancels a published call with a reason; followers (and, once
 /// applications exist, everyone who started one) are emailed.
+#[tracing::instrument(skip_all)]
 pub async fn cancel(
     state: &AppState,
     actor: &Actor,

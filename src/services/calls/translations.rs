@@ -80,6 +80,7 @@ fn checked(input: &CallTranslations) -> AppResult<CallTranslations> {
 }
 
 /// Saves the Kazakh and Russian versions; a lot id that is not of this call is refused.
+#[tracing::instrument(skip_all)]
 pub async fn set_translations(
     state: &AppState,
     actor: &Actor,
