@@ -38,6 +38,7 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/robots.txt", EVERYONE),
         ("GET", "/sitemap.xml", EVERYONE),
         ("GET", "/healthz", EVERYONE),
+        ("GET", "/metrics", EVERYONE),
         ("GET", "/static/{file:.*}", EVERYONE),
         ("POST", "/language", EVERYONE),
         ("GET", "/register", EVERYONE),

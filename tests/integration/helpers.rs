@@ -50,6 +50,8 @@ macro_rules! on_both_databases {
 
 pub struct TestApp {
     pub address: String,
+    /// The separate metrics listener (`http://127.0.0.1:<port>`).
+    pub metrics_address: Option<String>,
     pub state: actix_web::web::Data<AppState>,
     pub client: Client,
     pub clock: Clock,
@@ -148,10 +150,12 @@ impl TestApp {
             .await
             .expect("app builds");
         let address = format!("http://127.0.0.1:{}", app.port());
+        let metrics_address = app.metrics_port().map(|p| format!("http://127.0.0.1:{p}"));
         let state = app.state();
         tokio::spawn(app.run_until_stopped());
         Some(TestApp {
             address,
+            metrics_address,
             state,
             client: new_client(),
             clock,
