@@ -116,13 +116,16 @@ pub async fn set_disabled(
         .await
 }
 
+/// One page of the outbox, the number of matching messages, and counts by status.
+pub type OutboxPage = (Vec<OutboxRow>, i64, Vec<(String, i64)>);
+
 #[tracing::instrument(skip_all)]
 pub async fn list_outbox(
     state: &AppState,
     actor: &Actor,
     status: Option<String>,
     page: i64,
-) -> AppResult<(Vec<OutboxRow>, i64, Vec<(String, i64)>)> {
+) -> AppResult<OutboxPage> {
     actor.require(Action::ViewOutbox)?;
     let offset = (page.clamp(1, 1_000_000) - 1) * PAGE_SIZE;
     state
