@@ -36,6 +36,8 @@ pub fn settings_for(dir: &Path, database_url: &str) -> Settings {
     s.mail.transport = grants::config::MailTransportKind::File;
     s.mail.file_dir = dir.join("mail");
     s.security.staff_two_factor = false;
+    // Several servers per machine: each its own metrics port.
+    s.metrics.bind = "127.0.0.1:0".into();
     s
 }
 
@@ -194,6 +196,7 @@ pub fn start_server(dir: &Path, database_url: &str, port: u16, log: &str) -> Chi
             format!("http://127.0.0.1:{port}"),
         )
         .env("APP__LOG__FILTER", "warn")
+        .env("APP__METRICS__BIND", "127.0.0.1:0")
         // Staff sign in with a password alone here (a benchmark, not a deployment).
         .env("APP__SECURITY__STAFF_TWO_FACTOR", "false")
         .stdout(Stdio::null())

@@ -419,6 +419,19 @@ async fn a_concept_note_is_submitted_with_a_receipt_until_the_deadline_and_not_a
         "submitted",
         "no withdrawal after the deadline"
     );
+    // One second late: refused, and counted for the operator beside the accepted ones.
+    let refused = r#"grants_submissions_total{outcome="refused_deadline"}"#;
+    let before = crate::operations::value_of(&crate::operations::scrape(&app).await, refused);
+    let res = app
+        .post_form_with(&late, &format!("{first}/submit"), &[])
+        .await;
+    assert!(res.status().is_client_error(), "{}", res.status());
+    let metrics = crate::operations::scrape(&app).await;
+    assert!(crate::operations::value_of(&metrics, refused) >= before + 1.0);
+    assert!(
+        crate::operations::value_of(&metrics, r#"grants_submissions_total{outcome="accepted"}"#)
+            >= 3.0
+    );
     let actions = app.audit_actions().await;
     assert!(actions.contains(&"application.submitted".to_string()));
     assert!(actions.contains(&"application.withdrawn".to_string()));

@@ -12,7 +12,7 @@ on_both_databases!(
     a_node_that_may_not_migrate_refuses_a_database_that_needs_it,
 );
 
-async fn scrape(app: &TestApp) -> String {
+pub(crate) async fn scrape(app: &TestApp) -> String {
     let address = app.metrics_address.as_ref().expect("a metrics listener");
     let res = new_client()
         .get(format!("{address}/metrics"))
@@ -28,7 +28,7 @@ async fn scrape(app: &TestApp) -> String {
 }
 
 /// The value of a series (the first line starting with `series`), 0 when absent.
-fn value_of(text: &str, series: &str) -> f64 {
+pub(crate) fn value_of(text: &str, series: &str) -> f64 {
     text.lines()
         .find(|l| l.starts_with(series))
         .and_then(|l| l.rsplit(' ').next())
