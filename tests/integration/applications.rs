@@ -425,7 +425,16 @@ async fn a_concept_note_is_submitted_with_a_receipt_until_the_deadline_and_not_a
     let res = app
         .post_form_with(&late, &format!("{first}/submit"), &[])
         .await;
-    assert!(res.status().is_client_error(), "{}", res.status());
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "back to the page, with the refusal"
+    );
+    assert_eq!(
+        frozen(&first).len(),
+        2,
+        "nothing submitted after the deadline"
+    );
     let metrics = crate::operations::scrape(&app).await;
     assert!(crate::operations::value_of(&metrics, refused) >= before + 1.0);
     assert!(
