@@ -45,11 +45,16 @@ impl AppState {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
-        crate::telemetry::db_waiting(1.0);
-        let slot = self.db_slots.clone().acquire_owned().await;
-        crate::telemetry::db_waiting(-1.0);
-        let slot =
-            slot.map_err(|e| AppError::Internal(anyhow::anyhow!("database slots closed: {e}")))?;
+        // Only a request that has to wait shows in the waiting gauge.
+        let slot = match self.db_slots.clone().try_acquire_owned() {
+            Ok(slot) => slot,
+            Err(_) => {
+                crate::telemetry::db_waiting(1.0);
+                let slot = self.db_slots.clone().acquire_owned().await;
+                crate::telemetry::db_waiting(-1.0);
+                slot.map_err(|e| AppError::Internal(anyhow::anyhow!("database slots closed: {e}")))?
+            }
+        };
         // The blocking thread logs in the caller's span and counts its statements for
         // the caller's request.
         let span = tracing::Span::current();

@@ -35,6 +35,8 @@ pub fn handle() -> &'static PrometheusHandle {
         }
         describe();
         gauge!("grants_build_info", "version" => env!("CARGO_PKG_VERSION")).set(1.0);
+        // Shown from the start, not only once a request has had to wait.
+        gauge!("grants_db_pool_waiting").set(0.0);
         handle
     })
 }
@@ -92,7 +94,7 @@ fn describe() {
     describe_counter!("grants_login_failures_total", "Failed sign-ins");
     describe_counter!(
         "grants_throttled_total",
-        "Attempts refused by throttling, by kind (login, check, second_factor, email)"
+        "Attempts refused by throttling, by kind (login, current_password, second_factor, email_to, email_change)"
     );
     describe_counter!(
         "grants_submissions_total",

@@ -162,40 +162,19 @@ pub async fn write_audit_checkpoint(state: &AppState) -> AppResult<bool> {
 /// intervals (a minute by default) sends due reminders, runs the contract watch, forgets
 /// idle throttle entries and expired revoked sessions. Each job is a span of its own.
 pub async fn run_worker(state: Arc<AppState>, mailer: Mailer) {
-    use tracing::Instrument as _;
     let interval = Duration::from_millis(state.settings.mail.worker_interval_ms.max(10));
     let mut last_housekeeping = std::time::Instant::now();
     while !state.is_stopping() {
-        let outcome = deliver_due(&state, &mailer)
-            .instrument(tracing::info_span!("job", job = "outbox"))
-            .await;
-        crate::telemetry::job_run("outbox", outcome.is_ok());
-        if let Err(e) = outcome {
-            tracing::error!(job = "outbox", error = %format!("{e:#}"), "outbox worker failed");
-        }
+        run_job("outbox", deliver_due(&state, &mailer)).await;
         if last_housekeeping.elapsed() > interval * 30 && !state.is_stopping() {
-            let outcome = crate::services::calls::remind_unanswered_questions(&state)
-                .instrument(tracing::info_span!("job", job = "reminders"))
-                .await;
-            crate::telemetry::job_run("reminders", outcome.is_ok());
-            if let Err(e) = outcome {
-                tracing::warn!(job = "reminders", error = %format!("{e:#}"), "clarification reminders not sent this time");
-            }
-            let outcome = crate::services::contracts::watch(&state)
-                .instrument(tracing::info_span!("job", job = "watch"))
-                .await;
-            crate::telemetry::job_run("watch", outcome.is_ok());
-            if let Err(e) = outcome {
-                tracing::warn!(job = "watch", error = %format!("{e:#}"), "contract watch did not run this time");
-            }
+            run_job(
+                "reminders",
+                crate::services::calls::remind_unanswered_questions(&state),
+            )
+            .await;
+            run_job("watch", crate::services::contracts::watch(&state)).await;
             last_housekeeping = std::time::Instant::now();
-            let outcome = housekeeping(&state)
-                .instrument(tracing::info_span!("job", job = "housekeeping"))
-                .await;
-            crate::telemetry::job_run("housekeeping", outcome.is_ok());
-            if let Err(e) = outcome {
-                tracing::error!(job = "housekeeping", error = %format!("{e:#}"), "housekeeping failed");
-            }
+            run_job("housekeeping", housekeeping(&state)).await;
         }
         if state.is_stopping() {
             break;
@@ -206,6 +185,17 @@ pub async fn run_worker(state: Arc<AppState>, mailer: Mailer) {
         }
     }
     tracing::info!(node = %state.node_id, "worker stopped");
+}
+
+/// One run of a worker job in a `job` span of its own, counted for the metrics; a
+/// failure is logged and the worker carries on (the next run tries again).
+async fn run_job<T>(job: &'static str, run: impl std::future::Future<Output = AppResult<T>>) {
+    use tracing::Instrument as _;
+    let outcome = run.instrument(tracing::info_span!("job", job)).await;
+    crate::telemetry::job_run(job, outcome.is_ok());
+    if let Err(e) = outcome {
+        tracing::error!(job, error = %format!("{e:#}"), "job failed; it runs again at the next turn");
+    }
 }
 
 #[cfg(test)]

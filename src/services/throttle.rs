@@ -129,9 +129,6 @@ pub fn record(
     address: &str,
     now: NaiveDateTime,
 ) -> AppResult<()> {
-    if counted == Counted::Login {
-        crate::telemetry::login_failed();
-    }
     Ok(auth_attempts::record(
         conn,
         counted.kind(),

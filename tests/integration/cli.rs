@@ -7,7 +7,7 @@ use reqwest::StatusCode;
 
 use crate::helpers::{new_client, Db, TestApp};
 
-fn grants(app: &TestApp, args: &[&str], stdin: Option<&str>) -> std::process::Output {
+pub(crate) fn grants(app: &TestApp, args: &[&str], stdin: Option<&str>) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_grants"))
         .args(args)
         .env("DATABASE_URL", &app.database_url)

@@ -81,7 +81,7 @@ impl Drop for PgDatabase {
 }
 
 static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s]+").unwrap());
-static CSRF: LazyLock<Regex> =
+pub(crate) static CSRF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"name="csrf_token" value="([^"]+)""#).unwrap());
 
 pub fn new_client() -> Client {

@@ -201,17 +201,7 @@ async fn a_database_migrated_by_a_newer_release_is_refused(app: TestApp) {
     assert!(message.contains("newer release"), "{message}");
     assert!(message.contains("20991231000000"), "{message}");
     // `grants migrate` refuses it too: there is no going back by migration.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_grants"))
-        .arg("migrate")
-        .env("DATABASE_URL", &app.database_url)
-        .env(
-            "APP_CONFIG_DIR",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/config"),
-        )
-        .env("APP_ENV", "test")
-        .env("APP__DATA__DIR", &app.state.settings.data.dir)
-        .output()
-        .unwrap();
+    let out = crate::cli::grants(&app, &["migrate"], None);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("newer release"));
 }

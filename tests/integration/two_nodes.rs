@@ -6,7 +6,7 @@
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 use std::time::Duration;
 
 use base64::Engine;
@@ -17,10 +17,7 @@ use reqwest::cookie::CookieStore as _;
 use reqwest::{redirect, Client, StatusCode};
 
 use crate::calls::{programme, published_call, staff, today};
-use crate::helpers::{Db, TestApp, PASSWORD};
-
-static CSRF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"name="csrf_token" value="([^"]+)""#).unwrap());
+use crate::helpers::{Db, TestApp, CSRF, PASSWORD};
 
 /// One `grants serve` process; killed if the test ends early.
 struct Node {

@@ -109,6 +109,7 @@ pub async fn login(
                 )
             })
             .await?;
+        crate::telemetry::login_failed();
         return Ok(Err(refusal));
     }
     let Some(user) = user else {
