@@ -225,3 +225,53 @@ async fn a_node_that_may_not_migrate_refuses_a_database_that_needs_it(app: TestA
     assert!(message.contains("needs 1 migration"), "{message}");
     assert!(message.contains("grants migrate"), "{message}");
 }
+
+/// Nodes started together on an empty PostgreSQL database (and `grants migrate` beside
+/// them) take turns: every migration is applied once and every start succeeds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nodes_starting_together_migrate_once() {
+    use diesel::{Connection, RunQueryDsl};
+    let Some(admin) = std::env::var("TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
+        eprintln!("TEST_POSTGRES_URL not set: parallel migration not tested");
+        return;
+    };
+    let name = format!("grants_race_{}", uuid::Uuid::new_v4().simple());
+    let mut conn = diesel::PgConnection::establish(&admin).unwrap();
+    diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+        .execute(&mut conn)
+        .unwrap();
+    let mut url = url::Url::parse(&admin).unwrap();
+    url.set_path(&format!("/{name}"));
+    let url = url.to_string();
+    let starts: Vec<_> = (0..6)
+        .map(|_| {
+            let url = url.clone();
+            std::thread::spawn(move || {
+                let pool = grants::db::build_pool(&url, 1)?;
+                let mut conn = pool.get()?;
+                grants::db::prepare_schema(&mut conn, true)
+            })
+        })
+        .collect();
+    let applied: Vec<Vec<String>> = starts
+        .into_iter()
+        .map(|t| t.join().unwrap().expect("every start succeeds"))
+        .collect();
+    let total: usize = applied.iter().map(Vec::len).sum();
+    let known = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/postgres"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_dir())
+        .count();
+    assert_eq!(total, known, "each migration applied once: {applied:?}");
+    assert_eq!(
+        applied.iter().filter(|a| !a.is_empty()).count(),
+        1,
+        "one start applied them, the others found the schema ready"
+    );
+    diesel::sql_query(format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
+        .execute(&mut conn)
+        .unwrap();
+}
