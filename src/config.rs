@@ -36,6 +36,10 @@ pub struct MetricsSettings {
     /// Give it by environment (`APP__METRICS__TOKEN`); empty: `/metrics` is not served
     /// on the portal's own address.
     pub token: String,
+    /// When true, a `bind` address that cannot be listened on stops the portal; when
+    /// false (the default) the portal warns and serves without the separate listener
+    /// (a second portal on the same machine, say).
+    pub required: bool,
 }
 
 impl Default for MetricsSettings {
@@ -43,6 +47,7 @@ impl Default for MetricsSettings {
         MetricsSettings {
             bind: "127.0.0.1:9464".into(),
             token: String::new(),
+            required: false,
         }
     }
 }
@@ -154,7 +159,13 @@ impl AuditSettings {
 #[derive(Debug, Clone, Deserialize)]
 pub struct ServerSettings {
     pub bind: String,
+    /// The address users type, used in email links. Empty in the settings: derived
+    /// from the address the portal listens on (see `derive_public_url`).
+    #[serde(default)]
     pub public_url: String,
+    /// True when `public_url` was not set and was derived from the bound address.
+    #[serde(skip)]
+    pub public_url_derived: bool,
     #[serde(default)]
     pub trusted_proxies: Vec<String>,
     pub body_limit_kib: usize,
@@ -181,6 +192,24 @@ fn default_slow_request_ms() -> u64 {
 }
 
 impl ServerSettings {
+    /// Fills an unset `public_url` from `bound` (the address really listened on, or
+    /// `server.bind` for commands): links in mail then reach this portal whatever
+    /// `--bind` said. An unspecified host (0.0.0.0, [::]) becomes the loopback address;
+    /// production sets `public_url`.
+    pub fn derive_public_url(&mut self, bound: &str) {
+        if !self.public_url.trim().is_empty() {
+            return;
+        }
+        self.public_url_derived = true;
+        self.public_url = match bound.parse::<std::net::SocketAddr>() {
+            Ok(addr) if addr.ip().is_unspecified() => {
+                format!("http://127.0.0.1:{}", addr.port())
+            }
+            Ok(addr) => format!("http://{addr}"),
+            Err(_) => format!("http://{}", bound.trim()),
+        };
+    }
+
     pub fn is_https(&self) -> bool {
         self.public_url.starts_with("https://")
     }
@@ -340,5 +369,55 @@ impl Settings {
         let dir = std::env::var("APP_CONFIG_DIR").unwrap_or_else(|_| "config".into());
         let env = std::env::var("APP_ENV").unwrap_or_else(|_| "development".into());
         Self::load_from(Path::new(&dir), &env)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server(public_url: &str) -> ServerSettings {
+        ServerSettings {
+            bind: "127.0.0.1:8080".into(),
+            public_url: public_url.into(),
+            public_url_derived: false,
+            trusted_proxies: vec![],
+            body_limit_kib: 256,
+            request_timeout_seconds: 20,
+            workers: 0,
+            shutdown_timeout_seconds: 30,
+        }
+    }
+
+    #[test]
+    fn an_unset_public_url_follows_the_bound_address() {
+        for (bound, url) in [
+            ("127.0.0.1:8080", "http://127.0.0.1:8080"),
+            ("127.0.0.1:9000", "http://127.0.0.1:9000"),
+            ("0.0.0.0:8081", "http://127.0.0.1:8081"),
+            ("[::]:8082", "http://127.0.0.1:8082"),
+            ("[::1]:8083", "http://[::1]:8083"),
+            ("localhost:8084", "http://localhost:8084"),
+        ] {
+            let mut s = server("");
+            s.derive_public_url(bound);
+            assert_eq!(s.public_url, url);
+            assert!(s.public_url_derived);
+        }
+    }
+
+    #[test]
+    fn a_public_url_that_is_set_is_kept() {
+        let mut s = server("https://grants.example.kz");
+        s.derive_public_url("127.0.0.1:9000");
+        assert_eq!(s.public_url, "https://grants.example.kz");
+        assert!(!s.public_url_derived);
+    }
+
+    #[test]
+    fn the_default_settings_leave_the_public_url_to_the_bound_address() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("config");
+        let s = Settings::load_from(&dir, "development").unwrap();
+        assert_eq!(s.server.public_url, "");
     }
 }

@@ -119,23 +119,32 @@ pub(crate) fn write_private_file(path: &Path, content: &str) -> anyhow::Result<(
 /// `database.migrate_on_start` is on; see `db::prepare_schema`) and builds the shared
 /// state.
 pub fn build_state(settings: Settings, clock: Clock) -> anyhow::Result<AppState> {
+    Ok(open_state(settings, clock)?.0)
+}
+
+/// `build_state`, also naming the migrations it applied (commands say how many).
+pub fn open_state(mut settings: Settings, clock: Clock) -> anyhow::Result<(AppState, Vec<String>)> {
+    // Commands that mail links (demo, user add, watch) use the configured address.
+    let bind = settings.server.bind.clone();
+    settings.server.derive_public_url(&bind);
     telemetry::install_query_counting();
     let pool = db::build_pool(&settings.database.url, settings.database.pool_size)?;
     let backend = db::parse_database_url(&settings.database.url)
         .map_err(anyhow::Error::msg)?
         .0;
-    {
+    let applied = {
         let mut conn = pool.get().context("cannot connect to the database")?;
         let applied = db::prepare_schema(&mut conn, settings.database.migrate_on_start)?;
-        for m in applied {
+        for m in &applied {
             tracing::info!(migration = %m, "migration applied");
         }
-    }
+        applied
+    };
     let memory_mailbox =
         (settings.mail.transport == MailTransportKind::Memory).then(MemoryMailbox::default);
     let secrets = secrets::Secrets::load(&settings.security.secret_key, &settings.data.dir)?;
     let documents = storage::Documents::from_settings(&settings.storage, &settings.data.dir)?;
-    Ok(AppState {
+    let state = AppState {
         db_slots: Arc::new(tokio::sync::Semaphore::new(
             settings.database.pool_size.max(1) as usize,
         )),
@@ -151,7 +160,8 @@ pub fn build_state(settings: Settings, clock: Clock) -> anyhow::Result<AppState>
         pool,
         backend,
         clock,
-    })
+    };
+    Ok((state, applied))
 }
 
 /// A running portal: the HTTP server, the metrics listener, the worker and the shared
@@ -170,11 +180,16 @@ impl Application {
         Self::build_with_clock(settings, Clock::system()).await
     }
 
-    pub async fn build_with_clock(settings: Settings, clock: Clock) -> anyhow::Result<Application> {
+    pub async fn build_with_clock(
+        mut settings: Settings,
+        clock: Clock,
+    ) -> anyhow::Result<Application> {
         let bind = settings.server.bind.clone();
         let listener =
             TcpListener::bind(&bind).with_context(|| format!("cannot listen on {bind}"))?;
-        let port = listener.local_addr()?.port();
+        let bound = listener.local_addr()?;
+        let port = bound.port();
+        settings.server.derive_public_url(&bound.to_string());
         let key = session_key(&settings)?;
         let state_settings = settings.clone();
         let state =
@@ -190,12 +205,26 @@ impl Application {
             tokio::spawn(jobs::run_worker(worker_state, mailer))
         });
         telemetry::handle();
-        let (metrics_server, metrics_port) = if settings.metrics.bind.trim().is_empty() {
-            (None, None)
-        } else {
-            let bind = settings.metrics.bind.trim();
-            let listener = TcpListener::bind(bind)
-                .with_context(|| format!("cannot listen on {bind} (metrics.bind)"))?;
+        let metrics_bind = settings.metrics.bind.trim();
+        let metrics_listener = match TcpListener::bind(metrics_bind) {
+            _ if metrics_bind.is_empty() => None, // no separate listener wanted
+            Ok(listener) => Some(listener),
+            Err(e) if !settings.metrics.required => {
+                tracing::warn!(
+                    address = metrics_bind,
+                    error = %e,
+                    "metrics listener not started: the address is in use or not allowed \
+                     (serving without it; set metrics.bind to another address, or \
+                     metrics.required = true to refuse to start)"
+                );
+                None
+            }
+            Err(e) => {
+                return Err(anyhow::Error::new(e)
+                    .context(format!("cannot listen on {metrics_bind} (metrics.bind)")))
+            }
+        };
+        let (metrics_server, metrics_port) = if let Some(listener) = metrics_listener {
             let port = listener.local_addr()?.port();
             let metrics_state = state.clone();
             let server = HttpServer::new(move || {
@@ -209,6 +238,8 @@ impl Application {
             .listen(listener)?
             .run();
             (Some(server), Some(port))
+        } else {
+            (None, None)
         };
 
         let specs = web::routes::all();

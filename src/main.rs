@@ -17,6 +17,10 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(name = "grants", version, about = "KAZLOD grants portal")]
 struct Cli {
+    /// Log what commands do in detail (as RUST_LOG=info would); commands other than
+    /// `serve` print warnings only by default.
+    #[arg(short, long, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -112,13 +116,20 @@ enum TokenCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let settings = match Settings::load() {
+    let mut settings = match Settings::load() {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: cannot read settings: {e}");
             return ExitCode::from(2);
         }
     };
+    let serving = matches!(cli.command, None | Some(Command::Serve { .. }));
+    if !serving && !cli.verbose && std::env::var_os("RUST_LOG").is_none() {
+        // A command says what it did in its own words; the log only warns.
+        settings.log.filter = "warn".into();
+    } else if cli.verbose && std::env::var_os("RUST_LOG").is_none() {
+        settings.log.filter = "info".into();
+    }
     grants::init_logging(&settings);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -143,6 +154,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// Opens the database for a command and says in one line what was done to it.
+async fn command_state(settings: Settings) -> anyhow::Result<grants::state::AppState> {
+    let (state, applied) =
+        tokio::task::spawn_blocking(move || grants::open_state(settings, Clock::system()))
+            .await??;
+    match applied.len() {
+        0 => eprintln!("database ready"),
+        1 => eprintln!("database ready, 1 migration applied"),
+        n => eprintln!("database ready, {n} migrations applied"),
+    }
+    Ok(state)
+}
+
 async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCode> {
     match command {
         Command::Serve { bind } => {
@@ -150,9 +174,11 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
                 settings.server.bind = bind;
             }
             let app = grants::Application::build(settings.clone()).await?;
+            let public_url = app.state().settings.server.public_url.clone();
             tracing::info!(
                 address = %format!("http://{}", settings.server.bind),
                 database = %grants::db::redact_url(&settings.database.url),
+                public_url = %public_url,
                 "portal listening"
             );
             println!(
@@ -162,6 +188,12 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
                     .bind
                     .replace(":0", &format!(":{}", app.port()))
             );
+            let origin = if app.state().settings.server.public_url_derived {
+                "from the address it listens on; set server.public_url to change it"
+            } else {
+                "server.public_url"
+            };
+            println!("Links in emails use {public_url} ({origin})");
             app.run_until_stopped().await?;
             Ok(ExitCode::SUCCESS)
         }
@@ -204,9 +236,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
             } else {
                 None
             };
-            let state =
-                tokio::task::spawn_blocking(move || grants::build_state(settings, Clock::system()))
-                    .await??;
+            let state = command_state(settings).await?;
             let actor = Actor::system("cli");
             match accounts::create_user(&state, &actor, &email, &name, role, password, lang).await {
                 Ok(user) => {
@@ -241,9 +271,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
             Ok(ExitCode::SUCCESS)
         }
         Command::Watch => {
-            let state =
-                tokio::task::spawn_blocking(move || grants::build_state(settings, Clock::system()))
-                    .await??;
+            let state = command_state(settings).await?;
             let run = grants::services::contracts::watch(&state)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -259,9 +287,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo => {
-            let state =
-                tokio::task::spawn_blocking(move || grants::build_state(settings, Clock::system()))
-                    .await??;
+            let state = command_state(settings).await?;
             let report = grants::services::demo::load(&state)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -328,9 +354,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
                     name,
                 },
         } => {
-            let state =
-                tokio::task::spawn_blocking(move || grants::build_state(settings, Clock::system()))
-                    .await??;
+            let state = command_state(settings).await?;
             match grants::services::api_tokens::create_for_operator(
                 &state,
                 &email,

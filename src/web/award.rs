@@ -157,9 +157,13 @@ pub async fn report(page: Page, path: web::Path<String>) -> AppResult<HttpRespon
             })
             .collect::<Vec<_>>(),
     );
-    if let Some(c) = &r.content {
-        ctx.insert("lots", &lots_view(lang, c));
-    }
+    // Empty while the report has no content yet (applications still being scored).
+    let lots = r
+        .content
+        .as_ref()
+        .map(|c| lots_view(lang, c))
+        .unwrap_or_default();
+    ctx.insert("lots", &lots);
     // NOT-01: the notification deadlines, once the award is decided.
     if let Some(decided) = r.decisions.first().map(|d| d.decided_at) {
         let today = crate::domain::time::local_date(page.state.clock.now());

@@ -244,6 +244,16 @@ async fn bearer_user(
     }
 }
 
+/// A language chosen in the address of a page (`?lang=kk`); only on GET.
+fn lang_in_query(req: &ServiceRequest) -> Option<Lang> {
+    if req.method() != Method::GET {
+        return None;
+    }
+    url::form_urlencoded::parse(req.query_string().as_bytes())
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::parse(&v))
+}
+
 fn request_lang(req: &ServiceRequest, session: Option<&Session>) -> Lang {
     if let Some(lang) = session
         .and_then(|s| s.get::<String>(keys::LANG).ok().flatten())
@@ -435,6 +445,27 @@ pub async fn access_guard(
                 Ok(found) => found,
                 Err(e) => return Ok(refuse(req, e)),
             };
+            if let Some(chosen) = lang_in_query(&req) {
+                // `?lang=` chooses the language as the header switcher does (a link
+                // can be shared in a language): the session's, and the profile's.
+                let current = session.get::<String>(keys::LANG).ok().flatten();
+                if current.as_deref() != Some(chosen.code()) {
+                    let _ = session.insert(keys::LANG, chosen.code());
+                    if let Some(u) = &user {
+                        let actor = crate::services::Actor {
+                            user_id: Some(u.id.clone()),
+                            email: Some(u.email.clone()),
+                            role: Some(u.role),
+                            client_ip: Some(ip.clone()),
+                        };
+                        if let Err(e) =
+                            crate::services::accounts::set_language(&state, &actor, chosen).await
+                        {
+                            tracing::warn!(error = %e, "the language chosen by link was not saved");
+                        }
+                    }
+                }
+            }
             let lang = request_lang(&req, Some(&session));
             (user, sid, lang)
         }

@@ -17,7 +17,8 @@ use crate::on_both_databases;
 
 on_both_databases!(
     the_report_is_approved_before_anyone_is_told_and_the_award_is_published,
-    a_failed_document_check_moves_the_next_reserve_that_fits_up
+    a_failed_document_check_moves_the_next_reserve_that_fits_up,
+    an_assessor_reads_a_full_application_on_their_assignment_page
 );
 
 /// SEL-02 through the pages: the chair asks, the applicant (the lead's account) uploads
@@ -551,4 +552,33 @@ pub(crate) async fn approved_award(
         .unwrap()
         .unwrap();
     (call, applications[0].clone(), lead.email, staff)
+}
+
+/// A full-stage assignment page answered 500 for its own assessor (the content partial's
+/// macros were not imported): it shows the full application's sections.
+async fn an_assessor_reads_a_full_application_on_their_assignment_page(app: TestApp) {
+    let (call, _applications, _staff, s) =
+        two_scored_applications(&app, "CALL-FAP", ["08014000127", "08014000128"], 2).await;
+    let rows = grants::db::evaluation::assignments_of_call(
+        &mut app.state.pool.get().unwrap(),
+        &call,
+        "full",
+    )
+    .unwrap();
+    let row = rows.first().expect("a full-stage assignment");
+    let seat = [&s.chair, &s.secretary, &s.replacement]
+        .into_iter()
+        .chain(s.evaluators.iter())
+        .find(|p| p.id == row.assessor_id)
+        .expect("an assessor of the committee");
+    let client = crate::evaluation::login(&app, seat).await;
+    let res = app
+        .get_with(&client, &format!("/evaluation/assignments/{}", row.id))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let page = body(res).await;
+    assert!(
+        page.contains("Drilling twelve wells near the Aral Sea.") && page.contains("Engineer"),
+        "{page}"
+    );
 }

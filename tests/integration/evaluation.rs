@@ -26,7 +26,8 @@ on_both_databases!(
     automatic_assignment_is_balanced_and_never_twice_under_parallel_requests,
     the_board_runs_the_same_queries_for_three_or_nine_applications,
     the_api_runs_the_evaluation_with_the_same_seats_and_rules,
-    the_secretary_records_the_administrative_check_of_their_call
+    the_secretary_records_the_administrative_check_of_their_call,
+    the_chair_reads_the_report_page_while_applications_are_still_scored
 );
 
 /// A person with a seat: their id, email and actor.
@@ -1466,4 +1467,29 @@ async fn the_secretary_records_the_administrative_check_of_their_call(app: TestA
     )
     .await;
     assert!(page.contains("Rejected"));
+}
+
+/// The report page before any report exists (applications still being scored) answered
+/// 500 ("Variable `lots` not found"): it shows the state instead.
+async fn the_chair_reads_the_report_page_while_applications_are_still_scored(app: TestApp) {
+    let s = evaluation_setup(&app, "CALL-RPT", 3, true).await;
+    ev::assign_automatically(
+        &app.state,
+        &s.chair.actor,
+        s.call.clone(),
+        EvaluationStage::Concept,
+    )
+    .await
+    .unwrap();
+    let chair = login(&app, &s.chair).await;
+    let res = app
+        .get_with(&chair, &format!("/evaluation/calls/{}/report", s.call))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let page = body(res).await;
+    assert!(page.contains("Evaluation report"), "{page}");
+    assert!(
+        !page.contains("report.xlsx"),
+        "no spreadsheet before the report"
+    );
 }

@@ -17,6 +17,7 @@ mod cli;
 mod concurrency;
 mod contracts;
 mod evaluation;
+mod first_start;
 mod full_applications;
 mod hardening;
 mod mail_admin;
