@@ -95,10 +95,8 @@ pub async fn published_call(
     .unwrap();
     let staff = user_actor(&staff.id, STAFF_EMAIL, Role::Delegation);
     let today = grants::clock::local_date(state.clock.now());
-    let line = |label: &str, euros: i64| grants::domain::programme::MoneyLine {
-        id: None,
-        label: label.into(),
-        amount_cents: Money::euros(euros),
+    let line = |label: &str, euros: i64| {
+        grants::domain::programme::MoneyLine::new(label, "", "", Money::euros(euros))
     };
     let programme = services::programmes::create(
         state,

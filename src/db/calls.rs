@@ -232,6 +232,24 @@ pub fn set_translations(
         .map(|_| ())
 }
 
+/// Stores a call's two grids (their translations changed).
+pub fn set_grids(
+    conn: &mut DbConnection,
+    id: &str,
+    concept_note_grid: &str,
+    full_application_grid: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(calls::table.find(id))
+        .set((
+            calls::concept_note_grid.eq(concept_note_grid),
+            calls::full_application_grid.eq(full_application_grid),
+            calls::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
 pub fn set_lot_translations(
     conn: &mut DbConnection,
     lot_id: &str,

@@ -32,6 +32,9 @@ pub struct BudgetLineRow {
     pub amount_cents: i64,
     /// Removed from the programme (kept, never deleted).
     pub retired_at: Option<NaiveDateTime>,
+    /// CFP-08: for information ("" when not translated).
+    pub label_kk: String,
+    pub label_ru: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -44,6 +47,9 @@ pub struct EnvelopeRow {
     pub amount_cents: i64,
     /// Removed from the programme (kept, never deleted).
     pub retired_at: Option<NaiveDateTime>,
+    /// CFP-08: for information ("" when not translated).
+    pub label_kk: String,
+    pub label_ru: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -117,14 +123,21 @@ pub fn update_identity(
 /// Budget lines and envelopes are stored alike: a labelled amount at a position, retired
 /// (kept, never deleted) once the programme no longer lists it.
 pub trait MoneyLineRows: Sized {
-    fn new_row(id: String, programme_id: &str, position: i32, label: &str, cents: i64) -> Self;
+    /// `labels`: English, Kazakh, Russian.
+    fn new_row(
+        id: String,
+        programme_id: &str,
+        position: i32,
+        labels: [&str; 3],
+        cents: i64,
+    ) -> Self;
     fn row_id(&self) -> &str;
     /// The programme's lines in force, in order (retired ones are kept but not listed).
     fn in_force(conn: &mut DbConnection, programme_id: &str) -> QueryResult<Vec<Self>>;
     /// Lines in force of several programmes, in one query (for lists).
     fn in_force_of(conn: &mut DbConnection, programme_ids: &[String]) -> QueryResult<Vec<Self>>;
     fn insert(&self, conn: &mut DbConnection) -> QueryResult<()>;
-    /// Position, label and amount of a line of the same programme.
+    /// Position, labels and amount of a line of the same programme.
     fn update(&self, conn: &mut DbConnection) -> QueryResult<()>;
     fn retire(
         conn: &mut DbConnection,
@@ -141,7 +154,7 @@ macro_rules! money_line_rows {
                 id: String,
                 programme_id: &str,
                 position: i32,
-                label: &str,
+                [label, label_kk, label_ru]: [&str; 3],
                 cents: i64,
             ) -> Self {
                 $row {
@@ -151,6 +164,8 @@ macro_rules! money_line_rows {
                     label: label.to_string(),
                     amount_cents: cents,
                     retired_at: None,
+                    label_kk: label_kk.to_string(),
+                    label_ru: label_ru.to_string(),
                 }
             }
 
@@ -190,6 +205,8 @@ macro_rules! money_line_rows {
                 .set((
                     $table::position.eq(self.position),
                     $table::label.eq(&self.label),
+                    $table::label_kk.eq(&self.label_kk),
+                    $table::label_ru.eq(&self.label_ru),
                     $table::amount_cents.eq(self.amount_cents),
                 ))
                 .execute(conn)

@@ -122,6 +122,8 @@ diesel::table! {
         label -> Text,
         amount_cents -> BigInt,
         retired_at -> Nullable<Timestamp>,
+        label_kk -> Text,
+        label_ru -> Text,
     }
 }
 
@@ -133,6 +135,8 @@ diesel::table! {
         label -> Text,
         amount_cents -> BigInt,
         retired_at -> Nullable<Timestamp>,
+        label_kk -> Text,
+        label_ru -> Text,
     }
 }
 

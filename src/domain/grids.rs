@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::text::Translated;
+
 /// GRD-01: scores are whole numbers from 1 to 5.
 pub const MAX_SCORE: i64 = 5;
 /// Sizes beyond these are typing errors (and keep every score sum far from overflow).
@@ -42,7 +44,13 @@ impl SectionRole {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Criterion {
     pub code: String,
+    /// English, authentic (CFP-08).
     pub title: String,
+    /// Kazakh and Russian versions for information ("" when not translated).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title_kk: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title_ru: String,
     /// 1, or 2 for sub-criteria that count twice (GRD-01).
     pub weight: i64,
 }
@@ -50,7 +58,12 @@ pub struct Criterion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Section {
     pub code: String,
+    /// English, authentic (CFP-08).
     pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title_kk: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title_ru: String,
     #[serde(default)]
     pub role: SectionRole,
     /// GRD-04: the full application's relevance section carries over the concept-note
@@ -60,7 +73,27 @@ pub struct Section {
     pub criteria: Vec<Criterion>,
 }
 
+impl Criterion {
+    /// The title in the reader's language, or the English one (marked as such).
+    pub fn title_view(&self) -> Translated<'_> {
+        Translated {
+            en: &self.title,
+            kk: &self.title_kk,
+            ru: &self.title_ru,
+        }
+    }
+}
+
 impl Section {
+    /// The title in the reader's language, or the English one (marked as such).
+    pub fn title_view(&self) -> Translated<'_> {
+        Translated {
+            en: &self.title,
+            kk: &self.title_kk,
+            ru: &self.title_ru,
+        }
+    }
+
     /// The highest score of the section; None for a grid too large to score.
     pub fn checked_max_score(&self) -> Option<i64> {
         self.criteria.iter().try_fold(0i64, |sum, c| {
@@ -90,6 +123,72 @@ impl Grid {
 
     pub fn max_score(&self) -> i64 {
         self.checked_max_score().unwrap_or(i64::MAX)
+    }
+
+    /// The section or sub-criterion with this code whose English title is `english`
+    /// (a title stored in a report or a notice, read again in another language).
+    pub fn title_of(&self, code: &str, english: &str) -> Option<Translated<'_>> {
+        self.sections.iter().find_map(|s| {
+            if s.code == code && s.title == english {
+                return Some(s.title_view());
+            }
+            s.criteria
+                .iter()
+                .find(|c| c.code == code && c.title == english)
+                .map(Criterion::title_view)
+        })
+    }
+
+    /// Kazakh and Russian titles of `earlier` carried to this grid wherever a code keeps
+    /// its English title (an edited grid keeps the translations still true).
+    pub fn keep_translations_of(&mut self, earlier: &Grid) {
+        for s in &mut self.sections {
+            if let Some(old) = earlier
+                .sections
+                .iter()
+                .find(|o| o.code == s.code && o.title == s.title)
+            {
+                if s.title_kk.is_empty() {
+                    s.title_kk = old.title_kk.clone();
+                }
+                if s.title_ru.is_empty() {
+                    s.title_ru = old.title_ru.clone();
+                }
+            }
+            for c in &mut s.criteria {
+                let old = earlier
+                    .sections
+                    .iter()
+                    .flat_map(|o| o.criteria.iter())
+                    .find(|o| o.code == c.code && o.title == c.title);
+                if let Some(old) = old {
+                    if c.title_kk.is_empty() {
+                        c.title_kk = old.title_kk.clone();
+                    }
+                    if c.title_ru.is_empty() {
+                        c.title_ru = old.title_ru.clone();
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sets the Kazakh and Russian titles of the section or sub-criterion `code`; false
+    /// when the grid has no such code.
+    pub fn set_translation(&mut self, code: &str, kk: &str, ru: &str) -> bool {
+        for s in &mut self.sections {
+            if s.code == code {
+                s.title_kk = kk.to_string();
+                s.title_ru = ru.to_string();
+                return true;
+            }
+            if let Some(c) = s.criteria.iter_mut().find(|c| c.code == code) {
+                c.title_kk = kk.to_string();
+                c.title_ru = ru.to_string();
+                return true;
+            }
+        }
+        false
     }
 
     /// The one section with this role, if exactly one has it.
@@ -243,6 +342,8 @@ impl Grid {
                 section.criteria.push(Criterion {
                     code,
                     title,
+                    title_kk: String::new(),
+                    title_ru: String::new(),
                     weight,
                 });
             } else {
@@ -265,6 +366,8 @@ impl Grid {
                 grid.sections.push(Section {
                     code,
                     title,
+                    title_kk: String::new(),
+                    title_ru: String::new(),
                     role,
                     carried_over,
                     criteria: Vec::new(),
@@ -357,20 +460,177 @@ fn section(
     carried_over: bool,
     criteria: &[(&str, &str, i64)],
 ) -> Section {
+    let (title_kk, title_ru) = default_translation(title);
     Section {
         code: code.into(),
         title: title.into(),
+        title_kk,
+        title_ru,
         role,
         carried_over,
         criteria: criteria
             .iter()
-            .map(|(c, t, w)| Criterion {
-                code: (*c).into(),
-                title: (*t).into(),
-                weight: *w,
+            .map(|(c, t, w)| {
+                let (title_kk, title_ru) = default_translation(t);
+                Criterion {
+                    code: (*c).into(),
+                    title: (*t).into(),
+                    title_kk,
+                    title_ru,
+                    weight: *w,
+                }
             })
             .collect(),
     }
+}
+
+/// The Kazakh and Russian titles of the default grids (GRD-02, GRD-04), by English title.
+const DEFAULT_TRANSLATIONS: [(&str, &str, &str); 28] = [
+    (
+        "Relevance of the action",
+        "Іс-қимылдың өзектілігі",
+        "Актуальность действия",
+    ),
+    (
+        "Relevance to the objectives and priorities of the call",
+        "Конкурстың мақсаттары мен басымдықтарына сәйкестігі",
+        "Соответствие целям и приоритетам конкурса",
+    ),
+    (
+        "Relevance to the needs and constraints of the target region",
+        "Нысаналы өңірдің қажеттіліктері мен шектеулеріне сәйкестігі",
+        "Соответствие потребностям и ограничениям целевого региона",
+    ),
+    (
+        "Stakeholders and target groups clearly defined and chosen",
+        "Мүдделі тараптар мен нысаналы топтар нақты анықталып, таңдалған",
+        "Заинтересованные стороны и целевые группы чётко определены и выбраны",
+    ),
+    (
+        "Added value (gender, environment, innovation, good practice)",
+        "Қосылған құндылық (гендер, қоршаған орта, инновация, озық тәжірибе)",
+        "Добавленная ценность (гендер, окружающая среда, инновации, передовая практика)",
+    ),
+    (
+        "Design of the action",
+        "Іс-қимылдың құрылымы",
+        "Структура действия",
+    ),
+    (
+        "Coherence of the overall design",
+        "Жалпы құрылымның үйлесімділігі",
+        "Согласованность общей структуры",
+    ),
+    (
+        "Feasibility of the action",
+        "Іс-қимылдың жүзеге асырылу мүмкіндігі",
+        "Осуществимость действия",
+    ),
+    (
+        "Financial and operational capacity",
+        "Қаржылық және операциялық әлеует",
+        "Финансовый и операционный потенциал",
+    ),
+    (
+        "Experience of project management",
+        "Жобаларды басқару тәжірибесі",
+        "Опыт управления проектами",
+    ),
+    (
+        "Technical expertise",
+        "Техникалық біліктілік",
+        "Техническая экспертиза",
+    ),
+    (
+        "Management capacity (staff, equipment, budget handling)",
+        "Басқару әлеуеті (қызметкерлер, жабдық, бюджетті басқару)",
+        "Управленческий потенциал (персонал, оборудование, управление бюджетом)",
+    ),
+    (
+        "Stable and sufficient sources of finance",
+        "Тұрақты және жеткілікті қаржы көздері",
+        "Стабильные и достаточные источники финансирования",
+    ),
+    (
+        "Relevance of the action (score of the concept note)",
+        "Іс-қимылдың өзектілігі (тұжырымдаманың бағасы)",
+        "Актуальность действия (оценка концептуальной записки)",
+    ),
+    (
+        "Stakeholders and target groups",
+        "Мүдделі тараптар мен нысаналы топтар",
+        "Заинтересованные стороны и целевые группы",
+    ),
+    ("Added value", "Қосылған құндылық", "Добавленная ценность"),
+    (
+        "Effectiveness and feasibility of the action",
+        "Іс-қимылдың тиімділігі және жүзеге асырылу мүмкіндігі",
+        "Эффективность и осуществимость действия",
+    ),
+    (
+        "Activities appropriate, practical and consistent with the objectives",
+        "Іс-шаралар мақсаттарға сай, практикалық және үйлесімді",
+        "Мероприятия уместны, практичны и согласуются с целями",
+    ),
+    (
+        "Action plan clear and feasible",
+        "Іс-қимыл жоспары анық және орындалатын",
+        "План действий ясен и выполним",
+    ),
+    (
+        "Objectively verifiable indicators of the outcome",
+        "Нәтиженің объективті тексерілетін көрсеткіштері",
+        "Объективно проверяемые индикаторы результата",
+    ),
+    (
+        "Level of involvement of partners",
+        "Серіктестердің қатысу деңгейі",
+        "Степень участия партнёров",
+    ),
+    (
+        "Sustainability of the action",
+        "Іс-қимылдың тұрақтылығы",
+        "Устойчивость действия",
+    ),
+    (
+        "Tangible impact on the target groups",
+        "Нысаналы топтарға нақты әсері",
+        "Ощутимое воздействие на целевые группы",
+    ),
+    (
+        "Multiplier effects",
+        "Мультипликативтік әсерлер",
+        "Мультипликативный эффект",
+    ),
+    (
+        "Financial, institutional and policy sustainability",
+        "Қаржылық, институционалдық және саяси тұрақтылық",
+        "Финансовая, институциональная и политическая устойчивость",
+    ),
+    (
+        "Budget and cost-effectiveness",
+        "Бюджет және шығындардың тиімділігі",
+        "Бюджет и экономическая эффективность",
+    ),
+    (
+        "Ratio between estimated costs and expected results",
+        "Болжамды шығындар мен күтілетін нәтижелердің арақатынасы",
+        "Соотношение сметных расходов и ожидаемых результатов",
+    ),
+    (
+        "Proposed expenditure necessary for the action",
+        "Ұсынылған шығыстар іс-қимылды жүзеге асыру үшін қажет",
+        "Предлагаемые расходы необходимы для осуществления действия",
+    ),
+];
+
+/// The default grids' Kazakh and Russian titles ("" for a title not in the table).
+fn default_translation(english: &str) -> (String, String) {
+    DEFAULT_TRANSLATIONS
+        .iter()
+        .find(|(en, _, _)| *en == english)
+        .map(|(_, kk, ru)| (kk.to_string(), ru.to_string()))
+        .unwrap_or_default()
 }
 
 /// GRD-02: the concept-note grid, out of 50.
@@ -530,6 +790,55 @@ mod tests {
         assert!(g.sections[1].carried_over);
         assert_eq!(g.section_with(SectionRole::Capacity).unwrap().code, "1");
         assert_eq!(g.section_with(SectionRole::Relevance).unwrap().code, "2");
+    }
+
+    #[test]
+    fn every_title_of_the_default_grids_reads_in_kazakh_and_russian() {
+        for g in [default_concept_note_grid(), default_full_application_grid()] {
+            for s in &g.sections {
+                assert!(
+                    !s.title_kk.is_empty() && !s.title_ru.is_empty(),
+                    "{}",
+                    s.title
+                );
+                for c in &s.criteria {
+                    assert!(
+                        !c.title_kk.is_empty() && !c.title_ru.is_empty(),
+                        "{}",
+                        c.title
+                    );
+                }
+            }
+        }
+        let g = default_full_application_grid();
+        let kk = g
+            .title_of("1", "Financial and operational capacity")
+            .unwrap();
+        assert_eq!(
+            kk.for_reader(crate::i18n::Lang::Kk).0,
+            "Қаржылық және операциялық әлеует"
+        );
+        assert!(g.title_of("1", "Something else").is_none());
+    }
+
+    #[test]
+    fn an_edited_grid_keeps_the_translations_still_true() {
+        let before = default_concept_note_grid();
+        let mut text = before.to_text();
+        text = text.replace("Design of the action", "Design and method");
+        let mut after = Grid::parse_text(&text).unwrap();
+        assert!(after.sections[0].title_kk.is_empty());
+        after.keep_translations_of(&before);
+        assert_eq!(after.sections[0].title_kk, before.sections[0].title_kk);
+        assert_eq!(
+            after.sections[0].criteria[0].title_ru,
+            before.sections[0].criteria[0].title_ru
+        );
+        // A changed English title loses its translation (it would no longer be true).
+        assert!(after.sections[1].title_kk.is_empty());
+        assert!(after.set_translation("2", "Әдіс", "Метод"));
+        assert_eq!(after.sections[1].title_ru, "Метод");
+        assert!(!after.set_translation("9", "", ""));
     }
 
     #[test]

@@ -16,34 +16,75 @@ pub const KAZLOD_TITLE: &str = "Support to local development in the Republic of 
 pub const KAZLOD_TOTAL: Money = Money::euros(15_000_000);
 
 /// The indicative budget of the financing agreement (EUR).
-pub fn kazlod_budget_lines() -> Vec<(String, Money)> {
+pub fn kazlod_budget_lines() -> Vec<MoneyLine> {
     [
-        ("Activity 1 – institutional framework", 3_450_000),
+        (
+            "Activity 1 – institutional framework",
+            "1-іс-шара – институционалдық негіз",
+            "Мероприятие 1 – институциональная основа",
+            3_450_000,
+        ),
         (
             "Activity 2 – local development policy in the pilot oblasts",
+            "2-іс-шара – пилоттық облыстардағы жергілікті даму саясаты",
+            "Мероприятие 2 – политика местного развития в пилотных областях",
             3_100_000,
         ),
-        ("Activity 3 – public service centres", 3_450_000),
-        ("Activity 4 – private sector (OECD agreement)", 4_000_000),
-        ("Communication and visibility", 200_000),
-        ("Framework contracts", 600_000),
-        ("Contingencies", 0),
-        ("Monitoring, evaluation and audit", 200_000),
+        (
+            "Activity 3 – public service centres",
+            "3-іс-шара – халыққа қызмет көрсету орталықтары",
+            "Мероприятие 3 – центры обслуживания населения",
+            3_450_000,
+        ),
+        (
+            "Activity 4 – private sector (OECD agreement)",
+            "4-іс-шара – жеке сектор (ЭЫДҰ келісімі)",
+            "Мероприятие 4 – частный сектор (соглашение с ОЭСР)",
+            4_000_000,
+        ),
+        (
+            "Communication and visibility",
+            "Коммуникация және көрнекілік",
+            "Коммуникация и визуализация",
+            200_000,
+        ),
+        (
+            "Framework contracts",
+            "Негіздемелік келісімшарттар",
+            "Рамочные контракты",
+            600_000,
+        ),
+        (
+            "Contingencies",
+            "Күтпеген шығыстар",
+            "Непредвиденные расходы",
+            0,
+        ),
+        (
+            "Monitoring, evaluation and audit",
+            "Мониторинг, бағалау және аудит",
+            "Мониторинг, оценка и аудит",
+            200_000,
+        ),
     ]
     .into_iter()
-    .map(|(l, e)| (l.to_string(), Money::euros(e)))
+    .map(|(en, kk, ru, euros)| MoneyLine::new(en, kk, ru, Money::euros(euros)))
     .collect()
 }
 
 /// The grant envelopes (EUR 3.0M in all): pilot oblasts, then national level.
-pub fn kazlod_envelopes() -> Vec<(String, Money)> {
+pub fn kazlod_envelopes() -> Vec<MoneyLine> {
     vec![
-        (
-            "Non-state actors and local authorities in the pilot oblasts".to_string(),
+        MoneyLine::new(
+            "Non-state actors and local authorities in the pilot oblasts",
+            "Пилоттық облыстардағы мемлекеттік емес субъектілер мен жергілікті билік органдары",
+            "Негосударственные субъекты и местные органы власти в пилотных областях",
             Money::euros(2_100_000),
         ),
-        (
-            "Civil society in local development at national level".to_string(),
+        MoneyLine::new(
+            "Civil society in local development at national level",
+            "Ұлттық деңгейдегі жергілікті дамудағы азаматтық қоғам",
+            "Гражданское общество в местном развитии на национальном уровне",
             Money::euros(900_000),
         ),
     ]
@@ -57,9 +98,37 @@ pub struct MoneyLine {
     /// Absent for a new line.
     #[serde(default)]
     pub id: Option<String>,
+    /// English, authentic.
     pub label: String,
+    /// Kazakh and Russian names for information (CFP-08); "" when not translated.
+    #[serde(default)]
+    pub label_kk: String,
+    #[serde(default)]
+    pub label_ru: String,
     /// Whole euro cents.
     pub amount_cents: Money,
+}
+
+impl MoneyLine {
+    /// A new line (no id yet) named in the three languages.
+    pub fn new(en: &str, kk: &str, ru: &str, amount: Money) -> MoneyLine {
+        MoneyLine {
+            id: None,
+            label: en.to_string(),
+            label_kk: kk.to_string(),
+            label_ru: ru.to_string(),
+            amount_cents: amount,
+        }
+    }
+
+    /// The name in the reader's language, or the English one (marked as such).
+    pub fn label_view(&self) -> super::text::Translated<'_> {
+        super::text::Translated {
+            en: &self.label,
+            kk: &self.label_kk,
+            ru: &self.label_ru,
+        }
+    }
 }
 
 /// What creating or editing a programme asks for, from the page or the API alike.
@@ -127,6 +196,21 @@ pub fn check_programme(
             match text::line(field, &line.label, 200) {
                 Ok(v) => out.label = v,
                 Err(_) => {
+                    errors.push(FieldError::new(field, "error-line-format"));
+                    break;
+                }
+            }
+            // The Kazakh and Russian names are optional (CFP-08).
+            let translation = |v: &str| match v.trim() {
+                "" => Ok(String::new()),
+                v => text::line(field, v, 200),
+            };
+            match (translation(&line.label_kk), translation(&line.label_ru)) {
+                (Ok(kk), Ok(ru)) => {
+                    out.label_kk = kk;
+                    out.label_ru = ru;
+                }
+                _ => {
                     errors.push(FieldError::new(field, "error-line-format"));
                     break;
                 }
@@ -217,38 +301,37 @@ pub fn envelope_edit_problems(
 mod tests {
     use super::*;
 
-    fn lines(items: Vec<(String, Money)>) -> Vec<MoneyLine> {
-        items
-            .into_iter()
-            .map(|(label, amount)| MoneyLine {
-                id: None,
-                label,
-                amount_cents: amount,
-            })
-            .collect()
-    }
-
     fn kazlod() -> ProgrammeCommand {
         ProgrammeCommand {
             reference: format!(" {KAZLOD_REFERENCE} "),
             title: KAZLOD_TITLE.into(),
             entry_into_force: NaiveDate::from_ymd_opt(2026, 3, 15),
             total_budget: KAZLOD_TOTAL,
-            budget_lines: lines(kazlod_budget_lines()),
-            envelopes: lines(kazlod_envelopes()),
+            budget_lines: kazlod_budget_lines(),
+            envelopes: kazlod_envelopes(),
         }
     }
 
     #[test]
     fn the_kazlod_budget_adds_up_to_15_million() {
         assert_eq!(
-            Money::sum(kazlod_budget_lines().into_iter().map(|l| l.1)),
+            Money::sum(kazlod_budget_lines().into_iter().map(|l| l.amount_cents)),
             Some(KAZLOD_TOTAL)
         );
         assert_eq!(
-            Money::sum(kazlod_envelopes().into_iter().map(|l| l.1)),
+            Money::sum(kazlod_envelopes().into_iter().map(|l| l.amount_cents)),
             Some(Money::euros(3_000_000))
         );
+        for l in kazlod_budget_lines()
+            .iter()
+            .chain(kazlod_envelopes().iter())
+        {
+            assert!(
+                !l.label_kk.is_empty() && !l.label_ru.is_empty(),
+                "{}",
+                l.label
+            );
+        }
         let clean = check_programme(&kazlod(), true).unwrap();
         assert_eq!(clean.reference, KAZLOD_REFERENCE);
     }
@@ -314,13 +397,11 @@ mod tests {
             vec![
                 MoneyLine {
                     id: Some("pilot".into()),
-                    label: "P".into(),
-                    amount_cents: Money::euros(pilot),
+                    ..MoneyLine::new("P", "", "", Money::euros(pilot))
                 },
                 MoneyLine {
                     id: Some("national".into()),
-                    label: "N".into(),
-                    amount_cents: Money::euros(national),
+                    ..MoneyLine::new("N", "", "", Money::euros(national))
                 },
             ]
         };
@@ -340,8 +421,7 @@ mod tests {
         );
         let foreign = vec![MoneyLine {
             id: Some("other".into()),
-            label: "X".into(),
-            amount_cents: Money::ZERO,
+            ..MoneyLine::new("X", "", "", Money::ZERO)
         }];
         assert!(
             envelope_edit_problems(&foreign, &current, &HashMap::new()).contains(&FieldError::new(

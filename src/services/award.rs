@@ -516,6 +516,13 @@ pub async fn notify(
                         let score_lines = scores
                             .iter()
                             .map(|(code, title, points, max)| {
+                                // The report keeps the English title; the reader gets
+                                // the grid's version in their language where it has one.
+                                let title = call
+                                    .full_grid
+                                    .title_of(code, title)
+                                    .or_else(|| call.concept_grid.title_of(code, title))
+                                    .map_or(title.as_str(), |t| t.for_reader(lang).0);
                                 format!(
                                     "{code} {title}: {} / {max}",
                                     crate::views::format::points(lang, *points)

@@ -11,10 +11,9 @@ use crate::clock::{local_date, local_to_utc};
 use crate::db::{calls as call_q, programmes as programme_q, users};
 use crate::domain::access::Role;
 use crate::domain::calls::CallType;
-use crate::domain::money::Money;
 use crate::domain::programme::{
-    kazlod_budget_lines, kazlod_envelopes, MoneyLine, ProgrammeCommand, KAZLOD_REFERENCE,
-    KAZLOD_TITLE, KAZLOD_TOTAL,
+    kazlod_budget_lines, kazlod_envelopes, ProgrammeCommand, KAZLOD_REFERENCE, KAZLOD_TITLE,
+    KAZLOD_TOTAL,
 };
 use crate::domain::timeline::sub_months;
 use crate::error::{AppError, AppResult};
@@ -160,16 +159,6 @@ pub async fn load(state: &AppState) -> AppResult<DemoReport> {
         None => {
             let d: NaiveDate = sub_months(today, 6)
                 .map_err(|e| AppError::Internal(anyhow::anyhow!("demo date: {e}")))?;
-            let lines = |items: Vec<(String, Money)>| {
-                items
-                    .into_iter()
-                    .map(|(label, amount)| MoneyLine {
-                        id: None,
-                        label,
-                        amount_cents: amount,
-                    })
-                    .collect()
-            };
             let id = programmes::create(
                 state,
                 &delegation,
@@ -178,8 +167,8 @@ pub async fn load(state: &AppState) -> AppResult<DemoReport> {
                     title: KAZLOD_TITLE.into(),
                     entry_into_force: Some(d),
                     total_budget: KAZLOD_TOTAL,
-                    budget_lines: lines(kazlod_budget_lines()),
-                    envelopes: lines(kazlod_envelopes()),
+                    budget_lines: kazlod_budget_lines(),
+                    envelopes: kazlod_envelopes(),
                 },
             )
             .await?;

@@ -42,7 +42,8 @@ pub struct Monitoring {
     pub semester: (NaiveDate, NaiveDate),
     pub lots: Vec<(MonitoredLot, Figures)>,
     /// Per programme envelope (label, figures); lots without an envelope under "".
-    pub envelopes: Vec<(String, Figures)>,
+    /// Per programme envelope: its name (English, Kazakh, Russian) and figures.
+    pub envelopes: Vec<(crate::domain::text::Texts, Figures)>,
     pub total: Figures,
     /// Signed contracts per locality code (oblast), the logframe's "funded initiatives".
     pub by_locality: Vec<(String, usize)>,
@@ -170,7 +171,7 @@ fn assemble(
         .collect();
     let money: Vec<ContractMoney> = lines.iter().map(|l| l.money.clone()).collect();
     let figures = lot_figures(&lot_keys, &award_keys, &money);
-    let envelopes: Vec<(String, Figures)> = detail
+    let envelopes: Vec<(crate::domain::text::Texts, Figures)> = detail
         .envelopes
         .iter()
         .filter(|e| e.retired_at.is_none())
@@ -184,7 +185,12 @@ fn assemble(
             // The programme's envelope, not the sum of its lots', is what is spent against.
             f.envelope = Money::from_cents(e.amount_cents);
             f.unawarded = f.envelope.saturating_sub(f.awarded);
-            (e.label.clone(), f)
+            let name = crate::domain::text::Texts {
+                en: e.label.clone(),
+                kk: e.label_kk.clone(),
+                ru: e.label_ru.clone(),
+            };
+            (name, f)
         })
         .collect();
     let mut by_locality: BTreeMap<String, usize> = BTreeMap::new();

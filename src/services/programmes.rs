@@ -56,7 +56,7 @@ fn store_lines<R: MoneyLineRows>(
             line.id.clone().unwrap_or_else(new_id),
             programme_id,
             i as i32 + 1,
-            &line.label,
+            [&line.label, &line.label_kk, &line.label_ru],
             line.amount_cents.cents(),
         );
         if line.id.is_some() {
@@ -76,7 +76,10 @@ fn store_lines<R: MoneyLineRows>(
 fn money_lines_json(lines: &[MoneyLine]) -> serde_json::Value {
     json!(lines
         .iter()
-        .map(|l| json!({"id": l.id, "label": l.label, "amount_cents": l.amount_cents}))
+        .map(
+            |l| json!({"id": l.id, "label": l.label, "label_kk": l.label_kk,
+                        "label_ru": l.label_ru, "amount_cents": l.amount_cents})
+        )
         .collect::<Vec<_>>())
 }
 

@@ -23,7 +23,11 @@ pub struct TimelineView {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct MoneyLineView {
     pub id: String,
+    /// English, authentic.
     pub label: String,
+    /// Kazakh and Russian names for information ("" when not translated).
+    pub label_kk: String,
+    pub label_ru: String,
     /// Whole euro cents.
     pub amount_cents: Money,
 }
@@ -94,9 +98,11 @@ impl ProgrammeView {
     /// The view for `staff` (drafts and who recorded what) or for anyone.
     pub fn build(p: &ProgrammeDetail, staff: bool) -> ProgrammeView {
         let t = &p.timeline;
-        let line = |id: &str, label: &str, cents: i64| MoneyLineView {
+        let line = |id: &str, [label, label_kk, label_ru]: [&str; 3], cents: i64| MoneyLineView {
             id: id.to_string(),
             label: label.to_string(),
+            label_kk: label_kk.to_string(),
+            label_ru: label_ru.to_string(),
             amount_cents: Money::from_cents(cents),
         };
         ProgrammeView {
@@ -112,12 +118,12 @@ impl ProgrammeView {
             budget_lines: p
                 .budget_lines
                 .iter()
-                .map(|l| line(&l.id, &l.label, l.amount_cents))
+                .map(|l| line(&l.id, [&l.label, &l.label_kk, &l.label_ru], l.amount_cents))
                 .collect(),
             envelopes: p
                 .envelopes
                 .iter()
-                .map(|l| line(&l.id, &l.label, l.amount_cents))
+                .map(|l| line(&l.id, [&l.label, &l.label_kk, &l.label_ru], l.amount_cents))
                 .collect(),
             amendments: p
                 .amendments

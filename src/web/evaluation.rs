@@ -264,7 +264,7 @@ pub async fn sign(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
 #[derive(Serialize)]
 struct CriterionView {
     code: String,
-    title: String,
+    title: crate::views::Shown,
     weight: i64,
     value: Option<i64>,
     field: String,
@@ -273,7 +273,7 @@ struct CriterionView {
 #[derive(Serialize)]
 struct SectionView {
     code: String,
-    title: String,
+    title: crate::views::Shown,
     max: i64,
     criteria: Vec<CriterionView>,
     comment: String,
@@ -348,7 +348,7 @@ async fn render_assignment(
             let given = sheet.sections.get(&s.code);
             SectionView {
                 code: s.code.clone(),
-                title: s.title.clone(),
+                title: crate::views::Shown::new(s.title_view(), lang),
                 max: s.max_score(),
                 field: format!("comment-{}", s.code),
                 comment: given.map(|g| g.comment.clone()).unwrap_or_default(),
@@ -358,7 +358,7 @@ async fn render_assignment(
                     .iter()
                     .map(|c| CriterionView {
                         code: c.code.clone(),
-                        title: c.title.clone(),
+                        title: crate::views::Shown::new(c.title_view(), lang),
                         weight: c.weight,
                         value: given.and_then(|g| g.scores.get(&c.code)).copied(),
                         field: format!("score-{}", c.code),
@@ -374,7 +374,7 @@ async fn render_assignment(
             .sections
             .iter()
             .filter(|s| s.carried_over)
-            .map(|s| s.title.clone())
+            .map(|s| s.title_view().for_reader(lang).0.to_string())
             .collect::<Vec<_>>(),
     );
     ctx.insert(

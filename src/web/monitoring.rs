@@ -127,7 +127,7 @@ pub async fn dashboard(page: Page, path: web::Path<String>) -> AppResult<HttpRes
         "envelopes",
         &m.envelopes
             .iter()
-            .map(|(label, f)| row(lang, label.clone(), f, max))
+            .map(|(name, f)| row(lang, name.view().for_reader(lang).0.to_string(), f, max))
             .collect::<Vec<_>>(),
     );
     ctx.insert(
@@ -224,7 +224,7 @@ pub async fn report_xlsx(page: Page, path: web::Path<String>) -> AppResult<HttpR
         let rows = m
             .envelopes
             .iter()
-            .map(|(l, f)| (l.clone(), f))
+            .map(|(name, f)| (name.view().for_reader(lang).0.to_string(), f))
             .chain(m.lots.iter().map(|(l, f)| (lot_label(lang, l), f)))
             .chain(std::iter::once((t(lang, "monitoring-total"), &m.total)));
         for (line, (label, f)) in (3u32..).zip(rows) {

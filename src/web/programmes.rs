@@ -263,6 +263,8 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
 pub struct MoneyRow {
     id: String,
     label: String,
+    label_kk: String,
+    label_ru: String,
     amount: String,
 }
 
@@ -321,6 +323,8 @@ impl ProgrammeForm {
                     match part {
                         "id" => rows[index].id = value,
                         "label" => rows[index].label = value,
+                        "label_kk" => rows[index].label_kk = value,
+                        "label_ru" => rows[index].label_ru = value,
                         "amount" => rows[index].amount = value,
                         _ => return Err(bad()),
                     }
@@ -331,12 +335,14 @@ impl ProgrammeForm {
     }
 
     fn from_detail(p: &ProgrammeDetail) -> ProgrammeForm {
-        let rows = |items: Vec<(String, String, i64)>| -> Vec<MoneyRow> {
+        let rows = |items: Vec<(String, [String; 3], i64)>| -> Vec<MoneyRow> {
             items
                 .into_iter()
-                .map(|(id, label, cents)| MoneyRow {
+                .map(|(id, [label, label_kk, label_ru], cents)| MoneyRow {
                     id,
                     label,
+                    label_kk,
+                    label_ru,
                     amount: Money::from_cents(cents).format_plain(),
                 })
                 .collect()
@@ -349,13 +355,19 @@ impl ProgrammeForm {
             budget_lines: rows(
                 p.budget_lines
                     .iter()
-                    .map(|l| (l.id.clone(), l.label.clone(), l.amount_cents))
+                    .map(|l| {
+                        let labels = [l.label.clone(), l.label_kk.clone(), l.label_ru.clone()];
+                        (l.id.clone(), labels, l.amount_cents)
+                    })
                     .collect(),
             ),
             envelopes: rows(
                 p.envelopes
                     .iter()
-                    .map(|l| (l.id.clone(), l.label.clone(), l.amount_cents))
+                    .map(|l| {
+                        let labels = [l.label.clone(), l.label_kk.clone(), l.label_ru.clone()];
+                        (l.id.clone(), labels, l.amount_cents)
+                    })
                     .collect(),
             ),
         }
@@ -383,6 +395,8 @@ impl ProgrammeForm {
                     Ok(amount) => out.push(MoneyLine {
                         id: Some(row.id.trim().to_string()).filter(|i| !i.is_empty()),
                         label: row.label.clone(),
+                        label_kk: row.label_kk.trim().to_string(),
+                        label_ru: row.label_ru.trim().to_string(),
                         amount_cents: amount,
                     }),
                     Err(_) => {
@@ -482,13 +496,15 @@ fn render_form(
 
 pub async fn new_form(page: Page) -> AppResult<HttpResponse> {
     page.actor().require(Action::ManageProgrammes)?;
-    let rows = |items: Vec<(String, Money)>| {
+    let rows = |items: Vec<MoneyLine>| {
         items
             .into_iter()
-            .map(|(label, amount)| MoneyRow {
+            .map(|l| MoneyRow {
                 id: String::new(),
-                label,
-                amount: amount.format_plain(),
+                label: l.label,
+                label_kk: l.label_kk,
+                label_ru: l.label_ru,
+                amount: l.amount_cents.format_plain(),
             })
             .collect()
     };

@@ -33,7 +33,7 @@ pub async fn home(page: Page) -> AppResult<HttpResponse> {
 
 #[derive(Serialize)]
 struct HomeEnvelope {
-    label: String,
+    label: crate::views::Shown,
     amount: String,
 }
 
@@ -72,7 +72,14 @@ async fn home_programmes(page: &Page) -> AppResult<Vec<HomeProgramme>> {
                     .envelopes
                     .iter()
                     .map(|e| HomeEnvelope {
-                        label: e.label.clone(),
+                        label: crate::views::Shown::new(
+                            crate::domain::text::Translated {
+                                en: &e.label,
+                                kk: &e.label_kk,
+                                ru: &e.label_ru,
+                            },
+                            lang,
+                        ),
                         amount: money(e.amount_cents),
                     })
                     .collect(),

@@ -20,6 +20,7 @@ on_both_databases!(
     applicants_see_the_calls_they_follow_and_their_own_questions,
     public_information_pages_sitemap_and_call_search,
     the_grid_editor_reports_every_wrong_line,
+    grid_titles_and_budget_lines_read_in_kazakh_and_russian,
 );
 
 async fn in_language(app: &TestApp, client: &Client, lang: &str) {
@@ -167,12 +168,132 @@ async fn the_home_page_shows_the_programmes_figures_from_its_records(app: TestAp
     programme(&app, &actor, today(&app), "P-HOME").await;
     let home = page(&app, &new_client(), "/").await;
     assert!(home.contains("EUR 15,000,000") && home.contains("Up to EUR 3,000,000"));
-    assert!(home.contains("<h4 lang=\"en\">Pilot oblasts</h4>"));
+    assert!(home.contains("<h4>Pilot oblasts</h4>"), "{home}");
     assert!(home.contains("EUR 900,000"));
     let reader = new_client();
     in_language(&app, &reader, "ru").await;
     let ru = page(&app, &reader, "/").await;
     assert!(ru.contains("15 000 000 EUR"), "{ru}");
+    // The envelopes' Russian names, when the programme has them; English marked otherwise.
+    assert!(ru.contains("<h4 lang=\"en\">Pilot oblasts</h4>"), "{ru}");
+}
+
+/// CFP-08 for the grids and the programme's lines: the default grids come translated,
+/// staff correct a title on the translations page (kept when the English stays), and the
+/// programme's budget lines and envelopes carry Kazakh and Russian names.
+async fn grid_titles_and_budget_lines_read_in_kazakh_and_russian(app: TestApp) {
+    let (staff, actor) = delegation(&app).await;
+    let form = page(&app, &staff, "/manage/programmes/new").await;
+    assert!(
+        form.contains("value=\"1-іс-шара – институционалдық негіз\""),
+        "{form}"
+    );
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-GT").await;
+    let id = draft_call(&app, &actor, &pid, "CALL-GT", 60).await;
+    let translations = page(&app, &staff, &format!("/manage/calls/{id}/translations")).await;
+    assert!(translations.contains("value=\"Қаржылық және операциялық әлеует\""));
+    let res = app
+        .post_form_with(
+            &staff,
+            &format!("/manage/calls/{id}/translations"),
+            &[
+                ("grid-full-1-kk", "Қаржылық әлеует"),
+                ("grid-full-1-ru", "Финансовый потенциал"),
+                ("grid-concept-2.1-ru", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // A code the grid does not have is not found, and nothing changes.
+    let res = app
+        .post_form_with(
+            &staff,
+            &format!("/manage/calls/{id}/translations"),
+            &[("grid-full-9.9-kk", "Жоқ")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let reader = staff;
+    in_language(&app, &reader, "ru").await;
+    let call = page(&app, &reader, &format!("/manage/calls/{id}")).await;
+    assert!(call.contains("<span>Финансовый потенциал</span>"), "{call}");
+    // Left empty: the English title, marked as English.
+    assert!(call.contains("<span lang=\"en\">Coherence of the overall design</span>"));
+    assert!(call.contains("<span>Осуществимость действия</span>"));
+    // Editing the grid keeps the translation of a title whose English did not change.
+    let row = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .unwrap();
+    let mut full: grants::domain::grids::Grid =
+        serde_json::from_str(&row.full_application_grid).unwrap();
+    full.sections[3].title = "Sustainability and follow-up".into();
+    let concept: grants::domain::grids::Grid =
+        serde_json::from_str(&row.concept_note_grid).unwrap();
+    let strip = |g: &grants::domain::grids::Grid| {
+        grants::domain::grids::Grid::parse_text(&g.to_text()).unwrap()
+    };
+    grants::services::calls::update_grids(
+        &app.state,
+        &actor,
+        id.clone(),
+        strip(&concept),
+        strip(&full),
+    )
+    .await
+    .unwrap();
+    let row = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .unwrap();
+    let full: grants::domain::grids::Grid =
+        serde_json::from_str(&row.full_application_grid).unwrap();
+    assert_eq!(full.sections[0].title_ru, "Финансовый потенциал");
+    assert!(full.sections[3].title_ru.is_empty());
+
+    // The programme page names its lines in the reader's language.
+    let programme = page(&app, &reader, &format!("/manage/programmes/{pid}")).await;
+    assert!(
+        programme.contains("<td lang=\"en\">Activity 1</td>"),
+        "{programme}"
+    );
+    let mut lines = crate::calls::lines(&[("Activity 1", 3_450_000)]);
+    lines[0].label_ru = "Мероприятие 1".into();
+    let detail = grants::services::programmes::detail(&app.state, pid.clone())
+        .await
+        .unwrap();
+    lines[0].id = Some(detail.budget_lines[0].id.clone());
+    let envelopes = detail
+        .envelopes
+        .iter()
+        .map(|e| grants::domain::programme::MoneyLine {
+            id: Some(e.id.clone()),
+            ..grants::domain::programme::MoneyLine::new(
+                &e.label,
+                "",
+                "Пилотные области",
+                grants::domain::money::Money::from_cents(e.amount_cents),
+            )
+        })
+        .collect();
+    grants::services::programmes::update(
+        &app.state,
+        &actor,
+        pid.clone(),
+        grants::domain::programme::ProgrammeCommand {
+            reference: "P-GT".into(),
+            title: detail.programme.title.clone(),
+            entry_into_force: None,
+            total_budget: grants::domain::money::Money::from_cents(
+                detail.programme.total_budget_cents,
+            ),
+            budget_lines: lines,
+            envelopes,
+        },
+    )
+    .await
+    .unwrap();
+    let programme = page(&app, &reader, &format!("/manage/programmes/{pid}")).await;
+    assert!(programme.contains("<td>Мероприятие 1</td>"), "{programme}");
+    assert!(programme.contains("<td>Пилотные области</td>"));
 }
 
 fn deadline_of(app: &TestApp, id: &str) -> chrono::NaiveDateTime {

@@ -277,11 +277,7 @@ pub(crate) async fn programme(
 pub fn lines(items: &[(&str, i64)]) -> Vec<MoneyLine> {
     items
         .iter()
-        .map(|(label, euros)| MoneyLine {
-            id: None,
-            label: label.to_string(),
-            amount_cents: Money::euros(*euros),
-        })
+        .map(|(label, euros)| MoneyLine::new(label, "", "", Money::euros(*euros)))
         .collect()
 }
 

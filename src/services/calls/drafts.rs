@@ -241,13 +241,16 @@ pub async fn update_grids(
     state: &AppState,
     actor: &Actor,
     id: String,
-    concept: Grid,
-    full: Grid,
+    mut concept: Grid,
+    mut full: Grid,
 ) -> AppResult<()> {
     state
         .write(actor, manage(&id), Lock::Call(id.clone()), move |tx| {
             let call: Call = load_call(tx.conn, &id)?;
             call.next_status(CallEvent::Edit)?;
+            // The text form carries English only: translations stay where still true.
+            concept.keep_translations_of(&call.concept_grid);
+            full.keep_translations_of(&call.full_grid);
             let errors = grid_errors(&concept, &full, &call.params);
             if !errors.is_empty() {
                 return Err(AppError::Validation(errors));

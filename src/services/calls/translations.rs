@@ -27,6 +27,9 @@ pub struct CallTranslations {
     pub title: Texts,
     pub description: Texts,
     pub lot_titles: Vec<(String, Texts)>,
+    /// The evaluation grids' section and sub-criterion titles: (grid, code, texts),
+    /// grid being "concept" or "full". Information only, like the rest.
+    pub grid_titles: Vec<(String, String, Texts)>,
 }
 
 fn checked(input: &CallTranslations) -> AppResult<CallTranslations> {
@@ -61,6 +64,21 @@ fn checked(input: &CallTranslations) -> AppResult<CallTranslations> {
             )
         })
         .collect();
+    let grid_titles = input
+        .grid_titles
+        .iter()
+        .map(|(grid, code, t)| {
+            (
+                grid.clone(),
+                code.clone(),
+                Texts {
+                    en: String::new(),
+                    kk: one_line(format!("grid-{grid}-{code}-kk"), &t.kk),
+                    ru: one_line(format!("grid-{grid}-{code}-ru"), &t.ru),
+                },
+            )
+        })
+        .collect();
     let mut description = input.description.checked_text(
         ["description", "description_kk", "description_ru"],
         DESCRIPTION_MAX_CHARS,
@@ -73,6 +91,7 @@ fn checked(input: &CallTranslations) -> AppResult<CallTranslations> {
             title,
             description,
             lot_titles,
+            grid_titles,
         })
     } else {
         Err(AppError::Validation(errors))
@@ -103,6 +122,23 @@ pub async fn set_translations(
             for (lot_id, title) in &input.lot_titles {
                 q::set_lot_translations(tx.conn, lot_id, title)?;
             }
+            if !input.grid_titles.is_empty() {
+                let (mut concept, mut full) = (call.concept_grid.clone(), call.full_grid.clone());
+                for (grid, code, t) in &input.grid_titles {
+                    let known = match grid.as_str() {
+                        "concept" => concept.set_translation(code, &t.kk, &t.ru),
+                        "full" => full.set_translation(code, &t.kk, &t.ru),
+                        _ => false,
+                    };
+                    if !known {
+                        return Err(AppError::NotFound);
+                    }
+                }
+                let to_json = |g: &crate::domain::grids::Grid| {
+                    serde_json::to_string(g).map_err(|e| AppError::Internal(e.into()))
+                };
+                q::set_grids(tx.conn, &call_id, &to_json(&concept)?, &to_json(&full)?, tx.now)?;
+            }
             let filled = |t: &Texts| {
                 [("kk", &t.kk), ("ru", &t.ru)]
                     .iter()
@@ -121,6 +157,7 @@ pub async fn set_translations(
                     "description": filled(&input.description),
                     "title_kk": input.title.kk, "title_ru": input.title.ru,
                     "lots": input.lot_titles.iter().map(|(id, t)| json!({"lot": id, "kk": t.kk, "ru": t.ru})).collect::<Vec<_>>(),
+                    "grid_titles": input.grid_titles.len(),
                 }),
             )
         })

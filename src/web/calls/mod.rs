@@ -276,7 +276,7 @@ struct ClarificationView {
 #[derive(Serialize)]
 struct CriterionView {
     code: String,
-    title: String,
+    title: crate::views::Shown,
     weight: i64,
     max: i64,
 }
@@ -284,7 +284,7 @@ struct CriterionView {
 #[derive(Serialize)]
 struct SectionView {
     code: String,
-    title: String,
+    title: crate::views::Shown,
     max: i64,
     carried_over: bool,
     criteria: Vec<CriterionView>,
@@ -296,7 +296,7 @@ struct GridView {
     sections: Vec<SectionView>,
 }
 
-fn grid_view(g: &Grid) -> GridView {
+fn grid_view(g: &Grid, lang: crate::i18n::Lang) -> GridView {
     GridView {
         max: g.max_score(),
         sections: g
@@ -304,7 +304,7 @@ fn grid_view(g: &Grid) -> GridView {
             .iter()
             .map(|s| SectionView {
                 code: s.code.clone(),
-                title: s.title.clone(),
+                title: crate::views::Shown::new(s.title_view(), lang),
                 max: s.max_score(),
                 carried_over: s.carried_over,
                 criteria: s
@@ -312,7 +312,7 @@ fn grid_view(g: &Grid) -> GridView {
                     .iter()
                     .map(|c| CriterionView {
                         code: c.code.clone(),
-                        title: c.title.clone(),
+                        title: crate::views::Shown::new(c.title_view(), lang),
                         weight: c.weight,
                         max: c.weight * crate::domain::grids::MAX_SCORE,
                     })
@@ -412,8 +412,8 @@ pub async fn render_staff_call(
     ctx.insert(
         "grids",
         &vec![
-            ("grid-concept", grid_view(&c.concept_grid)),
-            ("grid-full", grid_view(&c.full_grid)),
+            ("grid-concept", grid_view(&c.concept_grid, lang)),
+            ("grid-full", grid_view(&c.full_grid, lang)),
         ],
     );
     ctx.insert("params", &c.params);

@@ -14,6 +14,58 @@ use crate::error::{AppError, AppResult};
 use crate::services::calls::{self, CallDetail, CallTranslations};
 use crate::web::page::Page;
 
+/// A section or sub-criterion title of a grid, with its translations as typed.
+#[derive(Serialize)]
+struct GridTitleView {
+    grid: &'static str,
+    code: String,
+    title: String,
+    /// A section (not a sub-criterion): shown as a heading row.
+    section: bool,
+    kk: String,
+    ru: String,
+}
+
+fn grid_title_views(d: &CallDetail, input: &CallTranslations) -> Vec<GridTitleView> {
+    let mut out = Vec::new();
+    for (name, grid) in [
+        ("concept", &d.call.concept_grid),
+        ("full", &d.call.full_grid),
+    ] {
+        let typed = |code: &str| {
+            input
+                .grid_titles
+                .iter()
+                .find(|(g, c, _)| g == name && c == code)
+                .map(|(_, _, t)| (t.kk.clone(), t.ru.clone()))
+                .unwrap_or_default()
+        };
+        for s in &grid.sections {
+            let (kk, ru) = typed(&s.code);
+            out.push(GridTitleView {
+                grid: name,
+                code: s.code.clone(),
+                title: s.title.clone(),
+                section: true,
+                kk,
+                ru,
+            });
+            for c in &s.criteria {
+                let (kk, ru) = typed(&c.code);
+                out.push(GridTitleView {
+                    grid: name,
+                    code: c.code.clone(),
+                    title: c.title.clone(),
+                    section: false,
+                    kk,
+                    ru,
+                });
+            }
+        }
+    }
+    out
+}
+
 #[derive(Serialize)]
 struct LotTranslationView {
     id: String,
@@ -55,6 +107,7 @@ fn render(
             })
             .collect::<Vec<_>>(),
     );
+    ctx.insert("grid_titles", &grid_title_views(d, input));
     page.show_errors(&mut ctx, errors);
     page.render_status(status, "manage/translations.html", ctx)
 }
@@ -88,12 +141,40 @@ pub async fn translations_form(page: Page, path: web::Path<String>) -> AppResult
                 )
             })
             .collect(),
+        grid_titles: [
+            ("concept", &d.call.concept_grid),
+            ("full", &d.call.full_grid),
+        ]
+        .into_iter()
+        .flat_map(|(name, grid)| {
+            grid.sections.iter().flat_map(move |s| {
+                let texts = |kk: &str, ru: &str| Texts {
+                    en: String::new(),
+                    kk: kk.to_string(),
+                    ru: ru.to_string(),
+                };
+                std::iter::once((
+                    name.to_string(),
+                    s.code.clone(),
+                    texts(&s.title_kk, &s.title_ru),
+                ))
+                .chain(s.criteria.iter().map(move |c| {
+                    (
+                        name.to_string(),
+                        c.code.clone(),
+                        texts(&c.title_kk, &c.title_ru),
+                    )
+                }))
+            })
+        })
+        .collect(),
     };
     render(&page, StatusCode::OK, &d, &stored, &[])
 }
 
-/// The form's fields: `title_kk`, `title_ru`, `description_kk`, `description_ru` and
-/// `lot-{id}-kk` / `lot-{id}-ru` for each lot.
+/// The form's fields: `title_kk`, `title_ru`, `description_kk`, `description_ru`,
+/// `lot-{id}-kk` / `lot-{id}-ru` for each lot and `grid-{concept|full}-{code}-kk` /
+/// `-ru` for each grid title.
 fn parse(pairs: Vec<(String, String)>) -> AppResult<CallTranslations> {
     let mut input = CallTranslations::default();
     for (name, value) in pairs {
@@ -103,6 +184,36 @@ fn parse(pairs: Vec<(String, String)>) -> AppResult<CallTranslations> {
             "title_ru" => input.title.ru = value,
             "description_kk" => input.description.kk = value,
             "description_ru" => input.description.ru = value,
+            other if other.starts_with("grid-") => {
+                let (grid, code, lang) = other
+                    .strip_prefix("grid-")
+                    .and_then(|rest| rest.rsplit_once('-'))
+                    .and_then(|(head, lang)| {
+                        head.split_once('-').map(|(grid, code)| (grid, code, lang))
+                    })
+                    .ok_or(AppError::BadRequest("error-invalid-form"))?;
+                let pos = match input
+                    .grid_titles
+                    .iter()
+                    .position(|(g, c, _)| g == grid && c == code)
+                {
+                    Some(i) => i,
+                    None => {
+                        input.grid_titles.push((
+                            grid.to_string(),
+                            code.to_string(),
+                            Texts::default(),
+                        ));
+                        input.grid_titles.len() - 1
+                    }
+                };
+                let entry = &mut input.grid_titles[pos].2;
+                match lang {
+                    "kk" => entry.kk = value,
+                    "ru" => entry.ru = value,
+                    _ => return Err(AppError::BadRequest("error-invalid-form")),
+                }
+            }
             other => {
                 let (lot, lang) = other
                     .strip_prefix("lot-")
