@@ -55,6 +55,19 @@ impl Clock {
             .fetch_add(by.num_milliseconds(), Ordering::SeqCst);
     }
 
+    /// The instant this clock stands still at, if it is frozen.
+    pub fn frozen_at(&self) -> Option<NaiveDateTime> {
+        let frozen = self.frozen_micros.load(Ordering::SeqCst);
+        (frozen != NOT_FROZEN)
+            .then(|| chrono::DateTime::from_timestamp_micros(frozen).map(|t| t.naive_utc()))
+            .flatten()
+    }
+
+    /// Lets this clock run again (with its offset), after `freeze_at`.
+    pub fn unfreeze(&self) {
+        self.frozen_micros.store(NOT_FROZEN, Ordering::SeqCst);
+    }
+
     /// Stops this clock at `at` (UTC), to stand exactly one second either side of a
     /// deadline in tests.
     pub fn freeze_at(&self, at: NaiveDateTime) {

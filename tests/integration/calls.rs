@@ -29,7 +29,6 @@ on_both_databases!(
     a_cancelled_call_notifies_its_followers,
     uploads_are_checked_by_content_and_downloads_are_attachments,
     the_api_reads_publicly_and_writes_with_a_delegation_token,
-    the_demo_is_idempotent,
     staff_are_reminded_once_a_day_of_unanswered_questions,
     drafts_reserve_no_budget_and_cannot_be_cancelled,
     an_amendment_counts_from_the_day_it_takes_effect,
@@ -1403,42 +1402,6 @@ async fn the_api_reads_publicly_and_writes_with_a_delegation_token(app: TestApp)
         .await
         .unwrap();
     assert!(qa.as_array().unwrap().is_empty());
-}
-
-async fn the_demo_is_idempotent(app: TestApp) {
-    let first = grants::services::demo::load(&app.state).await.unwrap();
-    assert!(first.lines.iter().any(|l| l.contains("published")));
-    let second = grants::services::demo::load(&app.state).await.unwrap();
-    assert!(second.lines.iter().all(|l| !l.contains("password:")));
-    let mut conn = app.state.pool.get().unwrap();
-    assert_eq!(grants::db::programmes::list(&mut conn).unwrap().len(), 1);
-    assert_eq!(grants::db::calls::list_all(&mut conn).unwrap().len(), 1);
-    drop(conn);
-    // The demo call is open now, with published answers, and every role can log in.
-    let html = body(app.get("/calls").await).await;
-    assert!(html.contains("EuropeAid/150123/L/ACT/KZ"));
-    for (_, email, _, password) in grants::services::demo::DEMO_USERS {
-        assert_eq!(
-            app.login_with(&new_client(), email, password)
-                .await
-                .status(),
-            StatusCode::SEE_OTHER,
-            "{email}"
-        );
-    }
-    let id = grants::db::calls::find_by_reference(
-        &mut app.state.pool.get().unwrap(),
-        "EuropeAid/150123/L/ACT/KZ",
-    )
-    .unwrap()
-    .unwrap()
-    .id;
-    let page = body(app.get(&format!("/calls/{id}")).await).await;
-    assert!(page.contains("Question 2"));
-    assert!(
-        page.contains("badge-open"),
-        "the demonstration call is open now"
-    );
 }
 
 /// The present guidelines of a call, as stored.

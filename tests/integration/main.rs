@@ -16,6 +16,7 @@ mod calls;
 mod cli;
 mod concurrency;
 mod contracts;
+mod demo;
 mod evaluation;
 mod first_start;
 mod full_applications;
