@@ -28,3 +28,4 @@ mod received;
 mod security;
 mod two_factor;
 mod two_nodes;
+mod visit;

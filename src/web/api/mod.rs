@@ -525,8 +525,19 @@ pub struct ApiDoc;
 /// This document.
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta", responses((status = 200, description = "The OpenAPI 3 document")))]
 pub async fn openapi() -> AppResult<HttpResponse> {
-    let doc = ApiDoc::openapi();
+    // The document follows from the code alone: built once per process, not per request
+    // (it took seconds under load in a debug build).
+    static DOCUMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let json = match DOCUMENT.get() {
+        Some(json) => json,
+        None => {
+            let json = ApiDoc::openapi()
+                .to_json()
+                .map_err(|e| AppError::Internal(e.into()))?;
+            DOCUMENT.get_or_init(|| json)
+        }
+    };
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "application/json; charset=utf-8"))
-        .body(doc.to_json().map_err(|e| AppError::Internal(e.into()))?))
+        .body(json.clone()))
 }
