@@ -312,3 +312,61 @@ async fn backup_and_restore_on_sqlite() {
 async fn backup_and_restore_on_postgres() {
     backup_and_restore(Db::Postgres).await;
 }
+
+/// `grants demo` on a fresh SQLite database: one line about the database (not one per
+/// migration), the accounts, and email links that follow `server.bind` when no public
+/// URL is set; `-v` shows the migrations.
+#[test]
+fn the_demo_command_is_quiet_and_its_mail_follows_the_bound_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_grants"))
+            .args(args)
+            .env_remove("RUST_LOG")
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.path().join("demo.db").display()),
+            )
+            .env(
+                "APP_CONFIG_DIR",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/config"),
+            )
+            .env("APP_ENV", "development")
+            .env("APP__DATA__DIR", dir.path())
+            .env("APP__SERVER__BIND", "127.0.0.1:9321")
+            .env("APP__SERVER__PUBLIC_URL", "")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["demo"]);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    );
+    assert!(out.status.success(), "{stderr}");
+    let migrations = migration_names("sqlite").len();
+    assert!(
+        stderr.contains(&format!("database ready, {migrations} migrations applied")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("migration applied") && !stdout.contains("migration applied"));
+    assert!(stdout.contains("applicant@demo.grants.kz") && stdout.contains("second factor key"));
+    let mail: Vec<String> = std::fs::read_dir(dir.path().join("mail"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect();
+    assert!(
+        mail.iter().any(|m| m.contains("http://127.0.0.1:9321/")),
+        "links to the bound address"
+    );
+    assert!(!mail.iter().any(|m| m.contains("http://127.0.0.1:8080/")));
+    // Again, in detail: nothing to apply, nothing created.
+    let out = run(&["-v", "demo"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        out.status.success() && stderr.contains("database ready\n"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(exists; password unchanged)"));
+}
