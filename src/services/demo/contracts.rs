@@ -81,13 +81,10 @@ pub async fn load(
             }
             Way::Tranches => {
                 let id = c.running(&application, &p, awarded_on, signed).await?;
-                c.pay(&id, 1, almaty(days(signed, 20), 11, 0)).await?;
-                let (first, second) = (period_end(signed, 12)?, period_end(signed, 24)?);
                 // PAY-02: 62,000 of costs in the first year, more than 70% of the
                 // pre-financing: the second tranche is released in full.
-                c.report(&id, 1, "62000", days(first, 25)).await?;
-                c.approve(&id, 1, None, days(first, 40)).await?;
-                c.pay(&id, 2, almaty(days(first, 50), 11, 0)).await?;
+                c.first_year(&id, signed, "62000", 25).await?;
+                let second = period_end(signed, 24)?;
                 c.report(&id, 2, "131000", days(second, 25).min(days(today, -5)))
                     .await?;
             }
@@ -105,11 +102,7 @@ pub async fn load(
             }
             Way::Amended => {
                 let id = c.running(&application, &p, awarded_on, signed).await?;
-                c.pay(&id, 1, almaty(days(signed, 20), 11, 0)).await?;
-                let first = period_end(signed, 12)?;
-                c.report(&id, 1, "58000", days(first, 30)).await?;
-                c.approve(&id, 1, None, days(first, 45)).await?;
-                c.pay(&id, 2, almaty(days(first, 55), 11, 0)).await?;
+                c.first_year(&id, signed, "58000", 30).await?;
                 // AMD-01: an extension asked 40 days ahead and approved by an addendum.
                 let end = c.end_of(&id).await?;
                 let number = c
@@ -169,11 +162,7 @@ pub async fn load(
             }
             Way::Suspended => {
                 let id = c.running(&application, &p, awarded_on, signed).await?;
-                c.pay(&id, 1, almaty(days(signed, 20), 11, 0)).await?;
-                let first = period_end(signed, 12)?;
-                c.report(&id, 1, "47000", days(first, 20)).await?;
-                c.approve(&id, 1, None, days(first, 35)).await?;
-                c.pay(&id, 2, almaty(days(first, 45), 11, 0)).await?;
+                c.first_year(&id, signed, "47000", 20).await?;
                 at(state, almaty(days(today, -15), 10, 0));
                 service::suspend_or_resume(
                     state,
@@ -272,6 +261,25 @@ impl Contract<'_> {
         )?;
         service::countersign(self.state, self.owner, id.clone(), file).await?;
         Ok(id)
+    }
+
+    /// The first year of a long action: pre-financing paid, the first interim report
+    /// (with `costs` incurred) submitted `report_after` days after the period's end,
+    /// approved two weeks later, the further tranche it releases paid ten days after.
+    async fn first_year(
+        &self,
+        id: &str,
+        signed: NaiveDate,
+        costs: &str,
+        report_after: i64,
+    ) -> AppResult<()> {
+        self.pay(id, 1, almaty(days(signed, 20), 11, 0)).await?;
+        let first = period_end(signed, 12)?;
+        self.report(id, 1, costs, days(first, report_after)).await?;
+        self.approve(id, 1, None, days(first, report_after + 15))
+            .await?;
+        self.pay(id, 2, almaty(days(first, report_after + 25), 11, 0))
+            .await
     }
 
     /// The finance officer pays what the tranche at `position` still owes (PAY-01/02).

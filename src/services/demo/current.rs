@@ -159,12 +159,7 @@ async fn in_evaluation(
         },
     )
     .await?;
-    let lots = {
-        let id = call_id.clone();
-        state
-            .db(move |conn| Ok(call_q::lots_of(conn, &id)?))
-            .await?
-    };
+    let lots = stages::lots(state, &call_id).await?;
     stages::seat_committee(state, cast, &call_id, noon_after(published, 15)).await?;
     let mut ids = Vec::new();
     for (i, (key, lot, eu, months)) in IN_EVALUATION.into_iter().enumerate() {
@@ -200,12 +195,12 @@ async fn in_evaluation(
         noon_after(deadline, 2),
     )
     .await?;
-    at(state, noon_after(deadline, 3));
-    evaluation::assign_automatically(
+    stages::assign(
         state,
-        cast.chair(),
-        call_id.clone(),
+        cast,
+        &call_id,
         EvaluationStage::Concept,
+        noon_after(deadline, 3),
     )
     .await?;
     // Scoring under way: the demo evaluator's sheets are all still to do; of the others,
@@ -331,12 +326,7 @@ async fn open_now(
     )
     .await?;
     // The demo applicant has started a concept note for its organisation.
-    let lots = {
-        let id = call_id.clone();
-        state
-            .db(move |conn| Ok(call_q::lots_of(conn, &id)?))
-            .await?
-    };
+    let lots = stages::lots(state, &call_id).await?;
     let lot = lots.first().ok_or_else(|| failed("lot"))?;
     let p = Proposal {
         org: organisation("kcwa"),

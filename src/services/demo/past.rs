@@ -293,12 +293,7 @@ async fn concept_notes(
     call_id: &str,
     deadline: NaiveDateTime,
 ) -> AppResult<Applications> {
-    let lots = {
-        let id = call_id.to_string();
-        state
-            .db(move |conn| Ok(call_q::lots_of(conn, &id)?))
-            .await?
-    };
+    let lots = stages::lots(state, call_id).await?;
     let mut apps = Vec::new();
     for (i, p) in PLANS.iter().enumerate() {
         let written = deadline - Duration::days(20) + Duration::hours(3 * i as i64);
@@ -365,12 +360,12 @@ async fn concept_stage(
         noon_after(deadline, 2),
     )
     .await?;
-    at(state, noon_after(deadline, 3));
-    evaluation::assign_automatically(
+    stages::assign(
         state,
-        cast.chair(),
-        call_id.into(),
+        cast,
+        call_id,
         EvaluationStage::Concept,
+        noon_after(deadline, 3),
     )
     .await?;
     // EVC-02: an assessor who advised the union declares a conflict; the chair replaces them.
@@ -475,9 +470,14 @@ async fn full_stage(
     at(state, noon_after(full_deadline, 1));
     opening::open(state, &cast.delegation, call_id.into(), OpeningStage::Full).await?;
     stages::administrative_checks(state, cast, &invited, &[], noon_after(full_deadline, 2)).await?;
-    at(state, noon_after(full_deadline, 3));
-    evaluation::assign_automatically(state, cast.chair(), call_id.into(), EvaluationStage::Full)
-        .await?;
+    stages::assign(
+        state,
+        cast,
+        call_id,
+        EvaluationStage::Full,
+        noon_after(full_deadline, 3),
+    )
+    .await?;
     let full = |row: &ev_q::AssignmentRow, _nth: usize, grid: &Grid| {
         let key = apps.key_of(&row.application_id)?;
         let p = PLANS.iter().find(|p| p.key == key)?;

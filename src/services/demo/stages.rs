@@ -389,3 +389,22 @@ pub fn plain(grid: &Grid, base: i64, bumps: usize) -> crate::domain::evaluation:
 pub fn noon_after(t: NaiveDateTime, n: i64) -> NaiveDateTime {
     almaty(days(crate::domain::time::local_date(t), n), 12, 0)
 }
+
+/// The call's lots, in order.
+pub async fn lots(state: &AppState, call_id: &str) -> AppResult<Vec<call_q::LotRow>> {
+    let id = call_id.to_string();
+    state.db(move |conn| Ok(call_q::lots_of(conn, &id)?)).await
+}
+
+/// The chair assigns the stage's applications automatically (EVC-03) at `when`.
+pub async fn assign(
+    state: &AppState,
+    cast: &Cast,
+    call_id: &str,
+    stage: EvaluationStage,
+    when: NaiveDateTime,
+) -> AppResult<()> {
+    at(state, when);
+    evaluation::assign_automatically(state, cast.chair(), call_id.into(), stage).await?;
+    Ok(())
+}
