@@ -1670,6 +1670,7 @@ error-assign-no-application = This application is not evaluated at this stage.
 error-assign-not-scorer = Choose a committee member who scores.
 error-assign-already = This person is already on this application, or was removed from it.
 error-assign-own-organisation = This person belongs to the applicant organisation.
+error-assign-conflict = This person declared a conflict of interest with this applicant (at this or an earlier stage): they may not assess its applications (EVC-02).
 error-assign-nobody-left = No committee member is left who may assess this application.
 error-assignment-conflict-first = Answer the question about conflicts of interest first.
 error-assignment-submitted-stays = A submitted score sheet stays on the record; it cannot be replaced.

@@ -216,6 +216,22 @@ pub fn assignment(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Assig
         .optional()
 }
 
+/// (assessor, applicant organisation) of every conflict declared in a call, at any
+/// stage (EVC-02).
+pub fn conflicts_in_call(
+    conn: &mut DbConnection,
+    call_id: &str,
+) -> QueryResult<Vec<(String, String)>> {
+    use super::schema::applications as app;
+    asg::table
+        .inner_join(app::table.on(app::id.eq(asg::application_id)))
+        .filter(asg::call_id.eq(call_id))
+        .filter(asg::status.eq("conflicted"))
+        .select((asg::assessor_id, app::organisation_id))
+        .distinct()
+        .load(conn)
+}
+
 /// Every assignment of a call at a stage (one query, for dashboards and rankings).
 pub fn assignments_of_call(
     conn: &mut DbConnection,

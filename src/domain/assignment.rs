@@ -22,6 +22,31 @@ pub struct Need {
 /// Assessors with their current load at this stage.
 pub type Loads = BTreeMap<String, usize>;
 
+/// Rule EVC-02: who may not assess an application of `organisation`, in any path
+/// (automatic, by hand, replacement, further assessor) and at any stage: whoever is
+/// already on it at this stage (active or not), a member of the applicant organisation,
+/// and whoever declared a conflict with an application of that organisation in the call
+/// (a conflict is between a person and an applicant, not a record of one stage).
+/// `memberships`: person → organisations; `conflicts`: (person, organisation) declared.
+pub fn excluded_assessors<'a>(
+    organisation: &str,
+    already: impl IntoIterator<Item = &'a str>,
+    candidates: &[String],
+    memberships: &std::collections::HashMap<String, BTreeSet<String>>,
+    conflicts: &BTreeSet<(String, String)>,
+) -> BTreeSet<String> {
+    let mut out: BTreeSet<String> = already.into_iter().map(str::to_string).collect();
+    for c in candidates {
+        let member = memberships
+            .get(c)
+            .is_some_and(|orgs| orgs.contains(organisation));
+        if member || conflicts.contains(&(c.clone(), organisation.to_string())) {
+            out.insert(c.clone());
+        }
+    }
+    out
+}
+
 /// A stable pseudo-random order among equally loaded assessors, so that the first
 /// assessors alphabetically do not always get the first applications.
 fn spread_key(application_id: &str, assessor: &str) -> [u8; 32] {
@@ -71,6 +96,21 @@ pub fn assign(needs: &[Need], loads: &Loads) -> (Vec<(String, String)>, Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn evc_02_a_declared_conflict_excludes_the_person_from_the_organisations_applications() {
+        let candidates: Vec<String> = ["ann", "bob", "cat", "dan"].map(String::from).to_vec();
+        let memberships = std::collections::HashMap::from([(
+            "cat".to_string(),
+            BTreeSet::from(["org-a".to_string()]),
+        )]);
+        let conflicts = BTreeSet::from([("bob".to_string(), "org-a".to_string())]);
+        let ex = excluded_assessors("org-a", ["ann"], &candidates, &memberships, &conflicts);
+        assert_eq!(ex, BTreeSet::from(["ann", "bob", "cat"].map(String::from)));
+        // Another applicant: only who is already on it.
+        let ex = excluded_assessors("org-b", [], &candidates, &memberships, &conflicts);
+        assert!(ex.is_empty());
+    }
     use proptest::prelude::*;
 
     fn needs(n: usize, missing: usize) -> Vec<Need> {

@@ -711,19 +711,16 @@ pub fn board_on(
 fn excluded_for(
     app: &EvalApplication,
     asg: &[AssignmentRow],
-    organisations: &HashMap<String, BTreeSet<String>>,
+    ctx: &AssignContext,
     scorers: &[String],
 ) -> BTreeSet<String> {
-    let mut ex: BTreeSet<String> = asg.iter().map(|a| a.assessor_id.clone()).collect();
-    for s in scorers {
-        if organisations
-            .get(s)
-            .is_some_and(|orgs| orgs.contains(&app.organisation_id))
-        {
-            ex.insert(s.clone());
-        }
-    }
-    ex
+    crate::domain::assignment::excluded_assessors(
+        &app.organisation_id,
+        asg.iter().map(|a| a.assessor_id.as_str()),
+        scorers,
+        &ctx.organisations,
+        &ctx.conflicts,
+    )
 }
 
 struct AssignContext {
@@ -733,6 +730,9 @@ struct AssignContext {
     /// Assessors the automatic assignment draws on, with their load at this stage.
     loads: Loads,
     organisations: HashMap<String, BTreeSet<String>>,
+    /// (person, applicant organisation) of every conflict declared in the call, at any
+    /// stage (EVC-02).
+    conflicts: BTreeSet<(String, String)>,
     members: Vec<Member>,
 }
 
@@ -789,12 +789,14 @@ fn assign_context(
     for (u, o) in q::organisations_of_users(conn, &user_ids)? {
         organisations.entry(u).or_default().insert(o);
     }
+    let conflicts = q::conflicts_in_call(conn, call_id)?.into_iter().collect();
     Ok(AssignContext {
         call,
         apps,
         assignments: crate::services::group_by(rows, |a| &a.application_id),
         loads,
         organisations,
+        conflicts,
         members,
     })
 }
@@ -901,7 +903,7 @@ pub async fn assign_automatically(
                             .unwrap_or(&[]);
                         Need {
                             application_id: app.id.clone(),
-                            excluded: excluded_for(app, asg, &ctx.organisations, &scorers),
+                            excluded: excluded_for(app, asg, &ctx, &scorers),
                             missing: min.saturating_sub(active(asg).count()),
                         }
                     })
@@ -978,17 +980,19 @@ pub async fn assign_manually(
                         "error-assign-already",
                     )]));
                 }
-                if excluded_for(
-                    app,
-                    asg,
-                    &ctx.organisations,
-                    std::slice::from_ref(&member.row.user_id),
-                )
-                .contains(&assessor_id)
+                if excluded_for(app, asg, &ctx, std::slice::from_ref(&member.row.user_id))
+                    .contains(&assessor_id)
                 {
+                    let conflicted = ctx
+                        .conflicts
+                        .contains(&(assessor_id.clone(), app.organisation_id.clone()));
                     return Err(AppError::Validation(vec![FieldError::new(
                         "assessor",
-                        "error-assign-own-organisation",
+                        if conflicted {
+                            "error-assign-conflict"
+                        } else {
+                            "error-assign-own-organisation"
+                        },
                     )]));
                 }
                 record_assignments(
@@ -1060,7 +1064,7 @@ pub async fn replace_assessor(
                     })
                     .map(|m| m.row.user_id.clone())
                     .collect();
-                let excluded = excluded_for(app, asg, &ctx.organisations, &scorers);
+                let excluded = excluded_for(app, asg, &ctx, &scorers);
                 let new = match assessor_id {
                     Some(chosen) => {
                         if !scorers.contains(&chosen) {
@@ -1505,7 +1509,7 @@ fn further_assessor_if_divergent(
     let scorers: Vec<String> = ctx.loads.keys().cloned().collect();
     let need = Need {
         application_id: app.id.clone(),
-        excluded: excluded_for(app, &asg, &ctx.organisations, &scorers),
+        excluded: excluded_for(app, &asg, &ctx, &scorers),
         missing: 1,
     };
     let (pairs, _) = assign(&[need], &ctx.loads);

@@ -242,14 +242,12 @@ async fn a_failed_document_check_moves_the_next_reserve_that_fits_up(app: TestAp
     assert_eq!(second.outcome, grants::domain::award::Outcome::Awarded);
 }
 
-/// An open call with two full applications from two organisations, a committee, both
-/// stages scored: the first 50 then 86; the second 30 then 71 with `second_capacity`
-/// as its capacity sub-score 1.2 (1 rejects it under GRD-05).
-pub(crate) async fn two_scored_applications(
+/// An open call with two full applications from two organisations, a complete committee
+/// signed, the clock just after the deadline, nothing assigned.
+pub(crate) async fn two_received_applications(
     app: &TestApp,
     reference: &str,
     bins: [&str; 2],
-    second_capacity: i64,
 ) -> (String, Vec<String>, grants::services::Actor, Committee) {
     let (_, staff) = delegation(app).await;
     let pid = programme(
@@ -284,6 +282,19 @@ pub(crate) async fn two_scored_applications(
     let deadline = crate::calls::deadline_of(app, &call);
     app.clock.freeze_at(deadline + Duration::seconds(1));
     s.sign_all(app, &call).await;
+    (call, applications, staff, s)
+}
+
+/// An open call with two full applications from two organisations, a committee, both
+/// stages scored: the first 50 then 86; the second 30 then 71 with `second_capacity`
+/// as its capacity sub-score 1.2 (1 rejects it under GRD-05).
+pub(crate) async fn two_scored_applications(
+    app: &TestApp,
+    reference: &str,
+    bins: [&str; 2],
+    second_capacity: i64,
+) -> (String, Vec<String>, grants::services::Actor, Committee) {
+    let (call, applications, staff, s) = two_received_applications(app, reference, bins).await;
     // Concept notes: 50 and 30, both pass and both are on the shortlist.
     ev::assign_automatically(
         &app.state,

@@ -27,7 +27,8 @@ on_both_databases!(
     the_board_runs_the_same_queries_for_three_or_nine_applications,
     the_api_runs_the_evaluation_with_the_same_seats_and_rules,
     the_secretary_records_the_administrative_check_of_their_call,
-    the_chair_reads_the_report_page_while_applications_are_still_scored
+    the_chair_reads_the_report_page_while_applications_are_still_scored,
+    a_conflict_declared_at_the_concept_stage_holds_at_the_full_stage_in_every_path
 );
 
 /// A person with a seat: their id, email and actor.
@@ -62,7 +63,15 @@ impl Committee {
         }
     }
 
-    fn actor_for(&self, user: &str) -> &Actor {
+    pub(crate) fn seat_of(&self, user: &str) -> &Seat {
+        [&self.chair, &self.secretary, &self.replacement]
+            .into_iter()
+            .chain(self.evaluators.iter())
+            .find(|p| p.id == user)
+            .expect("a committee member")
+    }
+
+    pub(crate) fn actor_for(&self, user: &str) -> &Actor {
         [&self.chair, &self.secretary, &self.replacement]
             .into_iter()
             .chain(self.evaluators.iter())
@@ -1492,4 +1501,104 @@ async fn the_chair_reads_the_report_page_while_applications_are_still_scored(app
         !page.contains("report.xlsx"),
         "no spreadsheet before the report"
     );
+}
+
+/// EVC-02: a conflict is between a person and an applicant. Declared on X's concept note,
+/// it keeps the person off X at the full stage, whether assigned automatically, by hand,
+/// as a replacement or as a further assessor; and X's content stays closed to them.
+async fn a_conflict_declared_at_the_concept_stage_holds_at_the_full_stage_in_every_path(
+    app: TestApp,
+) {
+    let (call, applications, _staff, s) =
+        crate::award::two_received_applications(&app, "CALL-COI", ["08014000131", "08014000132"])
+            .await;
+    let x = applications[0].clone();
+    ev::assign_automatically(
+        &app.state,
+        &s.chair.actor,
+        call.clone(),
+        EvaluationStage::Concept,
+    )
+    .await
+    .unwrap();
+    let on_x = |stage: &str| {
+        grants::db::evaluation::assignments_of_call(
+            &mut app.state.pool.get().unwrap(),
+            &call,
+            stage,
+        )
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.application_id == x)
+        .collect::<Vec<_>>()
+    };
+    let first = on_x("concept").into_iter().next().expect("X has assessors");
+    let person = first.assessor_id.clone();
+    let who = s.actor_for(&person).clone();
+    ev::answer_conflict(
+        &app.state,
+        &who,
+        first.id.clone(),
+        true,
+        "My cousin runs it.".into(),
+    )
+    .await
+    .unwrap();
+    ev::replace_assessor(
+        &app.state,
+        &s.chair.actor,
+        call.clone(),
+        first.id.clone(),
+        None,
+    )
+    .await
+    .unwrap();
+    score_all(&app, &s, &call, EvaluationStage::Concept, |_| (4, vec![])).await;
+    // Automatic assignment at the full stage leaves them off X (4 of 4 runs put them back).
+    ev::assign_automatically(
+        &app.state,
+        &s.chair.actor,
+        call.clone(),
+        EvaluationStage::Full,
+    )
+    .await
+    .unwrap();
+    let full = on_x("full");
+    assert!(!full.is_empty());
+    assert!(full.iter().all(|a| a.assessor_id != person), "{full:?}");
+    // By hand: refused with the reason.
+    let refused = ev::assign_manually(
+        &app.state,
+        &s.chair.actor,
+        call.clone(),
+        EvaluationStage::Full,
+        x.clone(),
+        person.clone(),
+    )
+    .await;
+    match refused {
+        Err(grants::error::AppError::Validation(e)) => {
+            assert_eq!(e[0].code, "error-assign-conflict")
+        }
+        other => panic!("{other:?}"),
+    }
+    // As a replacement chosen by the chair: refused too.
+    let refused = ev::replace_assessor(
+        &app.state,
+        &s.chair.actor,
+        call.clone(),
+        full[0].id.clone(),
+        Some(person.clone()),
+    )
+    .await;
+    assert!(
+        matches!(refused, Err(grants::error::AppError::Validation(_))),
+        "{refused:?}"
+    );
+    // The content of X stays closed to them.
+    let client = login(&app, s.seat_of(&person)).await;
+    let res = app
+        .get_with(&client, &format!("/evaluation/applications/{x}"))
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
