@@ -271,6 +271,10 @@ pub struct SecuritySettings {
     /// Staff (evaluators, Delegation, auditors, administrators) must sign in with a
     /// second factor. Only the test suite turns it off.
     pub staff_two_factor: bool,
+    /// SOD-01: the officer who approved the report that released a tranche does not
+    /// record that tranche's payment. On by default; a small Delegation may turn it off.
+    #[serde(default = "default_true")]
+    pub payment_by_another_officer: bool,
 }
 
 impl SecuritySettings {

@@ -134,6 +134,16 @@ pub fn all_member_rows(conn: &mut DbConnection, call_id: &str) -> QueryResult<Ve
 }
 
 /// The actor's current role on a call's committee.
+/// Whether the person holds or ever held a seat on the call's committee (SOD-01).
+pub fn ever_seated(conn: &mut DbConnection, call_id: &str, user_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        cm::table
+            .filter(cm::call_id.eq(call_id))
+            .filter(cm::user_id.eq(user_id)),
+    ))
+    .get_result(conn)
+}
+
 pub fn role_of(
     conn: &mut DbConnection,
     call_id: &str,

@@ -90,6 +90,10 @@ pub enum Action {
     /// Sign the declaration of impartiality and confidentiality of a call where one
     /// serves on the committee (EVC-02).
     SignDeclaration,
+    /// Read the content of a call's applications (and their files) after its deadline:
+    /// Delegation staff, the chair and the secretary once they signed the call's
+    /// declaration (EVC-02), the auditor (TL-08).
+    ReadApplicationContent,
     /// Read and score an application assigned to one, after the declaration (EVC-02/03).
     ScoreApplication,
     /// Run a call's evaluation as its chair: assign assessors, resolve divergences,
@@ -116,7 +120,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::ManageOwnAccount,
         Action::UseApi,
         Action::ManageUsers,
@@ -130,6 +134,7 @@ impl Action {
         Action::WorkForOrganisation,
         Action::ViewReceivedApplications,
         Action::CheckApplications,
+        Action::ReadApplicationContent,
         Action::ManageCommittee,
         Action::SignDeclaration,
         Action::ScoreApplication,
@@ -153,6 +158,7 @@ impl Action {
                 | Action::ViewEvaluation
                 | Action::CheckSupportingDocuments
                 | Action::CheckApplications
+                | Action::ReadApplicationContent
         )
     }
 }
@@ -177,7 +183,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         SignDeclaration | ScoreApplication | RunEvaluation | CheckSupportingDocuments => {
             matches!(role, Evaluator | Delegation)
         }
-        ViewEvaluation => matches!(role, Evaluator | Delegation | Auditor),
+        ViewEvaluation | ReadApplicationContent => matches!(role, Evaluator | Delegation | Auditor),
         // ADM-02: Delegation staff, or the committee's secretary or chair (their seat decides).
         CheckApplications => matches!(role, Evaluator | Delegation),
     }
@@ -294,7 +300,8 @@ pub fn may(role: Option<Role>, action: Action, scope: &Scope, relation: &Relatio
 fn committee_decision(role: Role, action: Action, relation: &Relation) -> Decision {
     let seat = relation.committee;
     let allowed = match action {
-        Action::SignDeclaration => seat.is_some(),
+        // Delegation staff who open, check or read applications sign too (EVC-02).
+        Action::SignDeclaration => seat.is_some() || role == Role::Delegation,
         Action::ScoreApplication => {
             seat.is_some_and(CommitteeRole::scores) && relation.declared && relation.assigned
         }
@@ -302,9 +309,11 @@ fn committee_decision(role: Role, action: Action, relation: &Relation) -> Decisi
         Action::CheckSupportingDocuments => {
             seat.is_some_and(CommitteeRole::sees_all_scores) && relation.declared
         }
-        // Delegation staff record the check without a seat (before a committee exists).
-        Action::CheckApplications => {
-            role == Role::Delegation
+        // Delegation staff record the check without a seat (before a committee exists),
+        // once they signed the call's declaration like the committee (EVC-02).
+        Action::CheckApplications | Action::ReadApplicationContent => {
+            (action == Action::ReadApplicationContent && role == Role::Auditor)
+                || (role == Role::Delegation && relation.declared)
                 || (seat.is_some_and(CommitteeRole::sees_all_scores) && relation.declared)
         }
         Action::ViewEvaluation => {
@@ -442,6 +451,74 @@ mod tests {
     }
 
     #[test]
+    fn evc_02_whoever_reads_or_checks_applications_signed_the_declaration() {
+        let call = Scope::Call("c".into());
+        let declared = Relation {
+            declared: true,
+            ..Relation::default()
+        };
+        let none = Relation::default();
+        for action in [Action::ReadApplicationContent, Action::CheckApplications] {
+            // Delegation staff: only after signing, seat or not.
+            assert_eq!(
+                may(Some(Role::Delegation), action, &call, &none),
+                Decision::Hidden
+            );
+            assert_eq!(
+                may(Some(Role::Delegation), action, &call, &declared),
+                Decision::Allow
+            );
+            // The committee's chair and secretary after signing; other seats never.
+            for (seat, allowed) in [
+                (CommitteeRole::Chair, true),
+                (CommitteeRole::Secretary, true),
+                (CommitteeRole::Evaluator, false),
+                (CommitteeRole::Observer, false),
+            ] {
+                let signed = Relation {
+                    committee: Some(seat),
+                    declared: true,
+                    ..Relation::default()
+                };
+                let unsigned = Relation {
+                    committee: Some(seat),
+                    ..Relation::default()
+                };
+                assert_eq!(
+                    may(Some(Role::Evaluator), action, &call, &signed) == Decision::Allow,
+                    allowed
+                );
+                assert_eq!(
+                    may(Some(Role::Evaluator), action, &call, &unsigned),
+                    Decision::Hidden
+                );
+            }
+            assert_ne!(
+                may(Some(Role::Applicant), action, &call, &declared),
+                Decision::Allow
+            );
+            assert_ne!(
+                may(Some(Role::Admin), action, &call, &declared),
+                Decision::Allow
+            );
+        }
+        // The auditor reads (TL-08) but checks nothing.
+        assert_eq!(
+            may(
+                Some(Role::Auditor),
+                Action::ReadApplicationContent,
+                &call,
+                &none
+            ),
+            Decision::Allow
+        );
+        assert_ne!(
+            may(Some(Role::Auditor), Action::CheckApplications, &call, &none),
+            Decision::Allow
+        );
+    }
+
+    #[test]
     fn evc_02_committee_work_needs_the_seat_the_declaration_and_the_assignment() {
         let call = Scope::Call("c".into());
         let app = Scope::Application("a".into());
@@ -454,9 +531,14 @@ mod tests {
         let none = Relation::default();
         for role in [Role::Evaluator, Role::Delegation] {
             let r = Some(role);
+            // Delegation staff sign without a seat, to open, check and read (EVC-02).
             assert_eq!(
                 may(r, Action::SignDeclaration, &call, &none),
-                Decision::Hidden
+                if role == Role::Delegation {
+                    Decision::Allow
+                } else {
+                    Decision::Hidden
+                }
             );
             assert_eq!(
                 may(

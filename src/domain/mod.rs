@@ -12,6 +12,7 @@ pub mod budget;
 pub mod calls;
 pub mod contracts;
 pub mod corrigenda;
+pub mod duties;
 pub mod evaluation;
 pub mod full_application;
 pub mod grids;

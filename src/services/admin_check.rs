@@ -36,32 +36,24 @@ pub async fn staff_view(
     actor: &Actor,
     id: String,
 ) -> AppResult<StaffApplication> {
-    let staff = actor.require(Action::ViewReceivedApplications).is_ok();
-    if !staff {
-        actor.require(Action::ViewEvaluation)?;
-    }
+    actor.require(Action::ReadApplicationContent)?;
     let actor = actor.clone();
+    let now = state.clock.now();
     state
         .db(move |conn| {
             let row = q::find(conn, &id)?
                 .filter(|a| a.receipt_number.is_some())
                 .ok_or(AppError::NotFound)?;
-            // The committee's chair and secretary read their call's applications, after
-            // the declaration (EVC-02); anyone else on the committee sees nothing here.
-            if !staff {
-                crate::services::write::check_permission_in(
-                    conn,
-                    &actor,
-                    &Permission::Do(Action::ViewEvaluation, Scope::Call(row.call_id.clone())),
-                )?;
-            }
-            let call =
-                Call::from_row(call_q::find(conn, &row.call_id)?.ok_or(AppError::NotFound)?)?;
+            // EVC-02, CFP-06: after the deadline, for whoever signed the declaration.
+            let call = crate::services::reading::check_may_read(conn, &actor, &row, now)?;
             let lot =
                 call_q::find_lot(conn, &row.call_id, &row.lot_id)?.ok_or(AppError::NotFound)?;
             let organisation =
                 org_q::find(conn, &row.organisation_id)?.ok_or(AppError::NotFound)?;
-            let submissions = q::submissions_of(conn, &id)?;
+            let submissions = q::submissions_of(conn, &id)?
+                .into_iter()
+                .filter(|s| crate::services::reading::readable(s, &row, &call, now))
+                .collect();
             let checks = q::checks_of(conn, &id)?;
             Ok(StaffApplication {
                 row,

@@ -176,26 +176,16 @@ pub async fn submitted_file(
     id: String,
     file_id: String,
 ) -> AppResult<AttachmentRow> {
-    let staff = actor.require(Action::ViewReceivedApplications).is_ok();
-    if !staff {
-        actor.require(Action::ViewEvaluation)?;
-    }
+    actor.require(Action::ReadApplicationContent)?;
     let actor = actor.clone();
+    let now = state.clock.now();
     state
         .db(move |conn| {
-            if !staff {
-                let call_id = q::find(conn, &id)?.ok_or(AppError::NotFound)?.call_id;
-                crate::services::write::check_permission_in(
-                    conn,
-                    &actor,
-                    &crate::services::write::Permission::Do(
-                        Action::ViewEvaluation,
-                        crate::domain::access::Scope::Call(call_id),
-                    ),
-                )?;
-            }
+            let a = q::find(conn, &id)?.ok_or(AppError::NotFound)?;
+            let call = super::reading::check_may_read(conn, &actor, &a, now)?;
             let named = q::submissions_of(conn, &id)?
                 .iter()
+                .filter(|s| super::reading::readable(s, &a, &call, now))
                 .any(|s| super::applications::files_named_in(&s.content).contains(&file_id));
             if !named {
                 return Err(AppError::NotFound);

@@ -384,6 +384,15 @@ pub async fn decide_report(
             Permission::Do(Action::DecideAward, Scope::Call(call_id.clone())),
             Lock::Call(call_id.clone()),
             move |tx| {
+                // EVC-02: the approver reads the scores, so signs the declaration; SOD-01:
+                // nobody who sat on the committee approves its report.
+                crate::services::reading::require_declaration(tx.conn, tx.actor, &call_id)?;
+                let by = tx.actor.user_id.clone().unwrap_or_default();
+                if !crate::domain::duties::may_approve_evaluation_report(q::ever_seated(
+                    tx.conn, &call_id, &by,
+                )?) {
+                    return Err(conflict("error-sod-committee-approves"));
+                }
                 let reports = q::reports_of(tx.conn, &call_id)?;
                 let event = if approve {
                     ReportEvent::Approve
@@ -394,7 +403,6 @@ pub async fn decide_report(
                     .transition(event)
                     .map_err(|r| conflict(r.message_key))?;
                 let report = reports.first().ok_or(AppError::NotFound)?;
-                let by = tx.actor.user_id.clone().unwrap_or_default();
                 let noted = (!comments.is_empty()).then_some(comments.as_str());
                 if !q::decide_report(tx.conn, &report.id, next.as_str(), &by, tx.now, noted)? {
                     return Err(conflict("error-report-not-submitted"));
@@ -567,6 +575,8 @@ pub struct ReportView {
     pub decisions: Vec<DecisionRow>,
     pub is_chair: bool,
     pub may_decide: bool,
+    /// A Delegation officer with a seat on the committee: another one decides (SOD-01).
+    pub seated_approver: bool,
 }
 
 /// Who reads the report: the committee's chair and secretary and the auditor (as the
@@ -587,6 +597,10 @@ pub async fn report(state: &AppState, actor: &Actor, call_id: String) -> AppResu
                 &Permission::Do(Action::ViewEvaluation, Scope::Call(call_id.clone())),
             );
             let approver = actor.role == Some(Role::Delegation) && !reports.is_empty();
+            if approver {
+                // EVC-02: the Delegation reads the scores after signing the declaration.
+                crate::services::reading::require_declaration(conn, &actor, &call_id)?;
+            }
             let committee = match committee {
                 Ok(()) => Ok(()),
                 Err(e) if !approver => return Err(e),
@@ -611,8 +625,14 @@ pub async fn report(state: &AppState, actor: &Actor, call_id: String) -> AppResu
                 _ => (None, None),
             };
             let decisions = q::decisions_of(conn, &call_id)?;
+            let took_part = match actor.user_id.as_deref() {
+                Some(u) => q::ever_seated(conn, &call_id, u)?,
+                None => false,
+            };
             Ok(ReportView {
-                may_decide: actor.role == Some(Role::Delegation),
+                may_decide: actor.role == Some(Role::Delegation)
+                    && crate::domain::duties::may_approve_evaluation_report(took_part),
+                seated_approver: actor.role == Some(Role::Delegation) && took_part,
                 call,
                 reports,
                 status,

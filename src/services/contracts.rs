@@ -730,6 +730,7 @@ pub async fn record_payment(
         return Err(AppError::Validation(errors));
     }
     let (amount, paid_on) = (amount.unwrap_or(Money::ZERO), paid_on.unwrap_or_default());
+    let separate = state.settings.security.payment_by_another_officer;
     state
         .write(actor, staff_permission(&id), Lock::Contract(id.clone()), move |tx| {
             let today = tx.today();
@@ -755,6 +756,26 @@ pub async fn record_payment(
                 let payable = t
                     .payable_cents
                     .ok_or(AppError::Conflict("error-payment-not-released"))?;
+                // SOD-01: not by the officer who approved the report that released it.
+                let reports = q::reports_of(tx.conn, &id)?;
+                let released_by = reports
+                    .iter()
+                    .find(|r| match t.after_report {
+                        Some(n) => r.position == n,
+                        None => {
+                            t.kind == TrancheKind::Balance.as_str()
+                                && ReportKind::parse(&r.kind) == Some(ReportKind::Final)
+                        }
+                    })
+                    .and_then(|r| r.decided_by.clone());
+                let recorder = tx.actor.user_id.clone().unwrap_or_default();
+                if !crate::domain::duties::may_record_payment(
+                    &recorder,
+                    released_by.as_deref(),
+                    separate,
+                ) {
+                    return Err(AppError::Conflict("error-sod-payment-approver"));
+                }
                 let paid = paid_on_tranche(&payments, position);
                 Money::from_cents(payable).saturating_sub(Money::from_cents(paid))
             };

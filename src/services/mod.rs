@@ -23,6 +23,7 @@ pub mod organisations;
 pub mod partners;
 pub mod passwords;
 pub mod programmes;
+pub mod reading;
 pub mod received;
 pub mod supporting;
 pub mod throttle;

@@ -95,6 +95,8 @@ pub async fn open(
             Permission::Do(Action::ManageCalls, Scope::Call(call_id.clone())),
             Lock::Call(call_id.clone()),
             move |tx| {
+                // EVC-02: whoever opens the applications has signed the declaration.
+                super::reading::require_declaration(tx.conn, tx.actor, &call_id)?;
                 let call =
                     Call::from_row(call_q::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?)?;
                 let invited = q::invited_in_call(tx.conn, &call_id)?;

@@ -176,7 +176,8 @@ fn committee_relation(
     use crate::db::evaluation as ev;
     let committee = ev::role_of(conn, &call_id, user)?
         .and_then(|r| crate::domain::access::CommitteeRole::parse(&r));
-    let declared = committee.is_some() && ev::declaration(conn, &call_id, user)?.is_some();
+    // Anyone may have signed (Delegation staff who read applications do, EVC-02).
+    let declared = ev::declaration(conn, &call_id, user)?.is_some();
     let assigned = match &application {
         Some(id) if committee.is_some() => {
             ev::assignments_of_application(conn, id)?.iter().any(|a| {

@@ -130,8 +130,15 @@ struct NoticeView {
 
 pub async fn report(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
     let lang = page.lang();
-    let r = service::report(&page.state, &page.actor(), path.into_inner()).await?;
+    let call_id = path.into_inner();
+    let r = match service::report(&page.state, &page.actor(), call_id.clone()).await {
+        Err(AppError::Conflict("error-declaration-first")) => {
+            return crate::web::staff_applications::declaration_for_call(&page, call_id).await;
+        }
+        other => other?,
+    };
     let mut ctx = tera::Context::new();
+    ctx.insert("seated_approver", &r.seated_approver);
     ctx.insert("call_id", &r.call.row.id);
     ctx.insert("reference", &r.call.row.reference);
     ctx.insert("call_title", &r.call.label_in(lang));

@@ -246,15 +246,25 @@ pub async fn call(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     page.render("evaluation/call.html", ctx)
 }
 
-pub async fn sign(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SignForm {
+    /// Where to go back to (the application page of Delegation staff who had to sign).
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn sign(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<SignForm>,
+) -> AppResult<HttpResponse> {
     let call_id = path.into_inner();
     let lang = page.lang();
     service::sign_declaration(&page.state, &page.actor(), call_id.clone(), lang).await?;
-    Ok(page.flash_redirect(
-        "success",
-        "flash-declaration-signed",
-        &format!("/evaluation/calls/{call_id}"),
-    ))
+    let back = crate::web::guard::safe_next(&form.next)
+        .unwrap_or_else(|| format!("/evaluation/calls/{call_id}"));
+    Ok(page.flash_redirect("success", "flash-declaration-signed", &back))
 }
 
 // ---------------------------------------------------------------------------------

@@ -255,6 +255,7 @@ pub async fn list(
     );
     ctx.insert("pager", &Pager::new(page_no, r.total, PAGE_SIZE));
     ctx.insert("filter_qs", &super::page::filter_query(&query));
+    insert_declaration(&page, &mut ctx, &r.call.row.id).await?;
     page.render("manage/received.html", ctx)
 }
 
@@ -532,6 +533,7 @@ pub async fn opening(page: Page, path: web::Path<String>) -> AppResult<HttpRespo
         .collect();
     ctx.insert("stages", &stages);
     ctx.insert("call_type", call.call_type.as_str());
+    insert_declaration(&page, &mut ctx, &call.row.id).await?;
     page.render("manage/opening.html", ctx)
 }
 
@@ -560,4 +562,22 @@ pub async fn open(
         Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
         Err(e) => Err(e),
     }
+}
+
+/// The call's declaration for Delegation staff who have not signed it yet (EVC-02): the
+/// page offers it before they open, check or read the applications.
+async fn insert_declaration(page: &Page, ctx: &mut tera::Context, call_id: &str) -> AppResult<()> {
+    let needed = crate::services::reading::declaration_needed(
+        &page.state,
+        &page.actor(),
+        call_id.to_string(),
+        page.lang(),
+    )
+    .await?;
+    if let Some((_, text)) = needed {
+        ctx.insert("declaration", &text);
+        ctx.insert("declaration_call_id", call_id);
+        ctx.insert("declaration_next", &page.here);
+    }
+    Ok(())
 }

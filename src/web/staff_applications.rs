@@ -39,7 +39,12 @@ async fn render(
     errors: &[crate::domain::FieldError],
     typed: Option<Vec<CheckItem>>,
 ) -> AppResult<HttpResponse> {
-    let a = service::staff_view(&page.state, &page.actor(), id).await?;
+    let a = match service::staff_view(&page.state, &page.actor(), id.clone()).await {
+        Err(AppError::Conflict("error-declaration-first")) => {
+            return declaration_page(&page, &id).await;
+        }
+        other => other?,
+    };
     let lang = page.lang();
     let now = page.state.clock.now();
     let call_type = a.call.call_type.as_str();
@@ -199,6 +204,34 @@ pub async fn check(
         Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
         Err(e) => Err(e),
     }
+}
+
+/// For Delegation staff who have not signed the call's declaration: the declaration to
+/// sign, which brings them back to the application (EVC-02).
+async fn declaration_page(page: &Page, id: &str) -> AppResult<HttpResponse> {
+    let (call_id, _) = crate::services::applications::owners_of(&page.state, id).await?;
+    declaration_for_call(page, call_id).await
+}
+
+/// The call's declaration to sign, coming back to this page afterwards (EVC-02).
+pub(crate) async fn declaration_for_call(page: &Page, call_id: String) -> AppResult<HttpResponse> {
+    let lang = page.lang();
+    let Some((call, text)) =
+        crate::services::reading::declaration_needed(&page.state, &page.actor(), call_id, lang)
+            .await?
+    else {
+        return Err(AppError::NotFound);
+    };
+    let mut ctx = tera::Context::new();
+    ctx.insert("reference", &call.row.reference);
+    ctx.insert("declaration", &text);
+    ctx.insert("declaration_call_id", &call.row.id);
+    ctx.insert("declaration_next", &page.here);
+    page.render_status(
+        actix_web::http::StatusCode::FORBIDDEN,
+        "manage/declaration.html",
+        ctx,
+    )
 }
 
 /// A file (annex or mandate) named by one of the application's submissions.

@@ -199,13 +199,13 @@ async fn annexes_are_checked_named_by_the_submission_and_seen_by_staff(app: Test
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    // Staff see no file before a submission names it.
+    // Staff see no file before a submission names it, and nothing before the deadline.
     let staff_file = |fid: &str| format!("/manage/applications/{id}/files/{fid}");
-    assert_eq!(
+    assert_ne!(
         app.get_with(&staff_client, &staff_file(&les.id))
             .await
             .status(),
-        StatusCode::NOT_FOUND
+        StatusCode::OK
     );
 
     // The submission names its annexes with their SHA-256: the receipt covers them.
@@ -239,15 +239,13 @@ async fn annexes_are_checked_named_by_the_submission_and_seen_by_staff(app: Test
         .await
         .unwrap();
     assert_eq!(sha(&package), subs[0].content_sha256);
-    let staff_page = body(
-        app.get_with(&staff_client, &format!("/manage/applications/{id}"))
-            .await,
-    )
-    .await;
-    assert!(staff_page.contains(&staff_file(&les.id)) && staff_page.contains(&sha(&pdf)));
-    let res = app.get_with(&staff_client, &staff_file(&les.id)).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
+    // Submitted, but sealed until the deadline, whoever asks (CFP-06, EVC-02).
+    assert_eq!(
+        app.get_with(&staff_client, &staff_file(&les.id))
+            .await
+            .status(),
+        StatusCode::CONFLICT
+    );
 
     // Before the deadline the applicant replaces an annex: a new version, the changes
     // await a new submission, the submitted file stays available to staff.
@@ -268,13 +266,6 @@ async fn annexes_are_checked_named_by_the_submission_and_seen_by_staff(app: Test
         .into_iter()
         .find(|f| f.version == 2)
         .unwrap();
-    assert_eq!(
-        app.get_with(&staff_client, &staff_file(&les2.id))
-            .await
-            .status(),
-        StatusCode::NOT_FOUND,
-        "not submitted yet"
-    );
     let res = app
         .post_form_with(&a, &format!("{application}/submit"), &[])
         .await;
@@ -283,12 +274,6 @@ async fn annexes_are_checked_named_by_the_submission_and_seen_by_staff(app: Test
         grants::db::applications::submissions_of(&mut app.state.pool.get().unwrap(), &id).unwrap();
     assert_eq!(subs.len(), 2);
     assert!(subs[0].content.contains(&sha(&pdf2)) && !subs[0].content.contains(&sha(&pdf)));
-    for f in [&les.id, &les2.id] {
-        assert_eq!(
-            app.get_with(&staff_client, &staff_file(f)).await.status(),
-            StatusCode::OK
-        );
-    }
     // Removing an annex after submitting is a change awaiting submission too.
     let cv = annexes_of(&app, &id)
         .into_iter()
@@ -322,6 +307,40 @@ async fn annexes_are_checked_named_by_the_submission_and_seen_by_staff(app: Test
     let files = annexes_of(&app, &id);
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].id, les2.id);
+
+    // After the deadline staff read what the submissions name, once they signed the
+    // call's declaration (EVC-02): the page offers it first.
+    let (staff_client, _) = app.client_as(Role::Delegation).await;
+    let res = app
+        .get_with(&staff_client, &format!("/manage/applications/{id}"))
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(body(res)
+        .await
+        .contains("Declaration of impartiality and confidentiality"));
+    let res = app
+        .post_form_with(
+            &staff_client,
+            &format!("/evaluation/calls/{call}/declaration"),
+            &[("next", &format!("/manage/applications/{id}"))],
+        )
+        .await;
+    assert_eq!(
+        crate::helpers::location(&res),
+        format!("/manage/applications/{id}")
+    );
+    let staff_page = body(
+        app.get_with(&staff_client, &format!("/manage/applications/{id}"))
+            .await,
+    )
+    .await;
+    assert!(staff_page.contains(&staff_file(&les2.id)) && staff_page.contains(&sha(&pdf2)));
+    // Both submitted versions stay available; the removed annex too.
+    for (f, bytes) in [(&les.id, &pdf), (&les2.id, &pdf2)] {
+        let res = app.get_with(&staff_client, &staff_file(f)).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(&res.bytes().await.unwrap().to_vec(), bytes);
+    }
     let actions = app.audit_actions().await;
     assert!(actions.contains(&"application.annex_added".to_string()));
     assert!(actions.contains(&"application.annex_removed".to_string()));

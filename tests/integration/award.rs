@@ -18,7 +18,8 @@ use crate::on_both_databases;
 on_both_databases!(
     the_report_is_approved_before_anyone_is_told_and_the_award_is_published,
     a_failed_document_check_moves_the_next_reserve_that_fits_up,
-    an_assessor_reads_a_full_application_on_their_assignment_page
+    an_assessor_reads_a_full_application_on_their_assignment_page,
+    a_committee_member_does_not_approve_the_committees_report
 );
 
 /// SEL-02 through the pages: the chair asks, the applicant (the lead's account) uploads
@@ -282,6 +283,10 @@ pub(crate) async fn two_received_applications(
     let deadline = crate::calls::deadline_of(app, &call);
     app.clock.freeze_at(deadline + Duration::seconds(1));
     s.sign_all(app, &call).await;
+    // The Delegation officer who opens, reads and approves signs too (EVC-02).
+    ev::sign_declaration(&app.state, &staff, call.clone(), grants::i18n::Lang::En)
+        .await
+        .unwrap();
     (call, applications, staff, s)
 }
 
@@ -359,6 +364,16 @@ async fn the_report_is_approved_before_anyone_is_told_and_the_award_is_published
         again,
         Err(grants::error::AppError::Conflict("error-report-waiting"))
     ));
+    // EVC-02: the officer reads the scores once they signed the declaration.
+    let res = app.get_with(&delegation_client, &report).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(body(res).await.contains("declaration-text"));
+    app.post_form_with(
+        &delegation_client,
+        &format!("/evaluation/calls/{call}/declaration"),
+        &[("next", report.as_str())],
+    )
+    .await;
     let page = body(app.get_with(&delegation_client, &report).await).await;
     assert!(page.contains("Approve the report") && page.contains("Waiting for the EU Delegation"));
     crate::helpers::dump_page("report-decide", &page);
@@ -447,6 +462,22 @@ async fn the_report_is_approved_before_anyone_is_told_and_the_award_is_published
     app.create_user(email, Role::Delegation).await;
     let token = crate::account_security::token_of(&app, email, PASSWORD).await;
     let api = new_client();
+    // EVC-02 through the API too: the scores after the declaration.
+    let res = api
+        .get(app.url(&format!("/api/v1/calls/{call}/award")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let res = api
+        .post(app.url(&format!("/api/v1/calls/{call}/declaration")))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success(), "{}", res.status());
     let out: serde_json::Value = api
         .get(app.url(&format!("/api/v1/calls/{call}/award")))
         .bearer_auth(&token)
@@ -592,4 +623,54 @@ async fn an_assessor_reads_a_full_application_on_their_assignment_page(app: Test
         page.contains("Drilling twelve wells near the Aral Sea.") && page.contains("Engineer"),
         "{page}"
     );
+}
+
+/// SOD-01: a Delegation officer who sat on the committee (here as an observer) cannot
+/// approve its report; the page says who decides; another officer approves.
+async fn a_committee_member_does_not_approve_the_committees_report(app: TestApp) {
+    let (call, applications, staff, s) =
+        two_scored_applications(&app, "CALL-SOD", ["08014000133", "08014000134"], 1).await;
+    let (seated_client, seated_id) = app.client_as(Role::Delegation).await;
+    let seated = crate::calls::staff(&seated_id, Role::Delegation);
+    let email = grants::db::users::find(&mut app.state.pool.get().unwrap(), &seated_id)
+        .unwrap()
+        .unwrap()
+        .email;
+    ev::add_member(&app.state, &staff, call.clone(), email, "observer".into())
+        .await
+        .unwrap();
+    ev::sign_declaration(&app.state, &seated, call.clone(), grants::i18n::Lang::En)
+        .await
+        .unwrap();
+    supporting_documents_checked(&app, &s, &call, &applications[0], true).await;
+    grants::services::award::submit_report(&app.state, &s.chair.actor, call.clone())
+        .await
+        .unwrap();
+    let refused = grants::services::award::decide_report(
+        &app.state,
+        &seated,
+        call.clone(),
+        true,
+        String::new(),
+    )
+    .await;
+    assert!(matches!(
+        refused,
+        Err(grants::error::AppError::Conflict(
+            "error-sod-committee-approves"
+        ))
+    ));
+    let page = body(
+        app.get_with(&seated_client, &format!("/evaluation/calls/{call}/report"))
+            .await,
+    )
+    .await;
+    assert!(
+        page.contains("another Delegation officer approves its report"),
+        "{page}"
+    );
+    assert!(!page.contains("Approve the report"));
+    grants::services::award::decide_report(&app.state, &staff, call.clone(), true, String::new())
+        .await
+        .unwrap();
 }

@@ -340,6 +340,52 @@ async fn a_contract_goes_from_the_award_to_payments_and_reports(app: TestApp) {
         .await;
     let t2 = &grants::db::contracts::tranches_of(&mut conn(&app), &c.id).unwrap()[1];
     assert_eq!(t2.payable_cents, Some(5_055_750 - 131_220));
+    // SOD-01: the officer who approved the report does not record the tranche it
+    // released; another officer does.
+    let mut second = with_date(pay("2", "1000"));
+    second.push(("paid_on", &today_s));
+    let res = app.post_form_with(&p.staff, &payments, &second).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let view = body(app.get_with(&p.staff, &page).await).await;
+    assert!(
+        view.contains("another officer records its payment"),
+        "{view}"
+    );
+    let paid = |app: &TestApp| {
+        grants::db::contracts::payments_of(&mut conn(app), &c.id)
+            .unwrap()
+            .len()
+    };
+    assert_eq!(paid(&app), 1);
+    let refused = grants::services::contracts::record_payment(
+        &app.state,
+        &crate::calls::staff(
+            &grants::db::users::find_by_email(&mut conn(&app), &p.staff_email)
+                .unwrap()
+                .unwrap()
+                .id,
+            Role::Delegation,
+        ),
+        c.id.clone(),
+        grants::services::contracts::PaymentInput {
+            tranche: "2".into(),
+            amount: "1000".into(),
+            paid_on: today_s.clone(),
+            reference: "PO-2".into(),
+            kind: String::new(),
+        },
+    )
+    .await;
+    assert!(matches!(
+        refused,
+        Err(grants::error::AppError::Conflict(
+            "error-sod-payment-approver"
+        ))
+    ));
+    let (finance, _) = app.client_as(Role::Delegation).await;
+    let res = app.post_form_with(&finance, &payments, &second).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(paid(&app), 2);
     let view = body(app.get_with(&p.lead, &page).await).await;
     assert!(
         view.contains("reduced by"),

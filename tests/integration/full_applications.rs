@@ -1020,8 +1020,23 @@ async fn co_applicants_are_named_from_the_registry_and_give_a_mandate(app: TestA
         app.get_with(&b, &mandate).await.status(),
         StatusCode::NOT_FOUND
     );
-    // Staff read the partners as submitted, with each mandate's hash (ADM-02).
-    let (staff_client, _) = app.client_as(Role::Delegation).await;
+    // Staff read the partners as submitted, with each mandate's hash (ADM-02), after
+    // the deadline and the declaration (EVC-02).
+    let call_id = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .unwrap()
+        .call_id;
+    app.clock
+        .freeze_at(crate::calls::deadline_of(&app, &call_id) + chrono::Duration::seconds(1));
+    let (staff_client, staff_id) = app.client_as(Role::Delegation).await;
+    grants::services::evaluation::sign_declaration(
+        &app.state,
+        &crate::calls::staff(&staff_id, Role::Delegation),
+        call_id,
+        grants::i18n::Lang::En,
+    )
+    .await
+    .unwrap();
     let page = body(
         app.get_with(&staff_client, &format!("/manage/applications/{id}"))
             .await,

@@ -275,10 +275,20 @@ async fn the_administrative_check_passes_or_rejects_with_the_reason_the_applican
             app.post_form_with(&client, &path, &fields).await
         }
     };
-    // Before the deadline: read, but nothing to record yet.
-    let page = body(app.get_with(&client, &page_of(&ids[0])).await).await;
-    assert!(page.contains("CALL-ADM/L2/CN/0001") && page.contains("Why it matters."));
-    assert!(page.contains("recorded after the deadline"));
+    // Before the deadline nobody reads: first the declaration (EVC-02), then the seal
+    // (CFP-06); nothing can be recorded either.
+    let res = app.get_with(&client, &page_of(&ids[0])).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    app.post_form_with(
+        &client,
+        &format!("/evaluation/calls/{call}/declaration"),
+        &[],
+    )
+    .await;
+    let res = app.get_with(&client, &page_of(&ids[0])).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let page = body(res).await;
+    assert!(page.contains("sealed until the deadline") && !page.contains("Why it matters."));
     post(&client, &ids[0], check_form(None)).await;
     assert!(
         grants::db::applications::checks_of(&mut app.state.pool.get().unwrap(), &ids[0])
@@ -293,8 +303,14 @@ async fn the_administrative_check_passes_or_rejects_with_the_reason_the_applican
     let deadline = crate::calls::deadline_of(&app, &call);
     app.clock.freeze_at(deadline + Duration::seconds(1));
     let (client, _) = app.client_as(Role::Delegation).await;
+    app.post_form_with(
+        &client,
+        &format!("/evaluation/calls/{call}/declaration"),
+        &[],
+    )
+    .await;
     let page = body(app.get_with(&client, &page_of(&ids[0])).await).await;
-    assert!(page.contains("Record the check"));
+    assert!(page.contains("Record the check") && page.contains("Why it matters."));
     // A "No" needs its reason.
     let res = post(&client, &ids[1], check_form(Some(("declaration", "")))).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -374,6 +390,23 @@ async fn the_opening_record_lists_what_arrived_in_time_and_what_was_refused_as_l
     .await
     .unwrap();
     let opening = format!("/manage/calls/{call}/opening");
+    // EVC-02: whoever opens signs the call's declaration first; the page offers it.
+    app.post_form_with(&client, &opening, &[]).await;
+    let page = body(app.get_with(&client, &opening).await).await;
+    assert!(
+        page.contains("Sign the call&#x27;s declaration of impartiality and confidentiality first")
+            && page.contains(&format!("/evaluation/calls/{call}/declaration")),
+        "{page}"
+    );
+    app.post_form_with(
+        &client,
+        &format!("/evaluation/calls/{call}/declaration"),
+        &[("next", &opening)],
+    )
+    .await;
+    assert!(!body(app.get_with(&client, &opening).await)
+        .await
+        .contains("declaration-text"));
     // Not before the deadline.
     app.post_form_with(&client, &opening, &[]).await;
     assert!(body(app.get_with(&client, &opening).await)
@@ -394,7 +427,14 @@ async fn the_opening_record_lists_what_arrived_in_time_and_what_was_refused_as_l
             "error-application-deadline-passed"
         ))
     ));
+    // The officer who opens signs the declaration first (another one, after the deadline).
     let (client, _) = app.client_as(Role::Delegation).await;
+    app.post_form_with(
+        &client,
+        &format!("/evaluation/calls/{call}/declaration"),
+        &[],
+    )
+    .await;
     let page = body(app.get_with(&client, &opening).await).await;
     assert!(page.contains("Open the received applications"));
     // The full applications' stage has nothing to open before an invitation.
@@ -450,6 +490,12 @@ async fn the_opening_record_lists_what_arrived_in_time_and_what_was_refused_as_l
     .await;
     assert!(late.is_err());
     let (client, _) = app.client_as(Role::Delegation).await;
+    app.post_form_with(
+        &client,
+        &format!("/evaluation/calls/{call}/declaration"),
+        &[],
+    )
+    .await;
     let res = app.post_form_with(&client, &opening, &full).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let page = body(app.get_with(&client, &opening).await).await;

@@ -177,15 +177,9 @@ async fn in_evaluation(
             .map_err(|e| failed(format!("{key}: {e:?}")))?;
         ids.push(id);
     }
-    at(state, noon_after(deadline, 1));
+    stages::sign_declarations(state, cast, &call_id, noon_after(deadline, 1)).await?;
+    at(state, noon_after(deadline, 1) + Duration::hours(2));
     opening::open(state, &cast.delegation, call_id.clone(), OpeningStage::Call).await?;
-    stages::sign_declarations(
-        state,
-        cast,
-        &call_id,
-        noon_after(deadline, 1) + Duration::hours(1),
-    )
-    .await?;
     // The secretary has checked all but the last two.
     stages::administrative_checks(
         state,

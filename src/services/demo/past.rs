@@ -330,15 +330,9 @@ async fn concept_stage(
     apps: &Applications,
     deadline: NaiveDateTime,
 ) -> AppResult<()> {
-    at(state, noon_after(deadline, 1));
+    stages::sign_declarations(state, cast, call_id, noon_after(deadline, 1)).await?;
+    at(state, noon_after(deadline, 1) + Duration::hours(2));
     opening::open(state, &cast.delegation, call_id.into(), OpeningStage::Call).await?;
-    stages::sign_declarations(
-        state,
-        cast,
-        call_id,
-        noon_after(deadline, 1) + Duration::hours(2),
-    )
-    .await?;
     let received = apps.with(&[
         Fate::Awarded,
         Fate::Reserve,

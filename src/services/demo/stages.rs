@@ -276,15 +276,17 @@ pub async fn seat_committee(
     Ok(())
 }
 
-/// Every member signs the call's declaration (EVC-02) at `when`, each in a language
-/// of the demonstration.
+/// The Delegation's programme manager (who opens the applications) and every member
+/// sign the call's declaration (EVC-02) from `when`, each in a language of the
+/// demonstration.
 pub async fn sign_declarations(
     state: &AppState,
     cast: &Cast,
     call_id: &str,
     when: NaiveDateTime,
 ) -> AppResult<()> {
-    for (i, (actor, _, _)) in cast.seats.iter().enumerate() {
+    let signers = std::iter::once(&cast.delegation).chain(cast.seats.iter().map(|(a, _, _)| a));
+    for (i, actor) in signers.enumerate() {
         at(state, when + chrono::Duration::minutes(10 * i as i64));
         let lang = [Lang::En, Lang::Kk, Lang::Ru][i % 3];
         evaluation::sign_declaration(state, actor, call_id.into(), lang).await?;

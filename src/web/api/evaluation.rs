@@ -587,7 +587,9 @@ async fn award_out(state: &AppState, ctx: &RequestCtx, call_id: String) -> AppRe
 /// The report's state and the award decisions (committee, Delegation once submitted,
 /// auditor).
 #[utoipa::path(get, path = "/api/v1/calls/{id}/award", tag = "evaluation", security(("bearer" = [])),
-    params(("id" = String, Path)), responses((status = 200, body = AwardOut)))]
+    params(("id" = String, Path)), responses((status = 200, body = AwardOut),
+        (status = 409, description = "Delegation staff sign the call's declaration first (EVC-02)",
+         body = super::Problem, content_type = "application/problem+json")))]
 pub async fn get_award(
     state: web::Data<AppState>,
     ctx: RequestCtx,
