@@ -78,6 +78,17 @@ pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Application
         .optional()
 }
 
+/// The invitations' full-application deadlines of several applications, in one query.
+pub fn full_deadlines_of(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> QueryResult<Vec<(String, Option<NaiveDateTime>)>> {
+    a::table
+        .filter(a::id.eq_any(ids))
+        .select((a::id, a::full_deadline))
+        .load(conn)
+}
+
 /// Applications of an organisation to a call that count against its limit (APP-06).
 pub fn counted_for_limit(
     conn: &mut DbConnection,

@@ -156,6 +156,21 @@ pub fn successful_notice_by(decided_on: NaiveDate, full_deadline: Option<NaiveDa
     }
 }
 
+/// NOT-01: the day by which the successful applicants still waiting must be told: 15
+/// days after the decision, and within 6 months of each one's own full-application
+/// deadline (in a restricted call, the deadline of its invitation, not the concept
+/// notes'); the earliest of them.
+pub fn successful_notice_due(
+    decided_on: NaiveDate,
+    waiting_full_deadlines: &[Option<NaiveDate>],
+) -> NaiveDate {
+    waiting_full_deadlines
+        .iter()
+        .map(|d| successful_notice_by(decided_on, *d))
+        .min()
+        .unwrap_or_else(|| successful_notice_by(decided_on, None))
+}
+
 /// NOT-01: unsuccessful applicants are told within 15 days after the successful ones
 /// (counted from the decision while those have not been told).
 pub fn unsuccessful_notice_by(
@@ -219,6 +234,22 @@ pub fn required_documents(amount_cents: i64) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn not_01_six_months_count_from_each_applications_own_full_deadline() {
+        let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2027, m, day).unwrap();
+        // Concept notes 15 Jan, full applications 1 Apr, award 20 Jul: 15 days after
+        // the award (4 Aug) comes before 1 Oct.
+        assert_eq!(successful_notice_due(d(7, 20), &[Some(d(4, 1))]), d(8, 4));
+        // One invitation with an earlier deadline decides for the batch.
+        assert_eq!(
+            successful_notice_due(d(7, 20), &[Some(d(4, 1)), Some(d(1, 25))]),
+            d(7, 25)
+        );
+        // The last allowed day is the 6-month mark itself.
+        assert_eq!(successful_notice_due(d(9, 25), &[Some(d(4, 1))]), d(10, 1));
+        assert_eq!(successful_notice_due(d(7, 20), &[]), d(8, 4));
+    }
     use crate::domain::workflow::assert_transitions;
 
     fn d(s: &str) -> NaiveDate {

@@ -155,10 +155,107 @@ pub fn select(ranked: &[Candidate], envelope_cents: i64, mode: SelectionMode) ->
     }
 }
 
+/// SEL-01 then SEL-02: the selection made with every ranked candidate (`ranked`,
+/// including those whose supporting documents later failed), then each failed one taken
+/// out and the room it frees given to the reserve list in rank order, to the next that
+/// fits (one that does not fit is passed over, also in strict mode: strict decides the
+/// first selection, not who replaces a failed one). The placements are those of the
+/// candidates that did not fail, in rank order.
+pub fn select_after_document_checks(
+    ranked: &[Candidate],
+    failed: &std::collections::HashSet<String>,
+    envelope_cents: i64,
+    mode: SelectionMode,
+) -> Selection {
+    let first = select(ranked, envelope_cents, mode);
+    let mut used: i64 = 0;
+    let mut placements = Vec::with_capacity(ranked.len());
+    let mut any_failed_selected = false;
+    for (c, p) in ranked.iter().zip(&first.placements) {
+        if failed.contains(&c.id) {
+            any_failed_selected |= *p == Placement::Selected;
+            continue;
+        }
+        if *p == Placement::Selected {
+            used += c.requested_cents;
+        }
+        placements.push(*p);
+    }
+    if any_failed_selected {
+        let remaining: Vec<&Candidate> =
+            ranked.iter().filter(|c| !failed.contains(&c.id)).collect();
+        for (c, p) in remaining.iter().zip(placements.iter_mut()) {
+            let fits = c.requested_cents >= 0
+                && used
+                    .checked_add(c.requested_cents)
+                    .is_some_and(|t| t <= envelope_cents);
+            if *p == Placement::Reserve && fits {
+                used += c.requested_cents;
+                *p = Placement::Selected;
+            }
+        }
+    }
+    Selection {
+        placements,
+        selected_cents: used,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn sel_02_the_next_reserve_that_fits_moves_up_in_strict_mode_too() {
+        // Envelope 2,100,000: A 1.0M and B 600k selected; C 1.2M and D 400k reserve.
+        let ranked = vec![
+            c("a", 9000, 0, 0, 1_000_000),
+            c("b", 8500, 0, 0, 600_000),
+            c("c", 8000, 0, 0, 1_200_000),
+            c("d", 7500, 0, 0, 400_000),
+        ];
+        let env = 210_000_000;
+        let none = std::collections::HashSet::new();
+        let s = select_after_document_checks(&ranked, &none, env, SelectionMode::Strict);
+        assert_eq!(
+            s.placements,
+            [
+                Placement::Selected,
+                Placement::Selected,
+                Placement::Reserve,
+                Placement::Reserve
+            ]
+        );
+        // B fails its documents: C does not fit the 1.1M freed, D does and moves up.
+        let failed = std::collections::HashSet::from(["b".to_string()]);
+        let s = select_after_document_checks(&ranked, &failed, env, SelectionMode::Strict);
+        assert_eq!(
+            s.placements,
+            [Placement::Selected, Placement::Reserve, Placement::Selected]
+        );
+        assert_eq!(s.selected_cents, 140_000_000);
+        // A reserve that fails only leaves the list; nobody moves up for it.
+        let failed = std::collections::HashSet::from(["c".to_string()]);
+        let s = select_after_document_checks(&ranked, &failed, env, SelectionMode::Strict);
+        assert_eq!(
+            s.placements,
+            [Placement::Selected, Placement::Selected, Placement::Reserve]
+        );
+        // The first reserve fits the room exactly: it, and only it, moves up.
+        let ranked = vec![
+            c("a", 9000, 0, 0, 1_000_000),
+            c("b", 8500, 0, 0, 1_000_000),
+            c("c", 8000, 0, 0, 1_100_000),
+            c("d", 7500, 0, 0, 100_000),
+        ];
+        let failed = std::collections::HashSet::from(["a".to_string()]);
+        let s = select_after_document_checks(&ranked, &failed, env, SelectionMode::Strict);
+        assert_eq!(
+            s.placements,
+            [Placement::Selected, Placement::Selected, Placement::Reserve]
+        );
+    }
 
     fn c(id: &str, total: i64, relevance: i64, capacity: i64, euros: i64) -> Candidate {
         Candidate {

@@ -563,6 +563,42 @@ pub async fn notify(
         .await
 }
 
+/// NOT-01: the day by which the successful applicants still waiting must be told, each
+/// counted from its own full-application deadline (its invitation's in a restricted
+/// call, the call's in an open one). None when nobody successful is waiting.
+pub(crate) fn successful_notice_due(
+    conn: &mut DbConnection,
+    call_type: crate::domain::calls::CallType,
+    call_deadline: Option<NaiveDateTime>,
+    decisions: &[DecisionRow],
+) -> AppResult<Option<chrono::NaiveDate>> {
+    let waiting: Vec<&DecisionRow> = decisions
+        .iter()
+        .filter(|d| d.outcome == Outcome::Awarded.as_str() && d.notified_at.is_none())
+        .collect();
+    let Some(decided) = decisions.iter().map(|d| d.decided_at).min() else {
+        return Ok(None);
+    };
+    let ids: Vec<String> = waiting.iter().map(|d| d.application_id.clone()).collect();
+    let deadlines: Vec<Option<chrono::NaiveDate>> =
+        crate::db::applications::full_deadlines_of(conn, &ids)?
+            .into_iter()
+            .map(|(_, own)| {
+                crate::domain::applications::deadline_of(
+                    crate::domain::applications::Stage::Full,
+                    call_type,
+                    call_deadline,
+                    own,
+                )
+                .map(crate::domain::time::local_date)
+            })
+            .collect();
+    Ok(Some(crate::domain::award::successful_notice_due(
+        crate::domain::time::local_date(decided),
+        &deadlines,
+    )))
+}
+
 /// The report page's data: the versions, the snapshot to show, the decisions.
 pub struct ReportView {
     pub call: Call,
@@ -577,6 +613,8 @@ pub struct ReportView {
     pub may_decide: bool,
     /// A Delegation officer with a seat on the committee: another one decides (SOD-01).
     pub seated_approver: bool,
+    /// NOT-01: by when the successful applicants still waiting must be told.
+    pub successful_notice_by: Option<chrono::NaiveDate>,
 }
 
 /// Who reads the report: the committee's chair and secretary and the auditor (as the
@@ -625,6 +663,8 @@ pub async fn report(state: &AppState, actor: &Actor, call_id: String) -> AppResu
                 _ => (None, None),
             };
             let decisions = q::decisions_of(conn, &call_id)?;
+            let successful_notice_by =
+                successful_notice_due(conn, call.call_type, call.row.deadline, &decisions)?;
             let took_part = match actor.user_id.as_deref() {
                 Some(u) => q::ever_seated(conn, &call_id, u)?,
                 None => false,
@@ -633,6 +673,7 @@ pub async fn report(state: &AppState, actor: &Actor, call_id: String) -> AppResu
                 may_decide: actor.role == Some(Role::Delegation)
                     && crate::domain::duties::may_approve_evaluation_report(took_part),
                 seated_approver: actor.role == Some(Role::Delegation) && took_part,
+                successful_notice_by,
                 call,
                 reports,
                 status,

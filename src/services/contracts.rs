@@ -1593,14 +1593,19 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
                         .filter_map(|d| d.notified_at)
                         .max()
                         .map(local_date);
+                    let call_type = crate::domain::calls::CallType::parse(&call.call_type)
+                        .unwrap_or(crate::domain::calls::CallType::Restricted);
                     let (batch, waiting, by) = if successful_waiting > 0 {
                         (
                             "successful",
                             successful_waiting,
-                            crate::domain::award::successful_notice_by(
-                                decided_on,
-                                call.deadline.map(local_date),
-                            ),
+                            crate::services::award::successful_notice_due(
+                                tx.conn,
+                                call_type,
+                                call.deadline,
+                                &decisions,
+                            )?
+                            .unwrap_or(decided_on),
                         )
                     } else {
                         (

@@ -25,7 +25,9 @@ use crate::domain::evaluation::{
     threshold_failure, AssignmentEvent, AssignmentStatus, Centipoints, EvaluationStage,
     Result as ScoreResult, ScoreSheet, ThresholdFailure,
 };
-use crate::domain::selection::{rank, select, shortlist_len, Candidate, Placement, SelectionMode};
+use crate::domain::selection::{
+    rank, select_after_document_checks, shortlist_len, Candidate, Placement, SelectionMode,
+};
 use crate::domain::workflow::Workflow;
 use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
@@ -572,10 +574,16 @@ fn compute_board(
     for lot in lots {
         let mut rows = by_lot.remove(&lot.id).unwrap_or_default();
         let envelope = what_if.get(&lot.id).copied().unwrap_or(lot.envelope_cents);
+        // Ranked with those whose supporting documents failed (SEL-02): the selection
+        // is made as it first stood, then their room goes to the next that fits.
+        let failed_documents: std::collections::HashSet<String> = rows
+            .iter()
+            .filter(|r| r.documents_failed())
+            .map(|r| r.app.id.clone())
+            .collect();
         let candidates: Vec<Candidate> = rows
             .iter()
             .filter(|r| r.progress == Progress::Scored && r.failure.is_none())
-            .filter(|r| !r.documents_failed())
             .filter_map(|r| {
                 let res = r.result.as_ref()?;
                 Some(Candidate {
@@ -588,8 +596,13 @@ fn compute_board(
                 })
             })
             .collect();
-        let ranked = rank(candidates, &call.params.tie_break);
-        let selection = select(&ranked, envelope, mode);
+        let ranked_all = rank(candidates, &call.params.tie_break);
+        let selection =
+            select_after_document_checks(&ranked_all, &failed_documents, envelope, mode);
+        let ranked: Vec<Candidate> = ranked_all
+            .into_iter()
+            .filter(|c| !failed_documents.contains(&c.id))
+            .collect();
         let short = shortlist_len(&ranked, envelope, call.params.shortlist_percent);
         let position: HashMap<&str, usize> = ranked
             .iter()

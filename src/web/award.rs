@@ -197,7 +197,9 @@ pub async fn report(page: Page, path: web::Path<String>) -> AppResult<HttpRespon
             .filter_map(|d| d.notified_at)
             .max()
             .map(crate::domain::time::local_date);
-        let ok_by = successful_notice_by(decided_on, full_deadline);
+        let ok_by = r
+            .successful_notice_by
+            .unwrap_or_else(|| successful_notice_by(decided_on, full_deadline));
         let others_by = unsuccessful_notice_by(ok_told, decided_on);
         ctx.insert(
             "notice_successful",
