@@ -10,7 +10,10 @@ use std::collections::BTreeMap;
 use crate::helpers::{body, new_client, TestApp};
 use crate::on_both_databases;
 
-on_both_databases!(the_demo_holds_the_whole_life_of_a_grant_and_loads_twice_the_same);
+on_both_databases!(
+    the_demo_holds_the_whole_life_of_a_grant_and_loads_twice_the_same,
+    grant_records_are_kept_by_the_database_itself
+);
 
 fn count_by<T: Ord>(items: impl Iterator<Item = T>) -> BTreeMap<T, usize> {
     let mut out = BTreeMap::new();
@@ -214,4 +217,78 @@ async fn the_demo_holds_the_whole_life_of_a_grant_and_loads_twice_the_same(app: 
         "{awards}"
     );
     eprintln!("the demonstration loaded in {took:?}");
+}
+
+/// REC-01, TL-08: on the demonstration's records, the database itself refuses to delete
+/// grant records or to change what is final, on both databases; the portal's own writes
+/// on a closed contract are refused by the rules, not by a database error.
+async fn grant_records_are_kept_by_the_database_itself(app: TestApp) {
+    demo::load(&app.state).await.unwrap();
+    let refused = [
+        "DELETE FROM contract_payments",
+        "DELETE FROM contract_versions",
+        "DELETE FROM contract_tranches",
+        "DELETE FROM contract_reports",
+        "DELETE FROM contract_amendments",
+        "DELETE FROM application_submissions",
+        "DELETE FROM late_submissions",
+        "DELETE FROM call_openings",
+        "DELETE FROM contracts WHERE status = 'draft' OR status = 'sent'",
+        "UPDATE contract_payments SET amount_cents = amount_cents + 1",
+        "UPDATE contract_versions SET reason = 'rewritten'",
+        "UPDATE application_submissions SET content_sha256 = 'x'",
+        "UPDATE call_openings SET record = '{}'",
+        "UPDATE late_submissions SET attempted_at = attempted_at",
+        "UPDATE contracts SET max_eu_cents = 1 WHERE status = 'closed'",
+        "UPDATE contracts SET status = 'active' WHERE status = 'terminated'",
+        "UPDATE contract_tranches SET payable_cents = 1 WHERE payable_cents IS NOT NULL",
+        "UPDATE contract_reports SET costs_cents = 1 WHERE status = 'approved'",
+        "UPDATE contract_amendments SET status = 'requested' WHERE status <> 'requested'",
+    ];
+    for sql in refused {
+        let e = app.try_execute_sql(sql);
+        assert!(e.is_err(), "{sql} was allowed");
+        assert!(
+            e.unwrap_err()
+                .to_string()
+                .contains("grant records are kept"),
+            "{sql}"
+        );
+    }
+    // Nothing was removed or changed on the way.
+    use grants::db::schema::{contract_payments as pay, contracts as c};
+    let mut conn = app.state.pool.get().unwrap();
+    let payments: i64 = pay::table.count().get_result(&mut conn).unwrap();
+    assert!(payments >= 7);
+    let closed: i64 = c::table
+        .filter(c::status.eq("closed"))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(closed, 1);
+    // What is still running may still move (the services change it).
+    app.execute_sql(
+        "UPDATE contract_reports SET staff_comment = staff_comment WHERE status = 'submitted'",
+    );
+    // A write on the closed contract is refused by the workflow, with a message.
+    let id: String = c::table
+        .filter(c::status.eq("closed"))
+        .select(c::id)
+        .first(&mut conn)
+        .unwrap();
+    drop(conn);
+    let staff = {
+        let u = grants::db::users::find_by_email(
+            &mut app.state.pool.get().unwrap(),
+            demo::DEMO_USERS[1].1,
+        )
+        .unwrap()
+        .unwrap();
+        crate::calls::staff(&u.id, grants::domain::access::Role::Delegation)
+    };
+    let res = grants::services::contracts::terminate(&app.state, &staff, id, "Again.".into()).await;
+    assert!(
+        matches!(res, Err(grants::error::AppError::Conflict(_))),
+        "{res:?}"
+    );
 }
