@@ -564,6 +564,7 @@ error-call-not-draft = A published or cancelled call cannot be changed.
 error-call-not-published = The call is not published.
 error-call-cancelled = The call is cancelled.
 error-cancel-reason = Choose a reason.
+error-call-cancel-awarded = The award of this call is decided: it can no longer be cancelled (CFP-07). A contract is ended on its own page.
 error-questions-closed = Questions for this call are closed (CFP-03).
 error-already-answered = This question is already answered.
 error-lot-number = The lot number must be 1 or more.

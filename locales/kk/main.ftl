@@ -552,6 +552,7 @@ error-call-not-draft = Жарияланған немесе күші жойылғ
 error-call-not-published = Конкурс жарияланбаған.
 error-call-cancelled = Конкурстың күші жойылған.
 error-cancel-reason = Себебін таңдаңыз.
+error-call-cancel-awarded = Бұл конкурстың гранттары туралы шешім қабылданды: оны енді болдырмауға болмайды (CFP-07). Келісімшарт өз бетінде тоқтатылады.
 error-questions-closed = Бұл конкурс бойынша сұрақтарды қабылдау аяқталды (CFP-03).
 error-already-answered = Бұл сұраққа жауап берілген.
 error-lot-number = Лот нөмірі 1 немесе одан көп болуы тиіс.

@@ -570,6 +570,7 @@ error-call-not-draft = Опубликованный или отменённый 
 error-call-not-published = Конкурс не опубликован.
 error-call-cancelled = Конкурс отменён.
 error-cancel-reason = Выберите причину.
+error-call-cancel-awarded = Решение о грантах этого конкурса принято: его больше нельзя отменить (CFP-07). Договор прекращается на его собственной странице.
 error-questions-closed = Приём вопросов по этому конкурсу завершён (CFP-03).
 error-already-answered = На этот вопрос уже дан ответ.
 error-lot-number = Номер лота должен быть не меньше 1.

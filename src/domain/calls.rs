@@ -326,6 +326,12 @@ pub fn starting_lots(envelopes: &[FreeEnvelope]) -> Vec<LotTerms> {
         .collect()
 }
 
+/// Rule CFP-07: a published call can be cancelled until its award is decided; once the
+/// Delegation approved the award (SEL-03) or a contract exists, refused (with the key).
+pub fn cancellation_refused(award_approved: bool, contracts: i64) -> Option<&'static str> {
+    (award_approved || contracts > 0).then_some("error-call-cancel-awarded")
+}
+
 /// Rule CFP-05: the two lots of this programme, offered by every new call.
 pub fn default_lots() -> Vec<LotTerms> {
     vec![

@@ -45,8 +45,20 @@ pub fn compare(a: &Candidate, b: &Candidate, tie_break: &[SectionRole]) -> Order
                 .find(|o| o.is_ne())
                 .unwrap_or(Ordering::Equal)
         })
-        .then_with(|| a.receipt.cmp(&b.receipt))
+        .then_with(|| receipt_order(&a.receipt).cmp(&receipt_order(&b.receipt)))
         .then_with(|| a.id.cmp(&b.id))
+}
+
+/// A receipt number in the order of arrival: its prefix, then its sequence as a number
+/// (".../CN/10000" comes after ".../CN/9999", which text order would not give).
+fn receipt_order(receipt: &str) -> (&str, u64) {
+    match receipt.rsplit_once('/') {
+        Some((prefix, n)) => match n.parse::<u64>() {
+            Ok(n) => (prefix, n),
+            Err(_) => (receipt, 0),
+        },
+        None => (receipt, 0),
+    }
 }
 
 /// Ranks the candidates of one lot (GRD-06).
@@ -269,6 +281,16 @@ mod tests {
     }
 
     const TIES: [SectionRole; 2] = [SectionRole::Relevance, SectionRole::Capacity];
+
+    #[test]
+    fn grd_06_the_last_tie_break_is_the_receipts_number_not_its_text() {
+        let mut a = c("a", 8000, 2000, 1500, 1);
+        let mut b = c("b", 8000, 2000, 1500, 1);
+        a.receipt = "EuropeAid/1/L1/CN/10000".into();
+        b.receipt = "EuropeAid/1/L1/CN/9999".into();
+        let ranked = rank(vec![a, b], &TIES);
+        assert_eq!(ranked[0].id, "b", "the 9,999th arrived before the 10,000th");
+    }
 
     #[test]
     fn grd_06_ties_rank_by_relevance_then_capacity_then_receipt() {

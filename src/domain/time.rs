@@ -5,7 +5,9 @@
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, TimeZone, Timelike};
 use serde::{Deserialize, Serialize};
 
-/// Asia/Almaty (UTC+5, no daylight saving time): every date and time is shown there.
+/// Asia/Almaty: every date and time is shown there. UTC+5 since 1 March 2024 (UTC+6
+/// before), no daylight saving time; the time-zone database knows the history, so a
+/// past instant is shown with the offset then in force.
 pub const ALMATY: chrono_tz::Tz = chrono_tz::Asia::Almaty;
 
 /// Dates outside these years are typing errors (or attacks) in this domain: financing
@@ -105,8 +107,14 @@ pub fn to_local(t: NaiveDateTime) -> NaiveDateTime {
 pub fn local_to_utc(local: NaiveDateTime) -> NaiveDateTime {
     match ALMATY.from_local_datetime(&local) {
         chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t.naive_utc(),
-        // Almaty has no gaps today; a historical one would be a five-hour offset.
-        chrono::LocalResult::None => local - Duration::hours(5),
+        // A wall-clock time skipped by a change of offset (none since 2024, some in the
+        // 1990s): the offset in force just after the change applies.
+        chrono::LocalResult::None => ALMATY
+            .from_local_datetime(&(local + Duration::hours(1)))
+            .earliest()
+            .map_or(local - Duration::hours(5), |t| {
+                t.naive_utc() - Duration::hours(1)
+            }),
     }
 }
 
@@ -182,6 +190,24 @@ impl Deadline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn almaty_was_utc_plus_six_before_march_2024_and_is_utc_plus_five_since() {
+        let utc = |y, m, d, h| {
+            NaiveDate::from_ymd_opt(y, m, d)
+                .unwrap()
+                .and_hms_opt(h, 0, 0)
+                .unwrap()
+        };
+        // 18:00 in Almaty was 12:00 UTC in 2023 and is 13:00 UTC now.
+        assert_eq!(local_to_utc(utc(2023, 6, 1, 18)), utc(2023, 6, 1, 12));
+        assert_eq!(local_to_utc(utc(2026, 6, 1, 18)), utc(2026, 6, 1, 13));
+        assert_eq!(to_local(utc(2023, 6, 1, 12)), utc(2023, 6, 1, 18));
+        // Round trip at any hour of both periods.
+        for t in [utc(2024, 2, 29, 23), utc(2024, 3, 1, 5), utc(2025, 1, 1, 0)] {
+            assert_eq!(local_to_utc(to_local(t)), t);
+        }
+    }
     use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

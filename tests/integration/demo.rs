@@ -12,7 +12,8 @@ use crate::on_both_databases;
 
 on_both_databases!(
     the_demo_holds_the_whole_life_of_a_grant_and_loads_twice_the_same,
-    grant_records_are_kept_by_the_database_itself
+    grant_records_are_kept_by_the_database_itself,
+    a_call_whose_award_is_decided_cannot_be_cancelled
 );
 
 fn count_by<T: Ord>(items: impl Iterator<Item = T>) -> BTreeMap<T, usize> {
@@ -291,4 +292,49 @@ async fn grant_records_are_kept_by_the_database_itself(app: TestApp) {
         matches!(res, Err(grants::error::AppError::Conflict(_))),
         "{res:?}"
     );
+}
+
+/// CFP-07: the pilot call has an approved award and contracts: cancelling it is refused
+/// with the reason; the call in evaluation (nothing decided) can still be cancelled.
+async fn a_call_whose_award_is_decided_cannot_be_cancelled(app: TestApp) {
+    demo::load(&app.state).await.unwrap();
+    let staff = {
+        let u = grants::db::users::find_by_email(
+            &mut app.state.pool.get().unwrap(),
+            demo::DEMO_USERS[1].1,
+        )
+        .unwrap()
+        .unwrap();
+        crate::calls::staff(&u.id, grants::domain::access::Role::Delegation)
+    };
+    let id = |reference: &str| {
+        grants::db::calls::find_by_reference(&mut app.state.pool.get().unwrap(), reference)
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let cancel = |call: String| {
+        let (app, staff) = (&app, staff.clone());
+        async move {
+            grants::services::calls::cancel(
+                &app.state,
+                &staff,
+                call,
+                "irregularities".into(),
+                grants::domain::text::Texts::from("Irregularities in the procedure."),
+            )
+            .await
+        }
+    };
+    let refused = cancel(id(demo::PAST_CALL_REFERENCE)).await;
+    assert!(
+        matches!(
+            refused,
+            Err(grants::error::AppError::Conflict(
+                "error-call-cancel-awarded"
+            ))
+        ),
+        "{refused:?}"
+    );
+    cancel(id(demo::EVALUATION_CALL_REFERENCE)).await.unwrap();
 }

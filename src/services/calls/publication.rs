@@ -185,6 +185,13 @@ pub async fn cancel(
         .write(actor, permission, Lock::Call(id.clone()), move |tx| {
             let call = load_call(tx.conn, &id)?;
             call.next_status(CallEvent::Cancel)?;
+            let approved = crate::db::evaluation::reports_of(tx.conn, &id)?
+                .iter()
+                .any(|r| r.status == "approved");
+            let contracts = crate::db::contracts::count_of_call(tx.conn, &id)?;
+            if let Some(key) = crate::domain::calls::cancellation_refused(approved, contracts) {
+                return Err(AppError::Conflict(key));
+            }
             q::mark_cancelled(tx.conn, &id, &reason, &explanation, tx.now)?;
             let link = format!("{link_base}{id}");
             let followers = crate::db::applications::everyone_concerned(tx.conn, &id)?;
