@@ -456,6 +456,28 @@ pub fn of_programme(conn: &mut DbConnection, programme_id: &str) -> QueryResult<
         .load(conn)
 }
 
+/// TL-09: of the given programmes, those with a contract signed by both parties, and
+/// those with a payment made under one (two queries).
+pub fn programmes_signed_and_paid(
+    conn: &mut DbConnection,
+    programme_ids: &[String],
+) -> QueryResult<(Vec<String>, Vec<String>)> {
+    let signed = c::table
+        .filter(c::programme_id.eq_any(programme_ids))
+        .filter(c::countersigned_at.is_not_null())
+        .select(c::programme_id)
+        .distinct()
+        .load(conn)?;
+    let paid = c::table
+        .inner_join(pay::table.on(pay::contract_id.eq(c::id)))
+        .filter(c::programme_id.eq_any(programme_ids))
+        .filter(pay::kind.eq("payment"))
+        .select(c::programme_id)
+        .distinct()
+        .load(conn)?;
+    Ok((signed, paid))
+}
+
 /// Every payment and recovery of a programme's contracts: contract, kind, cents, day.
 pub fn payments_of_programme(
     conn: &mut DbConnection,

@@ -24,6 +24,12 @@ pub const AMENDMENT_NOTICE_MONTHS: u32 = 3;
 pub const STEERING_REPORT_MONTHS: u32 = 6;
 /// Rule TL-09: no payment and no contract within 3 years of D ends the agreement.
 pub const SUNSET_MONTHS: u32 = 36;
+
+/// Rule TL-09: the agreement ends by itself only when, 3 years after D, no contract has
+/// been signed and no payment made: the warning applies while both are still true.
+pub fn sunset_threatens(any_contract_signed: bool, any_payment: bool) -> bool {
+    !any_contract_signed && !any_payment
+}
 /// Days before a deadline at which the portal warns (60, 30 and 7 days).
 pub const WARNING_DAYS: [i64; 3] = [60, 30, 7];
 
@@ -479,6 +485,14 @@ pub fn years_between(start: NaiveDate, end: NaiveDate) -> Vec<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tl_09_the_agreement_ends_only_with_nothing_signed_and_nothing_paid() {
+        assert!(sunset_threatens(false, false));
+        assert!(!sunset_threatens(true, false));
+        assert!(!sunset_threatens(false, true));
+        assert!(!sunset_threatens(true, true));
+    }
     use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

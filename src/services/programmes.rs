@@ -249,6 +249,9 @@ pub struct ProgrammeDetail {
     pub amendments: Vec<AmendmentRow>,
     pub corrections: Vec<DCorrectionRow>,
     pub calls: Vec<CallRow>,
+    /// TL-09: a contract signed by both parties, a payment made.
+    pub contract_signed: bool,
+    pub payment_made: bool,
 }
 
 impl ProgrammeDetail {
@@ -297,11 +300,15 @@ pub fn load_detail(
     let programme = q::find(conn, id)?.ok_or(AppError::NotFound)?;
     let amendments = q::amendments(conn, id)?;
     let timeline = timeline_of(&programme, &amendments, today)?;
+    let (signed, paid) =
+        crate::db::contracts::programmes_signed_and_paid(conn, &[programme.id.clone()])?;
     Ok(ProgrammeDetail {
         budget_lines: q::budget_lines(conn, id)?,
         envelopes: q::envelopes(conn, id)?,
         corrections: q::d_corrections(conn, id)?,
         calls: call_q::list_for_programme(conn, id)?,
+        contract_signed: signed.contains(&programme.id),
+        payment_made: paid.contains(&programme.id),
         programme,
         timeline,
         amendments,
@@ -315,7 +322,7 @@ pub async fn detail(state: &AppState, id: String) -> AppResult<ProgrammeDetail> 
     state.db(move |conn| load_detail(conn, &id, today)).await
 }
 
-/// Every programme with its details: six queries, whatever the number of programmes.
+/// Every programme with its details: eight queries, whatever the number of programmes.
 #[tracing::instrument(skip_all)]
 pub async fn list(state: &AppState) -> AppResult<Vec<ProgrammeDetail>> {
     let today = crate::domain::time::local_date(state.clock.now());
@@ -330,6 +337,7 @@ pub async fn list(state: &AppState) -> AppResult<Vec<ProgrammeDetail>> {
             let mut calls = group_by(call_q::list_for_programmes(conn, &ids)?, |c| {
                 &c.programme_id
             });
+            let (signed, paid) = crate::db::contracts::programmes_signed_and_paid(conn, &ids)?;
             rows.into_iter()
                 .map(|programme| {
                     let amendments = amendments.remove(&programme.id).unwrap_or_default();
@@ -339,6 +347,8 @@ pub async fn list(state: &AppState) -> AppResult<Vec<ProgrammeDetail>> {
                         envelopes: envelopes.remove(&programme.id).unwrap_or_default(),
                         corrections: corrections.remove(&programme.id).unwrap_or_default(),
                         calls: calls.remove(&programme.id).unwrap_or_default(),
+                        contract_signed: signed.contains(&programme.id),
+                        payment_made: paid.contains(&programme.id),
                         amendments,
                         programme,
                     })

@@ -252,8 +252,12 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     );
     ctx.insert("can_manage", &can(&page, Action::ManageProgrammes));
     ctx.insert("can_manage_calls", &can(&page, Action::ManageCalls));
-    // TL-09: warn while no contract is signed within 3 years of D.
-    ctx.insert("sunset_urgency", &urgency(today, t.sunset_check));
+    // TL-09: warn while no contract is signed and nothing paid, as 3 years after D nears.
+    if crate::domain::timeline::sunset_threatens(p.contract_signed, p.payment_made) {
+        ctx.insert("sunset_urgency", &urgency(today, t.sunset_check));
+    } else {
+        ctx.insert("sunset_urgency", "later");
+    }
     ctx.insert("sunset_date", &t.sunset_check.to_string());
     page.render("manage/programme.html", ctx)
 }

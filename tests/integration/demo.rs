@@ -13,7 +13,8 @@ use crate::on_both_databases;
 on_both_databases!(
     the_demo_holds_the_whole_life_of_a_grant_and_loads_twice_the_same,
     grant_records_are_kept_by_the_database_itself,
-    a_call_whose_award_is_decided_cannot_be_cancelled
+    a_call_whose_award_is_decided_cannot_be_cancelled,
+    the_agreement_end_warning_depends_on_its_condition
 );
 
 fn count_by<T: Ord>(items: impl Iterator<Item = T>) -> BTreeMap<T, usize> {
@@ -337,4 +338,35 @@ async fn a_call_whose_award_is_decided_cannot_be_cancelled(app: TestApp) {
         "{refused:?}"
     );
     cancel(id(demo::EVALUATION_CALL_REFERENCE)).await.unwrap();
+}
+
+/// TL-09: the pilot phase nears 3 years after D, but has signed and paid contracts: no
+/// warning. A programme of about the same age with nothing signed is warned.
+async fn the_agreement_end_warning_depends_on_its_condition(app: TestApp) {
+    demo::load(&app.state).await.unwrap();
+    // A month on, the pilot phase's 3 years after D are weeks away.
+    app.clock
+        .freeze_at(app.clock.now() + chrono::Duration::days(31));
+    let (client, staff) = crate::calls::delegation(&app).await;
+    let pilot = grants::db::programmes::find_by_reference(
+        &mut app.state.pool.get().unwrap(),
+        demo::PAST_PROGRAMME_REFERENCE,
+    )
+    .unwrap()
+    .unwrap();
+    let page = body(
+        app.get_with(&client, &format!("/manage/programmes/{}", pilot.id))
+            .await,
+    )
+    .await;
+    assert!(!page.contains("ends automatically"), "{page}");
+    // Signed 35 months ago: the 3 years end within a month.
+    let d = grants::domain::time::sub_months(crate::calls::today(&app), 35).unwrap();
+    let idle = crate::calls::programme(&app, &staff, d, "P-IDLE").await;
+    let page = body(
+        app.get_with(&client, &format!("/manage/programmes/{idle}"))
+            .await,
+    )
+    .await;
+    assert!(page.contains("ends automatically"), "{page}");
 }
