@@ -104,10 +104,17 @@ pub fn t_or(lang: Lang, key: &str, fallback: &str) -> String {
 /// The message for a problem with one field: its own wording when there is one
 /// (`error-required-for-title`: "Enter the call's title"), the general one otherwise.
 pub fn field_message(lang: Lang, code: &str, field: &str) -> String {
+    field_message_args(lang, code, field, &[])
+}
+
+/// `field_message` with the figures the message shows.
+pub fn field_message_args(lang: Lang, code: &str, field: &str, args: &[(&str, String)]) -> String {
     let own = format!("{code}-for-{field}");
-    LOCALES
-        .try_lookup(lang.id(), &own)
-        .unwrap_or_else(|| t(lang, code))
+    if LOCALES.try_lookup(lang.id(), &own).is_some() {
+        t_args(lang, &own, args)
+    } else {
+        t_args(lang, code, args)
+    }
 }
 
 /// The message `key` in `lang`, with named arguments.

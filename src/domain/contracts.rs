@@ -213,13 +213,24 @@ pub fn longest_duration(start: NaiveDate, timeline: &Timeline) -> u32 {
         .unwrap_or(0)
 }
 
+/// Who signs: the Delegation prepares and sends, the beneficiary countersigns last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signatory {
+    Delegation,
+    Beneficiary,
+}
+
 /// CON-01/02, TL-02/03: what is wrong with `terms` for a contract signed on `signature`
-/// (the Delegation's signature when sending, the beneficiary's when countersigning).
+/// by `by` (the Delegation when preparing or sending, the beneficiary when
+/// countersigning). An agreed start must come after the Delegation's signature; at the
+/// countersignature one that has passed is no longer a problem: the action then starts
+/// the next day (CON-02, `start_date`).
 pub fn terms_problems(
     terms: &Terms,
     award: &Award,
     timeline: &Timeline,
     signature: NaiveDate,
+    by: Signatory,
 ) -> Vec<FieldError> {
     let mut problems = Vec::new();
     if terms.max_eu <= Money::ZERO {
@@ -243,7 +254,7 @@ pub fn terms_problems(
             "error-contract-signature-late",
         ));
     }
-    if terms.agreed_start.is_some_and(|a| a <= signature) {
+    if by == Signatory::Delegation && terms.agreed_start.is_some_and(|a| a <= signature) {
         problems.push(FieldError::new(
             "agreed_start",
             "error-contract-start-early",
@@ -253,10 +264,15 @@ pub fn terms_problems(
         problems.push(FieldError::new("duration", "error-contract-duration"));
     } else {
         // TL-03: costs are eligible only inside the operational phase.
-        let end = start_date(signature, terms.agreed_start)
-            .and_then(|s| end_date(s, terms.duration_months));
+        let start = start_date(signature, terms.agreed_start);
+        let end = start.and_then(|s| end_date(s, terms.duration_months));
         if end.map_or(true, |end| end > timeline.operational_end) {
-            problems.push(FieldError::new("duration", "error-contract-end-late"));
+            // CON-02: say which duration still fits.
+            let longest = start.map_or(0, |s| longest_duration(s, timeline));
+            problems.push(
+                FieldError::new("duration", "error-contract-end-late")
+                    .with("longest", longest.to_string()),
+            );
         }
     }
     problems
@@ -820,23 +836,41 @@ mod tests {
     fn rule_con_01_never_above_the_award() {
         let t = timeline();
         let sign = d(2028, 1, 10);
-        assert!(terms_problems(&terms(24), &award(), &t, sign).is_empty());
+        assert!(terms_problems(&terms(24), &award(), &t, sign, Signatory::Delegation).is_empty());
         let mut more = terms(24);
         more.max_eu = Money::from_cents(award().amount.cents() + 1);
         assert_eq!(
-            codes(&terms_problems(&more, &award(), &t, sign)),
+            codes(&terms_problems(
+                &more,
+                &award(),
+                &t,
+                sign,
+                Signatory::Delegation
+            )),
             ["error-contract-above-award"]
         );
         let mut share = terms(24);
         share.eu_share_bp = 9_001;
         assert_eq!(
-            codes(&terms_problems(&share, &award(), &t, sign)),
+            codes(&terms_problems(
+                &share,
+                &award(),
+                &t,
+                sign,
+                Signatory::Delegation
+            )),
             ["error-contract-share-above-award"]
         );
         let mut zero = terms(24);
         zero.max_eu = Money::ZERO;
         assert_eq!(
-            codes(&terms_problems(&zero, &award(), &t, sign)),
+            codes(&terms_problems(
+                &zero,
+                &award(),
+                &t,
+                sign,
+                Signatory::Delegation
+            )),
             ["error-contract-amount"]
         );
     }
@@ -845,9 +879,22 @@ mod tests {
     fn rule_tl_02_signature_on_the_contracting_deadline_and_not_a_day_later() {
         let t = timeline();
         assert_eq!(t.contracting_deadline, d(2030, 3, 15));
-        assert!(terms_problems(&terms(12), &award(), &t, d(2030, 3, 15)).is_empty());
+        assert!(terms_problems(
+            &terms(12),
+            &award(),
+            &t,
+            d(2030, 3, 15),
+            Signatory::Delegation
+        )
+        .is_empty());
         assert_eq!(
-            codes(&terms_problems(&terms(12), &award(), &t, d(2030, 3, 16))),
+            codes(&terms_problems(
+                &terms(12),
+                &award(),
+                &t,
+                d(2030, 3, 16),
+                Signatory::Delegation
+            )),
             ["error-contract-signature-late"]
         );
     }
@@ -859,33 +906,70 @@ mod tests {
         // Signed 15 March 2028: starts 16 March 2028; 48 months end 15 March 2032.
         let sign = d(2028, 3, 15);
         assert_eq!(longest_duration(d(2028, 3, 16), &t), 48);
-        assert!(terms_problems(&terms(48), &award(), &t, sign).is_empty());
+        assert!(terms_problems(&terms(48), &award(), &t, sign, Signatory::Delegation).is_empty());
         assert_eq!(
-            codes(&terms_problems(&terms(49), &award(), &t, sign)),
+            codes(&terms_problems(
+                &terms(49),
+                &award(),
+                &t,
+                sign,
+                Signatory::Delegation
+            )),
             ["error-contract-duration"]
         );
         assert_eq!(
-            codes(&terms_problems(&terms(0), &award(), &t, sign)),
+            codes(&terms_problems(
+                &terms(0),
+                &award(),
+                &t,
+                sign,
+                Signatory::Delegation
+            )),
             ["error-contract-duration"]
         );
         // One day later, 48 months end a day too late.
         let later = d(2028, 3, 16);
         assert_eq!(longest_duration(d(2028, 3, 17), &t), 47);
         assert_eq!(
-            codes(&terms_problems(&terms(48), &award(), &t, later)),
+            codes(&terms_problems(
+                &terms(48),
+                &award(),
+                &t,
+                later,
+                Signatory::Delegation
+            )),
             ["error-contract-end-late"]
         );
-        assert!(terms_problems(&terms(47), &award(), &t, later).is_empty());
-        // An agreed start must come after the signature and also counts.
+        assert!(terms_problems(&terms(47), &award(), &t, later, Signatory::Delegation).is_empty());
+        // An agreed start must come after the Delegation's signature and also counts.
         let mut agreed = terms(47);
         agreed.agreed_start = Some(later);
         assert_eq!(
-            codes(&terms_problems(&agreed, &award(), &t, later)),
+            codes(&terms_problems(
+                &agreed,
+                &award(),
+                &t,
+                later,
+                Signatory::Delegation
+            )),
             ["error-contract-start-early"]
         );
+        // CON-02: at the countersignature an agreed start that has come is no problem:
+        // the action starts the next day.
+        assert!(terms_problems(&agreed, &award(), &t, later, Signatory::Beneficiary).is_empty());
+        assert_eq!(start_date(later, Some(later)).unwrap(), d(2028, 3, 17));
+        // The refusal of a too-long duration says which one fits.
+        let refused = terms_problems(&terms(48), &award(), &t, later, Signatory::Delegation);
+        assert_eq!(refused[0].args, vec![("longest", "47".to_string())]);
         agreed.agreed_start = Some(d(2028, 5, 1));
         assert_eq!(
-            codes(&terms_problems(&agreed, &award(), &t, later)),
+            codes(&terms_problems(
+                &agreed,
+                &award(),
+                &t,
+                later,
+                Signatory::Delegation
+            )),
             ["error-contract-end-late"]
         );
         // Signed on the contracting deadline, 24 months are left; a day later, 23.

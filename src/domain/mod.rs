@@ -34,6 +34,8 @@ pub mod workflow;
 pub struct FieldError {
     pub field: std::borrow::Cow<'static, str>,
     pub code: &'static str,
+    /// The figures the message shows (the limit and the value that breaks it).
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl FieldError {
@@ -41,6 +43,7 @@ impl FieldError {
         FieldError {
             field: std::borrow::Cow::Borrowed(field),
             code,
+            args: Vec::new(),
         }
     }
 
@@ -49,6 +52,13 @@ impl FieldError {
         FieldError {
             field: std::borrow::Cow::Owned(field),
             code,
+            args: Vec::new(),
         }
+    }
+
+    /// The same problem, its message showing `value` as `name`.
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> FieldError {
+        self.args.push((name, value.into()));
+        self
     }
 }

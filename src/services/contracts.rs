@@ -17,8 +17,8 @@ use crate::domain::contracts::{
     countersign_by, end_date, final_grant, further_tranche_release, keep_records_until,
     longest_duration, payment_schedule, report_schedule, start_date, terms_problems, Award,
     ContractEvent, ContractStatus, FinalGrant, ReportEvent, ReportKind,
-    ReportStatus as ContractReportStatus, Terms, TrancheKind, FIRST_PAYMENT_DAYS, INFORMATION_DAYS,
-    PAYMENT_AFTER_APPROVAL_DAYS,
+    ReportStatus as ContractReportStatus, Signatory, Terms, TrancheKind, FIRST_PAYMENT_DAYS,
+    INFORMATION_DAYS, PAYMENT_AFTER_APPROVAL_DAYS,
 };
 use crate::domain::money::{parse_percent, Money};
 use crate::domain::organisations::MemberRole;
@@ -352,7 +352,10 @@ pub async fn preparation(
                 crate::db::programmes::find(conn, &call.programme_id)?.ok_or(AppError::NotFound)?;
             let timeline = timeline_for(conn, &call.programme_id, today)?;
             let n = q::count_of_call(conn, &call.id)? + 1;
-            let start = add_days(today, 1).map_err(|_| AppError::BadRequest("date"))?;
+            let existing = q::of_application(conn, &application_id)?;
+            // CON-02: from the agreed start of a draft, else the day after signing today.
+            let start = start_date(today, existing.as_ref().and_then(|c| c.agreed_start))
+                .map_err(|_| AppError::BadRequest("date"))?;
             Ok(Preparation {
                 title: a.title.clone(),
                 requested_duration: a.duration_months,
@@ -360,7 +363,7 @@ pub async fn preparation(
                 longest_duration: longest_duration(start, &timeline),
                 contracting_deadline: timeline.contracting_deadline,
                 operational_end: timeline.operational_end,
-                existing: q::of_application(conn, &application_id)?,
+                existing,
                 award: AwaitingContract {
                     application_id: d.application_id.clone(),
                     call_id: d.call_id.clone(),
@@ -411,7 +414,13 @@ pub async fn save_terms(
                 let call =
                     crate::db::calls::find(tx.conn, &a.call_id)?.ok_or(AppError::NotFound)?;
                 let timeline = timeline_for(tx.conn, &call.programme_id, today)?;
-                let problems = terms_problems(&cmd.terms, &award_of(&decision), &timeline, today);
+                let problems = terms_problems(
+                    &cmd.terms,
+                    &award_of(&decision),
+                    &timeline,
+                    today,
+                    Signatory::Delegation,
+                );
                 if !problems.is_empty() {
                     return Err(AppError::Validation(problems));
                 }
@@ -508,8 +517,13 @@ pub async fn send(state: &AppState, actor: &Actor, id: String) -> AppResult<Naiv
                 let decision =
                     q::approved_award(tx.conn, &c.application_id)?.ok_or(AppError::NotFound)?;
                 let timeline = timeline_for(tx.conn, &c.programme_id, today)?;
-                let problems =
-                    terms_problems(&terms_of(&c), &award_of(&decision), &timeline, today);
+                let problems = terms_problems(
+                    &terms_of(&c),
+                    &award_of(&decision),
+                    &timeline,
+                    today,
+                    Signatory::Delegation,
+                );
                 if !problems.is_empty() {
                     return Err(AppError::Validation(problems));
                 }
@@ -574,8 +588,13 @@ pub async fn countersign(
                 let decision =
                     q::approved_award(tx.conn, &c.application_id)?.ok_or(AppError::NotFound)?;
                 let timeline = timeline_for(tx.conn, &c.programme_id, today)?;
-                let problems =
-                    terms_problems(&terms_of(&c), &award_of(&decision), &timeline, today);
+                let problems = terms_problems(
+                    &terms_of(&c),
+                    &award_of(&decision),
+                    &timeline,
+                    today,
+                    Signatory::Beneficiary,
+                );
                 move_on(&mut c, ContractEvent::Countersign)?;
                 if !problems.is_empty() {
                     return Err(AppError::Validation(problems));

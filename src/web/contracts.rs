@@ -367,6 +367,17 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     ctx.insert("start", &date(c.start_date));
     ctx.insert("end", &date(c.end_date));
     ctx.insert("countersign_by", &date(c.countersign_by));
+    // CON-02: signed today, the action would start the next day or on the agreed day.
+    ctx.insert(
+        "start_if_signed_today",
+        &crate::domain::contracts::start_date(today, c.agreed_start)
+            .ok()
+            .map(|d| format::date_long(lang, d)),
+    );
+    ctx.insert(
+        "agreed_start_passed",
+        &c.agreed_start.is_some_and(|a| a <= today),
+    );
     ctx.insert(
         "countersign_late",
         &c.countersign_by.is_some_and(|by| today > by),

@@ -222,7 +222,7 @@ impl Page {
                 .find(|(from, _)| *from == e.field)
                 .map(|(_, to)| *to)
                 .unwrap_or(&e.field);
-            let text = crate::i18n::field_message(self.lang(), e.code, field);
+            let text = crate::i18n::field_message_args(self.lang(), e.code, field, &e.args);
             let id = format!("{}{field}", spot.id_prefix);
             // A group (the call's parameters) may have several messages; each is listed once.
             if !summary.iter().any(|s| s.id == id && s.text == text) {

@@ -25,7 +25,9 @@ on_both_databases!(
     amendments_keep_their_notice_and_transfers_count_cumulatively,
     monitoring_shows_the_money_against_the_envelopes_and_exports_it,
     the_dashboard_runs_the_same_queries_for_one_contract_or_two,
-    the_watch_warns_once_three_days_before_applicants_must_be_told
+    the_watch_warns_once_three_days_before_applicants_must_be_told,
+    an_agreed_start_that_has_come_moves_to_the_next_day,
+    a_duration_ending_too_late_is_refused_with_the_longest_that_fits
 );
 
 /// Noon in Almaty on `d`, as stored (UTC).
@@ -1279,4 +1281,62 @@ async fn the_watch_warns_once_three_days_before_applicants_must_be_told(app: Tes
         .await
         .unwrap();
     assert_eq!(outbox_count(&app, "notice-due"), warned);
+}
+
+/// CON-02: sent with an agreed start, countersigned on that very day: the action starts
+/// the next day (it was refused as "start early"); the page says so beforehand.
+async fn an_agreed_start_that_has_come_moves_to_the_next_day(app: TestApp) {
+    let p = parties(&app, "CALL-CO2").await;
+    let today = grants::domain::time::local_date(app.clock.now());
+    let agreed = today + Duration::days(9);
+    let mut fields = terms("101115", "90", "24");
+    let agreed_s = agreed.to_string();
+    fields.push(("agreed_start", agreed_s.as_str()));
+    let res = prepare(&app, &p, &fields).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let id = contract_of(&app, &p.application).id;
+    app.post_form_with(&p.staff, &format!("/manage/contracts/{id}/send"), &[])
+        .await;
+    assert_eq!(contract_of(&app, &p.application).status, "sent");
+    app.clock.freeze_at(noon(agreed));
+    p.again(&app).await;
+    let page = body(app.get_with(&p.lead, &format!("/contracts/{id}")).await).await;
+    assert!(
+        page.contains("has come: countersigned today, the action starts on"),
+        "{page}"
+    );
+    let res = countersign(&app, &p.lead, &id, true).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let c = contract_of(&app, &p.application);
+    assert_eq!(c.status, "active");
+    assert_eq!(c.start_date, Some(agreed + Duration::days(1)));
+}
+
+/// TL-03, CON-02: the refusal of a duration ending after D + 60 months names the longest
+/// that still fits.
+async fn a_duration_ending_too_late_is_refused_with_the_longest_that_fits(app: TestApp) {
+    let other = parties(&app, "CALL-CO3").await;
+    let d60 = add_months(other.programme_d, 60).unwrap();
+    app.clock
+        .freeze_at(noon(add_months(other.programme_d, 36).unwrap()));
+    other.again(&app).await;
+    let res = prepare(&app, &other, &terms("101115", "90", "30")).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body(res).await;
+    let longest = (1..=48u32)
+        .rev()
+        .find(|m| {
+            grants::domain::contracts::end_date(
+                grants::domain::time::local_date(app.clock.now()) + Duration::days(1),
+                *m,
+            )
+            .is_ok_and(|e| e <= d60)
+        })
+        .unwrap();
+    assert!(
+        html.contains(&format!(
+            "the longest duration possible is {longest} months"
+        )),
+        "{html}"
+    );
 }

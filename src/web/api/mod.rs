@@ -82,7 +82,7 @@ pub fn problem(
             .map(|f| ProblemField {
                 field: f.field.to_string(),
                 code: f.code.to_string(),
-                message: crate::i18n::field_message(lang, f.code, &f.field),
+                message: crate::i18n::field_message_args(lang, f.code, &f.field, &f.args),
             })
             .collect(),
     };
