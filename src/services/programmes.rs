@@ -300,8 +300,10 @@ pub fn load_detail(
     let programme = q::find(conn, id)?.ok_or(AppError::NotFound)?;
     let amendments = q::amendments(conn, id)?;
     let timeline = timeline_of(&programme, &amendments, today)?;
-    let (signed, paid) =
-        crate::db::contracts::programmes_signed_and_paid(conn, &[programme.id.clone()])?;
+    let (signed, paid) = crate::db::contracts::programmes_signed_and_paid(
+        conn,
+        std::slice::from_ref(&programme.id),
+    )?;
     Ok(ProgrammeDetail {
         budget_lines: q::budget_lines(conn, id)?,
         envelopes: q::envelopes(conn, id)?,
