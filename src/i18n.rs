@@ -119,7 +119,10 @@ pub fn field_message_args(lang: Lang, code: &str, field: &str, args: &[(&str, St
 
 /// Error messages that show figures (a `FieldError` carries them: the limit, the value):
 /// the key and the names of its figures. Every other error message needs none.
-pub const ERRORS_WITH_FIGURES: &[(&str, &[&str])] = &[("error-contract-end-late", &["longest"])];
+pub const ERRORS_WITH_FIGURES: &[(&str, &[&str])] = &[
+    ("error-contract-end-late", &["longest"]),
+    ("error-report-period-open", &["end", "from"]),
+];
 
 /// The message `key` in `lang`, with named arguments.
 pub fn t_args(lang: Lang, key: &str, args: &[(&str, String)]) -> String {

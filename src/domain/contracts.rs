@@ -753,10 +753,65 @@ pub fn end_after_suspension(end: NaiveDate, suspended_days: i64) -> Result<Naive
     add_days(end, suspended_days.max(0))
 }
 
+/// Rule REP-01: a report is submitted once the period it covers has ended, from the
+/// day after its last day (the final report once the action has ended).
+pub fn report_period_over(period_end: NaiveDate, today: NaiveDate) -> bool {
+    today > period_end
+}
+
+/// What resuming after a suspension does (AMD-01, TL-03): the end moves by the days
+/// suspended, but never past the end of the operational phase; the days that cannot be
+/// added are lost unless a programme amendment extends the phase (TL-06).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resumption {
+    pub suspended_days: i64,
+    pub new_end: NaiveDate,
+    pub extended_by: i64,
+    pub lost_days: i64,
+}
+
+pub fn resumption(
+    end: NaiveDate,
+    suspended_days: i64,
+    operational_end: NaiveDate,
+) -> Result<Resumption, DateError> {
+    let wanted = end_after_suspension(end, suspended_days)?;
+    let new_end = wanted.min(operational_end).max(end);
+    Ok(Resumption {
+        suspended_days: suspended_days.max(0),
+        new_end,
+        extended_by: (new_end - end).num_days(),
+        lost_days: (wanted - new_end).num_days(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::timeline::Overrides;
+
+    #[test]
+    fn rep_01_a_report_comes_after_its_period() {
+        let end = d(2028, 3, 3);
+        assert!(!report_period_over(end, d(2027, 3, 3)));
+        assert!(!report_period_over(end, end));
+        assert!(report_period_over(end, d(2028, 3, 4)));
+    }
+
+    #[test]
+    fn amd_01_resuming_extends_the_end_by_the_suspension_up_to_the_operational_phase() {
+        let (end, phase) = (d(2031, 12, 31), d(2032, 3, 15));
+        let r = resumption(end, 30, phase).unwrap();
+        assert_eq!(
+            (r.new_end, r.extended_by, r.lost_days),
+            (d(2032, 1, 30), 30, 0)
+        );
+        // 61 days asked, 75 available: all added. Near the phase's end, the rest is lost.
+        let r = resumption(d(2032, 2, 1), 61, phase).unwrap();
+        assert_eq!((r.new_end, r.extended_by, r.lost_days), (phase, 43, 18));
+        let r = resumption(phase, 61, phase).unwrap();
+        assert_eq!((r.extended_by, r.lost_days), (0, 61));
+    }
     use crate::domain::workflow::assert_transitions;
     use proptest::prelude::*;
 

@@ -959,6 +959,16 @@ pub async fn submit_report(
                     .ok_or(AppError::NotFound)?
                     .transition(ReportEvent::Submit)
                     .map_err(|e| AppError::Conflict(e.message_key))?;
+                let today = tx.today();
+                if !crate::domain::contracts::report_period_over(r.period_end, today) {
+                    let from = r.period_end.succ_opt().unwrap_or(r.period_end);
+                    return Err(AppError::Validation(vec![FieldError::new(
+                        "report",
+                        "error-report-period-open",
+                    )
+                    .with("end", r.period_end.to_string())
+                    .with("from", from.to_string())]));
+                }
                 let given: Vec<String> = report_documents(tx.conn, &r.id)?
                     .into_iter()
                     .map(|f| f.title)
@@ -2065,42 +2075,53 @@ pub async fn suspend_or_resume(
     id: String,
     suspend: bool,
     reason: String,
-) -> AppResult<()> {
+) -> AppResult<Option<crate::domain::contracts::Resumption>> {
     let reason: String = reason.trim().chars().take(2000).collect();
     if suspend && reason.is_empty() {
         return Err(AppError::field("reason", "error-contract-reason"));
     }
     state
-        .write(actor, staff_permission(&id), Lock::Contract(id.clone()), move |tx| {
-            let today = tx.today();
-            let mut c = load(tx.conn, &id)?;
-            if suspend {
-                move_on(&mut c, ContractEvent::Suspend)?;
-                c.suspended_since = Some(today);
-                new_version(tx, &mut c, "suspended")?;
-                tx.audit("contract.suspended", Some(("contract", &id)), json!({"reason": reason, "since": today}))?;
-                return Ok(());
-            }
-            move_on(&mut c, ContractEvent::Resume)?;
-            let since = c.suspended_since.unwrap_or(today);
-            let days = (today - since).num_days().max(0);
-            let timeline = timeline_for(tx.conn, &c.programme_id, today)?;
-            let end = c.end_date.ok_or(AppError::Conflict("error-contract-not-running"))?;
-            let extended = crate::domain::contracts::end_after_suspension(end, days)
-                .map_err(|_| AppError::BadRequest("date"))?;
-            let new_end = extended.min(timeline.operational_end);
-            c.end_date = Some(new_end);
-            c.suspended_days += days as i32;
-            c.suspended_since = None;
-            move_final_report(tx, &c, new_end)?;
-            new_version(tx, &mut c, "resumed")?;
-            tx.audit(
-                "contract.resumed",
-                Some(("contract", &id)),
-                json!({"days": days, "end": new_end, "limited_by_operational_end": extended > new_end}),
-            )?;
-            Ok(())
-        })
+        .write(
+            actor,
+            staff_permission(&id),
+            Lock::Contract(id.clone()),
+            move |tx| {
+                let today = tx.today();
+                let mut c = load(tx.conn, &id)?;
+                if suspend {
+                    move_on(&mut c, ContractEvent::Suspend)?;
+                    c.suspended_since = Some(today);
+                    new_version(tx, &mut c, "suspended")?;
+                    tx.audit(
+                        "contract.suspended",
+                        Some(("contract", &id)),
+                        json!({"reason": reason, "since": today}),
+                    )?;
+                    return Ok(None);
+                }
+                move_on(&mut c, ContractEvent::Resume)?;
+                let since = c.suspended_since.unwrap_or(today);
+                let days = (today - since).num_days().max(0);
+                let timeline = timeline_for(tx.conn, &c.programme_id, today)?;
+                let end = c
+                    .end_date
+                    .ok_or(AppError::Conflict("error-contract-not-running"))?;
+                let r = crate::domain::contracts::resumption(end, days, timeline.operational_end)
+                    .map_err(|_| AppError::BadRequest("date"))?;
+                c.end_date = Some(r.new_end);
+                c.suspended_days += days as i32;
+                c.suspended_since = None;
+                move_final_report(tx, &c, r.new_end)?;
+                new_version(tx, &mut c, "resumed")?;
+                tx.audit(
+                    "contract.resumed",
+                    Some(("contract", &id)),
+                    json!({"days": days, "end": r.new_end, "extended_by": r.extended_by,
+                       "lost_days": r.lost_days, "operational_end": timeline.operational_end}),
+                )?;
+                Ok(Some(r))
+            },
+        )
         .await
 }
 

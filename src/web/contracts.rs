@@ -614,6 +614,19 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     );
     ctx.insert("suspended_since", &date(c.suspended_since));
     ctx.insert("suspended_days", &c.suspended_days);
+    // AMD-01, TL-03: what resuming today would do to the end date, said before.
+    if let (Some(since), Some(end)) = (c.suspended_since, c.end_date) {
+        if let Ok(r) = crate::domain::contracts::resumption(
+            end,
+            (today - since).num_days(),
+            d.timeline.operational_end,
+        ) {
+            ctx.insert(
+                "resume_text",
+                &resumption_text(lang, &r, d.timeline.operational_end),
+            );
+        }
+    }
     ctx.insert("staff", &d.staff);
     ctx.insert("beneficiary_editor", &d.beneficiary_editor);
     ctx.insert("today", &today.to_string());
@@ -639,7 +652,7 @@ fn answer(
         }
         Err(AppError::Validation(errors)) => {
             for e in errors {
-                page.flash_near("error", e.code, &[], section);
+                page.flash_near("error", e.code, &e.args, section);
             }
             Ok(page.redirect(&back(id, section)))
         }
@@ -891,16 +904,61 @@ pub async fn suspension(
     let id = path.into_inner();
     let f = form.into_inner();
     let suspend = f.action == "suspend";
-    let r = service::suspend_or_resume(&page.state, &page.actor(), id.clone(), suspend, f.reason)
+    match service::suspend_or_resume(&page.state, &page.actor(), id.clone(), suspend, f.reason)
         .await
-        .map(|_| {
-            if suspend {
-                "flash-contract-suspended"
-            } else {
-                "flash-contract-resumed"
-            }
-        });
-    answer(&page, &id, "closure", r)
+    {
+        Ok(Some(r)) => {
+            // Said in full: by how much the end moves, and what is lost at TL-03.
+            let operational_end =
+                crate::services::contracts::detail(&page.state, &page.actor(), id.clone())
+                    .await?
+                    .timeline
+                    .operational_end;
+            let (key, args) = resumption_message(page.lang(), &r, operational_end);
+            page.flash_near("success", key, &args, "closure");
+            Ok(page.redirect(&back(&id, "closure")))
+        }
+        other => answer(
+            &page,
+            &id,
+            "closure",
+            other.map(|_| "flash-contract-suspended"),
+        ),
+    }
+}
+
+/// The message of a resumption (AMD-01, TL-03) and its figures.
+fn resumption_message(
+    lang: crate::i18n::Lang,
+    r: &crate::domain::contracts::Resumption,
+    operational_end: chrono::NaiveDate,
+) -> (&'static str, Vec<(&'static str, String)>) {
+    let args = vec![
+        ("days", r.suspended_days.to_string()),
+        ("extended", r.extended_by.to_string()),
+        ("lost", r.lost_days.to_string()),
+        ("end", format::date_long(lang, r.new_end)),
+        ("phase_end", format::date_long(lang, operational_end)),
+    ];
+    if r.lost_days > 0 {
+        ("flash-contract-resumed-limited", args)
+    } else {
+        ("flash-contract-resumed", args)
+    }
+}
+
+fn resumption_text(
+    lang: crate::i18n::Lang,
+    r: &crate::domain::contracts::Resumption,
+    operational_end: chrono::NaiveDate,
+) -> String {
+    let (key, args) = resumption_message(lang, r, operational_end);
+    let key = if key.ends_with("limited") {
+        "contract-resume-preview-limited"
+    } else {
+        "contract-resume-preview"
+    };
+    crate::i18n::t_args(lang, key, &args)
 }
 
 pub async fn file(page: Page, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {

@@ -27,7 +27,8 @@ on_both_databases!(
     the_dashboard_runs_the_same_queries_for_one_contract_or_two,
     the_watch_warns_once_three_days_before_applicants_must_be_told,
     an_agreed_start_that_has_come_moves_to_the_next_day,
-    a_duration_ending_too_late_is_refused_with_the_longest_that_fits
+    a_duration_ending_too_late_is_refused_with_the_longest_that_fits,
+    resuming_says_by_how_much_the_end_moves_and_what_the_operational_phase_cuts
 );
 
 /// Noon in Almaty on `d`, as stored (UTC).
@@ -320,6 +321,26 @@ async fn a_contract_goes_from_the_award_to_payments_and_reports(app: TestApp) {
     assert_eq!(r1.status, "due", "documents missing");
     upload_report_document(&app, &p.lead, &c.id, 1, "narrative").await;
     upload_report_document(&app, &p.lead, &c.id, 1, "financial").await;
+    // REP-01: not before the period it covers has ended (the last day is too early).
+    let period_end = r1.period_end;
+    app.clock.freeze_at(noon(period_end));
+    p.again(&app).await;
+    app.post_form_with(
+        &p.lead,
+        &submit,
+        &[("summary", "Year one."), ("costs", "30000")],
+    )
+    .await;
+    let view = body(app.get_with(&p.lead, &page).await).await;
+    assert!(
+        view.contains(&format!(
+            "it can be submitted from {}",
+            period_end + Duration::days(1)
+        )),
+        "{view}"
+    );
+    app.clock.freeze_at(noon(period_end + Duration::days(1)));
+    p.again(&app).await;
     app.post_form_with(
         &p.lead,
         &submit,
@@ -1339,4 +1360,42 @@ async fn a_duration_ending_too_late_is_refused_with_the_longest_that_fits(app: T
         )),
         "{html}"
     );
+}
+
+/// AMD-01, TL-03: a contract ending on the last day of the operational phase is suspended
+/// for 61 days; the page says beforehand that none of them can be added, and resuming
+/// says so (it said "the end date is extended" and moved it by 0 days).
+async fn resuming_says_by_how_much_the_end_moves_and_what_the_operational_phase_cuts(app: TestApp) {
+    let p = parties(&app, "CALL-RES").await;
+    let deadline = add_months(p.programme_d, 36).unwrap();
+    app.clock.freeze_at(noon(deadline));
+    p.again(&app).await;
+    let id = running_contract(&app, &p, "24").await;
+    let end = contract_of(&app, &p.application).end_date.unwrap();
+    assert_eq!(end, add_months(p.programme_d, 60).unwrap());
+    let suspension = format!("/manage/contracts/{id}/suspension");
+    app.post_form_with(
+        &p.staff,
+        &suspension,
+        &[("action", "suspend"), ("reason", "Floods.")],
+    )
+    .await;
+    app.clock.freeze_at(noon(deadline + Duration::days(61)));
+    p.again(&app).await;
+    let page = body(app.get_with(&p.staff, &format!("/contracts/{id}")).await).await;
+    assert!(
+        page.contains("could move by only 0 of the 61 days suspended")
+            && page.contains("61 days would be lost"),
+        "{page}"
+    );
+    app.post_form_with(&p.staff, &suspension, &[("action", "resume")])
+        .await;
+    let page = body(app.get_with(&p.staff, &format!("/contracts/{id}")).await).await;
+    assert!(
+        page.contains("after 61 days of suspension, but the end cannot move past")
+            && page.contains("61 days of the suspension are lost"),
+        "{page}"
+    );
+    let c = contract_of(&app, &p.application);
+    assert_eq!((c.status.as_str(), c.end_date), ("active", Some(end)));
 }
