@@ -2046,6 +2046,7 @@ error-contract-report-not-submitted = This report has not been submitted.
 error-addendum-notice = An addendum must be requested at least 30 days before it takes effect (AMD-01).
 error-addendum-after-end = An addendum can only take effect during implementation.
 error-addendum-raises-grant = An addendum can never raise the maximum grant (AMD-01).
+error-addendum-lower-maximum = An addendum does not lower the maximum EU contribution: the final grant does, from the accepted costs (CON-04).
 error-addendum-extension-notice = An extension must be requested at least one month before the end date (AMD-01).
 error-addendum-not-later = An extension must move the end date later.
 error-contract-number = Enter the contract number (at most 80 characters).

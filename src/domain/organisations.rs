@@ -94,7 +94,7 @@ pub fn check_bin(bin: &str) -> Result<(), &'static str> {
 
 /// An organisation's record as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct OrganisationInput {
     pub legal_name: String,
     pub legal_name_local: String,

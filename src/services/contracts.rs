@@ -39,6 +39,7 @@ pub const REPORT_DOCUMENTS: [&str; 3] = ["narrative", "financial", "verification
 
 /// The terms as Delegation staff type them (HTML form or JSON), parsed once.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TermsInput {
     #[serde(default)]
     pub number: String,
@@ -691,6 +692,7 @@ pub async fn countersign(
 
 /// What staff type to record a payment or a recovery.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PaymentInput {
     /// The tranche paid (its position); empty for a recovery.
     #[serde(default)]
@@ -1748,6 +1750,7 @@ pub async fn watch(state: &AppState) -> AppResult<WatchRun> {
 
 /// What the beneficiary asks to change (AMD-01/02).
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AmendmentInput {
     /// extension, transfer or other.
     #[serde(default)]
@@ -1767,6 +1770,10 @@ pub struct AmendmentInput {
     pub amount: String,
     #[serde(default)]
     pub description: String,
+    /// A maximum EU contribution asked in the addendum: never above the contract's
+    /// (AMD-01); refused when the request is made, not when it would be approved.
+    #[serde(default)]
+    pub max_eu: String,
 }
 
 /// Amounts moved so far to or from each heading by transfers in force (AMD-02 counts
@@ -1852,6 +1859,16 @@ pub async fn request_amendment(
     } else {
         None
     };
+    let asked_max = match input.max_eu.trim() {
+        "" => None,
+        v => match Money::parse(v) {
+            Ok(m) => Some(m),
+            Err(_) => {
+                errors.push(FieldError::new("max_eu", "error-contract-amount"));
+                None
+            }
+        },
+    };
     let mut transfer = None;
     if kind == "transfer" {
         let heading = |s: &str| s.trim().parse::<i32>().ok().filter(|h| (1..=6).contains(h));
@@ -1878,6 +1895,18 @@ pub async fn request_amendment(
             let end = c.end_date.ok_or(AppError::Conflict("error-contract-not-running"))?;
             let start = c.start_date.unwrap_or(today);
             let max = Money::from_cents(c.max_eu_cents);
+            // AMD-01: an addendum never raises the maximum grant; a lower one is the
+            // final grant's business (CON-04), not an addendum's.
+            if let Some(asked) = asked_max {
+                return Err(AppError::Validation(vec![FieldError::new(
+                    "max_eu",
+                    if asked > max {
+                        "error-addendum-raises-grant"
+                    } else {
+                        "error-addendum-lower-maximum"
+                    },
+                )]));
+            }
             let mut status = "requested";
             if let Some((from, to, amount)) = transfer {
                 let original = original_headings(&q::versions_of(tx.conn, &id)?);

@@ -236,6 +236,7 @@ pub async fn submit_report(page: Page, path: web::Path<String>) -> AppResult<Htt
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DecisionForm {
     #[serde(default)]
     decision: String,
@@ -282,6 +283,7 @@ pub async fn decide(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NotifyForm {
     #[serde(default)]
     batch: String,

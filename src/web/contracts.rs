@@ -739,6 +739,7 @@ pub async fn upload_report_document(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReportForm {
     #[serde(default)]
     summary: String,
@@ -767,6 +768,7 @@ pub async fn submit_report(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DecisionForm {
     #[serde(default)]
     decision: String,
@@ -815,6 +817,7 @@ pub async fn close(page: Page, path: web::Path<String>) -> AppResult<HttpRespons
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TerminateForm {
     #[serde(default)]
     reason: String,
@@ -858,6 +861,7 @@ pub async fn request_amendment(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AmendmentDecisionForm {
     #[serde(default)]
     decision: String,
@@ -889,6 +893,7 @@ pub async fn decide_amendment(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SuspensionForm {
     #[serde(default)]
     action: String,

@@ -107,6 +107,7 @@ async fn render_committee(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MemberForm {
     #[serde(default)]
     email: String,
@@ -423,6 +424,7 @@ async fn render_assignment(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ConflictForm {
     #[serde(default)]
     answer: String,
@@ -819,6 +821,7 @@ pub async fn board(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StageForm {
     #[serde(default)]
     stage: String,
@@ -858,6 +861,7 @@ pub async fn assign_automatically(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AssignOneForm {
     #[serde(default)]
     stage: String,
@@ -898,6 +902,7 @@ pub async fn assign_one(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReplaceForm {
     #[serde(default)]
     assessor: String,
@@ -926,6 +931,7 @@ pub async fn replace(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ResolveForm {
     #[serde(default)]
     stage: String,
@@ -968,6 +974,7 @@ pub async fn resolve(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InviteForm {
     #[serde(default)]
     full_deadline: String,
@@ -1020,6 +1027,7 @@ pub async fn request_supporting(page: Page, path: web::Path<String>) -> AppResul
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SupportingCheckForm {
     #[serde(default)]
     result: String,

@@ -486,3 +486,70 @@ mod tests {
         }
     }
 }
+
+/// SECURITY.md "Form and JSON structs reject unknown fields": one rule for every body.
+#[cfg(test)]
+mod unknown_fields {
+    use std::path::Path;
+
+    fn rust_files(dir: &Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push((
+                    path.display().to_string(),
+                    std::fs::read_to_string(&path).unwrap(),
+                ));
+            }
+        }
+    }
+
+    #[test]
+    fn every_form_and_json_body_refuses_unknown_fields() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&root, &mut files);
+        let body =
+            regex::Regex::new(r"web::(?:Json|Form)<(?:[a-z_]+::)*([A-Z][A-Za-z0-9]*)>").unwrap();
+        let mut types: Vec<String> = files
+            .iter()
+            .filter(|(path, _)| path.contains("/web/"))
+            .flat_map(|(_, text)| {
+                body.captures_iter(text)
+                    .map(|c| c[1].to_string())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|t| t != "Vec")
+            .collect();
+        types.sort();
+        types.dedup();
+        assert!(types.len() > 50, "{types:?}");
+        let mut missing = Vec::new();
+        for t in &types {
+            // Every deserialisable struct of that name (two modules may share a name).
+            let attributes: Vec<String> = files
+                .iter()
+                .filter_map(|(_, text)| {
+                    let at = text.find(&format!("struct {t} {{"))?;
+                    let head = &text[..at];
+                    let from = head.rfind("\n\n").unwrap_or(0);
+                    Some(head[from..].to_string())
+                })
+                .filter(|a| a.contains("Deserialize"))
+                .collect();
+            assert!(!attributes.is_empty(), "{t} is not a deserialisable struct");
+            if attributes
+                .iter()
+                .any(|a| !a.contains("deny_unknown_fields"))
+            {
+                missing.push(t.clone());
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "these bodies accept unknown fields: {missing:?}"
+        );
+    }
+}

@@ -538,6 +538,7 @@ pub async fn opening(page: Page, path: web::Path<String>) -> AppResult<HttpRespo
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OpenForm {
     #[serde(default)]
     stage: String,

@@ -782,7 +782,7 @@ async fn the_api_prepares_sends_and_reads_contracts_with_the_same_rules(app: Tes
     .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let res = post(
-        prepare,
+        prepare.clone(),
         staff.clone(),
         serde_json::json!({"number": "API/1", "max_eu": "101115", "eu_share": "90", "duration": "12"}),
     )
@@ -884,6 +884,46 @@ async fn the_api_prepares_sends_and_reads_contracts_with_the_same_rules(app: Tes
     assert_eq!(c["headings_cents"][2], 4_600_000);
     let on_time =
         (grants::domain::time::local_date(app.clock.now()) + Duration::days(30)).to_string();
+    // One rule for every body: an unknown field is refused, nothing recorded; a request to
+    // raise the maximum grant is refused when it is made (AMD-01).
+    for (path, body) in [
+        (
+            format!("/api/v1/contracts/{id}/amendments"),
+            serde_json::json!({"kind": "other", "effective_on": on_time, "description": "More.", "maximum": "200000"}),
+        ),
+        (
+            format!("/api/v1/contracts/{id}/payments"),
+            serde_json::json!({"tranche": "1", "amount": "1", "paid_on": today, "reference": "PO-X", "approved": true}),
+        ),
+        (
+            prepare.clone(),
+            serde_json::json!({"number": "API/9", "max_eu": "1", "eu_share": "90", "duration": "12", "status": "active"}),
+        ),
+    ] {
+        let res = post(
+            path.clone(),
+            if path.contains("amendments") {
+                lead.clone()
+            } else {
+                staff.clone()
+            },
+            body,
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{path}");
+    }
+    let res = post(
+        format!("/api/v1/contracts/{id}/amendments"),
+        lead.clone(),
+        serde_json::json!({"kind": "other", "effective_on": on_time, "description": "More.", "max_eu": "200000"}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(
+        problem["errors"][0]["code"], "error-addendum-raises-grant",
+        "{problem}"
+    );
     let res = post(
         format!("/api/v1/contracts/{id}/amendments"),
         lead.clone(),
