@@ -295,8 +295,31 @@ impl Page {
             .templates
             .render(template, &ctx)
             .map_err(|e| AppError::Internal(anyhow::anyhow!("template {template}: {e:?}")))?;
-        Ok(html_response(status, html))
+        Ok(html_response(status, with_unplaced_flashes(html, &shown)))
     }
+}
+
+/// A message queued for a section the page does not show (a row of a list, a form that
+/// is gone) is shown at the top of the page instead of being lost.
+fn with_unplaced_flashes(mut html: String, flashes: &[ShownFlash]) -> String {
+    const MAIN: &str = "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">";
+    let unplaced: String = flashes
+        .iter()
+        .filter(|f| f.near.is_some())
+        .filter(|f| !html.contains(&crate::escape_html(&f.text)))
+        .map(|f| {
+            let role = if f.kind == "error" { "alert" } else { "status" };
+            format!(
+                "\n<div class=\"flash flash-{}\" role=\"{role}\">{}</div>",
+                crate::escape_html(&f.kind),
+                crate::escape_html(&f.text)
+            )
+        })
+        .collect();
+    if let (false, Some(at)) = (unplaced.is_empty(), html.find(MAIN)) {
+        html.insert_str(at + MAIN.len(), &unplaced);
+    }
+    html
 }
 
 pub fn html_response(status: StatusCode, html: String) -> HttpResponse {

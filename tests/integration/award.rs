@@ -102,6 +102,14 @@ pub(crate) async fn supporting_documents_checked(
     .await;
     assert!(board.contains("Record the check"));
     crate::helpers::dump_page("board-supporting", &board);
+    // A check without a result is refused, and the secretary is told on the board.
+    let res = app.post_form_with(&secretary, &check, &[]).await;
+    let page = body(
+        app.get_with(&secretary, &crate::helpers::location(&res))
+            .await,
+    )
+    .await;
+    assert!(page.contains("Choose the result of the check."), "{page}");
     let res = if passed {
         app.post_form_with(&secretary, &check, &[("result", "passed")])
             .await
@@ -117,6 +125,12 @@ pub(crate) async fn supporting_documents_checked(
         .await
     };
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = body(
+        app.get_with(&secretary, &crate::helpers::location(&res))
+            .await,
+    )
+    .await;
+    assert!(page.contains("The check is recorded"), "{page}");
     assert_eq!(
         grants::db::evaluation::supporting_of(&mut app.state.pool.get().unwrap(), application)
             .unwrap()

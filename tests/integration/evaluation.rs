@@ -693,6 +693,9 @@ async fn scores_stay_hidden_until_submitted_and_divergence_brings_a_further_asse
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // The assessor is told (the message was lost before).
+    let page = body(app.get_with(&client_a, &location_of(&res)).await).await;
+    assert!(page.contains("Your scores are saved."), "{page}");
     let res = app
         .post_form_with(&client_a, &format!("{path_a}/submit"), &[])
         .await;
