@@ -4,6 +4,7 @@
 //! templates format them in the reader's language with the filters registered here.
 
 pub mod calls;
+pub mod csv;
 pub mod format;
 pub mod programmes;
 

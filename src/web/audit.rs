@@ -185,24 +185,23 @@ pub async fn export_csv(page: Page, query: web::Query<AuditQuery>) -> AppResult<
     let query = query.into_inner();
     let lang = page.lang();
     let (rows, names) = audit::export(&page.state, &page.actor(), filter_of(&query)).await?;
-    let mut out = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
     let header = [
-        "#",
-        &crate::i18n::t(lang, "audit-when"),
-        &crate::i18n::t(lang, "audit-actor"),
-        &crate::i18n::t(lang, "audit-action"),
-        &crate::i18n::t(lang, "audit-code"),
-        &crate::i18n::t(lang, "audit-object-type"),
-        &crate::i18n::t(lang, "audit-object"),
-        &crate::i18n::t(lang, "audit-object-id"),
-        &crate::i18n::t(lang, "audit-details"),
-        &crate::i18n::t(lang, "audit-address"),
+        "#".to_string(),
+        crate::i18n::t(lang, "audit-when"),
+        crate::i18n::t(lang, "audit-actor"),
+        crate::i18n::t(lang, "audit-action"),
+        crate::i18n::t(lang, "audit-code"),
+        crate::i18n::t(lang, "audit-object-type"),
+        crate::i18n::t(lang, "audit-object"),
+        crate::i18n::t(lang, "audit-object-id"),
+        crate::i18n::t(lang, "audit-details"),
+        crate::i18n::t(lang, "audit-address"),
     ];
-    let fail = |e: csv::Error| crate::error::AppError::Internal(e.into());
-    out.write_record(header).map_err(fail)?;
+    // Names and details are typed by people: the one CSV writer neutralises formulas.
+    let mut out = crate::views::csv::Csv::new(header)?;
     for e in rows {
         let v = event_view(lang, e, &names);
-        out.write_record([
+        out.row([
             v.seq.to_string(),
             v.when,
             v.actor,
@@ -213,21 +212,7 @@ pub async fn export_csv(page: Page, query: web::Query<AuditQuery>) -> AppResult<
             v.object_id,
             v.raw,
             v.client_ip,
-        ])
-        .map_err(fail)?;
+        ])?;
     }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| crate::error::AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .insert_header((
-            actix_web::http::header::CONTENT_TYPE,
-            "text/csv; charset=utf-8",
-        ))
-        .insert_header((
-            actix_web::http::header::CONTENT_DISPOSITION,
-            "attachment; filename=\"audit-log.csv\"",
-        ))
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+    out.response("audit-log.csv")
 }

@@ -426,9 +426,7 @@ pub async fn public_awards(page: Page) -> AppResult<HttpResponse> {
 pub async fn public_awards_csv(page: Page) -> AppResult<HttpResponse> {
     let lang = page.lang();
     let list = service::published(&page.state).await?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| AppError::Internal(e.into());
-    w.write_record([
+    let mut w = crate::views::csv::Csv::new([
         "call",
         "beneficiary",
         "locality",
@@ -436,35 +434,20 @@ pub async fn public_awards_csv(page: Page) -> AppResult<HttpResponse> {
         "amount_eur",
         "eu_share_percent",
         "year",
-    ])
-    .map_err(fail)?;
+    ])?;
     for a in &list {
-        let safe = crate::web::received::spreadsheet_safe;
-        w.write_record([
-            safe(&a.call_reference),
-            safe(&a.beneficiary),
-            safe(&locality(lang, &a.locality)),
-            safe(&a.purpose),
+        w.row([
+            a.call_reference.clone(),
+            a.beneficiary.clone(),
+            locality(lang, &a.locality),
+            a.purpose.clone(),
             // A plain number a spreadsheet reads as one.
             format!("{}.{:02}", a.amount_cents / 100, a.amount_cents % 100),
             a.eu_share_bp
                 .map(crate::domain::money::format_percent)
                 .unwrap_or_default(),
             a.decided_at.format("%Y").to_string(),
-        ])
-        .map_err(fail)?;
+        ])?;
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!(e.to_string())))?;
-    Ok(HttpResponse::Ok()
-        .insert_header((
-            actix_web::http::header::CONTENT_TYPE,
-            "text/csv; charset=utf-8",
-        ))
-        .insert_header((
-            actix_web::http::header::CONTENT_DISPOSITION,
-            "attachment; filename=\"awarded-grants.csv\"",
-        ))
-        .body(bytes))
+    w.response("awarded-grants.csv")
 }

@@ -308,22 +308,16 @@ fn cells(v: &RowView) -> Vec<String> {
     ]
 }
 
-/// A text a spreadsheet would read as a formula ("=HYPERLINK(…)" typed by an applicant)
-/// is written as text.
-pub fn spreadsheet_safe(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
-fn file_name(reference: &str, ext: &str) -> String {
+fn export_name(reference: &str, ext: &str) -> String {
     let safe: String = reference
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
-    format!("attachment; filename=\"applications-{safe}.{ext}\"")
+    format!("applications-{safe}.{ext}")
+}
+
+fn file_name(reference: &str, ext: &str) -> String {
+    format!("attachment; filename=\"{}\"", export_name(reference, ext))
 }
 
 pub async fn export_csv(
@@ -334,29 +328,13 @@ pub async fn export_csv(
     let query = query.into_inner();
     let lang = page.lang();
     let r = all_rows(&page, path.into_inner(), &query).await?;
-    let fail = |e: csv::Error| AppError::Internal(e.into());
-    let mut out = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    out.write_record(header(lang)).map_err(fail)?;
+    let mut out = crate::views::csv::Csv::new(header(lang))?;
     let call_type = r.call.call_type.as_str();
     for row in &r.rows {
         let v = row_view(lang, row, &r.lots, call_type);
-        out.write_record(cells(&v).iter().map(|c| spreadsheet_safe(c)))
-            .map_err(fail)?;
+        out.row(cells(&v))?;
     }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .insert_header((
-            actix_web::http::header::CONTENT_TYPE,
-            "text/csv; charset=utf-8",
-        ))
-        .insert_header((
-            actix_web::http::header::CONTENT_DISPOSITION,
-            file_name(&r.call.row.reference, "csv"),
-        ))
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+    out.response(&export_name(&r.call.row.reference, "csv"))
 }
 
 pub async fn export_xlsx(

@@ -64,6 +64,24 @@ async fn the_audit_log_names_people_and_objects_in_words_and_exports_csv(app: Te
     assert!(records.iter().any(|r| &r[4] == "call.published"
         && &r[6] == "CALL-AUD"
         && &r[3] == "Конкурс опубликован"));
+    let formula = "=cmd|'/ccalc'!a0@example.kz";
+    app.create_user(formula, Role::Applicant).await;
+    app.login_with(&new_client(), formula, PASSWORD).await;
+    let text = app
+        .get_with(&auditor, "/audit.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let actors: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[2].to_string())
+        .collect();
+    assert!(
+        actors.iter().any(|a| a.starts_with("'=cmd")) && actors.iter().all(|a| !a.starts_with('=')),
+        "{actors:?}"
+    );
     let (applicant, _) = app.client_as(Role::Applicant).await;
     assert_eq!(
         app.get_with(&applicant, "/audit.csv").await.status(),
