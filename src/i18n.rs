@@ -122,6 +122,7 @@ pub fn field_message_args(lang: Lang, code: &str, field: &str, args: &[(&str, St
 pub const ERRORS_WITH_FIGURES: &[(&str, &[&str])] = &[
     ("error-contract-end-late", &["longest"]),
     ("error-report-period-open", &["end", "from"]),
+    ("error-payment-reference-recorded", &["reference"]),
 ];
 
 /// The message `key` in `lang`, with named arguments.

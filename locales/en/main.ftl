@@ -2237,3 +2237,7 @@ email-notice-due-body =
     { $link }
 event-award-notice-warned = Notification deadline warning sent (NOT-01)
 monitoring-as-of = Figures as of { $date }; Steering Committee report for the half-year { $start } – { $end } (TL-07).
+error-idempotency-key-invalid = The Idempotency-Key header must be 1 to 255 visible ASCII characters.
+error-idempotency-key-reused = This Idempotency-Key was already used for a different request in the last 24 hours; use a new key for a new request.
+error-request-in-progress = The same request is still being processed; try again in a moment.
+error-payment-reference-recorded = A payment with the reference { $reference } is already recorded on this contract; it is not recorded twice.

@@ -2191,3 +2191,7 @@ email-notice-due-body =
     { $link }
 event-award-notice-warned = Хабарлау мерзімі туралы ескерту жіберілді (NOT-01)
 monitoring-as-of = { $date } жағдай бойынша көрсеткіштер; { $start } – { $end } жарты жылдығы үшін Басқарушы комитетке есеп (TL-07).
+error-idempotency-key-invalid = Idempotency-Key тақырыбы 1-ден 255-ке дейін көрінетін ASCII таңбадан тұруы керек.
+error-idempotency-key-reused = Бұл Idempotency-Key соңғы 24 сағатта басқа сұрауға қолданылған; жаңа сұрауға жаңа кілт беріңіз.
+error-request-in-progress = Дәл осындай сұрау әлі өңделуде; сәл кейін қайталаңыз.
+error-payment-reference-recorded = { $reference } сілтемесі бар төлем осы шартта тіркеліп қойған; ол екі рет тіркелмейді.

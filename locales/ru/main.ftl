@@ -2235,3 +2235,7 @@ email-notice-due-body =
     { $link }
 event-award-notice-warned = Отправлено предупреждение о сроке уведомления (NOT-01)
 monitoring-as-of = Данные по состоянию на { $date }; отчёт для Руководящего комитета за полугодие { $start } – { $end } (TL-07).
+error-idempotency-key-invalid = Заголовок Idempotency-Key должен содержать от 1 до 255 видимых символов ASCII.
+error-idempotency-key-reused = Этот Idempotency-Key уже использован для другого запроса за последние 24 часа; для нового запроса укажите новый ключ.
+error-request-in-progress = Такой же запрос ещё обрабатывается; повторите попытку чуть позже.
+error-payment-reference-recorded = Платёж со ссылкой { $reference } уже записан по этому договору; дважды он не записывается.

@@ -10,6 +10,7 @@ pub mod backup;
 pub mod calls;
 pub mod contracts;
 pub mod evaluation;
+pub mod idempotency;
 pub mod locks;
 pub mod organisations;
 pub mod outbox;

@@ -773,3 +773,17 @@ diesel::table! {
 diesel::allow_tables_to_appear_in_same_query!(contracts, lots);
 diesel::allow_tables_to_appear_in_same_query!(applications, evaluation_reports);
 diesel::allow_tables_to_appear_in_same_query!(calls, evaluation_reports);
+
+diesel::table! {
+    idempotent_requests (owner, key) {
+        owner -> Text,
+        key -> Text,
+        request_sha256 -> Text,
+        created_at -> Timestamp,
+        status -> Nullable<Integer>,
+        location -> Nullable<Text>,
+        content_type -> Nullable<Text>,
+        flash -> Nullable<Text>,
+        body -> Nullable<Text>,
+    }
+}

@@ -785,6 +785,17 @@ pub fn resumption(
     })
 }
 
+/// PAY-01/PAY-02: a payment order's reference names one payment of the contract; the same
+/// reference recorded again (a retry, a second officer entering the same order) is the
+/// same payment, refused rather than paid twice. Case and surrounding spaces aside.
+pub fn payment_already_recorded<'a>(
+    recorded: impl IntoIterator<Item = &'a str>,
+    reference: &str,
+) -> bool {
+    let same = |r: &str| r.trim().eq_ignore_ascii_case(reference.trim());
+    recorded.into_iter().any(same)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1336,5 +1347,13 @@ mod tests {
                 prop_assert!(end_date(start, m + 1).unwrap() > t.operational_end);
             }
         }
+    }
+
+    #[test]
+    fn a_payment_order_is_recorded_once() {
+        let recorded = ["PO-1", "PO-2"];
+        assert!(payment_already_recorded(recorded, " po-1 "));
+        assert!(!payment_already_recorded(recorded, "PO-3"));
+        assert!(!payment_already_recorded([], "PO-1"));
     }
 }

@@ -109,6 +109,7 @@ pub async fn housekeeping(state: &AppState) -> AppResult<()> {
         .tx(move |conn| {
             sessions::purge_expired(conn, now)?;
             auth_attempts::purge_before(conn, now - chrono::Duration::days(1))?;
+            crate::db::idempotency::purge_before(conn, now - crate::web::idempotency::kept())?;
             outbox::purge_sent_before(conn, now - keep_sent)?;
             Ok(())
         })

@@ -761,6 +761,16 @@ pub async fn record_payment(
                 return Err(AppError::field("paid_on", "error-payment-date"));
             }
             let payments = q::payments_of(tx.conn, &id)?;
+            if crate::domain::contracts::payment_already_recorded(
+                payments.iter().map(|p| p.reference.as_str()),
+                &reference,
+            ) {
+                return Err(AppError::Validation(vec![FieldError::new(
+                    "reference",
+                    "error-payment-reference-recorded",
+                )
+                .with("reference", reference.clone())]));
+            }
             let left = if recovery {
                 let fg = settlement(&c, &payments).ok_or(AppError::Conflict("error-recovery-none"))?;
                 let recovered = Money::sum(

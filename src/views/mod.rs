@@ -134,6 +134,13 @@ pub fn register_filters(tera: &mut tera::Tera) {
     tera.register_filter("money", money_filter);
     tera.register_filter("almaty", almaty_filter);
     tera.register_filter("percent", percent_filter);
+    // A form's one-time token (web::idempotency): a double click records once.
+    tera.register_function(
+        "once_token",
+        |_: &std::collections::HashMap<String, tera::Value>| {
+            Ok(tera::Value::String(uuid::Uuid::new_v4().to_string()))
+        },
+    );
 }
 
 #[cfg(test)]

@@ -314,12 +314,14 @@ fn origin_is_acceptable(req: &ServiceRequest, public_url: &str) -> bool {
     true
 }
 
-/// Reads a url-encoded body, checks its CSRF token, and hands the rest on.
+/// Reads a url-encoded body, checks its CSRF token, and hands the rest on. Returns the
+/// form's one-time token (`once`) with the body it came with, when it has one.
 async fn check_form_token(
     req: &mut ServiceRequest,
     expected: &str,
     limit: usize,
-) -> Result<(), AppError> {
+) -> Result<Option<(String, web::Bytes)>, AppError> {
+    use super::idempotency::{valid_key, FORM_FIELD};
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -340,7 +342,15 @@ async fn check_form_token(
                     .map(|(_, v)| v)
             });
         return match header_token.or(query_token) {
-            Some(t) if constant_time_eq(&t, expected) => Ok(()),
+            Some(t) if constant_time_eq(&t, expected) => {
+                // An upload form's token is in its address; the file is not hashed.
+                let once = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
+                    .ok()
+                    .and_then(|q| q.0.into_iter().find(|(k, _)| k == FORM_FIELD))
+                    .map(|(_, v)| v)
+                    .filter(|v| valid_key(v));
+                Ok(once.map(|t| (t, web::Bytes::from(req.query_string().to_string()))))
+            }
             _ => Err(AppError::Forbidden),
         };
     }
@@ -366,10 +376,20 @@ async fn check_form_token(
     if tokens.len() != 1 || !constant_time_eq(tokens[0], expected) {
         return Err(AppError::Forbidden);
     }
-    let rest: Vec<(String, String)> = pairs.into_iter().filter(|(k, _)| k != CSRF_FIELD).collect();
-    let rest = serde_urlencoded::to_string(&rest).map_err(|e| AppError::Internal(e.into()))?;
-    req.set_payload(Payload::from(web::Bytes::from(rest)));
-    Ok(())
+    let once = pairs
+        .iter()
+        .find(|(k, _)| k == FORM_FIELD)
+        .map(|(_, v)| v.clone())
+        .filter(|v| valid_key(v));
+    let rest: Vec<(String, String)> = pairs
+        .into_iter()
+        .filter(|(k, _)| k != CSRF_FIELD && k != FORM_FIELD)
+        .collect();
+    let rest = web::Bytes::from(
+        serde_urlencoded::to_string(&rest).map_err(|e| AppError::Internal(e.into()))?,
+    );
+    req.set_payload(Payload::from(rest.clone()));
+    Ok(once.map(|t| (t, rest)))
 }
 
 fn constant_time_eq(a: &str, b: &str) -> bool {
@@ -539,6 +559,10 @@ pub async fn access_guard(
         }
     }
 
+    // Requests that record something for a signed-in user are done once.
+    let records = matches!(route, Some((Access::Action(a), _)) if a != Action::ManageOwnAccount && a != Action::UseApi)
+        && is_unsafe_method(req.method());
+    let mut once = None;
     // A known path with a method it does not have: let the router answer 405.
     if kind == Kind::Html && is_unsafe_method(req.method()) && route.is_some() {
         if !origin_is_acceptable(&req, &state.settings.server.public_url) {
@@ -549,37 +573,84 @@ pub async fn access_guard(
         let Some(expected) = expected else {
             return Ok(refuse(req, AppError::Forbidden));
         };
-        if let Err(e) = check_form_token(
+        match check_form_token(
             &mut req,
             &expected,
             state.settings.server.body_limit_bytes(),
         )
         .await
         {
-            return Ok(refuse(req, e));
+            Ok(token) => {
+                once = token.zip(ctx.user.as_ref()).filter(|_| records).map(
+                    |((token, body), user)| {
+                        super::idempotency::Once::page(
+                            &user.id,
+                            &token,
+                            req.method().as_str(),
+                            req.path(),
+                            &body,
+                        )
+                    },
+                );
+            }
+            Err(e) => return Ok(refuse(req, e)),
         }
     }
 
     // JSON bodies: every string checked once (the same rule as form fields).
     if kind == Kind::Api && is_unsafe_method(req.method()) {
-        if let Err(e) = check_json_body(&mut req, state.settings.server.body_limit_bytes()).await {
-            return Ok(refuse(req, e));
+        let key = match req.headers().get(super::idempotency::HEADER) {
+            None => None,
+            Some(v) => match v.to_str().ok().filter(|k| super::idempotency::valid_key(k)) {
+                Some(k) => Some(k.to_string()),
+                None => {
+                    return Ok(refuse(
+                        req,
+                        AppError::BadRequest("error-idempotency-key-invalid"),
+                    ))
+                }
+            },
+        };
+        match check_json_body(&mut req, state.settings.server.body_limit_bytes()).await {
+            Ok(body) => {
+                once = key
+                    .zip(ctx.user.as_ref())
+                    .filter(|_| records)
+                    .map(|(key, user)| {
+                        let path = match req.query_string() {
+                            "" => req.path().to_string(),
+                            q => format!("{}?{q}", req.path()),
+                        };
+                        super::idempotency::Once::api(
+                            &user.id,
+                            &key,
+                            req.method().as_str(),
+                            &path,
+                            &body,
+                        )
+                    });
+            }
+            Err(e) => return Ok(refuse(req, e)),
         }
     }
 
+    if let Some(once) = once {
+        return super::idempotency::run_once(&state, once, req, next).await;
+    }
     let res = next.call(req).await?;
     Ok(res.map_into_boxed_body())
 }
 
-/// Reads a JSON body, checks its strings, and hands it on unchanged.
-async fn check_json_body(req: &mut ServiceRequest, limit: usize) -> Result<(), AppError> {
+/// Reads a JSON body, checks its strings, and hands it on unchanged. Returns it (empty
+/// for a body of another type, an upload, which is not read here).
+async fn check_json_body(req: &mut ServiceRequest, limit: usize) -> Result<web::Bytes, AppError> {
     let is_json = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.to_ascii_lowercase().contains("json"));
     if !is_json {
-        return Ok(());
+        return Ok(web::Bytes::new());
     }
     let mut payload = req.take_payload();
     let mut body = web::BytesMut::new();
@@ -592,8 +663,8 @@ async fn check_json_body(req: &mut ServiceRequest, limit: usize) -> Result<(), A
     }
     let body = body.freeze();
     super::input::check_json(&body)?;
-    req.set_payload(Payload::from(body));
-    Ok(())
+    req.set_payload(Payload::from(body.clone()));
+    Ok(body)
 }
 
 fn table_has_path(table: &RouteTable, pattern: &str) -> bool {

@@ -16,6 +16,7 @@ pub mod contracts;
 pub mod evaluation;
 pub mod full_application;
 pub mod guard;
+pub mod idempotency;
 pub mod input;
 pub mod monitoring;
 pub mod operations;

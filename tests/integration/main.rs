@@ -21,6 +21,7 @@ mod evaluation;
 mod first_start;
 mod full_applications;
 mod hardening;
+mod idempotency;
 mod mail_admin;
 mod operations;
 mod organisations;

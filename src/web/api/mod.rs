@@ -473,8 +473,62 @@ impl Modify for CommonResponses {
                 add("429", "Too many requests; try again later");
                 add("500", "An unexpected fault; quote the request id");
             }
+            // Every request that records something may carry an Idempotency-Key
+            // (web::idempotency): a repeat gets the first answer, not a second record.
+            for op in [
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+                if !secured || path.starts_with("/api/v1/tokens") {
+                    continue;
+                }
+                op.parameters
+                    .get_or_insert_with(Vec::new)
+                    .push(idempotency_key());
+                let r = &mut op.responses.responses;
+                r.entry("409".into()).or_insert_with(|| {
+                    problem("In conflict with the current state, or the same Idempotency-Key is still being answered").into()
+                });
+                r.entry("422".into()).or_insert_with(|| {
+                    problem("Refused: the fields that break a rule, or an Idempotency-Key already used for another request").into()
+                });
+            }
         }
     }
+}
+
+/// The `Idempotency-Key` header every recording operation accepts.
+fn idempotency_key() -> utoipa::openapi::path::Parameter {
+    use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+    use utoipa::openapi::{ObjectBuilder, Required, Type};
+    ParameterBuilder::new()
+        .name("Idempotency-Key")
+        .parameter_in(ParameterIn::Header)
+        .required(Required::False)
+        .description(Some(
+            "Optional; 1 to 255 visible ASCII characters, a UUID is usual. The first \
+             request with a key is carried out and its answer kept for 24 hours; the same \
+             request with the same key (a retry, a parallel duplicate) gets that answer \
+             again, with the header `Idempotent-Replayed: true`, and records nothing more. \
+             The same key with a different method, path or body is refused with 422; \
+             while the first is still being answered a repeat waits (up to a minute, then \
+             409). Keys are per account. Server faults (5xx) are not kept: retry with the \
+             same key.",
+        ))
+        .schema(Some(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(1))
+                .max_length(Some(255))
+                .pattern(Some("^[!-~]+$")),
+        ))
+        .build()
 }
 
 #[derive(OpenApi)]
