@@ -472,6 +472,8 @@ pub struct ReportRow {
     pub decided_by: Option<String>,
     pub decided_at: Option<NaiveDateTime>,
     pub comments: Option<String>,
+    /// "concept" (a restricted call's first report) or "full".
+    pub stage: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

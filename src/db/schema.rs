@@ -601,6 +601,7 @@ diesel::table! {
         decided_by -> Nullable<Text>,
         decided_at -> Nullable<Timestamp>,
         comments -> Nullable<Text>,
+        stage -> Text,
     }
 }
 

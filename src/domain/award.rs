@@ -6,6 +6,7 @@
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::evaluation::EvaluationStage;
 use super::workflow::Workflow;
 
 /// The evaluation report of a call.
@@ -88,6 +89,9 @@ pub enum Outcome {
     Reserve,
     /// Not successful, with its reason.
     Rejected,
+    /// A restricted call's concept note on the shortlist: invited to the full application
+    /// once the concept-note report is approved (never a final outcome).
+    Shortlisted,
 }
 
 impl Outcome {
@@ -96,13 +100,30 @@ impl Outcome {
             Outcome::Awarded => "awarded",
             Outcome::Reserve => "reserve",
             Outcome::Rejected => "rejected",
+            Outcome::Shortlisted => "shortlisted",
         }
     }
 
     pub fn parse(s: &str) -> Option<Outcome> {
-        [Outcome::Awarded, Outcome::Reserve, Outcome::Rejected]
-            .into_iter()
-            .find(|o| o.as_str() == s)
+        [
+            Outcome::Awarded,
+            Outcome::Reserve,
+            Outcome::Rejected,
+            Outcome::Shortlisted,
+        ]
+        .into_iter()
+        .find(|o| o.as_str() == s)
+    }
+}
+
+/// SEL-03: the stage whose report the chair submits next. A restricted call's concept-note
+/// stage has its own report, approved by the EU Delegation before anyone is invited or
+/// told; the full applications' report follows. An open call has one report.
+pub fn report_stage(restricted: bool, concept_report_approved: bool) -> EvaluationStage {
+    if restricted && !concept_report_approved {
+        EvaluationStage::Concept
+    } else {
+        EvaluationStage::Full
     }
 }
 

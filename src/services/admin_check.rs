@@ -14,7 +14,6 @@ use crate::domain::workflow::Workflow;
 use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::services::calls::Call;
-use crate::services::mail::MailKind;
 use crate::services::write::{Lock, Permission};
 use crate::services::{new_id, Actor};
 use crate::state::AppState;
@@ -91,7 +90,6 @@ pub async fn record_check(
             .db(move |conn| Ok(q::find(conn, &id)?.ok_or(AppError::NotFound)?.call_id))
             .await?
     };
-    let link = state.public_url(&format!("/applications/{id}"));
     state
         .write(
             actor,
@@ -141,26 +139,8 @@ pub async fn record_check(
                     if !q::mark_rejected(tx.conn, &id, tx.now, &failed.join(","))? {
                         return Err(AppError::Conflict("error-application-changed"));
                     }
-                    let members = org_q::member_recipients(tx.conn, &a.organisation_id)?;
-                    tx.mail_each(&members, MailKind::ApplicationRejected, |lang| {
-                        let reasons: Vec<String> = items
-                            .iter()
-                            .filter(|i| !i.ok)
-                            .map(|i| {
-                                format!(
-                                    "- {}: {}",
-                                    crate::i18n::t(lang, &format!("check-item-{}", i.item)),
-                                    i.comment
-                                )
-                            })
-                            .collect();
-                        vec![
-                            ("number", a.receipt_number.clone().unwrap_or_default()),
-                            ("call", call.label_in(lang)),
-                            ("reasons", reasons.join("\n")),
-                            ("link", link.clone()),
-                        ]
-                    })?;
+                    // SEL-03: the applicant is told in the stage's notification batch,
+                    // once the EU Delegation has approved the stage's report.
                     tx.audit(
                         "application.rejected",
                         Some(("application", &id)),

@@ -830,37 +830,10 @@ pub async fn withdraw(state: &AppState, actor: &Actor, id: String) -> AppResult<
         .await
 }
 
-/// Invites submitted concept notes of a restricted call to submit a full application
-/// by `deadline` (CFP-02: at least the call's invitation period from now), after the
-/// concept-note deadline. All or none: a batch naming an application that cannot be
-/// invited changes nothing. Each organisation's members are emailed in their language.
-#[tracing::instrument(skip_all)]
-pub async fn invite_to_full_application(
-    state: &AppState,
-    actor: &Actor,
-    call_id: String,
-    application_ids: Vec<String>,
-    deadline: chrono::NaiveDateTime,
-) -> AppResult<usize> {
-    if application_ids.is_empty() {
-        return Err(AppError::Validation(vec![FieldError::new(
-            "applications",
-            "error-invite-none-chosen",
-        )]));
-    }
-    let link_base = state.public_url("/applications/");
-    state
-        .write(
-            actor,
-            Permission::Do(Action::ManageCalls, Scope::Call(call_id.clone())),
-            Lock::Call(call_id.clone()),
-            move |tx| invite_in(tx, &call_id, &application_ids, deadline, &link_base),
-        )
-        .await
-}
-
-/// The invitation itself, inside a write under the call's lock (the Delegation's list
-/// and the chair's shortlist both invite through it).
+/// The invitation itself, inside a write under the call's lock: the chair invites the
+/// shortlist of the approved concept-note report through it (SEL-03; CFP-02: at least
+/// the call's invitation period from now, after the concept-note deadline). Each
+/// organisation's members are emailed in their language.
 pub(crate) fn invite_in(
     tx: &mut crate::services::write::Tx<'_>,
     call_id: &str,

@@ -93,6 +93,51 @@ fn status_of(reports: &[ReportRow]) -> ReportStatus {
         .unwrap_or(ReportStatus::Open)
 }
 
+/// The reports of one stage, newest first.
+fn of_stage(reports: &[ReportRow], stage: EvaluationStage) -> Vec<ReportRow> {
+    reports
+        .iter()
+        .filter(|r| r.stage == stage.as_str())
+        .cloned()
+        .collect()
+}
+
+fn approved_at_concept_stage(reports: &[ReportRow]) -> Option<&ReportRow> {
+    reports
+        .iter()
+        .find(|r| r.stage == "concept" && r.status == ReportStatus::Approved.as_str())
+}
+
+/// SEL-03: the stage whose report is being written, submitted or decided now.
+fn current_stage(call: &Call, reports: &[ReportRow]) -> EvaluationStage {
+    crate::domain::award::report_stage(
+        call.call_type == CallType::Restricted,
+        approved_at_concept_stage(reports).is_some(),
+    )
+}
+
+/// The applications a restricted call's approved concept-note report put on the shortlist.
+pub(crate) fn shortlisted_in_approved_report(
+    conn: &mut DbConnection,
+    call_id: &str,
+) -> AppResult<Option<Vec<String>>> {
+    let reports = q::reports_of(conn, call_id)?;
+    let Some(r) = approved_at_concept_stage(&reports) else {
+        return Ok(None);
+    };
+    let content: ReportContent =
+        serde_json::from_str(&r.content).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(Some(
+        content
+            .lots
+            .iter()
+            .flat_map(|l| l.entries.iter())
+            .filter(|e| e.outcome == Outcome::Shortlisted)
+            .map(|e| e.application_id.clone())
+            .collect(),
+    ))
+}
+
 fn sections_of(
     call: &Call,
     stage: EvaluationStage,
@@ -123,6 +168,157 @@ fn sheets_of(board: &Board, row: &crate::services::evaluation::BoardRow) -> Vec<
             total: a.total,
         })
         .collect()
+}
+
+/// Each organisation's name and locality (its oblast, or its country when it has none).
+fn organisations_of(
+    conn: &mut DbConnection,
+    rows: &[crate::db::evaluation::EvaluatedRow],
+) -> AppResult<HashMap<String, (String, String)>> {
+    let ids: Vec<String> = rows.iter().map(|r| r.organisation_id.clone()).collect();
+    Ok(crate::db::organisations::find_many(conn, &ids)?
+        .into_iter()
+        .map(|o| {
+            let locality = if o.oblast.is_empty() {
+                o.country
+            } else {
+                o.oblast
+            };
+            (o.id, (o.legal_name, locality))
+        })
+        .collect())
+}
+
+/// An application as the concept-note board shows it, before its outcome is known.
+fn concept_entry(
+    call: &Call,
+    concept: &Board,
+    c: &crate::services::evaluation::BoardRow,
+    orgs: &HashMap<String, (String, String)>,
+) -> ReportEntry {
+    let (name, locality) = orgs
+        .get(&c.app.organisation_id)
+        .cloned()
+        .unwrap_or_default();
+    ReportEntry {
+        application_id: c.app.id.clone(),
+        receipt: c.app.receipt.clone(),
+        organisation: name,
+        locality,
+        title: c.app.title.clone(),
+        requested_cents: c.app.requested_cents,
+        eu_share_bp: None,
+        stage: "concept".into(),
+        outcome: Outcome::Rejected,
+        reason: None,
+        rank: c.rank,
+        total: c.result.as_ref().map(|r| r.total),
+        sections: c
+            .result
+            .as_ref()
+            .map(|r| sections_of(call, EvaluationStage::Concept, r))
+            .unwrap_or_default(),
+        concept_total: c.result.as_ref().map(|r| r.total),
+        sheets: sheets_of(concept, c),
+        divergence: c.resolution.as_ref().map(|r| r.note.clone()),
+    }
+}
+
+fn outcome_order(e: &ReportEntry) -> (u8, bool, usize, String) {
+    (
+        match e.outcome {
+            Outcome::Awarded | Outcome::Shortlisted => 0,
+            Outcome::Reserve => 1,
+            Outcome::Rejected => 2,
+        },
+        e.stage != "full",
+        e.rank.unwrap_or(usize::MAX),
+        e.receipt.clone(),
+    )
+}
+
+/// SEL-03, GRD-03: a restricted call's concept-note report: every concept note received,
+/// the shortlist (scored, above the threshold, within the share of the envelope) to be
+/// invited, the others rejected with their reason. Nobody is told before its approval.
+fn build_concept_report(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    call: &Call,
+    now: NaiveDateTime,
+) -> AppResult<ReportContent> {
+    let concept = board_on(
+        conn,
+        actor,
+        &call.row.id,
+        EvaluationStage::Concept,
+        now,
+        &HashMap::new(),
+    )?;
+    if concept.lots.iter().any(|l| l.pending > 0) {
+        return Err(conflict("error-report-evaluation-open"));
+    }
+    let rows = q::evaluated_applications(conn, &call.row.id)?;
+    let orgs = organisations_of(conn, &rows)?;
+    let mut lots = Vec::new();
+    for cl in &concept.lots {
+        let mut entries: Vec<ReportEntry> = cl
+            .rows
+            .iter()
+            .map(|c| {
+                let mut entry = concept_entry(call, &concept, c, &orgs);
+                entry.reason = if c.progress == Progress::Rejected {
+                    Some(ReasonCode::of_failed_items(
+                        c.app.rejection_reason.as_deref().unwrap_or(""),
+                    ))
+                } else if c.failure.is_some() {
+                    Some(ReasonCode::BelowThreshold)
+                } else if !c.shortlisted {
+                    Some(ReasonCode::NotSelectedWithinEnvelope)
+                } else {
+                    None
+                };
+                if entry.reason.is_none() {
+                    entry.outcome = Outcome::Shortlisted;
+                }
+                entry
+            })
+            .collect();
+        entries.sort_by_key(outcome_order);
+        lots.push(ReportLot {
+            lot_id: cl.lot.id.clone(),
+            number: cl.lot.number,
+            title: cl.lot.title.clone(),
+            envelope_cents: cl.lot.envelope_cents,
+            selected_cents: entries
+                .iter()
+                .filter(|e| e.outcome == Outcome::Shortlisted)
+                .map(|e| e.requested_cents)
+                .sum(),
+            entries,
+        });
+    }
+    if lots.iter().all(|l| l.entries.is_empty()) {
+        return Err(conflict("error-report-nothing-received"));
+    }
+    Ok(ReportContent {
+        call_reference: call.row.reference.clone(),
+        generated_at: now,
+        lots,
+    })
+}
+
+/// The report of `stage`.
+fn build_stage_report(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    call: &Call,
+    stage: EvaluationStage,
+    now: NaiveDateTime,
+) -> AppResult<ReportContent> {
+    match stage {
+        EvaluationStage::Concept => build_concept_report(conn, actor, call, now),
+        EvaluationStage::Full => build_report(conn, actor, call, now),
+    }
 }
 
 /// Builds the report from the two boards: every received application with its outcome.
@@ -158,52 +354,14 @@ fn build_report(
     {
         return Err(conflict("error-report-full-stage-open"));
     }
-    let orgs: HashMap<String, (String, String)> = {
-        let ids: Vec<String> = rows.iter().map(|r| r.organisation_id.clone()).collect();
-        crate::db::organisations::find_many(conn, &ids)?
-            .into_iter()
-            .map(|o| {
-                let locality = if o.oblast.is_empty() {
-                    o.country
-                } else {
-                    o.oblast
-                };
-                (o.id, (o.legal_name, locality))
-            })
-            .collect()
-    };
+    let orgs = organisations_of(conn, &rows)?;
     let mut lots = Vec::new();
     for (cl, fl) in concept.lots.iter().zip(full.lots.iter()) {
         let mut entries = Vec::new();
         let in_full: HashMap<&str, &crate::services::evaluation::BoardRow> =
             fl.rows.iter().map(|r| (r.app.id.as_str(), r)).collect();
         for c in &cl.rows {
-            let (name, locality) = orgs
-                .get(&c.app.organisation_id)
-                .cloned()
-                .unwrap_or_default();
-            let mut entry = ReportEntry {
-                application_id: c.app.id.clone(),
-                receipt: c.app.receipt.clone(),
-                organisation: name,
-                locality,
-                title: c.app.title.clone(),
-                requested_cents: c.app.requested_cents,
-                eu_share_bp: None,
-                stage: "concept".into(),
-                outcome: Outcome::Rejected,
-                reason: None,
-                rank: c.rank,
-                total: c.result.as_ref().map(|r| r.total),
-                sections: c
-                    .result
-                    .as_ref()
-                    .map(|r| sections_of(call, EvaluationStage::Concept, r))
-                    .unwrap_or_default(),
-                concept_total: c.result.as_ref().map(|r| r.total),
-                sheets: sheets_of(&concept, c),
-                divergence: c.resolution.as_ref().map(|r| r.note.clone()),
-            };
+            let mut entry = concept_entry(call, &concept, c, &orgs);
             let full_row = in_full.get(c.app.id.as_str());
             entry.reason = if c.progress == Progress::Rejected && full_row.is_none() {
                 Some(ReasonCode::of_failed_items(
@@ -266,18 +424,7 @@ fn build_report(
             entries.push(entry);
         }
         // Awarded first, then the reserve list in rank order, then the rest.
-        entries.sort_by_key(|e| {
-            (
-                match e.outcome {
-                    Outcome::Awarded => 0,
-                    Outcome::Reserve => 1,
-                    Outcome::Rejected => 2,
-                },
-                e.stage != "full",
-                e.rank.unwrap_or(usize::MAX),
-                e.receipt.clone(),
-            )
-        });
+        entries.sort_by_key(outcome_order);
         lots.push(ReportLot {
             lot_id: fl.lot.id.clone(),
             number: fl.lot.number,
@@ -326,10 +473,11 @@ pub async fn submit_report(state: &AppState, actor: &Actor, call_id: String) -> 
                     crate::db::calls::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?,
                 )?;
                 let reports = q::reports_of(tx.conn, &call_id)?;
-                status_of(&reports)
+                let stage = current_stage(&call, &reports);
+                status_of(&of_stage(&reports, stage))
                     .transition(ReportEvent::Submit)
                     .map_err(|r| conflict(r.message_key))?;
-                let content = build_report(tx.conn, tx.actor, &call, tx.now)?;
+                let content = build_stage_report(tx.conn, tx.actor, &call, stage, tx.now)?;
                 let text =
                     serde_json::to_string(&content).map_err(|e| AppError::Internal(e.into()))?;
                 let version = reports.first().map_or(1, |r| r.version + 1);
@@ -348,12 +496,13 @@ pub async fn submit_report(state: &AppState, actor: &Actor, call_id: String) -> 
                         decided_by: None,
                         decided_at: None,
                         comments: None,
+                        stage: stage.as_str().into(),
                     },
                 )?;
                 tx.audit(
                     "award.report_submitted",
                     Some(("call", &call_id)),
-                    json!({"report": id, "version": version}),
+                    json!({"report": id, "version": version, "stage": stage.as_str()}),
                 )?;
                 Ok(version)
             },
@@ -393,7 +542,11 @@ pub async fn decide_report(
                 )?) {
                     return Err(conflict("error-sod-committee-approves"));
                 }
+                let call = Call::from_row(
+                    crate::db::calls::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?,
+                )?;
                 let reports = q::reports_of(tx.conn, &call_id)?;
+                let reports = of_stage(&reports, current_stage(&call, &reports));
                 let event = if approve {
                     ReportEvent::Approve
                 } else {
@@ -410,8 +563,16 @@ pub async fn decide_report(
                 if approve {
                     let content: ReportContent = serde_json::from_str(&report.content)
                         .map_err(|e| AppError::Internal(e.into()))?;
+                    // A concept note rejected at the concept-note stage was decided by
+                    // that stage's report; the shortlisted are decided at the next.
+                    let decided: std::collections::HashSet<String> = q::decisions_of(tx.conn, &call_id)?
+                        .into_iter()
+                        .map(|d| d.application_id)
+                        .collect();
                     for lot in &content.lots {
-                        for e in &lot.entries {
+                        for e in lot.entries.iter().filter(|e| {
+                            e.outcome != Outcome::Shortlisted && !decided.contains(&e.application_id)
+                        }) {
                             q::insert_decision(
                                 tx.conn,
                                 &DecisionRow {
@@ -442,7 +603,7 @@ pub async fn decide_report(
                         "award.report_returned"
                     },
                     Some(("call", &call_id)),
-                    json!({"report": report.id, "version": report.version, "comments": noted}),
+                    json!({"report": report.id, "version": report.version, "stage": report.stage, "comments": noted}),
                 )
             },
         )
@@ -476,7 +637,8 @@ pub async fn notify(
                 let call = Call::from_row(
                     crate::db::calls::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?,
                 )?;
-                if status_of(&q::reports_of(tx.conn, &call_id)?) != ReportStatus::Approved {
+                let reports = q::reports_of(tx.conn, &call_id)?;
+                if !reports.iter().any(|r| r.status == ReportStatus::Approved.as_str()) {
                     return Err(conflict("error-notify-before-approval"));
                 }
                 let decisions = q::decisions_of(tx.conn, &call_id)?;
@@ -485,6 +647,17 @@ pub async fn notify(
                     && decisions.iter().any(|d| awarded(d) && d.notified_at.is_none())
                 {
                     return Err(conflict("error-notify-successful-first"));
+                }
+                // NOT-01 at the concept-note stage: the shortlist is told first (invited).
+                if batch == Batch::Unsuccessful {
+                    if let Some(shortlisted) = shortlisted_in_approved_report(tx.conn, &call_id)? {
+                        for id in &shortlisted {
+                            let a = crate::db::applications::find(tx.conn, id)?;
+                            if a.is_some_and(|a| a.stage == "concept" && a.status == "submitted") {
+                                return Err(conflict("error-notify-invite-first"));
+                            }
+                        }
+                    }
                 }
                 let due: Vec<&DecisionRow> = decisions
                     .iter()
@@ -510,6 +683,21 @@ pub async fn notify(
                     let link = format!("{link_base}{}", a.id);
                     let scores: Vec<(String, String, i64, i64)> =
                         serde_json::from_str(&d.scores).unwrap_or_default();
+                    // An administrative check that failed says which items and why.
+                    let failed_items: Vec<(String, String)> = if d.outcome == Outcome::Rejected.as_str() {
+                        crate::db::applications::checks_of(tx.conn, &a.id)?
+                            .into_iter()
+                            .filter(|c| !c.passed)
+                            .max_by_key(|c| c.checked_at)
+                            .and_then(|c| serde_json::from_str::<Vec<crate::domain::admin_check::CheckItem>>(&c.items).ok())
+                            .unwrap_or_default()
+                            .into_iter()
+                            .filter(|i| !i.ok)
+                            .map(|i| (i.item, i.comment))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
                     let kind = match Outcome::parse(&d.outcome) {
                         Some(Outcome::Awarded) => MailKind::AwardSuccessful,
                         Some(Outcome::Reserve) => MailKind::AwardReserve,
@@ -521,6 +709,10 @@ pub async fn notify(
                             .as_deref()
                             .map(|r| crate::i18n::t(lang, &format!("reason-{}", r.replace('_', "-"))))
                             .unwrap_or_default();
+                        let reason = failed_items.iter().fold(reason, |text, (item, comment)| {
+                            let item = crate::i18n::t(lang, &format!("check-item-{item}"));
+                            format!("{text}\n- {item}: {comment}")
+                        });
                         let score_lines = scores
                             .iter()
                             .map(|(code, title, points, max)| {
@@ -602,8 +794,15 @@ pub(crate) fn successful_notice_due(
 /// The report page's data: the versions, the snapshot to show, the decisions.
 pub struct ReportView {
     pub call: Call,
+    /// Every version, of both stages, newest first.
     pub reports: Vec<ReportRow>,
+    /// SEL-03: the stage whose report is current (a restricted call's concept-note stage
+    /// until its report is approved).
+    pub stage: EvaluationStage,
+    /// The current stage's status.
     pub status: ReportStatus,
+    /// At the full stage of a restricted call: the approved concept-note report.
+    pub concept_report: Option<ReportContent>,
     /// The latest snapshot, or (for the committee before any submission) a preview.
     pub content: Option<ReportContent>,
     /// Why a preview could not be built (evaluation still open…).
@@ -627,14 +826,22 @@ pub async fn report(state: &AppState, actor: &Actor, call_id: String) -> AppResu
         .db(move |conn| {
             let call =
                 Call::from_row(crate::db::calls::find(conn, &call_id)?.ok_or(AppError::NotFound)?)?;
-            let reports = q::reports_of(conn, &call_id)?;
+            let all_reports = q::reports_of(conn, &call_id)?;
+            let stage = current_stage(&call, &all_reports);
+            let reports = of_stage(&all_reports, stage);
             let status = status_of(&reports);
+            // The approved concept-note report stays readable beside the full stage's.
+            let concept_report = match stage {
+                EvaluationStage::Full => approved_at_concept_stage(&all_reports)
+                    .and_then(|r| serde_json::from_str::<ReportContent>(&r.content).ok()),
+                EvaluationStage::Concept => None,
+            };
+            let approver = actor.role == Some(Role::Delegation) && !all_reports.is_empty();
             let committee = check_permission_in(
                 conn,
                 &actor,
                 &Permission::Do(Action::ViewEvaluation, Scope::Call(call_id.clone())),
             );
-            let approver = actor.role == Some(Role::Delegation) && !reports.is_empty();
             if approver {
                 // EVC-02: the Delegation reads the scores after signing the declaration.
                 crate::services::reading::require_declaration(conn, &actor, &call_id)?;
@@ -655,7 +862,8 @@ pub async fn report(state: &AppState, actor: &Actor, call_id: String) -> AppResu
                 Some(r) if status != ReportStatus::Returned || !is_chair => {
                     (serde_json::from_str(&r.content).ok(), None)
                 }
-                _ if committee.is_ok() => match build_report(conn, &actor, &call, now) {
+                _ if committee.is_ok() => match build_stage_report(conn, &actor, &call, stage, now)
+                {
                     Ok(c) => (Some(c), None),
                     Err(AppError::Conflict(key)) => (None, Some(key)),
                     Err(e) => return Err(e),
@@ -675,7 +883,9 @@ pub async fn report(state: &AppState, actor: &Actor, call_id: String) -> AppResu
                 seated_approver: actor.role == Some(Role::Delegation) && took_part,
                 successful_notice_by,
                 call,
-                reports,
+                reports: all_reports,
+                stage,
+                concept_report,
                 status,
                 content,
                 preview_problem,

@@ -1627,9 +1627,10 @@ pub async fn assignment_file(
         .await
 }
 
-/// GRD-03 and CFP-02: invites the concept notes on the shortlist of every lot (scored,
-/// above the threshold, within the share of the envelope) to submit a full application
-/// by `deadline`. Only a restricted call invites; notes already invited are left alone.
+/// GRD-03, CFP-02, SEL-03: invites the concept notes on the shortlist of the approved
+/// concept-note report (scored, above the threshold, within the share of the envelope) to
+/// submit a full application by `deadline`: the concept-note stage's notification of the
+/// successful. Only a restricted call invites; notes already invited are left alone.
 /// Returns how many were invited.
 #[tracing::instrument(skip_all)]
 pub async fn invite_shortlisted(
@@ -1649,25 +1650,16 @@ pub async fn invite_shortlisted(
                 if call.call_type != CallType::Restricted {
                     return Err(conflict("error-invite-open-call"));
                 }
-                let lots = compute_board(
-                    tx.conn,
-                    &call,
-                    EvaluationStage::Concept,
-                    tx.now,
-                    &HashMap::new(),
-                )?;
-                if lots.iter().any(|l| l.pending > 0) {
-                    return Err(conflict("error-invite-evaluation-open"));
-                }
+                // SEL-03: the shortlist the EU Delegation approved, nothing else.
+                let Some(shortlisted) =
+                    super::award::shortlisted_in_approved_report(tx.conn, &call_id)?
+                else {
+                    return Err(conflict("error-invite-report-not-approved"));
+                };
                 let rows = q::evaluated_applications(tx.conn, &call_id)?;
-                let ids: Vec<String> = lots
-                    .iter()
-                    .flat_map(|l| l.rows.iter().filter(|r| r.shortlisted))
-                    .filter(|r| {
-                        rows.iter()
-                            .any(|x| x.id == r.app.id && x.stage == "concept")
-                    })
-                    .map(|r| r.app.id.clone())
+                let ids: Vec<String> = shortlisted
+                    .into_iter()
+                    .filter(|id| rows.iter().any(|x| &x.id == id && x.stage == "concept"))
                     .collect();
                 if ids.is_empty() {
                     return Err(conflict("error-invite-none-shortlisted"));

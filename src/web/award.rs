@@ -114,6 +114,7 @@ fn lots_view(lang: Lang, c: &ReportContent) -> Vec<LotView> {
 #[derive(Serialize)]
 struct VersionView {
     version: i32,
+    stage: String,
     status: String,
     submitted_at: String,
     decided_at: Option<String>,
@@ -149,6 +150,19 @@ pub async fn report(page: Page, path: web::Path<String>) -> AppResult<HttpRespon
     );
     ctx.insert("is_chair", &r.is_chair);
     ctx.insert("may_decide", &r.may_decide);
+    // SEL-03: a restricted call's concept-note stage has its own report.
+    ctx.insert("stage", r.stage.as_str());
+    ctx.insert(
+        "stage_words",
+        &t(lang, &format!("report-stage-{}", r.stage.as_str())),
+    );
+    ctx.insert(
+        "concept_lots",
+        &r.concept_report
+            .as_ref()
+            .map(|c| lots_view(lang, c))
+            .unwrap_or_default(),
+    );
     ctx.insert("preview_problem", &r.preview_problem.map(|k| t(lang, k)));
     ctx.insert(
         "versions",
@@ -156,6 +170,7 @@ pub async fn report(page: Page, path: web::Path<String>) -> AppResult<HttpRespon
             .iter()
             .map(|v| VersionView {
                 version: v.version,
+                stage: t(lang, &format!("report-stage-{}", v.stage)),
                 status: t(lang, &format!("report-status-{}", v.status)),
                 submitted_at: format::instant_long(lang, v.submitted_at),
                 decided_at: v.decided_at.map(|at| format::instant_long(lang, at)),

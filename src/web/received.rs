@@ -86,8 +86,6 @@ struct RowView {
     status: String,
     status_words: String,
     stage_words: String,
-    /// A submitted concept note that may be invited to the full application.
-    invitable: bool,
 }
 
 fn row_view(
@@ -127,7 +125,6 @@ fn row_view(
         status: r.status.clone(),
         status_words: t(lang, &format!("application-status-{}", r.status)),
         stage_words: t(lang, &format!("application-stage-{}-{call_type}", r.stage)),
-        invitable: r.stage == "concept" && r.status == "submitted" && call_type == "restricted",
     }
 }
 
@@ -239,19 +236,14 @@ pub async fn list(
         .map(|f| crate::i18n::field_message(lang, "error-amount-invalid", f))
         .collect();
     ctx.insert("filter_problems", &messages);
-    let now = page.state.clock.now();
-    let can_invite = page
-        .actor()
-        .require(crate::domain::access::Action::ManageCalls)
-        .is_ok()
-        && r.call.call_type == crate::domain::calls::CallType::Restricted
-        && r.call.row.deadline.is_some_and(|d| now > d);
-    ctx.insert("can_invite", &can_invite);
+    // Invitations follow the approved concept-note report (SEL-03), from the board.
     ctx.insert(
-        "suggested_deadline",
-        &super::calls::local_input(
-            now + chrono::Duration::days(r.call.params.invitation_min_days + 1),
-        ),
+        "restricted_after_deadline",
+        &(r.call.call_type == crate::domain::calls::CallType::Restricted
+            && r.call
+                .row
+                .deadline
+                .is_some_and(|d| page.state.clock.now() > d)),
     );
     ctx.insert("pager", &Pager::new(page_no, r.total, PAGE_SIZE));
     ctx.insert("filter_qs", &super::page::filter_query(&query));
@@ -388,53 +380,6 @@ pub async fn export_xlsx(
         ))
         .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
         .body(bytes))
-}
-
-/// Invites the chosen concept notes to submit a full application by the deadline given.
-pub async fn invite(
-    page: Page,
-    path: web::Path<String>,
-    form: web::Form<Vec<(String, String)>>,
-) -> AppResult<HttpResponse> {
-    let call_id = path.into_inner();
-    let pairs = form.into_inner();
-    let back = format!("/manage/calls/{call_id}/applications");
-    let chosen: Vec<String> = pairs
-        .iter()
-        .filter(|(k, _)| k == "application")
-        .map(|(_, v)| v.clone())
-        .take(10_000)
-        .collect();
-    let deadline = pairs
-        .iter()
-        .find(|(k, _)| k == "full_deadline")
-        .and_then(|(_, v)| super::calls::parse_local_datetime(v));
-    let Some(deadline) = deadline else {
-        return Ok(page.flash_redirect("error", "error-invite-deadline-missing", &back));
-    };
-    match crate::services::applications::invite_to_full_application(
-        &page.state,
-        &page.actor(),
-        call_id,
-        chosen,
-        deadline,
-    )
-    .await
-    {
-        Ok(n) => {
-            page.flash_args("success", "flash-invited", &[("count", n.to_string())]);
-            Ok(page.redirect(&back))
-        }
-        Err(AppError::Validation(errors)) => Ok(page.flash_redirect(
-            "error",
-            errors
-                .first()
-                .map_or("error-invite-none-chosen", |e| e.code),
-            &back,
-        )),
-        Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
-        Err(e) => Err(e),
-    }
 }
 
 #[derive(Serialize)]

@@ -192,7 +192,6 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/manage/calls/{id}/applications", VIEW_RECEIVED, Html => received::list),
         route!(GET "/manage/calls/{id}/applications.csv", VIEW_RECEIVED, Html => received::export_csv),
         route!(GET "/manage/calls/{id}/applications.xlsx", VIEW_RECEIVED, Html => received::export_xlsx),
-        route!(POST "/manage/calls/{id}/invitations", MANAGE_CALLS, Html => received::invite),
         route!(GET "/manage/calls/{id}/opening", VIEW_RECEIVED, Html => received::opening),
         route!(POST "/manage/calls/{id}/opening", MANAGE_CALLS, Html => received::open),
         route!(GET "/manage/calls/{id}/committee", VIEW_PROGRAMMES, Html => evaluation::committee),

@@ -202,7 +202,6 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/manage/calls/{id}/applications", STAFF_READ),
         ("GET", "/manage/calls/{id}/applications.csv", STAFF_READ),
         ("GET", "/manage/calls/{id}/applications.xlsx", STAFF_READ),
-        ("POST", "/manage/calls/{id}/invitations", DELEGATION),
         ("GET", "/manage/calls/{id}/committee", STAFF_READ),
         ("POST", "/manage/calls/{id}/committee", DELEGATION),
         (

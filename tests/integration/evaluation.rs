@@ -104,6 +104,30 @@ pub(crate) async fn committee_for(app: &TestApp, staff: &Actor, call: &str) -> C
     }
 }
 
+/// SEL-03: the chair submits the concept-note report and a Delegation officer with no
+/// seat on the committee (`staff`) signs the declaration and approves it.
+pub(crate) async fn concept_report_approved(
+    app: &TestApp,
+    chair: &Actor,
+    staff: &Actor,
+    call: &str,
+) {
+    grants::services::award::submit_report(&app.state, chair, call.to_string())
+        .await
+        .expect("the concept-note report is submitted");
+    // Signed already or not: the approver has signed it after this.
+    let _ = ev::sign_declaration(&app.state, staff, call.to_string(), grants::i18n::Lang::En).await;
+    grants::services::award::decide_report(
+        &app.state,
+        staff,
+        call.to_string(),
+        true,
+        String::new(),
+    )
+    .await
+    .expect("the concept-note report is approved");
+}
+
 /// Every open assignment of the stage answered and scored: `plan(application id)`
 /// gives the score for every sub-criterion and the exceptions by code.
 pub(crate) async fn score_all(
@@ -1047,6 +1071,62 @@ async fn ranking_thresholds_shortlist_and_selection_follow_the_scores(app: TestA
     )
     .await;
     assert!(page.contains("What-if figure") && page.contains("Below the concept-note threshold"));
+    // SEL-03: nobody is invited before the Delegation approves the concept-note report.
+    let early = ev::invite_shortlisted(
+        &app.state,
+        &s.chair.actor,
+        s.call.clone(),
+        app.clock.now() + Duration::days(31),
+    )
+    .await;
+    assert!(
+        matches!(
+            early,
+            Err(grants::error::AppError::Conflict(
+                "error-invite-report-not-approved"
+            ))
+        ),
+        "{early:?}"
+    );
+    concept_report_approved(&app, &s.chair.actor, &s.staff, &s.call).await;
+    // The report names the shortlist and the note below the threshold, rejected.
+    let report =
+        grants::db::evaluation::reports_of(&mut app.state.pool.get().unwrap(), &s.call).unwrap();
+    assert_eq!(
+        (report[0].stage.as_str(), report[0].status.as_str()),
+        ("concept", "approved")
+    );
+    let decisions =
+        grants::db::evaluation::decisions_of(&mut app.state.pool.get().unwrap(), &s.call).unwrap();
+    assert_eq!(
+        decisions.len(),
+        1,
+        "only the rejected are decided at this stage"
+    );
+    assert_eq!(
+        (
+            decisions[0].application_id.as_str(),
+            decisions[0].reason.as_deref()
+        ),
+        (s.apps[3].as_str(), Some("below_threshold"))
+    );
+    // NOT-01: the shortlist is told first (invited), the others after.
+    let others = grants::services::award::notify(
+        &app.state,
+        &s.staff,
+        s.call.clone(),
+        grants::services::award::Batch::Unsuccessful,
+    )
+    .await;
+    assert!(
+        matches!(
+            others,
+            Err(grants::error::AppError::Conflict(
+                "error-notify-invite-first"
+            ))
+        ),
+        "{others:?}"
+    );
     // GRD-03 + CFP-02: the chair invites the shortlist; 29 days is too soon.
     let soon = app.clock.now() + Duration::days(29);
     let r = ev::invite_shortlisted(&app.state, &s.chair.actor, s.call.clone(), soon).await;
@@ -1094,6 +1174,18 @@ async fn ranking_thresholds_shortlist_and_selection_follow_the_scores(app: TestA
             "error-invite-none-shortlisted"
         ))
     ));
+    // Then the note below the threshold hears why, once.
+    let told = grants::services::award::notify(
+        &app.state,
+        &s.staff,
+        s.call.clone(),
+        grants::services::award::Batch::Unsuccessful,
+    )
+    .await
+    .unwrap();
+    assert_eq!(told, 1);
+    app.wait_for_mail("r3@ngo.example", "Result of your application")
+        .await;
 }
 
 async fn automatic_assignment_is_balanced_and_never_twice_under_parallel_requests(app: TestApp) {

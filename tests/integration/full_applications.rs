@@ -438,7 +438,7 @@ async fn parallel_submits_of_one_version_make_one_submission(app: TestApp) {
 }
 
 async fn a_restricted_calls_concept_note_is_invited_to_the_full_application(app: TestApp) {
-    let (staff_client, staff) = delegation(&app).await;
+    let (_, staff) = delegation(&app).await;
     let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-INV").await;
     let call = published_call(&app, &staff, &pid, "CALL-INV", 60).await;
     let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
@@ -472,22 +472,6 @@ async fn a_restricted_calls_concept_note_is_invited_to_the_full_application(app:
     app.post_form_with(&a, &format!("{application}/submit"), &[])
         .await;
     let id = application.trim_start_matches("/applications/").to_string();
-    let invite = format!("/manage/calls/{call}/invitations");
-    let list = format!("/manage/calls/{call}/applications");
-    // Not before the concept-note deadline.
-    let res = app
-        .post_form_with(
-            &staff_client,
-            &invite,
-            &[
-                ("application", id.as_str()),
-                ("full_deadline", "2027-06-01 18:00"),
-            ],
-        )
-        .await;
-    assert_eq!(location(&res), list);
-    let page = body(app.get_with(&staff_client, &list).await).await;
-    assert!(page.contains("once their deadline has passed"), "{page}");
     let deadline = crate::calls::deadline_of(&app, &call);
     // On a whole minute, as the deadline is typed to the minute.
     let now = {
@@ -498,37 +482,57 @@ async fn a_restricted_calls_concept_note_is_invited_to_the_full_application(app:
             .unwrap()
     };
     app.clock.freeze_at(now);
-    // Sessions from two months ago have expired: sign in again.
-    let (staff_client, _) = app.client_as(Role::Delegation).await;
-    let local = |t: chrono::NaiveDateTime| grants::web::calls::local_input(t);
-    // CFP-02: 30 days from the invitation; one minute less is refused.
-    let too_soon = local(now + Duration::days(30) - Duration::minutes(1));
-    app.post_form_with(
-        &staff_client,
-        &invite,
-        &[
-            ("application", id.as_str()),
-            ("full_deadline", too_soon.as_str()),
-        ],
+    // SEL-03: the invitation follows the concept-note stage: scored by a committee,
+    // reported by the chair, approved by the EU Delegation. The Delegation's list of
+    // received applications invites nobody.
+    let committee = crate::evaluation::committee_for(&app, &staff, &call).await;
+    committee.sign_all(&app, &call).await;
+    grants::services::evaluation::assign_automatically(
+        &app.state,
+        &committee.chair.actor,
+        call.clone(),
+        grants::domain::evaluation::EvaluationStage::Concept,
+    )
+    .await
+    .unwrap();
+    crate::evaluation::score_all(
+        &app,
+        &committee,
+        &call,
+        grants::domain::evaluation::EvaluationStage::Concept,
+        |_| (4, vec![]),
     )
     .await;
-    let page = body(app.get_with(&staff_client, &list).await).await;
+    let chair = crate::evaluation::login(&app, &committee.chair).await;
+    let invite = format!("/evaluation/calls/{call}/invitations");
+    let board = format!("/evaluation/calls/{call}/board?stage=concept");
+    let local = |t: chrono::NaiveDateTime| grants::web::calls::local_input(t);
+    let in_time = local(now + Duration::days(31));
+    app.post_form_with(&chair, &invite, &[("full_deadline", in_time.as_str())])
+        .await;
+    let page = body(app.get_with(&chair, &board).await).await;
+    assert!(
+        page.contains("once the EU Delegation has approved the concept-note report"),
+        "{page}"
+    );
+    assert!(app.sent_mail().iter().all(|m| !m
+        .subject
+        .contains("Invitation to submit a full application")));
+    crate::evaluation::concept_report_approved(&app, &committee.chair.actor, &staff, &call).await;
+    // CFP-02: 30 days from the invitation; one minute less is refused.
+    let too_soon = local(now + Duration::days(30) - Duration::minutes(1));
+    app.post_form_with(&chair, &invite, &[("full_deadline", too_soon.as_str())])
+        .await;
+    let page = body(app.get_with(&chair, &board).await).await;
     assert!(
         page.contains("must leave the call&#x27;s invitation period")
             || page.contains("must leave the call's invitation period"),
         "{page}"
     );
     // A deadline in the year 9999 is a typing error, said as such.
-    app.post_form_with(
-        &staff_client,
-        &invite,
-        &[
-            ("application", id.as_str()),
-            ("full_deadline", "9999-03-01 18:00"),
-        ],
-    )
-    .await;
-    assert!(body(app.get_with(&staff_client, &list).await)
+    app.post_form_with(&chair, &invite, &[("full_deadline", "9999-03-01 18:00")])
+        .await;
+    assert!(body(app.get_with(&chair, &board).await)
         .await
         .contains(&grants::i18n::t(
             grants::i18n::Lang::En,
@@ -536,12 +540,9 @@ async fn a_restricted_calls_concept_note_is_invited_to_the_full_application(app:
         )));
     let full_deadline = local(now + Duration::days(30));
     app.post_form_with(
-        &staff_client,
+        &chair,
         &invite,
-        &[
-            ("application", id.as_str()),
-            ("full_deadline", full_deadline.as_str()),
-        ],
+        &[("full_deadline", full_deadline.as_str())],
     )
     .await;
     let stored = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &id)
@@ -554,19 +555,16 @@ async fn a_restricted_calls_concept_note_is_invited_to_the_full_application(app:
         "Invitation to submit a full application",
     )
     .await;
-    // A second invitation of the same one changes nothing.
+    // A second invitation finds nobody waiting.
     app.post_form_with(
-        &staff_client,
+        &chair,
         &invite,
-        &[
-            ("application", id.as_str()),
-            ("full_deadline", full_deadline.as_str()),
-        ],
+        &[("full_deadline", full_deadline.as_str())],
     )
     .await;
-    assert!(body(app.get_with(&staff_client, &list).await)
+    assert!(body(app.get_with(&chair, &board).await)
         .await
-        .contains("already invited"));
+        .contains("No concept note on the shortlist is waiting"));
 
     // The applicant writes the full application by its own deadline; the concept note
     // stays as submitted, and APP-04 holds the EU contribution within 20% of it.

@@ -335,12 +335,54 @@ async fn the_administrative_check_passes_or_rejects_with_the_reason_the_applican
     let rejected = find(&ids[1]);
     assert_eq!(rejected.status, "rejected");
     assert_eq!(rejected.rejection_reason.as_deref(), Some("declaration"));
-    let mail = app
-        .wait_for_mail("r1@ngo.example", "rejected after the administrative check")
-        .await;
-    assert!(mail.body.contains("The declaration is not signed."));
     let page = body(app.get_with(&client, &page_of(&ids[1])).await).await;
     assert!(page.contains("Rejected: Declaration by the applicant signed."));
+    // SEL-03: the applicant hears nothing before the Delegation approves the stage's
+    // report; then the stage's batch tells them, with the items and why.
+    assert!(
+        app.sent_mail()
+            .iter()
+            .all(|m| m.to != "r1@ngo.example" || m.subject.starts_with("Receipt")),
+        "{:?}",
+        app.sent_mail()
+    );
+    let committee = crate::evaluation::committee_for(&app, &staff, &call).await;
+    committee.sign_all(&app, &call).await;
+    let concept = grants::domain::evaluation::EvaluationStage::Concept;
+    grants::services::evaluation::assign_automatically(
+        &app.state,
+        &committee.chair.actor,
+        call.clone(),
+        concept,
+    )
+    .await
+    .unwrap();
+    crate::evaluation::score_all(&app, &committee, &call, concept, |_| (4, vec![])).await;
+    crate::evaluation::concept_report_approved(&app, &committee.chair.actor, &staff, &call).await;
+    grants::services::evaluation::invite_shortlisted(
+        &app.state,
+        &committee.chair.actor,
+        call.clone(),
+        app.clock.now() + Duration::days(40),
+    )
+    .await
+    .unwrap();
+    grants::services::award::notify(
+        &app.state,
+        &staff,
+        call.clone(),
+        grants::services::award::Batch::Unsuccessful,
+    )
+    .await
+    .unwrap();
+    let mail = app
+        .wait_for_mail("r1@ngo.example", "Result of your application")
+        .await;
+    assert!(
+        mail.body.contains("The declaration is not signed."),
+        "{}",
+        mail.body
+    );
     // Once per stage.
     post(&client, &ids[0], check_form(None)).await;
     assert_eq!(
@@ -461,15 +503,29 @@ async fn the_opening_record_lists_what_arrived_in_time_and_what_was_refused_as_l
     // deadline. Its opening is a second record, after that deadline only.
     let now = app.clock.now();
     let full_deadline = grants::db::truncate_micros(now + Duration::days(60));
-    apps::invite_to_full_application(
+    // Through the concept-note stage (SEL-03): scored, reported, approved, invited.
+    let committee = crate::evaluation::committee_for(&app, &staff, &call).await;
+    committee.sign_all(&app, &call).await;
+    let concept = grants::domain::evaluation::EvaluationStage::Concept;
+    grants::services::evaluation::assign_automatically(
         &app.state,
-        &staff,
+        &committee.chair.actor,
         call.clone(),
-        vec![ids[0].clone()],
+        concept,
+    )
+    .await
+    .unwrap();
+    crate::evaluation::score_all(&app, &committee, &call, concept, |_| (4, vec![])).await;
+    crate::evaluation::concept_report_approved(&app, &committee.chair.actor, &staff, &call).await;
+    let invited = grants::services::evaluation::invite_shortlisted(
+        &app.state,
+        &committee.chair.actor,
+        call.clone(),
         full_deadline,
     )
     .await
     .unwrap();
+    assert_eq!(invited, 1);
     let res = app
         .post_form_with(&client, &opening, &[("stage", "everything")])
         .await;

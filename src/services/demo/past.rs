@@ -441,8 +441,15 @@ async fn full_stage(
     deadline: NaiveDateTime,
     full_deadline: NaiveDateTime,
 ) -> AppResult<()> {
+    // SEL-03: the concept-note stage's report, approved before anyone is told; then the
+    // shortlist is invited and the others are told why not.
+    at(state, noon_after(deadline, 12));
+    award::submit_report(state, cast.chair(), call_id.into()).await?;
+    at(state, noon_after(deadline, 13));
+    award::decide_report(state, &cast.delegation, call_id.into(), true, String::new()).await?;
     at(state, noon_after(deadline, 14));
     evaluation::invite_shortlisted(state, cast.chair(), call_id.into(), full_deadline).await?;
+    award::notify(state, &cast.delegation, call_id.into(), Batch::Unsuccessful).await?;
     let invited = apps.with(&[
         Fate::Awarded,
         Fate::Reserve,

@@ -1,0 +1,1 @@
+ALTER TABLE evaluation_reports DROP COLUMN stage;
