@@ -536,6 +536,20 @@ pub fn insert_decision(conn: &mut DbConnection, row: &DecisionRow) -> QueryResul
         .map(|_| ())
 }
 
+/// Of these applications, those whose applicants have been told their outcome.
+pub fn told_among(
+    conn: &mut DbConnection,
+    application_ids: &[String],
+) -> QueryResult<std::collections::HashSet<String>> {
+    Ok(aw::table
+        .filter(aw::application_id.eq_any(application_ids))
+        .filter(aw::notified_at.is_not_null())
+        .select(aw::application_id)
+        .load::<String>(conn)?
+        .into_iter()
+        .collect())
+}
+
 pub fn decisions_of(conn: &mut DbConnection, call_id: &str) -> QueryResult<Vec<DecisionRow>> {
     aw::table
         .filter(aw::call_id.eq(call_id))

@@ -127,6 +127,17 @@ pub fn report_stage(restricted: bool, concept_report_approved: bool) -> Evaluati
     }
 }
 
+/// SEL-03: the status an applicant sees. A rejection at the administrative check reaches
+/// the applicant in the stage's notification batch, after the EU Delegation approved the
+/// stage's report; until they are told, their application reads as submitted.
+pub fn status_shown_to_applicant(status: &str, told: bool) -> &str {
+    if status == "rejected" && !told {
+        "submitted"
+    } else {
+        status
+    }
+}
+
 /// NOT-01: the reason an unsuccessful applicant is told, by code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -347,5 +358,12 @@ mod tests {
         );
         assert_eq!(publication_due(d("2027-12-31")), d("2028-06-30"));
         assert_eq!(publication_due(d("2027-01-01")), d("2028-06-30"));
+    }
+
+    #[test]
+    fn a_rejection_shows_to_the_applicant_once_told() {
+        assert_eq!(status_shown_to_applicant("rejected", false), "submitted");
+        assert_eq!(status_shown_to_applicant("rejected", true), "rejected");
+        assert_eq!(status_shown_to_applicant("draft", false), "draft");
     }
 }

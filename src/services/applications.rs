@@ -145,13 +145,39 @@ pub struct ApplicationDetail {
     pub my_role: MemberRole,
 }
 
+/// SEL-03: an applicant's rows as they may see them: a rejection not yet told reads as
+/// submitted, without its reason.
+fn hide_untold_outcome(
+    conn: &mut crate::db::DbConnection,
+    rows: &mut [ApplicationRow],
+) -> AppResult<()> {
+    let rejected: Vec<String> = rows
+        .iter()
+        .filter(|r| r.status == "rejected")
+        .map(|r| r.id.clone())
+        .collect();
+    if rejected.is_empty() {
+        return Ok(());
+    }
+    let told = crate::db::evaluation::told_among(conn, &rejected)?;
+    for r in rows.iter_mut().filter(|r| r.status == "rejected") {
+        let told = told.contains(&r.id);
+        r.status = crate::domain::award::status_shown_to_applicant(&r.status, told).to_string();
+        if !told {
+            r.rejection_reason = None;
+        }
+    }
+    Ok(())
+}
+
 #[tracing::instrument(skip_all)]
 pub async fn detail(state: &AppState, actor: &Actor, id: String) -> AppResult<ApplicationDetail> {
     actor.require(Action::WorkForOrganisation)?;
     let user = actor.user_id.clone().ok_or(AppError::Unauthorized)?;
     state
         .db(move |conn| {
-            let row = q::find(conn, &id)?.ok_or(AppError::NotFound)?;
+            let mut row = q::find(conn, &id)?.ok_or(AppError::NotFound)?;
+            hide_untold_outcome(conn, std::slice::from_mut(&mut row))?;
             let my_role = org_q::membership(conn, &row.organisation_id, &user)?
                 .and_then(|m| MemberRole::parse(&m.role))
                 .ok_or(AppError::NotFound)?;
@@ -318,7 +344,8 @@ pub async fn of_person(state: &AppState, actor: &Actor) -> AppResult<Vec<PersonA
         .db(move |conn| {
             let orgs = org_q::of_user(conn, &user)?;
             let ids: Vec<String> = orgs.iter().map(|(o, _)| o.id.clone()).collect();
-            let rows = q::of_organisations(conn, &ids)?;
+            let mut rows = q::of_organisations(conn, &ids)?;
+            hide_untold_outcome(conn, &mut rows)?;
             let call_ids: Vec<String> = rows.iter().map(|r| r.call_id.clone()).collect();
             let calls: std::collections::HashMap<String, _> =
                 call_q::summaries_of(conn, &call_ids)?

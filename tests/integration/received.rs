@@ -346,6 +346,18 @@ async fn the_administrative_check_passes_or_rejects_with_the_reason_the_applican
         "{:?}",
         app.sent_mail()
     );
+    // Their own page says "submitted" until then.
+    let r1 = apps::detail(
+        &app.state,
+        &actor_of(&rejected.created_by, "r1@ngo.example"),
+        ids[1].clone(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (r1.row.status.as_str(), r1.row.rejection_reason),
+        ("submitted", None)
+    );
     let committee = crate::evaluation::committee_for(&app, &staff, &call).await;
     committee.sign_all(&app, &call).await;
     let concept = grants::domain::evaluation::EvaluationStage::Concept;
@@ -383,6 +395,14 @@ async fn the_administrative_check_passes_or_rejects_with_the_reason_the_applican
         "{}",
         mail.body
     );
+    let r1 = apps::detail(
+        &app.state,
+        &actor_of(&rejected.created_by, "r1@ngo.example"),
+        ids[1].clone(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r1.row.status, "rejected");
     // Once per stage.
     post(&client, &ids[0], check_form(None)).await;
     assert_eq!(
