@@ -123,6 +123,7 @@ pub const ERRORS_WITH_FIGURES: &[(&str, &[&str])] = &[
     ("error-contract-end-late", &["longest"]),
     ("error-report-period-open", &["end", "from"]),
     ("error-payment-reference-recorded", &["reference"]),
+    ("error-answer-too-late", &["by"]),
 ];
 
 /// The message `key` in `lang`, with named arguments.

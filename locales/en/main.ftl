@@ -2252,3 +2252,5 @@ error-invite-report-not-approved = The shortlist is invited once the EU Delegati
 error-notify-invite-first = Invite the shortlisted applicants first; the others are told after them.
 error-report-nothing-received = No concept note was received: there is nothing to report.
 received-invite-by-report = Concept notes are invited to the full application from the evaluation: the chair invites the shortlist once the EU Delegation has approved the concept-note report (SEL-03).
+error-answer-too-late = Answers had to be published by { $by } (CFP-03); later answers are not published. A corrigendum that extends the deadline moves the answer deadline too.
+answers-closed-hint = The answer deadline has passed: answers can no longer be published, unless a corrigendum extends the call's deadline (CFP-03).

@@ -793,12 +793,12 @@ fn grid_problems(concept: &Grid, full: &Grid, params: &CallParameters) -> Vec<Pu
     .collect()
 }
 
-/// Rule CFP-03: questions are accepted until (not at) this instant.
+/// Rule CFP-03: questions are accepted until this instant, itself included.
 pub fn question_cutoff(deadline: NaiveDateTime, params: &CallParameters) -> NaiveDateTime {
     deadline - Duration::days(params.question_cutoff_days)
 }
 
-/// Rule CFP-03: answers must be published by this instant.
+/// Rule CFP-03: answers must be published by this instant, itself included.
 pub fn answer_deadline(deadline: NaiveDateTime, params: &CallParameters) -> NaiveDateTime {
     deadline - Duration::days(params.answer_deadline_days)
 }
@@ -852,6 +852,17 @@ pub const CANCEL_REASONS: [&str; 4] = [
     "force_majeure",
     "irregularities",
 ];
+
+/// Rule CFP-03: may an answer be published at `now`? Not after the answer deadline: what
+/// applicants learn later could not fairly shape their proposals. A corrigendum that
+/// extends the deadline moves the answer deadline with it.
+pub fn may_publish_answer(
+    now: NaiveDateTime,
+    deadline: NaiveDateTime,
+    params: &CallParameters,
+) -> bool {
+    answered_in_time(now, deadline, params)
+}
 
 /// The date a published answer counts for, and whether it was in time (CFP-03).
 pub fn answered_in_time(

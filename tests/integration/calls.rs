@@ -26,6 +26,7 @@ on_both_databases!(
     a_published_calls_lots_cannot_be_edited,
     questions_close_at_deadline_minus_21_days_to_the_second,
     answers_are_published_without_the_asker_and_followers_are_emailed,
+    answers_are_published_by_the_answer_deadline_and_not_a_second_later,
     a_cancelled_call_notifies_its_followers,
     uploads_are_checked_by_content_and_downloads_are_attachments,
     the_api_reads_publicly_and_writes_with_a_delegation_token,
@@ -1684,4 +1685,89 @@ pub(crate) fn deadline_of(app: &TestApp, call: &str) -> chrono::NaiveDateTime {
         .unwrap()
         .deadline
         .unwrap()
+}
+
+async fn answers_are_published_by_the_answer_deadline_and_not_a_second_later(app: TestApp) {
+    let (_, actor) = delegation(&app).await;
+    let pid = programme(&app, &actor, today(&app) - Duration::days(30), "P-ANS").await;
+    let id = published_call(&app, &actor, &pid, "CALL-ANS", 60).await;
+    let asker = app
+        .create_user("asker@ans.example.kz", Role::Applicant)
+        .await;
+    let asker = crate::calls::staff(&asker, Role::Applicant);
+    for question in ["Can akimats lead lot 2?", "Is VAT eligible?"] {
+        grants::services::calls::ask_question(&app.state, &asker, id.clone(), question.into())
+            .await
+            .unwrap();
+    }
+    let questions = grants::db::calls::clarifications_page(
+        &mut app.state.pool.get().unwrap(),
+        &id,
+        false,
+        0,
+        10,
+    )
+    .unwrap()
+    .0;
+    let call = grants::db::calls::find(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .unwrap();
+    // CFP-03: deadline − 11 days, that instant included.
+    let by = call.deadline.unwrap() - Duration::days(11);
+    app.clock.freeze_at(by);
+    grants::services::calls::answer_question(
+        &app.state,
+        &actor,
+        id.clone(),
+        questions[0].id.clone(),
+        "Yes, as lead applicant.".into(),
+    )
+    .await
+    .expect("published at the answer deadline");
+    app.clock.freeze_at(by + Duration::seconds(1));
+    let late = grants::services::calls::answer_question(
+        &app.state,
+        &actor,
+        id.clone(),
+        questions[1].id.clone(),
+        "No.".into(),
+    )
+    .await;
+    assert!(
+        matches!(&late, Err(grants::error::AppError::Validation(e)) if e[0].code == "error-answer-too-late"),
+        "{late:?}"
+    );
+    // On the page, the refusal says by when answers were due and what would allow one.
+    let (client, _) = app.client_as(Role::Delegation).await;
+    let res = app
+        .post_form_with(
+            &client,
+            &format!(
+                "/manage/calls/{id}/clarifications/{}/answer",
+                questions[1].id
+            ),
+            &[("answer", "No.")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body(res).await;
+    let when = grants::clock::format_local(by);
+    assert!(
+        html.contains(&format!("Answers had to be published by {when}"))
+            && html.contains("corrigendum that extends the deadline"),
+        "{html}"
+    );
+    let published = grants::db::calls::clarifications_page(
+        &mut app.state.pool.get().unwrap(),
+        &id,
+        false,
+        0,
+        10,
+    )
+    .unwrap()
+    .0
+    .iter()
+    .filter(|q| q.published_at.is_some())
+    .count();
+    assert_eq!(published, 1);
 }

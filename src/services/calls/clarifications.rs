@@ -12,6 +12,7 @@ use crate::db::calls::{self as q, ClarificationRow};
 use crate::domain::access::{Action, Scope};
 use crate::domain::calls::{may_ask_question, CallEvent};
 use crate::domain::text;
+use crate::domain::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::services::mail::MailKind;
 use crate::services::write::{Lock, Permission};
@@ -79,7 +80,7 @@ pub async fn ask_question(
 }
 
 /// Staff answer a question; the answer is published at once, without the asker's
-/// identity, and followers are emailed.
+/// identity, and followers are emailed. CFP-03: not after the answer deadline.
 #[tracing::instrument(skip_all)]
 pub async fn answer_question(
     state: &AppState,
@@ -97,6 +98,16 @@ pub async fn answer_question(
             call.next_status(CallEvent::Clarify)?;
             q::find_clarification(tx.conn, &call_id, &clarification_id)?
                 .ok_or(AppError::NotFound)?;
+            if let Some(deadline) = call.row.deadline {
+                if !crate::domain::calls::may_publish_answer(tx.now, deadline, &call.params) {
+                    let by = crate::domain::calls::answer_deadline(deadline, &call.params);
+                    return Err(AppError::Validation(vec![FieldError::new(
+                        "answer",
+                        "error-answer-too-late",
+                    )
+                    .with("by", crate::clock::format_local(by))]));
+                }
+            }
             let by = tx.actor.user_id.clone().unwrap_or_default();
             if !q::publish_answer(tx.conn, &clarification_id, &answer, &by, tx.now)? {
                 return Err(AppError::Conflict("error-already-answered"));
