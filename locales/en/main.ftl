@@ -2254,3 +2254,4 @@ error-report-nothing-received = No concept note was received: there is nothing t
 received-invite-by-report = Concept notes are invited to the full application from the evaluation: the chair invites the shortlist once the EU Delegation has approved the concept-note report (SEL-03).
 error-answer-too-late = Answers had to be published by { $by } (CFP-03); later answers are not published. A corrigendum that extends the deadline moves the answer deadline too.
 answers-closed-hint = The answer deadline has passed: answers can no longer be published, unless a corrigendum extends the call's deadline (CFP-03).
+error-api-saved-meanwhile = The application was saved by someone else after version { $sent }; it is now at version { $stored }. Nothing of this request was saved: `stored` holds the application as it is now and `sent` what this request sent. Apply the change to the stored content and send it again with "version": { $stored }.

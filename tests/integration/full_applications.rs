@@ -803,6 +803,24 @@ async fn the_api_writes_and_submits_an_application_with_the_same_rules(app: Test
     .await
     .unwrap();
     assert_eq!(res.status(), StatusCode::CONFLICT);
+    // The answer holds both: the stored version with its content, and what was sent.
+    let problem: Value = res.json().await.unwrap();
+    assert_eq!(
+        problem["type"], "urn:kazlod:problem:saved-meanwhile",
+        "{problem}"
+    );
+    assert_eq!(problem["sent_version"], 1);
+    assert_eq!(problem["sent"]["description"], "Stale");
+    let stored = problem["stored_version"].as_i64().unwrap();
+    assert!(stored > 1, "{problem}");
+    assert_eq!(problem["stored"]["version"], stored);
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("\"version\": {stored}")),
+        "{problem}"
+    );
     // Contingency one cent over 5%: refused with the rule, as on the page.
     let res = send(reqwest::Method::POST, &format!("{base}/submit"), None)
         .await

@@ -182,7 +182,7 @@ pub struct InvitationIn {
     responses((status = 202, description = "Invited; an email is on its way"),
               (status = 403, body = super::Problem, content_type = "application/problem+json"),
               (status = 404, body = super::Problem, content_type = "application/problem+json"),
-              (status = 409, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, body = SavedMeanwhile, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn invite_member(
     state: web::Data<AppState>,
@@ -215,7 +215,7 @@ pub struct MemberRoleIn {
     responses((status = 200, body = OrganisationOut),
               (status = 403, body = super::Problem, content_type = "application/problem+json"),
               (status = 404, body = super::Problem, content_type = "application/problem+json"),
-              (status = 409, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, body = SavedMeanwhile, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn change_member(
     state: web::Data<AppState>,
@@ -242,7 +242,7 @@ pub async fn change_member(
     responses((status = 204, description = "Removed"),
               (status = 403, body = super::Problem, content_type = "application/problem+json"),
               (status = 404, body = super::Problem, content_type = "application/problem+json"),
-              (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+              (status = 409, body = SavedMeanwhile, content_type = "application/problem+json")))]
 pub async fn remove_member(
     state: web::Data<AppState>,
     ctx: RequestCtx,
@@ -390,7 +390,7 @@ pub async fn get_application(
     )
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConceptNoteIn {
     /// The version the change is based on.
@@ -405,17 +405,80 @@ pub struct ConceptNoteIn {
     pub duration_months: Option<i32>,
 }
 
-fn saved_or_conflict(result: Result<(), crate::db::applications::ApplicationRow>) -> AppResult<()> {
-    result.map_err(|_| AppError::Conflict("error-application-saved-meanwhile"))
+/// 409 when someone saved the application since the version a request was based on:
+/// what is stored now (its version and content) and what was sent, nothing of which was
+/// saved. An RFC 9457 problem with these members added.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SavedMeanwhile {
+    /// `urn:kazlod:problem:saved-meanwhile`
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    pub request_id: String,
+    /// The version the request was based on.
+    pub sent_version: i32,
+    /// The request's body as it was received.
+    #[schema(value_type = Object)]
+    pub sent: serde_json::Value,
+    /// The version stored now: send the change again based on it.
+    pub stored_version: i32,
+    /// The application as stored now.
+    pub stored: ApplicationView,
+}
+
+/// The answer to a save: the application as saved, or what is stored instead.
+async fn saved_or_meanwhile(
+    req: &actix_web::HttpRequest,
+    state: &AppState,
+    ctx: &RequestCtx,
+    id: String,
+    sent_version: i32,
+    sent: serde_json::Value,
+    result: Result<(), crate::db::applications::ApplicationRow>,
+) -> AppResult<HttpResponse> {
+    use actix_web::HttpMessage;
+    let stored = view(state, ctx, id).await?;
+    let Err(row) = result else {
+        return json(StatusCode::OK, &stored);
+    };
+    let status = StatusCode::CONFLICT;
+    let body = SavedMeanwhile {
+        kind: "urn:kazlod:problem:saved-meanwhile".into(),
+        title: status.canonical_reason().unwrap_or("Conflict").into(),
+        status: status.as_u16(),
+        detail: crate::i18n::t_args(
+            ctx.lang,
+            "error-api-saved-meanwhile",
+            &[
+                ("sent", sent_version.to_string()),
+                ("stored", row.version.to_string()),
+            ],
+        ),
+        request_id: req
+            .extensions()
+            .get::<crate::web::RequestId>()
+            .map(|r| r.0.clone())
+            .unwrap_or_default(),
+        sent_version,
+        sent,
+        stored_version: row.version,
+        stored,
+    };
+    Ok(HttpResponse::build(status)
+        .content_type("application/problem+json")
+        .body(serde_json::to_string(&body).map_err(|e| AppError::Internal(e.into()))?))
 }
 
 /// Saves the concept note (409 when someone saved since `version`).
 #[utoipa::path(put, path = "/api/v1/applications/{id}/concept-note", tag = "applications", security(("bearer" = [])),
     params(("id" = String, Path)), request_body = ConceptNoteIn,
     responses((status = 200, body = ApplicationView),
-              (status = 409, description = "Saved meanwhile, or no longer editable", body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, description = "Saved meanwhile (the stored version and content, and what was sent), or no longer editable", body = SavedMeanwhile, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn put_concept_note(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     ctx: RequestCtx,
     path: web::Path<String>,
@@ -423,6 +486,7 @@ pub async fn put_concept_note(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let b = body.into_inner();
+    let sent = serde_json::to_value(&b).unwrap_or_default();
     let eu = match b.eu_contribution_cents {
         Some(c) if !(0..=Money::MAX.cents()).contains(&c) => {
             return Err(AppError::field(
@@ -439,13 +503,12 @@ pub async fn put_concept_note(
         eu_contribution: eu,
         duration_months: b.duration_months,
     };
-    saved_or_conflict(
-        service::save_concept_note(&state, &ctx.actor(), id.clone(), b.version, input).await?,
-    )?;
-    json(StatusCode::OK, &view(&state, &ctx, id).await?)
+    let result =
+        service::save_concept_note(&state, &ctx.actor(), id.clone(), b.version, input).await?;
+    saved_or_meanwhile(&req, &state, &ctx, id, b.version, sent, result).await
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DescriptionIn {
     pub version: i32,
@@ -455,28 +518,28 @@ pub struct DescriptionIn {
     pub sustainability: String,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LogframeIn {
     pub version: i32,
     pub logframe: Logframe,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WorkPlanIn {
     pub version: i32,
     pub activities: Vec<Activity>,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetIn {
     pub version: i32,
     pub budget: Budget,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DeclarationIn {
     pub version: i32,
@@ -487,52 +550,65 @@ pub struct DeclarationIn {
 /// A section of the full application as sent: one of the shapes below, by the section
 /// named in the path.
 async fn save_section(
+    req: &actix_web::HttpRequest,
     state: &AppState,
     ctx: &RequestCtx,
     id: String,
-    version: i32,
+    (version, sent): (i32, serde_json::Value),
     section: FullSection,
 ) -> AppResult<HttpResponse> {
-    saved_or_conflict(
-        full_service::save_section(state, &ctx.actor(), id.clone(), version, section).await?,
-    )?;
-    json(StatusCode::OK, &view(state, ctx, id).await?)
+    let result =
+        full_service::save_section(state, &ctx.actor(), id.clone(), version, section).await?;
+    saved_or_meanwhile(req, state, ctx, id, version, sent, result).await
 }
 
 /// Saves the description and sustainability of the full application.
 #[utoipa::path(put, path = "/api/v1/applications/{id}/full/description", tag = "applications", security(("bearer" = [])),
     params(("id" = String, Path)), request_body = DescriptionIn,
-    responses((status = 200, body = ApplicationView), (status = 409, body = super::Problem, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ApplicationView), (status = 409, body = SavedMeanwhile, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn put_description(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     ctx: RequestCtx,
     path: web::Path<String>,
     body: web::Json<DescriptionIn>,
 ) -> AppResult<HttpResponse> {
     let b = body.into_inner();
+    let sent = serde_json::to_value(&b).unwrap_or_default();
     let section = FullSection::Description {
         description: b.description,
         sustainability: b.sustainability,
     };
-    save_section(&state, &ctx, path.into_inner(), b.version, section).await
+    save_section(
+        &req,
+        &state,
+        &ctx,
+        path.into_inner(),
+        (b.version, sent),
+        section,
+    )
+    .await
 }
 
 /// Saves the logical framework.
 #[utoipa::path(put, path = "/api/v1/applications/{id}/full/logframe", tag = "applications", security(("bearer" = [])),
     params(("id" = String, Path)), request_body = LogframeIn,
-    responses((status = 200, body = ApplicationView), (status = 409, body = super::Problem, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ApplicationView), (status = 409, body = SavedMeanwhile, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn put_logframe(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     ctx: RequestCtx,
     path: web::Path<String>,
     body: web::Json<LogframeIn>,
 ) -> AppResult<HttpResponse> {
     let b = body.into_inner();
+    let sent = serde_json::to_value(&b).unwrap_or_default();
     save_section(
+        &req,
         &state,
         &ctx,
         path.into_inner(),
-        b.version,
+        (b.version, sent),
         FullSection::Logframe(b.logframe),
     )
     .await
@@ -541,19 +617,22 @@ pub async fn put_logframe(
 /// Saves the work plan.
 #[utoipa::path(put, path = "/api/v1/applications/{id}/full/workplan", tag = "applications", security(("bearer" = [])),
     params(("id" = String, Path)), request_body = WorkPlanIn,
-    responses((status = 200, body = ApplicationView), (status = 409, body = super::Problem, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ApplicationView), (status = 409, body = SavedMeanwhile, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn put_workplan(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     ctx: RequestCtx,
     path: web::Path<String>,
     body: web::Json<WorkPlanIn>,
 ) -> AppResult<HttpResponse> {
     let b = body.into_inner();
+    let sent = serde_json::to_value(&b).unwrap_or_default();
     save_section(
+        &req,
         &state,
         &ctx,
         path.into_inner(),
-        b.version,
+        (b.version, sent),
         FullSection::WorkPlan(b.activities),
     )
     .await
@@ -562,19 +641,22 @@ pub async fn put_workplan(
 /// Saves the budget and the sources of funding (its rules are checked at submission).
 #[utoipa::path(put, path = "/api/v1/applications/{id}/full/budget", tag = "applications", security(("bearer" = [])),
     params(("id" = String, Path)), request_body = BudgetIn,
-    responses((status = 200, body = ApplicationView), (status = 409, body = super::Problem, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ApplicationView), (status = 409, body = SavedMeanwhile, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn put_budget(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     ctx: RequestCtx,
     path: web::Path<String>,
     body: web::Json<BudgetIn>,
 ) -> AppResult<HttpResponse> {
     let b = body.into_inner();
+    let sent = serde_json::to_value(&b).unwrap_or_default();
     save_section(
+        &req,
         &state,
         &ctx,
         path.into_inner(),
-        b.version,
+        (b.version, sent),
         FullSection::Budget(b.budget),
     )
     .await
@@ -583,19 +665,29 @@ pub async fn put_budget(
 /// Signs the declaration by the applicant.
 #[utoipa::path(put, path = "/api/v1/applications/{id}/full/declaration", tag = "applications", security(("bearer" = [])),
     params(("id" = String, Path)), request_body = DeclarationIn,
-    responses((status = 200, body = ApplicationView), (status = 409, body = super::Problem, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ApplicationView), (status = 409, body = SavedMeanwhile, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn put_declaration(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     ctx: RequestCtx,
     path: web::Path<String>,
     body: web::Json<DeclarationIn>,
 ) -> AppResult<HttpResponse> {
     let b = body.into_inner();
+    let sent = serde_json::to_value(&b).unwrap_or_default();
     let section = FullSection::Declaration {
         name: b.name,
         position: b.position,
     };
-    save_section(&state, &ctx, path.into_inner(), b.version, section).await
+    save_section(
+        &req,
+        &state,
+        &ctx,
+        path.into_inner(),
+        (b.version, sent),
+        section,
+    )
+    .await
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -658,7 +750,7 @@ pub async fn submit(
 #[utoipa::path(post, path = "/api/v1/applications/{id}/withdraw", tag = "applications", security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 200, body = ApplicationView),
-              (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+              (status = 409, body = SavedMeanwhile, content_type = "application/problem+json")))]
 pub async fn withdraw(
     state: web::Data<AppState>,
     ctx: RequestCtx,
@@ -751,7 +843,7 @@ pub async fn list_annexes(
     request_body(content = AnnexUpload, content_type = "multipart/form-data"),
     responses((status = 201, body = AnnexOut),
               (status = 404, body = super::Problem, content_type = "application/problem+json"),
-              (status = 409, body = super::Problem, content_type = "application/problem+json"),
+              (status = 409, body = SavedMeanwhile, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn upload_annex(
     state: web::Data<AppState>,
@@ -771,7 +863,7 @@ pub async fn upload_annex(
     params(("id" = String, Path), ("annex_id" = String, Path)),
     responses((status = 204, description = "Removed"),
               (status = 404, body = super::Problem, content_type = "application/problem+json"),
-              (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+              (status = 409, body = SavedMeanwhile, content_type = "application/problem+json")))]
 pub async fn remove_annex(
     state: web::Data<AppState>,
     ctx: RequestCtx,
