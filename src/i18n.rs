@@ -124,6 +124,10 @@ pub const ERRORS_WITH_FIGURES: &[(&str, &[&str])] = &[
     ("error-report-period-open", &["end", "from"]),
     ("error-payment-reference-recorded", &["reference"]),
     ("error-answer-too-late", &["by"]),
+    ("error-section-too-long", &["words", "limit"]),
+    ("error-eu-contribution-range", &["amount", "min", "max"]),
+    ("error-duration-range", &["months", "min", "max"]),
+    ("error-api-saved-meanwhile", &["sent", "stored"]),
 ];
 
 /// The message `key` in `lang`, with named arguments.
@@ -131,6 +135,17 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
         .iter()
         .map(|(k, v)| {
+            // An amount is written as the reader writes amounts.
+            if let Some(cents) = v
+                .strip_prefix(crate::domain::MONEY_ARG)
+                .and_then(|c| c.parse::<i64>().ok())
+            {
+                let text = crate::views::format::money_exact(
+                    lang,
+                    crate::domain::money::Money::from_cents(cents),
+                );
+                return (Cow::Owned(k.to_string()), FluentValue::from(text));
+            }
             // Numbers stay numbers, so that plural forms are chosen correctly.
             let value = match v.parse::<i64>() {
                 Ok(n) => FluentValue::from(n),

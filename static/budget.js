@@ -21,6 +21,12 @@
     s = (neg ? "-" : "") + s;
     return en ? "EUR" + NBSP + s : s + NBSP + "EUR";
   }
+  // In the rules' sentences a value and its limit are compared: both with their cents.
+  function exact(cents) {
+    if (cents % 100 !== 0) return money(cents);
+    var s = money(cents);
+    return lang === "en" ? s + ".00" : s.replace(NBSP + "EUR", ",00" + NBSP + "EUR");
+  }
   function percent(bp) {
     var s = (bp / 100).toFixed(2).replace(/\.?0+$/, "");
     return (lang === "en" ? s : s.replace(".", ",")) + " %";
@@ -83,22 +89,23 @@
     var L = limits;
     var months = L.months;
     var rules = {
-      "budget-rule-contingency": [within(contingency, direct, L.contingency_pct), { amount: money(contingency), limit: money(pct(direct, L.contingency_pct)) }],
-      "budget-rule-indirect": [within(indirect, totalDirect, L.indirect_pct), { amount: money(indirect), limit: money(pct(totalDirect, L.indirect_pct)) }],
-      "budget-rule-grant-range": [eu >= L.min_grant && eu <= L.max_grant, { amount: money(eu), min: money(L.min_grant), max: money(L.max_grant) }],
-      "budget-rule-eu-share": [total > 0 && eu * 10000 >= L.min_share * total && eu * 10000 <= L.max_share * total, { share: percent(share || 0), min: percent(L.min_share), max: percent(L.max_share) }],
-      "budget-rule-sources": [total > 0 && sources === total, { sources: money(sources), total: money(total) }],
+      "budget-rule-contingency": [within(contingency, direct, L.contingency_pct), { amount: exact(contingency), limit: exact(pct(direct, L.contingency_pct)) }],
+      "budget-rule-indirect": [within(indirect, totalDirect, L.indirect_pct), { amount: exact(indirect), limit: exact(pct(totalDirect, L.indirect_pct)) }],
+      "budget-rule-grant-range": [eu >= L.min_grant && eu <= L.max_grant, { amount: exact(eu), min: exact(L.min_grant), max: exact(L.max_grant) }],
+      "budget-rule-eu-share": [total > 0 && eu * 10000 >= L.min_share * total && eu * 10000 <= L.max_share * total, { share: percent(share || 0), min: percent(L.min_share), max: percent(L.max_share), amount: exact(eu), total: exact(total), low: exact(Math.ceil(L.min_share * total / 10000)), high: exact(Math.floor(L.max_share * total / 10000)) }],
+      "budget-rule-sources": [total > 0 && sources === total, { sources: exact(sources), total: exact(total) }],
       "budget-rule-duration": [months >= L.min_months && months <= L.max_months, { months: String(months), min: String(L.min_months), max: String(L.max_months) }]
     };
     if (L.estimate !== undefined) {
       var allowed = pct(L.estimate, L.tolerance_pct);
       rules["budget-rule-concept-estimate"] = [within(Math.abs(eu - L.estimate), L.estimate, L.tolerance_pct),
-        { amount: money(eu), estimate: money(L.estimate), min: money(Math.max(L.estimate - allowed, 0)), max: money(L.estimate + allowed) }];
+        { amount: exact(eu), estimate: exact(L.estimate), min: exact(Math.max(L.estimate - allowed, 0)), max: exact(L.estimate + allowed) }];
     }
     document.querySelectorAll("[data-rule]").forEach(function (li) {
       var r = rules[li.getAttribute("data-rule")];
       if (!r) return;
-      var text = li.getAttribute("data-template").replace(/\{(\w+)\}/g, function (_, k) { return r[1][k] !== undefined ? r[1][k] : ""; });
+      var template = li.getAttribute(r[0] ? "data-template" : "data-template-unmet") || li.getAttribute("data-template");
+      var text = template.replace(/\{(\w+)\}/g, function (_, k) { return r[1][k] !== undefined ? r[1][k] : ""; });
       li.querySelector("[data-text]").textContent = text;
       var badge = li.querySelector(".badge");
       badge.textContent = r[0] ? badge.getAttribute("data-met") : badge.getAttribute("data-unmet");

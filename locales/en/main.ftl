@@ -1202,11 +1202,11 @@ application-withdraw-title = Withdraw the application?
 application-withdraw-intro = You are about to withdraw your organisation's application to the call { $reference }.
 application-withdraw-effect = It will not be evaluated, and cannot be submitted again; it no longer counts against the call's limit.
 error-section-empty = Write this part.
-error-section-too-long = This part is over its word limit: shorten it.
+error-section-too-long = This part has { $words } words, over its limit of { $limit }: shorten it.
 error-eu-contribution-missing = Give the indicative EU contribution.
-error-eu-contribution-range = The EU contribution must be within this lot's grant range (APP-02).
+error-eu-contribution-range = The EU contribution { $amount } is outside this lot's grant range, { $min } to { $max } (APP-02).
 error-duration-missing = Give the duration in months.
-error-duration-range = The duration must be within this lot's range (APP-03).
+error-duration-range = The duration of { $months } months is outside this lot's range, { $min } to { $max } months (APP-03).
 email-application-receipt-subject = Receipt { $number }: { $stage ->
         [full] full application submitted
        *[concept] concept note submitted
@@ -2255,3 +2255,10 @@ received-invite-by-report = Concept notes are invited to the full application fr
 error-answer-too-late = Answers had to be published by { $by } (CFP-03); later answers are not published. A corrigendum that extends the deadline moves the answer deadline too.
 answers-closed-hint = The answer deadline has passed: answers can no longer be published, unless a corrigendum extends the call's deadline (CFP-03).
 error-api-saved-meanwhile = The application was saved by someone else after version { $sent }; it is now at version { $stored }. Nothing of this request was saved: `stored` holds the application as it is now and `sent` what this request sent. Apply the change to the stored content and send it again with "version": { $stored }.
+budget-rule-contingency-unmet = Contingency reserve { $amount } is over its limit of 5% of direct costs, { $limit }.
+budget-rule-indirect-unmet = Indirect costs { $amount } are over their limit of 7% of total direct costs, { $limit }.
+budget-rule-grant-range-unmet = EU contribution { $amount } is outside this lot's range, { $min } to { $max }.
+budget-rule-eu-share-unmet = EU share { $share } of total eligible costs { $total } is outside { $min } to { $max }: the EU contribution { $amount } must be from { $low } to { $high }.
+budget-rule-sources-unmet = Sources of funding { $sources } do not add up to total eligible costs { $total }: they must be equal.
+budget-rule-duration-unmet = Duration { $months } months is outside { $min } to { $max } months.
+budget-rule-concept-estimate-unmet = EU contribution { $amount } is too far from the concept note's { $estimate }: it must be from { $min } to { $max }.

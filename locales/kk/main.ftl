@@ -1180,11 +1180,11 @@ application-withdraw-title = Өтінімді кері қайтару керек
 application-withdraw-intro = Сіз ұйымыңыздың { $reference } байқауына өтінімін кері қайтармақсыз.
 application-withdraw-effect = Ол бағаланбайды және қайта тапсырыла алмайды; байқау шегіне енді есептелмейді.
 error-section-empty = Осы бөлімді жазыңыз.
-error-section-too-long = Бұл бөлім сөз шегінен асады: қысқартыңыз.
+error-section-too-long = Бұл бөлімде { $words } сөз бар, бұл { $limit } шегінен асады: қысқартыңыз.
 error-eu-contribution-missing = ЕО-ның болжамды үлесін көрсетіңіз.
-error-eu-contribution-range = ЕО үлесі осы лоттың грант ауқымында болуы керек (APP-02).
+error-eu-contribution-range = ЕО үлесі { $amount } осы лоттың грант ауқымынан тыс: { $min } – { $max } (APP-02).
 error-duration-missing = Ұзақтығын айлармен көрсетіңіз.
-error-duration-range = Ұзақтығы осы лоттың ауқымында болуы керек (APP-03).
+error-duration-range = Ұзақтығы { $months } ай осы лоттың ауқымынан тыс: { $min } – { $max } ай (APP-03).
 email-application-receipt-subject = Түбіртек { $number }: { $stage ->
         [full] толық өтінім берілді
        *[concept] тұжырымдамалық жазба берілді
@@ -2209,3 +2209,10 @@ received-invite-by-report = Толық өтінімге шақыру бағал�
 error-answer-too-late = Жауаптар { $by } дейін жариялануы тиіс еді (CFP-03); кешіккен жауаптар жарияланбайды. Мерзімді ұзартатын түзету жауап мерзімін де жылжытады.
 answers-closed-hint = Жауап мерзімі өтті: конкурс мерзімін ұзартатын түзету болмаса, жауаптарды енді жариялау мүмкін емес (CFP-03).
 error-api-saved-meanwhile = { $sent } нұсқасынан кейін өтінімді басқа біреу сақтады; қазір ол { $stored } нұсқасы. Бұл сұраудан ештеңе сақталмады: `stored` ішінде өтінімнің қазіргі күйі, `sent` ішінде осы сұрау жіберген мазмұн. Өзгерісті сақталған мазмұнға енгізіп, "version": { $stored } арқылы қайта жіберіңіз.
+budget-rule-contingency-unmet = Күтпеген шығындар резерві { $amount } тікелей шығындардың 5% шегінен, { $limit }, асады.
+budget-rule-indirect-unmet = Жанама шығындар { $amount } жалпы тікелей шығындардың 7% шегінен, { $limit }, асады.
+budget-rule-grant-range-unmet = ЕО жарнасы { $amount } осы лоттың ауқымынан тыс: { $min } – { $max }.
+budget-rule-eu-share-unmet = Жалпы жол берілетін шығындардағы { $total } ЕО үлесі { $share } { $min } – { $max } ауқымынан тыс: ЕО жарнасы { $amount } { $low } – { $high } аралығында болуы тиіс.
+budget-rule-sources-unmet = Қаржыландыру көздері { $sources } жалпы жол берілетін шығындарға { $total } тең емес: олар тең болуы тиіс.
+budget-rule-duration-unmet = Ұзақтығы { $months } ай { $min } – { $max } ай ауқымынан тыс.
+budget-rule-concept-estimate-unmet = ЕО жарнасы { $amount } тұжырымдама жазбасындағы бағалаудан { $estimate } тым алыс: ол { $min } – { $max } аралығында болуы тиіс.

@@ -1205,11 +1205,11 @@ application-withdraw-title = Отозвать заявку?
 application-withdraw-intro = Вы отзываете заявку вашей организации на конкурс { $reference }.
 application-withdraw-effect = Она не будет оцениваться и не может быть подана снова; она больше не учитывается в лимите конкурса.
 error-section-empty = Заполните этот раздел.
-error-section-too-long = Этот раздел превышает лимит слов: сократите его.
+error-section-too-long = В этом разделе { $words } слов, больше лимита в { $limit }: сократите его.
 error-eu-contribution-missing = Укажите ориентировочный взнос ЕС.
-error-eu-contribution-range = Взнос ЕС должен быть в пределах гранта этого лота (APP-02).
+error-eu-contribution-range = Взнос ЕС { $amount } вне диапазона гранта этого лота: от { $min } до { $max } (APP-02).
 error-duration-missing = Укажите продолжительность в месяцах.
-error-duration-range = Продолжительность должна быть в пределах этого лота (APP-03).
+error-duration-range = Продолжительность { $months } мес. вне диапазона этого лота: от { $min } до { $max } мес. (APP-03).
 email-application-receipt-subject = Квитанция { $number }: { $stage ->
         [full] полная заявка подана
        *[concept] концептуальная записка подана
@@ -2253,3 +2253,10 @@ received-invite-by-report = Приглашения подать полную з�
 error-answer-too-late = Ответы нужно было опубликовать до { $by } (CFP-03); более поздние ответы не публикуются. Изменение, продлевающее срок, переносит и срок ответов.
 answers-closed-hint = Срок ответов истёк: ответы больше нельзя опубликовать, если только изменение не продлит срок конкурса (CFP-03).
 error-api-saved-meanwhile = После версии { $sent } заявку сохранил кто-то другой; сейчас это версия { $stored }. Из этого запроса ничего не сохранено: в `stored` — заявка в нынешнем виде, в `sent` — то, что прислал этот запрос. Внесите изменение в сохранённое содержание и отправьте снова с "version": { $stored }.
+budget-rule-contingency-unmet = Резерв на непредвиденные расходы { $amount } превышает предел в 5% прямых расходов, { $limit }.
+budget-rule-indirect-unmet = Косвенные расходы { $amount } превышают предел в 7% общих прямых расходов, { $limit }.
+budget-rule-grant-range-unmet = Вклад ЕС { $amount } вне диапазона этого лота: от { $min } до { $max }.
+budget-rule-eu-share-unmet = Доля ЕС { $share } от общих приемлемых расходов { $total } вне диапазона от { $min } до { $max }: вклад ЕС { $amount } должен быть от { $low } до { $high }.
+budget-rule-sources-unmet = Источники финансирования { $sources } не равны общим приемлемым расходам { $total }: суммы должны совпадать.
+budget-rule-duration-unmet = Продолжительность { $months } мес. вне диапазона от { $min } до { $max } мес.
+budget-rule-concept-estimate-unmet = Вклад ЕС { $amount } слишком далёк от оценки концептуальной записки { $estimate }: он должен быть от { $min } до { $max }.

@@ -246,13 +246,11 @@ pub struct ConceptNote<'a> {
 /// Everything that stops a concept note's submission, by field: every part written and
 /// within its word limit, the EU contribution within the lot's grant range (APP-02) and
 /// the duration within the lot's range (APP-03).
-pub fn concept_note_problems(
-    c: &ConceptNote<'_>,
-    lot: &LotTerms,
-) -> Vec<(&'static str, &'static str)> {
+pub fn concept_note_problems(c: &ConceptNote<'_>, lot: &LotTerms) -> Vec<super::FieldError> {
+    use super::FieldError;
     let mut out = Vec::new();
     if c.title.trim().is_empty() {
-        out.push(("title", "error-required-for-title"));
+        out.push(FieldError::new("title", "error-required-for-title"));
     }
     for (field, text) in [("relevance", c.relevance), ("design", c.design)] {
         let limit = CONCEPT_SECTIONS
@@ -261,23 +259,36 @@ pub fn concept_note_problems(
             .map_or(usize::MAX, |(_, l)| *l);
         let words = count_words(text);
         if words == 0 {
-            out.push((field, "error-section-empty"));
+            out.push(FieldError::new(field, "error-section-empty"));
         } else if words > limit {
-            out.push((field, "error-section-too-long"));
+            out.push(
+                FieldError::new(field, "error-section-too-long")
+                    .with("words", words.to_string())
+                    .with("limit", limit.to_string()),
+            );
         }
     }
     match c.eu_contribution {
-        None => out.push(("eu_contribution", "error-eu-contribution-missing")),
-        Some(m) if m < lot.min_grant || m > lot.max_grant => {
-            out.push(("eu_contribution", "error-eu-contribution-range"))
-        }
+        None => out.push(FieldError::new(
+            "eu_contribution",
+            "error-eu-contribution-missing",
+        )),
+        Some(m) if m < lot.min_grant || m > lot.max_grant => out.push(
+            FieldError::new("eu_contribution", "error-eu-contribution-range")
+                .with_money("amount", m)
+                .with_money("min", lot.min_grant)
+                .with_money("max", lot.max_grant),
+        ),
         Some(_) => {}
     }
     match c.duration_months.map(i64::from) {
-        None => out.push(("duration_months", "error-duration-missing")),
-        Some(d) if d < lot.min_duration_months || d > lot.max_duration_months => {
-            out.push(("duration_months", "error-duration-range"))
-        }
+        None => out.push(FieldError::new("duration_months", "error-duration-missing")),
+        Some(d) if d < lot.min_duration_months || d > lot.max_duration_months => out.push(
+            FieldError::new("duration_months", "error-duration-range")
+                .with("months", d.to_string())
+                .with("min", lot.min_duration_months.to_string())
+                .with("max", lot.max_duration_months.to_string()),
+        ),
         Some(_) => {}
     }
     out
@@ -413,7 +424,7 @@ mod tests {
         let fields = |c: &ConceptNote<'_>| {
             concept_note_problems(c, lot)
                 .into_iter()
-                .map(|p| p.0)
+                .map(|p| p.field.to_string())
                 .collect::<Vec<_>>()
         };
         assert_eq!(
@@ -428,12 +439,15 @@ mod tests {
         let mut c = note(60_000, 24);
         c.relevance = &long;
         c.design = "";
+        let problems = concept_note_problems(&c, lot);
         assert_eq!(
-            concept_note_problems(&c, lot)
-                .into_iter()
-                .map(|p| p.1)
-                .collect::<Vec<_>>(),
+            problems.iter().map(|p| p.code).collect::<Vec<_>>(),
             ["error-section-too-long", "error-section-empty"]
+        );
+        // The refusal says by how much: 1,501 words of 1,500.
+        assert_eq!(
+            problems[0].args,
+            vec![("words", "1501".to_string()), ("limit", "1500".to_string())]
         );
     }
 

@@ -187,6 +187,26 @@ pub struct RuleCheck {
     pub figures: Vec<(&'static str, Figure)>,
 }
 
+impl RuleCheck {
+    /// The sentence that says the rule's state: a rule not met says what breaks it (the
+    /// value and the limit), never the rule as if it were met.
+    pub fn sentence_key(&self) -> &'static str {
+        if self.met {
+            return self.key;
+        }
+        match self.key {
+            "budget-rule-contingency" => "budget-rule-contingency-unmet",
+            "budget-rule-indirect" => "budget-rule-indirect-unmet",
+            "budget-rule-grant-range" => "budget-rule-grant-range-unmet",
+            "budget-rule-eu-share" => "budget-rule-eu-share-unmet",
+            "budget-rule-sources" => "budget-rule-sources-unmet",
+            "budget-rule-duration" => "budget-rule-duration-unmet",
+            "budget-rule-concept-estimate" => "budget-rule-concept-estimate-unmet",
+            other => other,
+        }
+    }
+}
+
 /// What the budget is checked against, besides itself.
 pub struct BudgetContext<'a> {
     pub lot: &'a LotTerms,
@@ -251,10 +271,27 @@ pub fn budget_checks(
                     >= c.lot.min_eu_share_bp as i128 * total.cents() as i128
                 && (eu.cents() as i128) * 10_000
                     <= c.lot.max_eu_share_bp as i128 * total.cents() as i128,
+            // The share rounded to the hundredth can read like its limit (90.000009 %
+            // as "90 %"): the amounts it allows say exactly why it is not met.
             figures: vec![
                 ("share", Percent(s.eu_share_bp.unwrap_or(0))),
                 ("min", Percent(c.lot.min_eu_share_bp)),
                 ("max", Percent(c.lot.max_eu_share_bp)),
+                ("amount", Amount(eu)),
+                ("total", Amount(total)),
+                (
+                    "low",
+                    Amount(Money::from_cents(
+                        ((c.lot.min_eu_share_bp as i128 * total.cents() as i128 + 9_999) / 10_000)
+                            as i64,
+                    )),
+                ),
+                (
+                    "high",
+                    Amount(Money::from_cents(
+                        (c.lot.max_eu_share_bp as i128 * total.cents() as i128 / 10_000) as i64,
+                    )),
+                ),
             ],
         },
         RuleCheck {
@@ -422,6 +459,25 @@ mod tests {
             .checked_sub(Money::from_cents(1))
             .unwrap();
         assert_eq!(unmet(&b, &context(lot)), ["budget-rule-eu-share"]);
+        // One cent over 90%: the refusal names the largest contribution allowed, to the
+        // cent, which the share rounded to a hundredth of a percent cannot show.
+        let s = summarise(&b).unwrap();
+        let share = budget_checks(&s, &b.funding, &context(lot))
+            .into_iter()
+            .find(|r| r.key == "budget-rule-eu-share")
+            .unwrap();
+        assert_eq!(share.sentence_key(), "budget-rule-eu-share-unmet");
+        let figure = |name: &str| share.figures.iter().find(|(k, _)| *k == name).unwrap().1;
+        assert_eq!(
+            figure("high"),
+            Figure::Amount(
+                b.funding
+                    .eu_contribution
+                    .checked_sub(Money::from_cents(1))
+                    .unwrap()
+            )
+        );
+        assert_eq!(figure("amount"), Figure::Amount(b.funding.eu_contribution));
         let mut b = at_the_limits();
         b.funding.in_kind = Money::euros(10_000); // not counted
         assert!(unmet(&b, &context(lot)).is_empty());

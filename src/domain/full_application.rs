@@ -110,6 +110,8 @@ pub struct Problem {
     pub section: &'static str,
     pub field: String,
     pub code: &'static str,
+    /// The figures its message shows (the value and the limit).
+    pub args: Vec<(&'static str, String)>,
 }
 
 fn problem(section: &'static str, field: impl Into<String>, code: &'static str) -> Problem {
@@ -117,6 +119,7 @@ fn problem(section: &'static str, field: impl Into<String>, code: &'static str) 
         section,
         field: field.into(),
         code,
+        args: Vec::new(),
     }
 }
 
@@ -134,7 +137,9 @@ pub fn full_application_problems(f: &FullApplication, c: &BudgetContext<'_>) -> 
         if words == 0 {
             out.push(problem("description", field, "error-section-empty"));
         } else if words > limit {
-            out.push(problem("description", field, "error-section-too-long"));
+            let mut p = problem("description", field, "error-section-too-long");
+            p.args = vec![("words", words.to_string()), ("limit", limit.to_string())];
+            out.push(p);
         }
     }
     let l = &f.logframe;

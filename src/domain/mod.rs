@@ -61,4 +61,15 @@ impl FieldError {
         self.args.push((name, value.into()));
         self
     }
+
+    /// An amount, written in the reader's format when the message is shown.
+    pub fn with_money(self, name: &'static str, amount: money::Money) -> FieldError {
+        self.with(name, format!("{MONEY_ARG}{}", amount.cents()))
+    }
 }
+
+/// Marks a message argument that is an amount in cents (a control character: no typed
+/// text carries one, the input checks refuse them).
+pub const MONEY_ARG: &str = "\u{1}EUR:";
+
+impl FieldError {}

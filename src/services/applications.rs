@@ -725,20 +725,16 @@ fn submission_problems(
     let stage = Stage::parse(&a.stage);
     let mut out = Vec::new();
     if concept_note_editable(stage, call.call_type) {
-        out.extend(
-            concept_note_problems(
-                &ConceptNote {
-                    title: &a.title,
-                    relevance: &a.relevance,
-                    design: &a.design,
-                    eu_contribution: a.eu_contribution_cents.map(Money::from_cents),
-                    duration_months: a.duration_months,
-                },
-                &terms,
-            )
-            .into_iter()
-            .map(|(field, code)| FieldError::new(field, code)),
-        );
+        out.extend(concept_note_problems(
+            &ConceptNote {
+                title: &a.title,
+                relevance: &a.relevance,
+                design: &a.design,
+                eu_contribution: a.eu_contribution_cents.map(Money::from_cents),
+                duration_months: a.duration_months,
+            },
+            &terms,
+        ));
     }
     if stage == Stage::Full {
         let full = FullApplication::from_json(&a.full_application);
@@ -756,7 +752,11 @@ fn submission_problems(
         out.extend(
             full_application_problems(&full, &context)
                 .into_iter()
-                .map(|p| FieldError::named(format!("{}.{}", p.section, p.field), p.code)),
+                .map(|p| {
+                    let mut e = FieldError::named(format!("{}.{}", p.section, p.field), p.code);
+                    e.args = p.args;
+                    e
+                }),
         );
     }
     Ok(out)

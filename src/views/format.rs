@@ -19,6 +19,19 @@ pub fn money(lang: Lang, amount: Money) -> String {
     }
 }
 
+/// An amount with its cents always written ("EUR 5,000.00"): where amounts are compared
+/// in one sentence (a value and its limit), one format, so that the cent that breaks the
+/// limit shows.
+pub fn money_exact(lang: Lang, amount: Money) -> String {
+    if amount.cents() % 100 != 0 {
+        return money(lang, amount);
+    }
+    match lang {
+        Lang::En => format!("EUR{NBSP}{}.00", amount.format_plain()),
+        Lang::Kk | Lang::Ru => format!("{},00{NBSP}EUR", amount.format_with(NBSP, ',')),
+    }
+}
+
 /// A whole number with the reader's thousands separator ("12,500" / "12 500").
 pub fn number(lang: Lang, n: i64) -> String {
     let m = Money::from_cents(n.saturating_mul(100));

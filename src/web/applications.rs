@@ -264,10 +264,9 @@ async fn render(
             Some(ProblemLink {
                 section: crate::i18n::t(lang, &format!("full-section-{section}")),
                 href: format!("/applications/{}/full/{section}#{field}", d.row.id),
-                text: rules
-                    .get(e.code)
-                    .cloned()
-                    .unwrap_or_else(|| crate::i18n::t(lang, e.code)),
+                text: rules.get(e.code).cloned().unwrap_or_else(|| {
+                    crate::i18n::field_message_args(lang, e.code, field, &e.args)
+                }),
             })
         })
         .collect();

@@ -538,7 +538,7 @@ struct RuleView {
 
 fn figure(lang: Lang, f: Figure) -> String {
     match f {
-        Figure::Amount(m) => format::money(lang, m),
+        Figure::Amount(m) => format::money_exact(lang, m),
         Figure::Percent(bp) => format!("{} %", format_percent(bp)),
         Figure::Months(m) => m.to_string(),
     }
@@ -615,7 +615,7 @@ pub fn rule_texts(lang: Lang, d: &apps::ApplicationDetail) -> HashMap<&'static s
                         .iter()
                         .map(|(k, f)| (*k, figure(lang, *f)))
                         .collect();
-                    (r.key, crate::i18n::t_args(lang, r.key, &args))
+                    (r.key, crate::i18n::t_args(lang, r.sentence_key(), &args))
                 })
                 .collect()
         })
@@ -681,7 +681,7 @@ async fn render(
         .filter(|p| p.section == section)
         .map(|p| match rules.get(p.code) {
             Some(text) => text.clone(),
-            None => crate::i18n::field_message(lang, p.code, &p.field),
+            None => crate::i18n::field_message_args(lang, p.code, &p.field, &p.args),
         })
         .collect();
     ctx.insert("missing", &lang_problems);
@@ -767,7 +767,7 @@ fn budget_context_view(
                 RuleView {
                     rule: r.rule,
                     key: r.key,
-                    text: crate::i18n::t_args(lang, r.key, &args),
+                    text: crate::i18n::t_args(lang, r.sentence_key(), &args),
                     met: r.met,
                 }
             })
@@ -793,7 +793,7 @@ fn budget_context_view(
         put("estimate", e.cents());
     }
     ctx.insert("limits", &serde_json::Value::Object(limits).to_string());
-    let templates: HashMap<&str, String> = [
+    let templates: HashMap<&str, (String, String)> = [
         "budget-rule-contingency",
         "budget-rule-indirect",
         "budget-rule-grant-range",
@@ -806,11 +806,19 @@ fn budget_context_view(
     .map(|k| {
         let args: Vec<(&str, String)> = [
             "amount", "limit", "min", "max", "share", "sources", "total", "months", "estimate",
+            "low", "high",
         ]
         .iter()
         .map(|a| (*a, format!("{{{a}}}")))
         .collect();
-        (k, crate::i18n::t_args(lang, k, &args))
+        let unmet = format!("{k}-unmet");
+        (
+            k,
+            (
+                crate::i18n::t_args(lang, k, &args),
+                crate::i18n::t_args(lang, &unmet, &args),
+            ),
+        )
     })
     .collect();
     ctx.insert("rule_templates", &templates);

@@ -310,7 +310,11 @@ async fn a_concept_note_is_submitted_with_a_receipt_until_the_deadline_and_not_a
                 .post_form_with(&a, &format!("{first}/submit"), &[])
                 .await;
             assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-            assert!(body(res).await.contains("grant range (APP-02)"));
+            let html = body(res).await;
+            assert!(
+                html.contains("grant range, EUR 50,000.00 to EUR 150,000.00 (APP-02)"),
+                "{html}"
+            );
         }
     }
     let confirm = body(app.get_with(&a, &format!("{first}/submit")).await).await;

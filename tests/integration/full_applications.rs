@@ -259,7 +259,7 @@ async fn a_full_application_is_written_section_by_section_and_submitted_with_a_c
     )
     .await;
     assert!(
-        budget.contains("Contingency reserve EUR 5,000.01: at most 5% of direct costs, EUR 5,000."),
+        budget.contains("Contingency reserve EUR 5,000.01 is over its limit of 5% of direct costs, EUR 5,000.00."),
         "{budget}"
     );
     assert!(budget.contains(">Not met<"));
@@ -821,12 +821,38 @@ async fn the_api_writes_and_submits_an_application_with_the_same_rules(app: Test
             .contains(&format!("\"version\": {stored}")),
         "{problem}"
     );
+    // Sustainability one word over its limit (saved: it is checked at submission).
+    let current: Value = send(reqwest::Method::GET, &base, None)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let long = vec!["word"; 1501].join(" ");
+    let res = send(
+        reqwest::Method::PUT,
+        &format!("{base}/full/description"),
+        Some(json!({"version": current["version"], "description": "Drilling wells.", "sustainability": long})),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
     // Contingency one cent over 5%: refused with the rule, as on the page.
     let res = send(reqwest::Method::POST, &format!("{base}/submit"), None)
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let problem: Value = res.json().await.unwrap();
+    // Each refusal says the value and the limit it breaks.
+    assert!(
+        problem["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["code"] == "error-section-too-long"
+                && e["message"] == "This part has 1501 words, over its limit of 1500: shorten it."),
+        "{problem}"
+    );
     assert!(
         problem["errors"]
             .as_array()
@@ -845,6 +871,18 @@ async fn the_api_writes_and_submits_an_application_with_the_same_rules(app: Test
         !problem.to_string().contains("Unknown localization key"),
         "{problem}"
     );
+    let shortened: Value = send(
+        reqwest::Method::PUT,
+        &format!("{base}/full/description"),
+        Some(json!({"version": current["version"].as_i64().unwrap() + 1,
+            "description": "Drilling wells.", "sustainability": "The akimat."})),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let version = shortened["version"].clone();
     let res = send(
         reqwest::Method::PUT,
         &format!("{base}/full/budget"),

@@ -182,7 +182,7 @@ pub struct InvitationIn {
     responses((status = 202, description = "Invited; an email is on its way"),
               (status = 403, body = super::Problem, content_type = "application/problem+json"),
               (status = 404, body = super::Problem, content_type = "application/problem+json"),
-              (status = 409, body = SavedMeanwhile, content_type = "application/problem+json"),
+              (status = 409, body = super::Problem, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn invite_member(
     state: web::Data<AppState>,
@@ -215,7 +215,7 @@ pub struct MemberRoleIn {
     responses((status = 200, body = OrganisationOut),
               (status = 403, body = super::Problem, content_type = "application/problem+json"),
               (status = 404, body = super::Problem, content_type = "application/problem+json"),
-              (status = 409, body = SavedMeanwhile, content_type = "application/problem+json"),
+              (status = 409, body = super::Problem, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn change_member(
     state: web::Data<AppState>,
@@ -242,7 +242,7 @@ pub async fn change_member(
     responses((status = 204, description = "Removed"),
               (status = 403, body = super::Problem, content_type = "application/problem+json"),
               (status = 404, body = super::Problem, content_type = "application/problem+json"),
-              (status = 409, body = SavedMeanwhile, content_type = "application/problem+json")))]
+              (status = 409, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn remove_member(
     state: web::Data<AppState>,
     ctx: RequestCtx,
@@ -417,15 +417,20 @@ pub struct SavedMeanwhile {
     pub status: u16,
     pub detail: String,
     pub request_id: String,
-    /// The version the request was based on.
-    pub sent_version: i32,
+    /// The version the request was based on (absent when the 409 has another cause: the
+    /// application can no longer be changed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sent_version: Option<i32>,
     /// The request's body as it was received.
-    #[schema(value_type = Object)]
-    pub sent: serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub sent: Option<serde_json::Value>,
     /// The version stored now: send the change again based on it.
-    pub stored_version: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stored_version: Option<i32>,
     /// The application as stored now.
-    pub stored: ApplicationView,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stored: Option<ApplicationView>,
 }
 
 /// The answer to a save: the application as saved, or what is stored instead.
@@ -461,10 +466,10 @@ async fn saved_or_meanwhile(
             .get::<crate::web::RequestId>()
             .map(|r| r.0.clone())
             .unwrap_or_default(),
-        sent_version,
-        sent,
-        stored_version: row.version,
-        stored,
+        sent_version: Some(sent_version),
+        sent: Some(sent),
+        stored_version: Some(row.version),
+        stored: Some(stored),
     };
     Ok(HttpResponse::build(status)
         .content_type("application/problem+json")
@@ -729,10 +734,9 @@ pub async fn submit(
             let worded: Vec<_> = errors
                 .into_iter()
                 .map(|e| {
-                    let message = rules
-                        .get(e.code)
-                        .cloned()
-                        .unwrap_or_else(|| crate::i18n::field_message(ctx.lang, e.code, &e.field));
+                    let message = rules.get(e.code).cloned().unwrap_or_else(|| {
+                        crate::i18n::field_message_args(ctx.lang, e.code, &e.field, &e.args)
+                    });
                     (e, message)
                 })
                 .collect();
@@ -750,7 +754,7 @@ pub async fn submit(
 #[utoipa::path(post, path = "/api/v1/applications/{id}/withdraw", tag = "applications", security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 200, body = ApplicationView),
-              (status = 409, body = SavedMeanwhile, content_type = "application/problem+json")))]
+              (status = 409, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn withdraw(
     state: web::Data<AppState>,
     ctx: RequestCtx,
@@ -843,7 +847,7 @@ pub async fn list_annexes(
     request_body(content = AnnexUpload, content_type = "multipart/form-data"),
     responses((status = 201, body = AnnexOut),
               (status = 404, body = super::Problem, content_type = "application/problem+json"),
-              (status = 409, body = SavedMeanwhile, content_type = "application/problem+json"),
+              (status = 409, body = super::Problem, content_type = "application/problem+json"),
               (status = 422, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn upload_annex(
     state: web::Data<AppState>,
@@ -863,7 +867,7 @@ pub async fn upload_annex(
     params(("id" = String, Path), ("annex_id" = String, Path)),
     responses((status = 204, description = "Removed"),
               (status = 404, body = super::Problem, content_type = "application/problem+json"),
-              (status = 409, body = SavedMeanwhile, content_type = "application/problem+json")))]
+              (status = 409, body = super::Problem, content_type = "application/problem+json")))]
 pub async fn remove_annex(
     state: web::Data<AppState>,
     ctx: RequestCtx,
