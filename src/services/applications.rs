@@ -170,6 +170,31 @@ fn hide_untold_outcome(
     Ok(())
 }
 
+/// APP-02, APP-03: the concept note's amount and duration outside the lot's ranges, as
+/// the submission would refuse them; a save keeps them and says so.
+pub fn range_warnings(d: &ApplicationDetail) -> Vec<FieldError> {
+    use crate::domain::applications::{concept_note_problems, ConceptNote};
+    let r = &d.row;
+    concept_note_problems(
+        &ConceptNote {
+            title: &r.title,
+            relevance: &r.relevance,
+            design: &r.design,
+            eu_contribution: r.eu_contribution_cents.map(Money::from_cents),
+            duration_months: r.duration_months,
+        },
+        &lot_terms(&d.lot),
+    )
+    .into_iter()
+    .filter(|e| {
+        matches!(
+            e.code,
+            "error-eu-contribution-range" | "error-duration-range"
+        )
+    })
+    .collect()
+}
+
 #[tracing::instrument(skip_all)]
 pub async fn detail(state: &AppState, actor: &Actor, id: String) -> AppResult<ApplicationDetail> {
     actor.require(Action::WorkForOrganisation)?;

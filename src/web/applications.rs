@@ -383,11 +383,16 @@ pub async fn save(
     match service::save_concept_note(&page.state, &page.actor(), id.clone(), form.version, input)
         .await
     {
-        Ok(Ok(())) => Ok(page.flash_redirect(
-            "success",
-            "flash-concept-note-saved",
-            &format!("/applications/{id}#concept-note"),
-        )),
+        Ok(Ok(())) => {
+            page.flash_near("success", "flash-concept-note-saved", &[], "concept-note");
+            // Kept as typed, but said now, not only at submission: an amount or a
+            // duration outside the lot's range (APP-02, APP-03).
+            let d = service::detail(&page.state, &page.actor(), id.clone()).await?;
+            for e in service::range_warnings(&d) {
+                page.flash_near("warn", e.code, &e.args, "concept-note");
+            }
+            Ok(page.redirect(&format!("/applications/{id}#concept-note")))
+        }
         // Someone saved meanwhile: both versions side by side, nothing lost.
         Ok(Err(theirs)) => {
             page.flash_near(

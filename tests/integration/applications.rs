@@ -305,6 +305,12 @@ async fn a_concept_note_is_submitted_with_a_receipt_until_the_deadline_and_not_a
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         if eu == &over {
+            // Kept when saved, and said at once, not only at submission.
+            let html = body(app.get_with(&a, &first).await).await;
+            assert!(
+                html.contains("flash-warn") && html.contains("is outside this lot"),
+                "{html}"
+            );
             // One euro over the lot's maximum grant: refused at the field.
             let res = app
                 .post_form_with(&a, &format!("{first}/submit"), &[])
