@@ -2262,3 +2262,4 @@ budget-rule-eu-share-unmet = EU share { $share } of total eligible costs { $tota
 budget-rule-sources-unmet = Sources of funding { $sources } do not add up to total eligible costs { $total }: they must be equal.
 budget-rule-duration-unmet = Duration { $months } months is outside { $min } to { $max } months.
 budget-rule-concept-estimate-unmet = EU contribution { $amount } is too far from the concept note's { $estimate }: it must be from { $min } to { $max }.
+application-invitation-lapsed = The full application was not submitted by its deadline, { $deadline }: the invitation has lapsed (ADM-03). The evaluation report lists it as not received, and you will be told the outcome with the other applicants once the EU Delegation approves it.

@@ -294,6 +294,19 @@ pub fn concept_note_problems(c: &ConceptNote<'_>, lot: &LotTerms) -> Vec<super::
     out
 }
 
+/// ADM-03: an invited applicant who has not submitted the full application by its own
+/// deadline: the invitation has lapsed. Nothing is rejected on the spot; the full stage's
+/// report lists the application as not received (reason "incomplete") and the applicant
+/// is told in that stage's batch.
+pub fn invitation_lapsed(
+    stage: Stage,
+    status: &str,
+    deadline: Option<chrono::NaiveDateTime>,
+    now: chrono::NaiveDateTime,
+) -> bool {
+    stage == Stage::Full && status == "draft" && deadline.is_some_and(|d| now > d)
+}
+
 /// The concept note's parts with their word limits (PRAG concept note: relevance and
 /// design of the action).
 pub const CONCEPT_SECTIONS: [(&str, usize); 2] = [("relevance", 1500), ("design", 1000)];

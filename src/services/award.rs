@@ -434,10 +434,9 @@ fn build_report(
             entries,
         });
     }
-    if !lots
-        .iter()
-        .any(|l| l.entries.iter().any(|e| e.stage == "full"))
-    {
+    // Invited applicants who never submitted are reported as not received (ADM-03):
+    // the report waits only until someone reached the full stage.
+    if !rows.iter().any(|r| r.stage == "full") {
         return Err(conflict("error-report-nothing-at-full-stage"));
     }
     Ok(ReportContent {

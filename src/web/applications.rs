@@ -349,6 +349,17 @@ pub fn header_context(page: &Page, ctx: &mut tera::Context, d: &service::Applica
     let may_change =
         d.my_role.may_edit() && matches!(d.row.status.as_str(), "draft" | "submitted") && open;
     ctx.insert("may_change", &may_change);
+    // ADM-03: an invitation not taken up by its deadline lapses; the full stage's report
+    // lists the application as not received and the applicant is told with the others.
+    ctx.insert(
+        "invitation_lapsed",
+        &crate::domain::applications::invitation_lapsed(
+            Stage::parse(&d.row.stage),
+            &d.row.status,
+            deadline,
+            now,
+        ),
+    );
     ctx.insert(
         "may_withdraw",
         &(d.my_role.may_edit() && d.row.status != "withdrawn" && open),

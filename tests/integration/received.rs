@@ -13,7 +13,7 @@ use reqwest::StatusCode;
 
 use crate::calls::{delegation, programme, published_call, today};
 use crate::concurrency::{actor_of, organisation_input};
-use crate::helpers::{body, TestApp};
+use crate::helpers::{body, new_client, TestApp, PASSWORD};
 use crate::on_both_databases;
 
 on_both_databases!(
@@ -592,4 +592,43 @@ async fn the_opening_record_lists_what_arrived_in_time_and_what_was_refused_as_l
     let actions = app.audit_actions().await;
     assert!(actions.contains(&"call.opened".to_string()));
     assert!(actions.contains(&"application.late_submission_refused".to_string()));
+    // ADM-03: the invitation lapsed. The applicant's page says so and what comes next.
+    let r0 = new_client();
+    app.login_with(&r0, "r0@ngo.example", PASSWORD).await;
+    let page = body(
+        app.get_with(&r0, &format!("/applications/{}", ids[0]))
+            .await,
+    )
+    .await;
+    assert!(
+        page.contains("the invitation has lapsed (ADM-03)"),
+        "{page}"
+    );
+    // The full stage's report lists it as not received; once approved, it is told.
+    grants::services::award::submit_report(&app.state, &committee.chair.actor, call.clone())
+        .await
+        .expect("a report with nobody at the full stage but the lapsed invitation");
+    grants::services::award::decide_report(&app.state, &staff, call.clone(), true, String::new())
+        .await
+        .unwrap();
+    let decisions =
+        grants::db::evaluation::decisions_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
+    let r0_decision = decisions
+        .iter()
+        .find(|d| d.application_id == ids[0])
+        .unwrap();
+    assert_eq!(
+        (r0_decision.outcome.as_str(), r0_decision.reason.as_deref()),
+        ("rejected", Some("incomplete"))
+    );
+    grants::services::award::notify(
+        &app.state,
+        &staff,
+        call.clone(),
+        grants::services::award::Batch::Unsuccessful,
+    )
+    .await
+    .unwrap();
+    app.wait_for_mail("r0@ngo.example", "Result of your application")
+        .await;
 }
