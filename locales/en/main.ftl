@@ -2158,7 +2158,7 @@ amendment-approve = Approve the addendum
 amendment-reject-reason = Reason for rejecting
 amendment-reject = Reject
 amendment-request = Ask for a change
-amendment-request-hint = An addendum takes effect at the earliest on { $date } (30 days' notice) and never raises the maximum grant; an extension is asked for at least one month before the end date. Transfers between headings of up to 15% of each heading (counted together with earlier ones) are only notified and apply at once.
+amendment-request-hint = An addendum takes effect at the earliest on { $date } (30 days' notice) and never raises the maximum grant; an extension is asked for at least one month before the end date. Transfers between headings of up to { $percent }% of each heading (counted together with earlier ones) are only notified and apply at once.
 amendment-kind = Kind of change
 amendment-kind-extension = Extension of the end date
 amendment-kind-transfer = Budget transfer between headings
@@ -2263,3 +2263,8 @@ budget-rule-sources-unmet = Sources of funding { $sources } do not add up to tot
 budget-rule-duration-unmet = Duration { $months } months is outside { $min } to { $max } months.
 budget-rule-concept-estimate-unmet = EU contribution { $amount } is too far from the concept note's { $estimate }: it must be from { $min } to { $max }.
 application-invitation-lapsed = The full application was not submitted by its deadline, { $deadline }: the invitation has lapsed (ADM-03). The evaluation report lists it as not received, and you will be told the outcome with the other applicants once the EU Delegation approves it.
+param-max-applications-lot = Applications per organisation and lot (empty = unlimited)
+param-verification-final = Expenditure verification with the final report above (EUR, AUD-01)
+param-verification-yearly = Expenditure verification with each yearly request from (EUR, AUD-01)
+param-transfer-percent = Transfers between headings only notified up to (% of each heading, AMD-02)
+eligibility-problem-lot-limit = Your organisation has reached the number of applications allowed in this lot (APP-06).

@@ -103,6 +103,20 @@ pub fn counted_for_limit(
         .get_result(conn)
 }
 
+/// Applications of an organisation to one lot that count against the lot's limit (APP-06).
+pub fn counted_for_lot_limit(
+    conn: &mut DbConnection,
+    organisation_id: &str,
+    lot_id: &str,
+) -> QueryResult<i64> {
+    a::table
+        .filter(a::organisation_id.eq(organisation_id))
+        .filter(a::lot_id.eq(lot_id))
+        .filter(a::status.ne("withdrawn"))
+        .count()
+        .get_result(conn)
+}
+
 /// The applications of the given organisations, latest first (one query).
 pub fn of_organisations(
     conn: &mut DbConnection,

@@ -220,8 +220,9 @@ pub fn eligibility_problems(
     out
 }
 
-/// Rule APP-06: whether one more application of the organisation to the call is within
-/// the call's limit (None: unlimited). Withdrawn applications do not count.
+/// Rule APP-06: whether one more application of the organisation is within a limit
+/// (None: unlimited): the call's, counted over the call, and the lot's, counted over the
+/// lot. Withdrawn applications do not count.
 pub fn within_application_limit(existing: i64, limit: Option<i64>) -> bool {
     limit.is_none_or(|max| existing < max)
 }

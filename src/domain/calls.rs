@@ -150,6 +150,16 @@ pub struct CallParameters {
     pub full_application_tolerance_percent: i64,
     /// APP-06: applications per organisation and call (None = unlimited).
     pub max_applications_per_applicant: Option<i64>,
+    /// APP-06: applications per organisation and lot (None = unlimited).
+    pub max_applications_per_lot: Option<i64>,
+    /// AUD-01: an expenditure verification goes with the final report when the grant
+    /// exceeds this, in cents.
+    pub verification_final_above_cents: i64,
+    /// AUD-01: …and with each yearly request when the grant is at least this, in cents.
+    pub verification_yearly_from_cents: i64,
+    /// AMD-02: transfers between main headings up to this percent of each heading
+    /// concerned need only a notification.
+    pub transfer_notification_percent: i64,
     /// EVC-03: assessors per application.
     pub min_assessors: i64,
     /// EVC-03: divergence threshold on the full-application grid (of 100).
@@ -182,6 +192,10 @@ impl Default for CallParameters {
             answer_deadline_days: 11,
             full_application_tolerance_percent: 20,
             max_applications_per_applicant: None,
+            max_applications_per_lot: None,
+            verification_final_above_cents: Money::euros(100_000).cents(),
+            verification_yearly_from_cents: Money::euros(750_000).cents(),
+            transfer_notification_percent: 15,
             min_assessors: 2,
             divergence_full: 30,
             divergence_concept: 15,
@@ -220,7 +234,11 @@ pub fn check_parameters(p: &CallParameters) -> Vec<&'static str> {
     if all_days.iter().any(|d| !(0..=3650).contains(d))
         || others.iter().any(|v| !(0..=10_000).contains(v))
         || !(0..=Money::MAX.cents()).contains(&p.small_grant_max_cents)
+        || !(0..=Money::MAX.cents()).contains(&p.verification_final_above_cents)
+        || !(0..=Money::MAX.cents()).contains(&p.verification_yearly_from_cents)
+        || !(0..=100).contains(&p.transfer_notification_percent)
         || p.max_applications_per_applicant.is_some_and(|n| n > 10_000)
+        || p.max_applications_per_lot.is_some_and(|n| n > 10_000)
     {
         problems.push("publish-problem-parameters-range");
         return problems;
@@ -242,7 +260,9 @@ pub fn check_parameters(p: &CallParameters) -> Vec<&'static str> {
     if !(0..=100).contains(&p.full_application_tolerance_percent) {
         problems.push("publish-problem-tolerance");
     }
-    if p.max_applications_per_applicant.is_some_and(|n| n < 1) {
+    if p.max_applications_per_applicant.is_some_and(|n| n < 1)
+        || p.max_applications_per_lot.is_some_and(|n| n < 1)
+    {
         problems.push("publish-problem-max-applications");
     }
     if p.selection_mode != "strict" && p.selection_mode != "fill" {

@@ -46,6 +46,36 @@ pub const INFORMATION_DAYS: i64 = 30;
 /// EUR 100,000, and with every yearly request from EUR 750,000.
 pub const VERIFICATION_FINAL_ABOVE: Money = Money::euros(100_000);
 pub const VERIFICATION_YEARLY_FROM: Money = Money::euros(750_000);
+
+/// The contract rules a call sets (param in DOMAIN.md): AUD-01's thresholds and AMD-02's
+/// share; the defaults are the programme's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContractRules {
+    pub verification_final_above: Money,
+    pub verification_yearly_from: Money,
+    /// Basis points of a heading (1,500 = 15%).
+    pub transfer_notification_bp: i64,
+}
+
+impl Default for ContractRules {
+    fn default() -> Self {
+        ContractRules {
+            verification_final_above: VERIFICATION_FINAL_ABOVE,
+            verification_yearly_from: VERIFICATION_YEARLY_FROM,
+            transfer_notification_bp: TRANSFER_THRESHOLD_BP,
+        }
+    }
+}
+
+impl ContractRules {
+    pub fn of_call(p: &super::calls::CallParameters) -> ContractRules {
+        ContractRules {
+            verification_final_above: Money::from_cents(p.verification_final_above_cents),
+            verification_yearly_from: Money::from_cents(p.verification_yearly_from_cents),
+            transfer_notification_bp: p.transfer_notification_percent.saturating_mul(100),
+        }
+    }
+}
 /// AMD-01: addenda are requested at least 30 days before they take effect; extensions
 /// at least one month before the end date.
 pub const AMENDMENT_NOTICE_DAYS: i64 = 30;
@@ -460,6 +490,7 @@ pub fn report_schedule(
     max_eu: Money,
     duration_months: u32,
     lead_abroad: bool,
+    rules: &ContractRules,
 ) -> Result<Vec<ReportDue>, DateError> {
     let mut reports = Vec::new();
     if !is_short_or_small(max_eu, duration_months) {
@@ -470,7 +501,7 @@ pub fn report_schedule(
                 kind: ReportKind::Interim,
                 period_end,
                 due_on: add_days(period_end, INTERIM_REPORT_DAYS)?,
-                verification: max_eu >= VERIFICATION_YEARLY_FROM,
+                verification: max_eu >= rules.verification_yearly_from,
             });
         }
     }
@@ -484,7 +515,7 @@ pub fn report_schedule(
         kind: ReportKind::Final,
         period_end: end,
         due_on: add_months(end, months)?,
-        verification: max_eu > VERIFICATION_FINAL_ABOVE,
+        verification: max_eu > rules.verification_final_above,
     });
     Ok(reports)
 }
@@ -730,19 +761,20 @@ pub fn amendment_problems(
 }
 
 /// AMD-02: a transfer between main headings needs only a notification when, counted
-/// cumulatively with earlier transfers, it moves at most 15% of each heading concerned
-/// (of the heading's amount in the signed contract), on both sides.
+/// cumulatively with earlier transfers, it moves at most the call's share (15%) of each
+/// heading concerned (of the heading's amount in the signed contract), on both sides.
 pub fn transfer_needs_addendum(
     from_original: Money,
     from_moved_before: Money,
     to_original: Money,
     to_moved_before: Money,
     amount: Money,
+    rules: &ContractRules,
 ) -> bool {
     let over = |original: Money, before: Money| {
         let moved = before.checked_add(amount).unwrap_or(Money::MAX);
         original
-            .share(TRANSFER_THRESHOLD_BP)
+            .share(rules.transfer_notification_bp)
             .is_none_or(|limit| moved > limit)
     };
     over(from_original, from_moved_before) || over(to_original, to_moved_before)
@@ -1088,7 +1120,15 @@ mod tests {
     fn rule_rep_01_interim_reports_each_year_and_the_final_within_three_or_six_months() {
         let start = d(2028, 1, 1);
         let end = end_date(start, 30).unwrap();
-        let r = report_schedule(start, end, Money::euros(800_000), 30, false).unwrap();
+        let r = report_schedule(
+            start,
+            end,
+            Money::euros(800_000),
+            30,
+            false,
+            &ContractRules::default(),
+        )
+        .unwrap();
         assert_eq!(r.len(), 3);
         assert_eq!(r[0].period_end, d(2028, 12, 31));
         assert_eq!(r[0].due_on, d(2029, 3, 1));
@@ -1097,17 +1137,40 @@ mod tests {
             (r[2].kind, r[2].due_on),
             (ReportKind::Final, d(2030, 9, 30))
         );
-        let abroad = report_schedule(start, end, Money::euros(100_000), 30, true).unwrap();
+        let abroad = report_schedule(
+            start,
+            end,
+            Money::euros(100_000),
+            30,
+            true,
+            &ContractRules::default(),
+        )
+        .unwrap();
         assert_eq!(abroad.len(), 1, "a small action has only the final report");
         assert_eq!(abroad[0].due_on, d(2030, 12, 30));
         assert!(
             !abroad[0].verification,
             "AUD-01: not at exactly EUR 100,000"
         );
-        let over = report_schedule(start, end, Money::from_cents(10_000_001), 12, false).unwrap();
+        let over = report_schedule(
+            start,
+            end,
+            Money::from_cents(10_000_001),
+            12,
+            false,
+            &ContractRules::default(),
+        )
+        .unwrap();
         assert!(over[0].verification);
-        let just_below =
-            report_schedule(start, end, Money::from_cents(74_999_999), 30, false).unwrap();
+        let just_below = report_schedule(
+            start,
+            end,
+            Money::from_cents(74_999_999),
+            30,
+            false,
+            &ContractRules::default(),
+        )
+        .unwrap();
         assert!(!just_below[0].verification);
     }
 
@@ -1277,21 +1340,24 @@ mod tests {
             Money::ZERO,
             to,
             Money::ZERO,
-            Money::euros(15_000)
+            Money::euros(15_000),
+            &ContractRules::default()
         ));
         assert!(transfer_needs_addendum(
             from,
             Money::ZERO,
             to,
             Money::ZERO,
-            Money::from_cents(1_500_001)
+            Money::from_cents(1_500_001),
+            &ContractRules::default()
         ));
         assert!(transfer_needs_addendum(
             from,
             Money::euros(10_000),
             to,
             Money::ZERO,
-            Money::euros(5_001)
+            Money::euros(5_001),
+            &ContractRules::default()
         ));
         // The smaller receiving heading limits too.
         assert!(transfer_needs_addendum(
@@ -1299,7 +1365,30 @@ mod tests {
             Money::ZERO,
             from,
             Money::ZERO,
-            Money::euros(16_000)
+            Money::euros(16_000),
+            &ContractRules::default()
+        ));
+        // The call may set another share (param): at 10%, EUR 15,000 of 100,000 needs
+        // an addendum, EUR 10,000 does not.
+        let ten = ContractRules {
+            transfer_notification_bp: 1_000,
+            ..ContractRules::default()
+        };
+        assert!(transfer_needs_addendum(
+            from,
+            Money::ZERO,
+            to,
+            Money::ZERO,
+            Money::euros(15_000),
+            &ten
+        ));
+        assert!(!transfer_needs_addendum(
+            from,
+            Money::ZERO,
+            to,
+            Money::ZERO,
+            Money::euros(10_000),
+            &ten
         ));
     }
 

@@ -86,6 +86,10 @@ pub async fn start(
                 if !within_application_limit(existing, call.params.max_applications_per_applicant) {
                     reasons.push("eligibility-problem-limit");
                 }
+                let in_lot = q::counted_for_lot_limit(tx.conn, &organisation_id, &lot_id)?;
+                if !within_application_limit(in_lot, call.params.max_applications_per_lot) {
+                    reasons.push("eligibility-problem-lot-limit");
+                }
                 if !reasons.is_empty() {
                     tx.nothing_changed();
                     return Ok(Err(NotEligible(reasons)));

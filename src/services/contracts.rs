@@ -639,8 +639,15 @@ pub async fn countersign(
                         },
                     )?;
                 }
-                for r in
-                    report_schedule(start, end, max, months, c.lead_abroad).map_err(bad_date)?
+                for r in report_schedule(
+                    start,
+                    end,
+                    max,
+                    months,
+                    c.lead_abroad,
+                    &contract_rules(tx.conn, &c.call_id)?,
+                )
+                .map_err(bad_date)?
                 {
                     q::insert_report(
                         tx.conn,
@@ -837,6 +844,19 @@ pub async fn record_payment(
             Ok(())
         })
         .await
+}
+
+/// AUD-01 and AMD-02 as the contract's call sets them.
+fn contract_rules(
+    conn: &mut crate::db::DbConnection,
+    call_id: &str,
+) -> AppResult<crate::domain::contracts::ContractRules> {
+    let call = crate::services::calls::Call::from_row(
+        crate::db::calls::find(conn, call_id)?.ok_or(AppError::NotFound)?,
+    )?;
+    Ok(crate::domain::contracts::ContractRules::of_call(
+        &call.params,
+    ))
 }
 
 /// CON-04: the final grant once the final report is approved.
@@ -1297,6 +1317,8 @@ pub struct ContractDetail {
     pub timeline: Timeline,
     /// CON-02: the longest duration if it were signed today.
     pub longest_duration: u32,
+    /// AUD-01 and AMD-02 as the call sets them.
+    pub rules: crate::domain::contracts::ContractRules,
     pub settlement: Option<FinalGrant>,
     /// The actor may act as the beneficiary (owner or editor of its organisation).
     pub beneficiary_editor: bool,
@@ -1356,6 +1378,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: String) -> AppResult<Co
                     Purpose::SignedContract,
                 )?),
                 longest_duration: longest_duration(start, &timeline),
+                rules: contract_rules(conn, &contract.call_id)?,
                 timeline,
                 beneficiary_editor,
                 staff: actor.role == Some(crate::domain::access::Role::Delegation),
@@ -1926,7 +1949,8 @@ pub async fn request_amendment(
                 }
                 let moved = moved_by_heading(&amendments);
                 let (f, t) = ((from - 1) as usize, (to - 1) as usize);
-                if !crate::domain::contracts::transfer_needs_addendum(original[f], moved[f], original[t], moved[t], amount) {
+                let rules = contract_rules(tx.conn, &c.call_id)?;
+                if !crate::domain::contracts::transfer_needs_addendum(original[f], moved[f], original[t], moved[t], amount, &rules) {
                     status = "notified";
                 }
             }

@@ -609,6 +609,10 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     let earliest = today + chrono::Duration::days(crate::domain::contracts::AMENDMENT_NOTICE_DAYS);
     ctx.insert("earliest_effective", &earliest.to_string());
     ctx.insert(
+        "transfer_percent",
+        &crate::domain::money::format_percent(d.rules.transfer_notification_bp),
+    );
+    ctx.insert(
         "earliest_effective_words",
         &format::date_long(lang, earliest),
     );

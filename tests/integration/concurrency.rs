@@ -21,6 +21,7 @@ on_both_databases!(
     owners_leaving_at_once_leave_one_owner,
     one_registration_number_registered_at_once_is_one_organisation,
     parallel_starts_respect_the_per_call_limit,
+    parallel_starts_respect_the_per_lot_limit,
     a_deadline_rush_numbers_every_receipt_once,
     a_save_racing_a_submission_never_changes_what_the_receipt_describes,
 );
@@ -483,6 +484,72 @@ async fn parallel_starts_respect_the_per_call_limit(app: TestApp) {
         .iter()
         .filter(|r| !matches!(r, Ok(Ok(_))))
         .all(|r| matches!(r, Ok(Err(e)) if e.0 == ["eligibility-problem-limit"])));
+}
+
+async fn parallel_starts_respect_the_per_lot_limit(app: TestApp) {
+    let (_, staff) = delegation(&app).await;
+    let pid = programme(
+        &app,
+        &staff,
+        today(&app) - chrono::Duration::days(30),
+        "P-LOTLIMIT",
+    )
+    .await;
+    let deadline = app.clock.now() + chrono::Duration::days(60);
+    let call = grants::services::calls::create(
+        &app.state,
+        &staff,
+        pid,
+        grants::services::calls::CallInput {
+            reference: "CALL-LOTLIMIT".into(),
+            title: "Limited".into(),
+            description: String::new(),
+            call_type: Some(grants::domain::calls::CallType::Restricted),
+            opens_at: None,
+            deadline: Some(grants::db::truncate_micros(deadline)),
+            params: Some(grants::domain::calls::CallParameters {
+                // APP-06 per lot: one in the lot, three in the call.
+                max_applications_per_applicant: Some(3),
+                max_applications_per_lot: Some(1),
+                ..Default::default()
+            }),
+        },
+    )
+    .await
+    .unwrap();
+    add_guidelines(&app, &staff, &call).await;
+    grants::services::calls::publish(&app.state, &staff, call.clone())
+        .await
+        .unwrap()
+        .expect("publishable");
+    let lot = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap()[1]
+        .id
+        .clone();
+    let owner = app
+        .create_user("lotlimit@ngo.example", Role::Applicant)
+        .await;
+    let actor = actor_of(&owner, "lotlimit@ngo.example");
+    let mut input = organisation_input("HRB 4");
+    input.legal_status = "international_organisation".into();
+    let org = grants::services::organisations::register(&app.state, &actor, input)
+        .await
+        .unwrap();
+    let results = join_all((0..N).map(|_| {
+        grants::services::applications::start(
+            &app.state,
+            &actor,
+            call.clone(),
+            lot.clone(),
+            org.clone(),
+        )
+    }))
+    .await;
+    let started = results.iter().filter(|r| matches!(r, Ok(Ok(_)))).count();
+    assert_eq!(started, 1, "the lot's limit is 1: {results:?}");
+    assert!(results
+        .iter()
+        .filter(|r| !matches!(r, Ok(Ok(_))))
+        .all(|r| matches!(r, Ok(Err(e)) if e.0 == ["eligibility-problem-lot-limit"])));
 }
 
 async fn a_deadline_rush_numbers_every_receipt_once(app: TestApp) {

@@ -51,6 +51,14 @@ pub struct CallForm {
     #[serde(default)]
     max_applications_per_applicant: String,
     #[serde(default)]
+    max_applications_per_lot: String,
+    #[serde(default)]
+    verification_final_above: String,
+    #[serde(default)]
+    verification_yearly_from: String,
+    #[serde(default)]
+    transfer_notification_percent: String,
+    #[serde(default)]
     min_assessors: String,
     #[serde(default)]
     divergence_full: String,
@@ -86,6 +94,15 @@ impl CallForm {
                 .max_applications_per_applicant
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
+            max_applications_per_lot: p
+                .max_applications_per_lot
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            verification_final_above: Money::from_cents(p.verification_final_above_cents)
+                .format_input(),
+            verification_yearly_from: Money::from_cents(p.verification_yearly_from_cents)
+                .format_input(),
+            transfer_notification_percent: p.transfer_notification_percent.to_string(),
             min_assessors: p.min_assessors.to_string(),
             divergence_full: p.divergence_full.to_string(),
             divergence_concept: p.divergence_concept.to_string(),
@@ -139,6 +156,17 @@ impl CallForm {
                 "" => None,
                 v => Some(int("max_applications_per_applicant", v)),
             },
+            max_applications_per_lot: match self.max_applications_per_lot.trim() {
+                "" => None,
+                v => Some(int("max_applications_per_lot", v)),
+            },
+            verification_final_above_cents: 0,
+            verification_yearly_from_cents: 0,
+            // Left empty: the programme's default.
+            transfer_notification_percent: match self.transfer_notification_percent.trim() {
+                "" => CallParameters::default().transfer_notification_percent,
+                v => int("transfer_notification_percent", v),
+            },
             min_assessors: int("min_assessors", &self.min_assessors),
             divergence_full: int("divergence_full", &self.divergence_full),
             divergence_concept: int("divergence_concept", &self.divergence_concept),
@@ -157,6 +185,29 @@ impl CallForm {
         match Money::parse(&self.small_grant_max) {
             Ok(m) => params.small_grant_max_cents = m.cents(),
             Err(_) => errors.push(FieldError::new("small_grant_max", "error-amount-invalid")),
+        }
+        let defaults = CallParameters::default();
+        for (field, typed, default, target) in [
+            (
+                "verification_final_above",
+                &self.verification_final_above,
+                defaults.verification_final_above_cents,
+                &mut params.verification_final_above_cents,
+            ),
+            (
+                "verification_yearly_from",
+                &self.verification_yearly_from,
+                defaults.verification_yearly_from_cents,
+                &mut params.verification_yearly_from_cents,
+            ),
+        ] {
+            match typed.trim() {
+                "" => *target = default,
+                v => match Money::parse(v) {
+                    Ok(m) => *target = m.cents(),
+                    Err(_) => errors.push(FieldError::new(field, "error-amount-invalid")),
+                },
+            }
         }
         for code in rules::check_parameters(&params) {
             errors.push(FieldError::new("parameters", code));
@@ -255,7 +306,7 @@ fn render_call_form(
 }
 
 /// Form fields of the call parameters and their labels.
-const PARAM_FIELDS: [(&str, &str); 15] = [
+const PARAM_FIELDS: [(&str, &str); 19] = [
     ("restricted_min_days", "param-restricted-min-days"),
     ("open_min_days", "param-open-min-days-plain"),
     ("open_small_min_days", "param-open-small-min-days"),
@@ -271,6 +322,10 @@ const PARAM_FIELDS: [(&str, &str); 15] = [
     ("capacity_min_score", "param-capacity"),
     ("full_application_tolerance_percent", "param-tolerance"),
     ("max_applications_per_applicant", "param-max-applications"),
+    ("max_applications_per_lot", "param-max-applications-lot"),
+    ("verification_final_above", "param-verification-final"),
+    ("verification_yearly_from", "param-verification-yearly"),
+    ("transfer_notification_percent", "param-transfer-percent"),
 ];
 
 pub async fn new_form(page: Page, path: web::Path<String>) -> AppResult<HttpResponse> {
