@@ -829,7 +829,7 @@ pub fn may_ask_question(
     deadline: NaiveDateTime,
     params: &CallParameters,
 ) -> bool {
-    now <= question_cutoff(deadline, params)
+    super::time::Deadline::at(question_cutoff(deadline, params)).is_met_at(now)
 }
 
 /// Rule CFP-06: submissions are accepted until the deadline instant, not after.
@@ -838,7 +838,7 @@ pub fn is_open_for_submission(
     opens_at: NaiveDateTime,
     deadline: NaiveDateTime,
 ) -> bool {
-    now >= opens_at && now <= deadline
+    now >= opens_at && super::time::Deadline::at(deadline).is_met_at(now)
 }
 
 /// Where a published call stands for the public list.
@@ -860,7 +860,7 @@ pub fn call_phase(
     match status {
         CallStatus::Cancelled => CallPhase::Cancelled,
         _ if now < opens_at => CallPhase::Upcoming,
-        _ if now <= deadline => CallPhase::Open,
+        _ if super::time::Deadline::at(deadline).is_met_at(now) => CallPhase::Open,
         _ => CallPhase::Closed,
     }
 }
@@ -890,7 +890,7 @@ pub fn answered_in_time(
     deadline: NaiveDateTime,
     params: &CallParameters,
 ) -> bool {
-    published_at <= answer_deadline(deadline, params)
+    super::time::Deadline::at(answer_deadline(deadline, params)).is_met_at(published_at)
 }
 
 /// A date as the start of that day in Almaty, stored in UTC.

@@ -137,6 +137,17 @@ pub fn day_end(d: NaiveDate) -> NaiveDateTime {
 #[serde(transparent)]
 pub struct Deadline(NaiveDateTime);
 
+/// CFP-06, the one rule for every deadline: something happening at `now` is in time when
+/// the deadline exists and `now` is not after it (the deadline's instant included).
+pub fn in_time(now: NaiveDateTime, deadline: Option<NaiveDateTime>) -> bool {
+    deadline.is_some_and(|d| Deadline::at(d).is_met_at(now))
+}
+
+/// CFP-06: the deadline exists and `now` is after it.
+pub fn passed(now: NaiveDateTime, deadline: Option<NaiveDateTime>) -> bool {
+    deadline.is_some_and(|d| Deadline::at(d).has_passed(now))
+}
+
 impl Deadline {
     pub fn at(instant: NaiveDateTime) -> Deadline {
         Deadline(instant)
@@ -323,5 +334,18 @@ mod tests {
             prop_assert_eq!(local_date(day_end(day)), day);
             prop_assert!(day_start(day) < day_end(day));
         }
+    }
+
+    #[test]
+    fn every_deadline_is_met_at_its_instant_and_missed_a_microsecond_later() {
+        let d = NaiveDate::from_ymd_opt(2027, 1, 21)
+            .unwrap()
+            .and_hms_opt(13, 0, 0)
+            .unwrap();
+        let later = d + Duration::microseconds(1);
+        assert!(in_time(d, Some(d)) && !passed(d, Some(d)));
+        assert!(!in_time(later, Some(d)) && passed(later, Some(d)));
+        // No deadline: nothing is in time, nothing has passed.
+        assert!(!in_time(d, None) && !passed(d, None));
     }
 }

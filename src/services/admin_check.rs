@@ -101,7 +101,7 @@ pub async fn record_check(
                     .ok_or(AppError::NotFound)?;
                 let call =
                     Call::from_row(call_q::find(tx.conn, &call_id)?.ok_or(AppError::NotFound)?)?;
-                if super::applications::deadline_for(&a, &call).is_none_or(|d| tx.now <= d) {
+                if !crate::domain::time::passed(tx.now, super::applications::deadline_for(&a, &call)) {
                     return Err(AppError::Conflict("error-check-before-deadline"));
                 }
                 if q::checks_of(tx.conn, &id)?.iter().any(|c| c.stage == a.stage) {

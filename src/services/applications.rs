@@ -448,7 +448,7 @@ pub(crate) fn in_time_for(
         .transition(event)
         .map_err(|r| AppError::Conflict(r.message_key))?;
     let call = Call::from_row(call_q::find(tx.conn, call_id)?.ok_or(AppError::NotFound)?)?;
-    if !call.is_published() || deadline_for(&a, &call).is_none_or(|d| tx.now > d) {
+    if !call.is_published() || !crate::domain::time::in_time(tx.now, deadline_for(&a, &call)) {
         return Err(AppError::Conflict("error-application-deadline-passed"));
     }
     Ok((a, call))
@@ -902,7 +902,7 @@ pub(crate) fn invite_in(
     if call.call_type != crate::domain::calls::CallType::Restricted {
         return Err(AppError::Conflict("error-invite-open-call"));
     }
-    if call.row.deadline.is_none_or(|d| tx.now <= d) {
+    if !crate::domain::time::passed(tx.now, call.row.deadline) {
         return Err(AppError::Conflict("error-invite-before-deadline"));
     }
     if let Err(e) = crate::domain::time::plausible_instant(deadline) {

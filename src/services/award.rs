@@ -349,7 +349,9 @@ fn build_report(
     let rows = q::evaluated_applications(conn, &call.row.id)?;
     if call.call_type == CallType::Restricted
         && rows.iter().any(|r| {
-            r.stage == "full" && r.status != "withdrawn" && r.full_deadline.is_none_or(|d| now <= d)
+            r.stage == "full"
+                && r.status != "withdrawn"
+                && !crate::domain::time::passed(now, r.full_deadline)
         })
     {
         return Err(conflict("error-report-full-stage-open"));

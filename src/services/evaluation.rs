@@ -307,9 +307,9 @@ pub struct EvalApplication {
 /// When a stage's evaluation may begin: after the deadline of that stage.
 fn stage_open(call: &Call, stage: EvaluationStage, now: NaiveDateTime) -> bool {
     match stage {
-        EvaluationStage::Concept => call.row.deadline.is_some_and(|d| now > d),
+        EvaluationStage::Concept => crate::domain::time::passed(now, call.row.deadline),
         // Restricted: each invited application's own deadline is checked per row.
-        EvaluationStage::Full => call.row.deadline.is_some_and(|d| now > d),
+        EvaluationStage::Full => crate::domain::time::passed(now, call.row.deadline),
     }
 }
 
@@ -334,7 +334,9 @@ fn applications_at(
             (EvaluationStage::Concept, _) => true,
             // Restricted full stage: invited, submitted, after its own deadline.
             (EvaluationStage::Full, true) => {
-                r.stage == "full" && r.status != "draft" && r.full_deadline.is_some_and(|d| now > d)
+                r.stage == "full"
+                    && r.status != "draft"
+                    && crate::domain::time::passed(now, r.full_deadline)
             }
             // Open call: the full stage follows the concept shortlist (filtered later).
             (EvaluationStage::Full, false) => true,

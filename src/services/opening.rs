@@ -107,7 +107,7 @@ pub async fn open(
                     &invited_deadlines(&invited),
                 )
                 .ok_or(AppError::Conflict("error-opening-nothing-to-open"))?;
-                if tx.now <= opens_after {
+                if !crate::domain::time::Deadline::at(opens_after).has_passed(tx.now) {
                     return Err(AppError::Conflict("error-opening-before-deadline"));
                 }
                 if q::openings_of(tx.conn, &call_id)?

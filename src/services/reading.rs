@@ -27,7 +27,7 @@ pub fn check_may_read(
 ) -> AppResult<Call> {
     let call = Call::from_row(call_q::find(conn, &a.call_id)?.ok_or(AppError::NotFound)?)?;
     require_declaration(conn, actor, &a.call_id)?;
-    if call.row.deadline.is_none_or(|d| now <= d) {
+    if !crate::domain::time::passed(now, call.row.deadline) {
         return Err(AppError::Conflict("error-content-sealed"));
     }
     Ok(call)

@@ -308,7 +308,7 @@ pub fn header_context(page: &Page, ctx: &mut tera::Context, d: &service::Applica
     let lang = page.lang();
     let now = page.state.clock.now();
     let deadline = service::deadline_for(&d.row, &d.call);
-    let open = d.call.is_published() && deadline.is_some_and(|t| now <= t);
+    let open = d.call.is_published() && crate::domain::time::in_time(now, deadline);
     ctx.insert("id", &d.row.id);
     ctx.insert("status", &d.row.status);
     ctx.insert("stage", &d.row.stage);

@@ -545,7 +545,7 @@ pub async fn my_space(page: Page) -> AppResult<HttpResponse> {
                 .into_iter()
                 .map(|p| {
                     let now = page.state.clock.now();
-                    let open = p.call_published && p.deadline.is_some_and(|d| now <= d);
+                    let open = p.call_published && crate::domain::time::in_time(now, p.deadline);
                     let unsubmitted = p.row.submitted_version != Some(p.row.version);
                     let deadline = p.deadline.map(|d| format::instant_long(lang, d));
                     let next_key = crate::domain::applications::next_step(

@@ -449,7 +449,9 @@ pub async fn opening(page: Page, path: web::Path<String>) -> AppResult<HttpRespo
                     .as_ref()
                     .map(|(row, _)| format::instant_long(lang, row.opened_at)),
                 opens_after: o.opens_after.map(|d| format::instant_long(lang, d)),
-                may_open: o.made.is_none() && o.opens_after.is_some_and(|d| now > d) && may_manage,
+                may_open: o.made.is_none()
+                    && crate::domain::time::passed(now, o.opens_after)
+                    && may_manage,
                 parts,
             }
         })

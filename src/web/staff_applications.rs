@@ -138,7 +138,7 @@ async fn render(
     let deadline = crate::services::applications::deadline_for(&a.row, &a.call);
     let may_check = recorded.is_none()
         && a.row.status == "submitted"
-        && deadline.is_some_and(|d| now > d)
+        && crate::domain::time::passed(now, deadline)
         && page
             .actor()
             .require(crate::domain::access::Action::CheckApplications)
@@ -146,7 +146,7 @@ async fn render(
     ctx.insert("may_check", &may_check);
     ctx.insert(
         "check_waits",
-        &(recorded.is_none() && deadline.is_some_and(|d| now <= d)),
+        &(recorded.is_none() && crate::domain::time::in_time(now, deadline)),
     );
     let typed = typed.unwrap_or_default();
     ctx.insert(

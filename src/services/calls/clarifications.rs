@@ -206,7 +206,9 @@ pub async fn remind_unanswered_questions(state: &AppState) -> AppResult<usize> {
                         continue;
                     };
                     let due = crate::domain::calls::answer_deadline(deadline, &call.params);
-                    if now > deadline || due - now > Duration::days(ANSWER_REMINDER_DAYS) {
+                    if crate::domain::time::Deadline::at(deadline).has_passed(now)
+                        || due - now > Duration::days(ANSWER_REMINDER_DAYS)
+                    {
                         continue;
                     }
                     if !q::claim_reminder(tx.conn, &call.row.id, "clarifications_due", today, now)?
