@@ -424,13 +424,19 @@ async fn one_registration_number_registered_at_once_is_one_organisation(app: Tes
     }
 }
 
-async fn parallel_starts_respect_the_per_call_limit(app: TestApp) {
-    let (_, staff) = delegation(&app).await;
+/// N parallel starts by one organisation in lot 2 of a call published with `params`:
+/// how many started, and the reasons of every refusal.
+async fn parallel_starts(
+    app: &TestApp,
+    reference: &str,
+    params: grants::domain::calls::CallParameters,
+) -> (usize, Vec<Vec<&'static str>>) {
+    let (_, staff) = delegation(app).await;
     let pid = programme(
-        &app,
+        app,
         &staff,
         today(&app) - chrono::Duration::days(30),
-        "P-LIMIT",
+        &format!("P-{reference}"),
     )
     .await;
     let deadline = app.clock.now() + chrono::Duration::days(60);
@@ -439,21 +445,18 @@ async fn parallel_starts_respect_the_per_call_limit(app: TestApp) {
         &staff,
         pid,
         grants::services::calls::CallInput {
-            reference: "CALL-LIMIT".into(),
+            reference: reference.into(),
             title: "Limited".into(),
             description: String::new(),
             call_type: Some(grants::domain::calls::CallType::Restricted),
             opens_at: None,
             deadline: Some(grants::db::truncate_micros(deadline)),
-            params: Some(grants::domain::calls::CallParameters {
-                max_applications_per_applicant: Some(2),
-                ..Default::default()
-            }),
+            params: Some(params),
         },
     )
     .await
     .unwrap();
-    add_guidelines(&app, &staff, &call).await;
+    add_guidelines(app, &staff, &call).await;
     grants::services::calls::publish(&app.state, &staff, call.clone())
         .await
         .unwrap()
@@ -461,9 +464,10 @@ async fn parallel_starts_respect_the_per_call_limit(app: TestApp) {
     let lot = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap()[1]
         .id
         .clone();
-    let owner = app.create_user("limit@ngo.example", Role::Applicant).await;
-    let actor = actor_of(&owner, "limit@ngo.example");
-    let mut input = organisation_input("HRB 3");
+    let email = format!("{}@ngo.example", reference.to_lowercase());
+    let owner = app.create_user(&email, Role::Applicant).await;
+    let actor = actor_of(&owner, &email);
+    let mut input = organisation_input(&format!("HRB {reference}"));
     input.legal_status = "international_organisation".into();
     let org = grants::services::organisations::register(&app.state, &actor, input)
         .await
@@ -479,77 +483,48 @@ async fn parallel_starts_respect_the_per_call_limit(app: TestApp) {
     }))
     .await;
     let started = results.iter().filter(|r| matches!(r, Ok(Ok(_)))).count();
-    assert_eq!(started, 2, "the limit is 2: {results:?}");
-    assert!(results
-        .iter()
-        .filter(|r| !matches!(r, Ok(Ok(_))))
-        .all(|r| matches!(r, Ok(Err(e)) if e.0 == ["eligibility-problem-limit"])));
+    let refusals = results
+        .into_iter()
+        .filter_map(|r| match r {
+            Ok(Err(e)) => Some(e.0),
+            _ => None,
+        })
+        .collect();
+    (started, refusals)
+}
+
+async fn parallel_starts_respect_the_per_call_limit(app: TestApp) {
+    let (started, refusals) = parallel_starts(
+        &app,
+        "CALL-LIMIT",
+        grants::domain::calls::CallParameters {
+            max_applications_per_applicant: Some(2),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(started, 2, "the limit is 2: {refusals:?}");
+    assert_eq!(refusals.len(), N - 2);
+    assert!(refusals.iter().all(|r| r == &["eligibility-problem-limit"]));
 }
 
 async fn parallel_starts_respect_the_per_lot_limit(app: TestApp) {
-    let (_, staff) = delegation(&app).await;
-    let pid = programme(
+    // APP-06 per lot: one in the lot, three in the call.
+    let (started, refusals) = parallel_starts(
         &app,
-        &staff,
-        today(&app) - chrono::Duration::days(30),
-        "P-LOTLIMIT",
-    )
-    .await;
-    let deadline = app.clock.now() + chrono::Duration::days(60);
-    let call = grants::services::calls::create(
-        &app.state,
-        &staff,
-        pid,
-        grants::services::calls::CallInput {
-            reference: "CALL-LOTLIMIT".into(),
-            title: "Limited".into(),
-            description: String::new(),
-            call_type: Some(grants::domain::calls::CallType::Restricted),
-            opens_at: None,
-            deadline: Some(grants::db::truncate_micros(deadline)),
-            params: Some(grants::domain::calls::CallParameters {
-                // APP-06 per lot: one in the lot, three in the call.
-                max_applications_per_applicant: Some(3),
-                max_applications_per_lot: Some(1),
-                ..Default::default()
-            }),
+        "CALL-LOTLIMIT",
+        grants::domain::calls::CallParameters {
+            max_applications_per_applicant: Some(3),
+            max_applications_per_lot: Some(1),
+            ..Default::default()
         },
     )
-    .await
-    .unwrap();
-    add_guidelines(&app, &staff, &call).await;
-    grants::services::calls::publish(&app.state, &staff, call.clone())
-        .await
-        .unwrap()
-        .expect("publishable");
-    let lot = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap()[1]
-        .id
-        .clone();
-    let owner = app
-        .create_user("lotlimit@ngo.example", Role::Applicant)
-        .await;
-    let actor = actor_of(&owner, "lotlimit@ngo.example");
-    let mut input = organisation_input("HRB 4");
-    input.legal_status = "international_organisation".into();
-    let org = grants::services::organisations::register(&app.state, &actor, input)
-        .await
-        .unwrap();
-    let results = join_all((0..N).map(|_| {
-        grants::services::applications::start(
-            &app.state,
-            &actor,
-            call.clone(),
-            lot.clone(),
-            org.clone(),
-        )
-    }))
     .await;
-    let started = results.iter().filter(|r| matches!(r, Ok(Ok(_)))).count();
-    assert_eq!(started, 1, "the lot's limit is 1: {results:?}");
-    assert!(results
+    assert_eq!(started, 1, "the lot's limit is 1: {refusals:?}");
+    assert_eq!(refusals.len(), N - 1);
+    assert!(refusals
         .iter()
-        .filter(|r| !matches!(r, Ok(Ok(_))))
-        .all(|r| matches!(r, Ok(Err(e)) if e.0 == ["eligibility-problem-lot-limit"])));
+        .all(|r| r == &["eligibility-problem-lot-limit"]));
 }
 
 async fn a_deadline_rush_numbers_every_receipt_once(app: TestApp) {

@@ -128,6 +128,32 @@ pub(crate) async fn concept_report_approved(
     .expect("the concept-note report is approved");
 }
 
+/// SEL-03 in a restricted call after its deadline: a committee seated and signed, every
+/// received concept note assessed (4 for every sub-criterion), the concept-note report
+/// submitted by the chair and approved by `staff`. The shortlist is not invited yet.
+pub(crate) async fn through_the_concept_stage(
+    app: &TestApp,
+    staff: &Actor,
+    call: &str,
+) -> Committee {
+    let committee = committee_for(app, staff, call).await;
+    committee.sign_all(app, call).await;
+    ev::assign_automatically(
+        &app.state,
+        &committee.chair.actor,
+        call.to_string(),
+        EvaluationStage::Concept,
+    )
+    .await
+    .unwrap();
+    score_all(app, &committee, call, EvaluationStage::Concept, |_| {
+        (4, vec![])
+    })
+    .await;
+    concept_report_approved(app, &committee.chair.actor, staff, call).await;
+    committee
+}
+
 /// Every open assignment of the stage answered and scored: `plan(application id)`
 /// gives the score for every sub-criterion and the exceptions by code.
 pub(crate) async fn score_all(

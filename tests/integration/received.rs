@@ -358,19 +358,7 @@ async fn the_administrative_check_passes_or_rejects_with_the_reason_the_applican
         (r1.row.status.as_str(), r1.row.rejection_reason),
         ("submitted", None)
     );
-    let committee = crate::evaluation::committee_for(&app, &staff, &call).await;
-    committee.sign_all(&app, &call).await;
-    let concept = grants::domain::evaluation::EvaluationStage::Concept;
-    grants::services::evaluation::assign_automatically(
-        &app.state,
-        &committee.chair.actor,
-        call.clone(),
-        concept,
-    )
-    .await
-    .unwrap();
-    crate::evaluation::score_all(&app, &committee, &call, concept, |_| (4, vec![])).await;
-    crate::evaluation::concept_report_approved(&app, &committee.chair.actor, &staff, &call).await;
+    let committee = crate::evaluation::through_the_concept_stage(&app, &staff, &call).await;
     grants::services::evaluation::invite_shortlisted(
         &app.state,
         &committee.chair.actor,
@@ -524,19 +512,7 @@ async fn the_opening_record_lists_what_arrived_in_time_and_what_was_refused_as_l
     let now = app.clock.now();
     let full_deadline = grants::db::truncate_micros(now + Duration::days(60));
     // Through the concept-note stage (SEL-03): scored, reported, approved, invited.
-    let committee = crate::evaluation::committee_for(&app, &staff, &call).await;
-    committee.sign_all(&app, &call).await;
-    let concept = grants::domain::evaluation::EvaluationStage::Concept;
-    grants::services::evaluation::assign_automatically(
-        &app.state,
-        &committee.chair.actor,
-        call.clone(),
-        concept,
-    )
-    .await
-    .unwrap();
-    crate::evaluation::score_all(&app, &committee, &call, concept, |_| (4, vec![])).await;
-    crate::evaluation::concept_report_approved(&app, &committee.chair.actor, &staff, &call).await;
+    let committee = crate::evaluation::through_the_concept_stage(&app, &staff, &call).await;
     let invited = grants::services::evaluation::invite_shortlisted(
         &app.state,
         &committee.chair.actor,
