@@ -435,7 +435,7 @@ async fn parallel_starts(
     let pid = programme(
         app,
         &staff,
-        today(&app) - chrono::Duration::days(30),
+        today(app) - chrono::Duration::days(30),
         &format!("P-{reference}"),
     )
     .await;
