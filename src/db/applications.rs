@@ -368,13 +368,31 @@ pub fn received(
         .get_result(conn)?;
     let q = received_filtered!(call_id, filter);
     let q = match sort {
-        ReceivedSort::Receipt => q.order((a::lot_id.asc(), a::receipt_number.asc())),
-        ReceivedSort::RequestedDesc => {
-            q.order((a::requested_cents.desc(), a::receipt_number.asc()))
-        }
-        ReceivedSort::RequestedAsc => q.order((a::requested_cents.asc(), a::receipt_number.asc())),
-        ReceivedSort::Organisation => q.order((o::legal_name.asc(), a::receipt_number.asc())),
-        ReceivedSort::SubmittedAt => q.order((a::submitted_at.asc(), a::receipt_number.asc())),
+        ReceivedSort::Receipt => q.order((
+            a::lot_id.asc(),
+            super::length(a::receipt_number).asc(),
+            a::receipt_number.asc(),
+        )),
+        ReceivedSort::RequestedDesc => q.order((
+            a::requested_cents.desc(),
+            super::length(a::receipt_number).asc(),
+            a::receipt_number.asc(),
+        )),
+        ReceivedSort::RequestedAsc => q.order((
+            a::requested_cents.asc(),
+            super::length(a::receipt_number).asc(),
+            a::receipt_number.asc(),
+        )),
+        ReceivedSort::Organisation => q.order((
+            o::legal_name.asc(),
+            super::length(a::receipt_number).asc(),
+            a::receipt_number.asc(),
+        )),
+        ReceivedSort::SubmittedAt => q.order((
+            a::submitted_at.asc(),
+            super::length(a::receipt_number).asc(),
+            a::receipt_number.asc(),
+        )),
     };
     let rows = q
         .select((
@@ -599,7 +617,10 @@ pub fn invited_in_call(
         .inner_join(o::table.on(o::id.eq(a::organisation_id)))
         .filter(a::call_id.eq(call_id))
         .filter(a::invited_at.is_not_null())
-        .order(a::receipt_number.asc())
+        .order((
+            super::length(a::receipt_number).asc(),
+            a::receipt_number.asc(),
+        ))
         .select((ApplicationRow::as_select(), o::legal_name))
         .load(conn)
 }

@@ -436,7 +436,10 @@ pub fn evaluated_applications(
         .inner_join(o::table.on(o::id.eq(a::organisation_id)))
         .filter(a::call_id.eq(call_id))
         .filter(a::receipt_number.is_not_null())
-        .order(a::receipt_number.asc())
+        .order((
+            super::length(a::receipt_number).asc(),
+            a::receipt_number.asc(),
+        ))
         .select((
             a::id,
             a::lot_id,

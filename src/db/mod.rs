@@ -245,6 +245,11 @@ fn check_schema(state: &SchemaState, apply: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
+diesel::define_sql_function!(
+    /// The length of a text, in characters (both backends).
+    fn length(x: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Integer>
+);
+
 /// `INSERT … ON CONFLICT DO NOTHING` on either backend (upserts do not compile through
 /// the connection enum, so the statement is dispatched to the inner connection).
 /// Returns the number of rows inserted (0 when the row existed).

@@ -21,8 +21,33 @@ on_both_databases!(
     cancelling_a_call_tells_everyone_with_an_application,
     the_administrative_check_passes_or_rejects_with_the_reason_the_applicant_is_told,
     the_opening_record_lists_what_arrived_in_time_and_what_was_refused_as_late,
-    the_list_runs_the_same_queries_for_ten_or_forty_applications
+    the_list_runs_the_same_queries_for_ten_or_forty_applications,
+    receipts_past_9999_are_listed_in_number_order
 );
+
+/// GRD-06: receipt numbers grow a digit after 9,999; lists keep number order.
+async fn receipts_past_9999_are_listed_in_number_order(app: TestApp) {
+    let (_, staff) = delegation(&app).await;
+    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-ORD").await;
+    let call = published_call(&app, &staff, &pid, "CALL-ORD", 60).await;
+    let ids = received(&app, &call, 0, 2, 0).await;
+    // The first received is number 10,000, the second 9,999.
+    app.execute_sql(&format!(
+        "UPDATE applications SET receipt_number = 'CALL-ORD/L2/CN/10000' WHERE id = '{}'",
+        ids[0]
+    ));
+    app.execute_sql(&format!(
+        "UPDATE applications SET receipt_number = 'CALL-ORD/L2/CN/9999' WHERE id = '{}'",
+        ids[1]
+    ));
+    let listed: Vec<String> =
+        grants::db::evaluation::evaluated_applications(&mut app.state.pool.get().unwrap(), &call)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+    assert_eq!(listed, vec![ids[1].clone(), ids[0].clone()]);
+}
 
 /// `n` organisations (international, so any lot fits), each with a concept note
 /// submitted to lot 2 asking min grant + i euros; the last `drafts` stay drafts.
