@@ -368,3 +368,31 @@ pub fn id_by_reference(conn: &mut DbConnection, reference: &str) -> QueryResult<
         .first(conn)
         .optional()
 }
+
+/// TL-05, TL-07: an obligation of the programme recorded as done.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = super::schema::programme_obligations)]
+pub struct ObligationRow {
+    pub programme_id: String,
+    pub rule: String,
+    pub due_on: chrono::NaiveDate,
+    pub done_on: chrono::NaiveDate,
+    pub note: String,
+    pub recorded_by: String,
+    pub recorded_at: chrono::NaiveDateTime,
+}
+
+pub fn obligations(conn: &mut DbConnection, programme_id: &str) -> QueryResult<Vec<ObligationRow>> {
+    use super::schema::programme_obligations as o;
+    o::table
+        .filter(o::programme_id.eq(programme_id))
+        .order((o::due_on.asc(), o::rule.asc()))
+        .select(ObligationRow::as_select())
+        .load(conn)
+}
+
+/// Records one; false when it was recorded already.
+pub fn record_obligation(conn: &mut DbConnection, row: &ObligationRow) -> QueryResult<bool> {
+    crate::db::insert_or_ignore!(conn, super::schema::programme_obligations::table, row)
+        .map(|n| n == 1)
+}

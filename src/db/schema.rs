@@ -788,3 +788,15 @@ diesel::table! {
         body -> Nullable<Text>,
     }
 }
+
+diesel::table! {
+    programme_obligations (programme_id, rule, due_on) {
+        programme_id -> Text,
+        rule -> Text,
+        due_on -> Date,
+        done_on -> Date,
+        note -> Text,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}

@@ -15,6 +15,35 @@ pub const CONTRACTING_MONTHS: u32 = 36;
 pub const OPERATIONAL_MONTHS: u32 = 60;
 /// Rule TL-04: the closure phase lasts 24 months; execution ends D + 84 months.
 pub const CLOSURE_MONTHS: u32 = 24;
+/// Where an obligation of the programme stands (TL-05, TL-07).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObligationState {
+    /// Recorded as done, on time.
+    Done,
+    /// Recorded as done after its date.
+    DoneLate,
+    /// Not recorded, its date still ahead (or today).
+    Due,
+    /// Not recorded and its date has passed.
+    Missed,
+}
+
+/// TL-05, TL-07: an obligation is done when recorded, late when recorded done after its
+/// date, missed when its date passed with nothing recorded.
+pub fn obligation_state(
+    due: NaiveDate,
+    done_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> ObligationState {
+    match done_on {
+        Some(d) if d <= due => ObligationState::Done,
+        Some(_) => ObligationState::DoneLate,
+        None if today > due => ObligationState::Missed,
+        None => ObligationState::Due,
+    }
+}
+
 /// Rule TL-05: unused balance is decommitted 6 months after execution ends.
 pub const DECOMMITMENT_MONTHS: u32 = 6;
 /// Rule TL-06: amendments are proposed at least 3 months before they take effect, and
@@ -223,6 +252,19 @@ impl Timeline {
             .chain(reports)
             .filter(|m| m.date >= today)
             .min_by_key(|m| m.date)
+    }
+
+    /// TL-05 and TL-07: what the programme owes by a date (each Steering Committee
+    /// report and the decommitment), to be recorded as done.
+    pub fn obligations(&self) -> Vec<(&'static str, NaiveDate)> {
+        let mut out: Vec<(&'static str, NaiveDate)> = self
+            .steering_reports()
+            .into_iter()
+            .map(|d| ("TL-07", d))
+            .collect();
+        out.push(("TL-05", self.decommitment));
+        out.sort_by_key(|(_, d)| *d);
+        out
     }
 
     /// Rule TL-01: may a call be published (or open) on `day`?
@@ -854,5 +896,26 @@ mod tests {
             prop_assert_eq!(after.operational_end, a.new_date);
             prop_assert!(after.is_ordered());
         }
+    }
+
+    #[test]
+    fn obligations_are_done_late_due_or_missed() {
+        let due = d(2029, 3, 15);
+        assert_eq!(
+            obligation_state(due, Some(due), d(2030, 1, 1)),
+            ObligationState::Done
+        );
+        assert_eq!(
+            obligation_state(due, Some(d(2029, 3, 16)), d(2030, 1, 1)),
+            ObligationState::DoneLate
+        );
+        assert_eq!(obligation_state(due, None, due), ObligationState::Due);
+        assert_eq!(
+            obligation_state(due, None, d(2029, 3, 16)),
+            ObligationState::Missed
+        );
+        let o = t().obligations();
+        assert_eq!(o.last().map(|x| x.0), Some("TL-05"));
+        assert!(o.iter().filter(|x| x.0 == "TL-07").count() >= 2);
     }
 }

@@ -252,6 +252,8 @@ pub struct ProgrammeDetail {
     /// TL-09: a contract signed by both parties, a payment made.
     pub contract_signed: bool,
     pub payment_made: bool,
+    /// TL-05, TL-07 recorded as done (loaded for one programme's page; empty in lists).
+    pub obligations: Vec<crate::db::programmes::ObligationRow>,
 }
 
 impl ProgrammeDetail {
@@ -305,6 +307,7 @@ pub fn load_detail(
         std::slice::from_ref(&programme.id),
     )?;
     Ok(ProgrammeDetail {
+        obligations: q::obligations(conn, id)?,
         budget_lines: q::budget_lines(conn, id)?,
         envelopes: q::envelopes(conn, id)?,
         corrections: q::d_corrections(conn, id)?,
@@ -351,6 +354,7 @@ pub async fn list(state: &AppState) -> AppResult<Vec<ProgrammeDetail>> {
                         calls: calls.remove(&programme.id).unwrap_or_default(),
                         contract_signed: signed.contains(&programme.id),
                         payment_made: paid.contains(&programme.id),
+                        obligations: Vec::new(),
                         amendments,
                         programme,
                     })
@@ -367,6 +371,67 @@ pub struct AmendmentInput {
     pub effective_on: String,
     pub reason: String,
     pub addendum_reference: String,
+}
+
+/// TL-05, TL-07: records that a Steering Committee report was sent or the unused balance
+/// decommitted, for one of the programme's dates: on a day not in the future, once.
+#[tracing::instrument(skip_all)]
+pub async fn record_obligation(
+    state: &AppState,
+    actor: &Actor,
+    id: String,
+    rule: String,
+    due_on: String,
+    done_on: String,
+    note: String,
+) -> AppResult<()> {
+    let mut errors = Vec::new();
+    let due = parse_date(due_on.trim()).ok();
+    let done = match parse_date(done_on.trim()) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            errors.push(FieldError::new("done_on", e.message_key()));
+            None
+        }
+    };
+    let note = text::text("note", &note, 2000, false)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let (Some(done), Some(note), true) = (done, note, errors.is_empty()) else {
+        return Err(AppError::Validation(errors));
+    };
+    state
+        .write(actor, manage(), Lock::Programme(id.clone()), move |tx| {
+            let today = tx.today();
+            let detail = load_detail(tx.conn, &id, today)?;
+            let obligation = detail
+                .timeline
+                .obligations()
+                .into_iter()
+                .find(|(r, d)| *r == rule && Some(*d) == due)
+                .ok_or(AppError::NotFound)?;
+            if done > today {
+                return Err(AppError::field("done_on", "error-obligation-future"));
+            }
+            let row = q::ObligationRow {
+                programme_id: id.clone(),
+                rule: obligation.0.to_string(),
+                due_on: obligation.1,
+                done_on: done,
+                note: note.clone(),
+                recorded_by: tx.actor.user_id.clone().unwrap_or_default(),
+                recorded_at: tx.now,
+            };
+            if !q::record_obligation(tx.conn, &row)? {
+                return Err(AppError::Conflict("error-obligation-recorded"));
+            }
+            tx.audit(
+                "programme.obligation_recorded",
+                Some(("programme", &id)),
+                json!({"rule": obligation.0, "due_on": obligation.1, "done_on": done, "note": note}),
+            )
+        })
+        .await
 }
 
 /// Rule TL-06: records a signed addendum moving one programme date. Checked with every

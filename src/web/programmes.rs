@@ -252,6 +252,8 @@ pub async fn show(page: Page, path: web::Path<String>) -> AppResult<HttpResponse
     );
     ctx.insert("can_manage", &can(&page, Action::ManageProgrammes));
     ctx.insert("can_manage_calls", &can(&page, Action::ManageCalls));
+    ctx.insert("obligations", &obligation_rows(&p, today, lang));
+    ctx.insert("today", &today.to_string());
     // TL-09: warn while no contract is signed and nothing paid, as 3 years after D nears.
     if crate::domain::timeline::sunset_threatens(p.contract_signed, p.payment_made) {
         ctx.insert("sunset_urgency", &urgency(today, t.sunset_check));
@@ -753,6 +755,99 @@ pub async fn record_amendment(
         Err(AppError::Validation(errors)) => {
             render_amendment(&page, &id, StatusCode::UNPROCESSABLE_ENTITY, &form, &errors).await
         }
+        Err(e) => Err(e),
+    }
+}
+
+/// One obligation of the programme (TL-05, TL-07) as its page shows it.
+#[derive(Serialize)]
+struct ObligationView {
+    rule: &'static str,
+    what: String,
+    due_on: String,
+    due_words: String,
+    state: crate::domain::timeline::ObligationState,
+    done_on: Option<String>,
+    note: String,
+}
+
+/// Every Steering Committee report and the decommitment with what was recorded; the past
+/// ones first as they are what staff check (done, late, missed).
+fn obligation_rows(
+    p: &programmes::ProgrammeDetail,
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<ObligationView> {
+    p.timeline
+        .obligations()
+        .into_iter()
+        .map(|(rule, due)| {
+            let recorded = p
+                .obligations
+                .iter()
+                .find(|o| o.rule == rule && o.due_on == due);
+            ObligationView {
+                rule,
+                what: t_lang(
+                    lang,
+                    if rule == "TL-05" {
+                        "timeline-decommitment"
+                    } else {
+                        "timeline-steering-report"
+                    },
+                ),
+                due_on: due.to_string(),
+                due_words: crate::views::format::date_long(lang, due),
+                state: crate::domain::timeline::obligation_state(
+                    due,
+                    recorded.map(|o| o.done_on),
+                    today,
+                ),
+                done_on: recorded.map(|o| crate::views::format::date_long(lang, o.done_on)),
+                note: recorded.map(|o| o.note.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObligationForm {
+    rule: String,
+    due_on: String,
+    #[serde(default)]
+    done_on: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// TL-05, TL-07: staff record a Steering Committee report sent or the decommitment done.
+pub async fn record_obligation(
+    page: Page,
+    path: web::Path<String>,
+    form: web::Form<ObligationForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let f = form.into_inner();
+    let back = format!("/manage/programmes/{id}#obligations");
+    match programmes::record_obligation(
+        &page.state,
+        &page.actor(),
+        id,
+        f.rule,
+        f.due_on,
+        f.done_on,
+        f.note,
+    )
+    .await
+    {
+        Ok(()) => Ok(page.flash_redirect("success", "flash-obligation-recorded", &back)),
+        Err(AppError::Validation(errors)) => Ok(page.flash_redirect(
+            "error",
+            errors.first().map_or("error-validation", |e| e.code),
+            &back,
+        )),
+        Err(AppError::Conflict(key)) => Ok(page.flash_redirect("error", key, &back)),
         Err(e) => Err(e),
     }
 }

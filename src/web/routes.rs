@@ -183,6 +183,7 @@ pub fn all() -> Vec<RouteSpec> {
         route!(GET "/manage/programmes/{id}/edit", MANAGE_PROGRAMMES, Html => programmes::edit_form),
         route!(GET "/manage/programmes/{id}/amendments/new", MANAGE_PROGRAMMES, Html => programmes::amendment_form),
         route!(POST "/manage/programmes/{id}/amendments", MANAGE_PROGRAMMES, Html => programmes::record_amendment),
+        route!(POST "/manage/programmes/{id}/obligations", MANAGE_PROGRAMMES, Html => programmes::record_obligation),
         route!(GET "/manage/programmes/{id}/entry-into-force", MANAGE_PROGRAMMES, Html => programmes::d_correction_form),
         route!(POST "/manage/programmes/{id}/entry-into-force", MANAGE_PROGRAMMES, Html => programmes::correct_d),
         route!(GET "/manage/programmes/{id}/calls/new", MANAGE_CALLS, Html => calls::new_form),

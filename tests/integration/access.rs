@@ -185,6 +185,7 @@ fn expected() -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         ("GET", "/manage/programmes/{id}/edit", DELEGATION),
         ("GET", "/manage/programmes/{id}/amendments/new", DELEGATION),
         ("POST", "/manage/programmes/{id}/amendments", DELEGATION),
+        ("POST", "/manage/programmes/{id}/obligations", DELEGATION),
         (
             "GET",
             "/manage/programmes/{id}/entry-into-force",

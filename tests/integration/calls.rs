@@ -27,6 +27,7 @@ on_both_databases!(
     questions_close_at_deadline_minus_21_days_to_the_second,
     answers_are_published_without_the_asker_and_followers_are_emailed,
     answers_are_published_by_the_answer_deadline_and_not_a_second_later,
+    steering_reports_and_decommitment_are_recorded_done_or_shown_missed,
     a_cancelled_call_notifies_its_followers,
     uploads_are_checked_by_content_and_downloads_are_attachments,
     the_api_reads_publicly_and_writes_with_a_delegation_token,
@@ -1774,4 +1775,102 @@ async fn answers_are_published_by_the_answer_deadline_and_not_a_second_later(app
     .filter(|q| q.published_at.is_some())
     .count();
     assert_eq!(published, 1);
+}
+
+/// TL-07, TL-05: each Steering Committee report (and the decommitment) is recorded as
+/// done; a date that passed with nothing recorded shows as missed.
+async fn steering_reports_and_decommitment_are_recorded_done_or_shown_missed(app: TestApp) {
+    let (client, actor) = delegation(&app).await;
+    let d = grants::domain::time::sub_months(today(&app), 13).unwrap();
+    let pid = programme(&app, &actor, d, "P-OBL").await;
+    let page_url = format!("/manage/programmes/{pid}");
+    let record = format!("/manage/programmes/{pid}/obligations");
+    let first = grants::domain::time::add_months(d, 6).unwrap();
+    let second = grants::domain::time::add_months(d, 12).unwrap();
+    let html = body(app.get_with(&client, &page_url).await).await;
+    assert_eq!(html.matches(">Missed<").count(), 2, "{html}");
+    // Done on its day: on time. A day in the future is refused.
+    let tomorrow = (today(&app) + Duration::days(1)).to_string();
+    app.post_form_with(
+        &client,
+        &record,
+        &[
+            ("rule", "TL-07"),
+            ("due_on", &first.to_string()),
+            ("done_on", &tomorrow),
+            ("note", ""),
+        ],
+    )
+    .await;
+    let html = body(app.get_with(&client, &page_url).await).await;
+    assert!(html.contains("cannot be in the future"), "{html}");
+    app.post_form_with(
+        &client,
+        &record,
+        &[
+            ("rule", "TL-07"),
+            ("due_on", &first.to_string()),
+            ("done_on", &first.to_string()),
+            ("note", "Report SC-1 sent"),
+        ],
+    )
+    .await;
+    // The second one, a day late.
+    let late = (second + Duration::days(1)).to_string();
+    app.post_form_with(
+        &client,
+        &record,
+        &[
+            ("rule", "TL-07"),
+            ("due_on", &second.to_string()),
+            ("done_on", &late),
+            ("note", ""),
+        ],
+    )
+    .await;
+    let html = body(app.get_with(&client, &page_url).await).await;
+    assert!(
+        html.contains(">Done<")
+            && html.contains("Report SC-1 sent")
+            && html.contains(">Done late<"),
+        "{html}"
+    );
+    assert_eq!(html.matches(">Missed<").count(), 0, "{html}");
+    assert!(html.contains(">Due<"));
+    // Once; and only for a date of the programme.
+    let again = grants::services::programmes::record_obligation(
+        &app.state,
+        &actor,
+        pid.clone(),
+        "TL-07".into(),
+        first.to_string(),
+        first.to_string(),
+        String::new(),
+    )
+    .await;
+    assert!(matches!(
+        again,
+        Err(grants::error::AppError::Conflict(
+            "error-obligation-recorded"
+        ))
+    ));
+    let not_a_date = grants::services::programmes::record_obligation(
+        &app.state,
+        &actor,
+        pid.clone(),
+        "TL-07".into(),
+        (first + Duration::days(1)).to_string(),
+        first.to_string(),
+        String::new(),
+    )
+    .await;
+    assert!(matches!(not_a_date, Err(grants::error::AppError::NotFound)));
+    // The auditor reads, and records nothing.
+    let (auditor, _) = app.client_as(Role::Auditor).await;
+    let html = body(app.get_with(&auditor, &page_url).await).await;
+    assert!(html.contains(">Done late<") && !html.contains("Record as done"));
+    assert!(app
+        .audit_actions()
+        .await
+        .contains(&"programme.obligation_recorded".to_string()));
 }
