@@ -721,7 +721,29 @@ async fn the_api_writes_and_submits_an_application_with_the_same_rules(app: Test
         .unwrap()
         .to_string();
     let base = format!("/api/v1/applications/{id}");
-    let mut version = 1;
+    // An amount far outside the lot's range is kept, with a warning that names it.
+    let res = send(
+        reqwest::Method::PUT,
+        &format!("{base}/concept-note"),
+        Some(
+            json!({"version": 1, "title": "Water", "relevance": "Why.", "design": "How.",
+            "eu_contribution_cents": 999_999_999, "duration_months": 24}),
+        ),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let saved: Value = res.json().await.unwrap();
+    assert!(
+        saved["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "error-eu-contribution-range"
+                && w["message"].as_str().unwrap().contains("9,999,999.99")),
+        "{saved}"
+    );
+    let mut version = 2;
     let mut put = |path: String, mut body: Value| {
         body["version"] = json!(version);
         version += 1;

@@ -334,13 +334,34 @@ pub struct ApplicationView {
     /// Changes saved since the last submission are not submitted.
     pub unsubmitted_changes: bool,
     pub submissions: Vec<SubmissionView>,
+    /// What is kept but would refuse the submission while the concept note can change
+    /// (APP-02, APP-03: an amount or a duration outside the lot's range), each with its
+    /// figures, as the page warns at every save.
+    pub warnings: Vec<super::ProblemField>,
 }
 
 async fn view(state: &AppState, ctx: &RequestCtx, id: String) -> AppResult<ApplicationView> {
     let d = service::detail(state, &ctx.actor(), id.clone()).await?;
     let subs = service::submissions(state, &ctx.actor(), id).await?;
     let r = &d.row;
+    let warnings = if crate::domain::applications::concept_note_editable(
+        crate::domain::applications::Stage::parse(&r.stage),
+        d.call.call_type,
+    ) && matches!(r.status.as_str(), "draft" | "submitted")
+    {
+        service::range_warnings(&d)
+            .into_iter()
+            .map(|e| super::ProblemField {
+                message: crate::i18n::field_message_args(ctx.lang, e.code, &e.field, &e.args),
+                field: e.field.to_string(),
+                code: e.code.to_string(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(ApplicationView {
+        warnings,
         id: r.id.clone(),
         call_id: r.call_id.clone(),
         lot_id: r.lot_id.clone(),
