@@ -44,6 +44,8 @@ pub struct ApplicationRow {
     /// ADM-01…03: when and why it was rejected (message keys of the failed items).
     pub rejected_at: Option<NaiveDateTime>,
     pub rejection_reason: Option<String>,
+    /// CFP-04: where the action takes place, oblast codes separated by commas.
+    pub action_locations: String,
 }
 
 /// One submission, frozen (APP-05).
@@ -148,6 +150,7 @@ pub fn save_concept_note(
         a::design.eq(&row.design),
         a::eu_contribution_cents.eq(row.eu_contribution_cents),
         a::duration_months.eq(row.duration_months),
+        a::action_locations.eq(&row.action_locations),
         a::version.eq(expected_version + 1),
         a::updated_by.eq(&row.updated_by),
         a::updated_at.eq(row.updated_at),

@@ -438,6 +438,7 @@ diesel::table! {
         requested_cents -> Nullable<BigInt>,
         rejected_at -> Nullable<Timestamp>,
         rejection_reason -> Nullable<Text>,
+        action_locations -> Text,
     }
 }
 

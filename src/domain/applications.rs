@@ -202,22 +202,59 @@ pub fn eligibility_problems(
     lot: &LotTerms,
     legal_status: &str,
     country: &str,
-    oblast: &str,
 ) -> Vec<&'static str> {
     let mut out = Vec::new();
     if !lot.applicant_types.iter().any(|t| t == legal_status) {
         out.push("eligibility-problem-type");
     }
+    // CFP-04: the lot's locations are where the action takes place (asked in the
+    // application, `action_location_problems`), not where the applicant is registered.
     let international = legal_status == "international_organisation";
-    let national = lot.locations.iter().any(|l| l == "national");
-    if !international {
-        if !country.eq_ignore_ascii_case("KZ") {
-            out.push("eligibility-problem-country");
-        } else if !national && !lot.locations.iter().any(|l| l == oblast) {
-            out.push("eligibility-problem-location");
-        }
+    if !international && !country.eq_ignore_ascii_case("KZ") {
+        out.push("eligibility-problem-country");
     }
     out
+}
+
+/// The locations an application's action takes place in: oblast codes, known ones only.
+pub fn parse_action_locations(text: &str) -> Vec<&str> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|c| super::calls::PILOT_OBLASTS.contains(c))
+        .collect()
+}
+
+/// The action's locations proposed when an application is started: the applicant's seat,
+/// when it is one of the lot's (changed in the concept note).
+pub fn proposed_action_locations(lot: &LotTerms, seat_oblast: &str) -> String {
+    if lot.locations.iter().any(|l| l == seat_oblast) && seat_oblast != "national" {
+        seat_oblast.to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// Rule CFP-04: a lot limited to some oblasts takes actions that take place there: at
+/// least one location given, every one among the lot's. A national lot takes any.
+pub fn action_location_problems(lot: &LotTerms, action_locations: &str) -> Vec<super::FieldError> {
+    use super::FieldError;
+    if lot.locations.iter().any(|l| l == "national") {
+        return Vec::new();
+    }
+    let chosen = parse_action_locations(action_locations);
+    if chosen.is_empty() {
+        return vec![FieldError::new(
+            "action_locations",
+            "error-action-location-missing",
+        )];
+    }
+    if chosen.iter().any(|c| !lot.locations.iter().any(|l| l == c)) {
+        return vec![FieldError::new(
+            "action_locations",
+            "error-action-location-outside",
+        )];
+    }
+    Vec::new()
 }
 
 /// Rule APP-06: whether one more application of the organisation is within a limit
@@ -242,6 +279,8 @@ pub struct ConceptNote<'a> {
     pub design: &'a str,
     pub eu_contribution: Option<super::money::Money>,
     pub duration_months: Option<i32>,
+    /// CFP-04: where the action takes place (oblast codes, comma-separated).
+    pub action_locations: &'a str,
 }
 
 /// Everything that stops a concept note's submission, by field: every part written and
@@ -282,6 +321,7 @@ pub fn concept_note_problems(c: &ConceptNote<'_>, lot: &LotTerms) -> Vec<super::
         ),
         Some(_) => {}
     }
+    out.extend(action_location_problems(lot, c.action_locations));
     match c.duration_months.map(i64::from) {
         None => out.push(FieldError::new("duration_months", "error-duration-missing")),
         Some(d) if d < lot.min_duration_months || d > lot.max_duration_months => out.push(
@@ -395,21 +435,33 @@ mod tests {
     fn who_may_apply_to_which_lot() {
         let lots = default_lots();
         let (pilot, national) = (&lots[0], &lots[1]);
-        assert!(eligibility_problems(pilot, "ngo", "KZ", "kyzylorda").is_empty());
+        assert!(eligibility_problems(pilot, "ngo", "KZ").is_empty());
+        // CFP-04: an NGO registered outside the pilot oblasts may apply to lot 1; where
+        // its action takes place is checked in the application.
+        assert!(eligibility_problems(pilot, "ngo", "KZ").is_empty());
         assert_eq!(
-            eligibility_problems(pilot, "ngo", "KZ", "national"),
-            ["eligibility-problem-location"]
+            action_location_problems(pilot, "")[0].code,
+            "error-action-location-missing"
         );
-        assert!(eligibility_problems(national, "ngo", "KZ", "mangystau").is_empty());
+        assert!(action_location_problems(pilot, "kyzylorda").is_empty());
+        assert!(action_location_problems(pilot, "kyzylorda,mangystau").is_empty());
         assert_eq!(
-            eligibility_problems(national, "local_authority", "KZ", "mangystau"),
+            action_location_problems(pilot, "national")[0].code,
+            "error-action-location-missing"
+        );
+        assert!(action_location_problems(national, "").is_empty());
+        assert_eq!(proposed_action_locations(pilot, "kyzylorda"), "kyzylorda");
+        assert_eq!(proposed_action_locations(pilot, "national"), "");
+        assert!(eligibility_problems(national, "ngo", "KZ").is_empty());
+        assert_eq!(
+            eligibility_problems(national, "local_authority", "KZ"),
             ["eligibility-problem-type"]
         );
         assert_eq!(
-            eligibility_problems(pilot, "ngo", "DE", ""),
+            eligibility_problems(pilot, "ngo", "DE"),
             ["eligibility-problem-country"]
         );
-        assert!(eligibility_problems(pilot, "international_organisation", "CH", "").is_empty());
+        assert!(eligibility_problems(pilot, "international_organisation", "CH").is_empty());
     }
 
     #[test]
@@ -432,6 +484,7 @@ mod tests {
             design: &ok_design,
             eu_contribution: Some(Money::euros(eu)),
             duration_months: Some(months),
+            action_locations: "",
         };
         assert!(concept_note_problems(&note(50_000, 12), lot).is_empty());
         assert!(concept_note_problems(&note(150_000, 48), lot).is_empty());

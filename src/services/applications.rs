@@ -80,7 +80,6 @@ pub async fn start(
                     &lot_terms(&lot),
                     &org.legal_status,
                     &org.country,
-                    &org.oblast,
                 ));
                 let existing = q::counted_for_limit(tx.conn, &organisation_id, &call_id)?;
                 if !within_application_limit(existing, call.params.max_applications_per_applicant) {
@@ -127,6 +126,10 @@ pub async fn start(
                         requested_cents: None,
                         rejected_at: None,
                         rejection_reason: None,
+                        action_locations: crate::domain::applications::proposed_action_locations(
+                            &lot_terms(&lot),
+                            &org.oblast,
+                        ),
                     },
                 )?;
                 tx.audit(
@@ -186,6 +189,7 @@ pub fn range_warnings(d: &ApplicationDetail) -> Vec<FieldError> {
             design: &r.design,
             eu_contribution: r.eu_contribution_cents.map(Money::from_cents),
             duration_months: r.duration_months,
+            action_locations: &r.action_locations,
         },
         &lot_terms(&d.lot),
     )
@@ -236,6 +240,8 @@ pub struct ConceptNoteInput {
     pub design: String,
     pub eu_contribution: Option<Money>,
     pub duration_months: Option<i32>,
+    /// CFP-04: where the action takes place; None keeps what is stored.
+    pub action_locations: Option<Vec<String>>,
 }
 
 /// Saves the concept note if nobody saved since `version` was read; otherwise returns
@@ -272,6 +278,18 @@ pub async fn save_concept_note(
             "error-application-duration",
         ));
     }
+    let action_locations = input.action_locations.as_ref().map(|chosen| {
+        if chosen
+            .iter()
+            .any(|c| !crate::domain::calls::PILOT_OBLASTS.contains(&c.as_str()))
+        {
+            errors.push(FieldError::new(
+                "action_locations",
+                "error-action-location-unknown",
+            ));
+        }
+        chosen.join(",")
+    });
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
@@ -293,6 +311,9 @@ pub async fn save_concept_note(
             row.design = design.clone();
             row.eu_contribution_cents = input.eu_contribution.map(|m| m.cents());
             row.duration_months = input.duration_months;
+            if let Some(chosen) = &action_locations {
+                row.action_locations = chosen.clone();
+            }
             row.updated_by = tx.actor.user_id.clone().unwrap_or_default();
             row.updated_at = tx.now;
             if !q::save_concept_note(tx.conn, &row, version)? {
@@ -305,7 +326,8 @@ pub async fn save_concept_note(
                 Some(("application", &id)),
                 json!({"version": version + 1, "relevance_words": crate::domain::applications::count_words(&relevance),
                        "design_words": crate::domain::applications::count_words(&design),
-                       "eu_contribution_cents": row.eu_contribution_cents, "duration_months": row.duration_months}),
+                       "eu_contribution_cents": row.eu_contribution_cents, "duration_months": row.duration_months,
+                       "action_locations": row.action_locations}),
             )?;
             Ok(Ok(()))
         })
@@ -761,6 +783,7 @@ fn submission_problems(
                 design: &a.design,
                 eu_contribution: a.eu_contribution_cents.map(Money::from_cents),
                 duration_months: a.duration_months,
+                action_locations: &a.action_locations,
             },
             &terms,
         ));
@@ -824,6 +847,7 @@ pub fn canonical_content(
     json!({"call": call_reference, "lot": lot_number, "organisation": a.organisation_id,
            "stage": a.stage, "partners": partners, "annexes": annexes,
            "concept_note": {"title": a.title, "relevance": a.relevance, "design": a.design,
+           "action_locations": crate::domain::applications::parse_action_locations(&a.action_locations),
                             "eu_contribution_cents": a.eu_contribution_cents,
                             "duration_months": a.duration_months},
            "full_application": full})

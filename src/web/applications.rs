@@ -68,6 +68,15 @@ pub struct ConceptNoteForm {
     eu_contribution: String,
     #[serde(default)]
     duration_months: String,
+    /// CFP-04: present when the form asked where the action takes place.
+    #[serde(default)]
+    action_locations_asked: Option<String>,
+    #[serde(default)]
+    action_mangystau: Option<String>,
+    #[serde(default)]
+    action_kyzylorda: Option<String>,
+    #[serde(default)]
+    action_east_kazakhstan: Option<String>,
 }
 
 impl ConceptNoteForm {
@@ -85,7 +94,27 @@ impl ConceptNoteForm {
                 .duration_months
                 .map(|m| m.to_string())
                 .unwrap_or_default(),
+            action_locations_asked: Some("yes".into()),
+            action_mangystau: chosen(row, "mangystau"),
+            action_kyzylorda: chosen(row, "kyzylorda"),
+            action_east_kazakhstan: chosen(row, "east_kazakhstan"),
         }
+    }
+
+    /// The oblasts ticked, when the form asked.
+    fn action_locations(&self) -> Option<Vec<String>> {
+        self.action_locations_asked.as_ref()?;
+        Some(
+            [
+                ("mangystau", &self.action_mangystau),
+                ("kyzylorda", &self.action_kyzylorda),
+                ("east_kazakhstan", &self.action_east_kazakhstan),
+            ]
+            .into_iter()
+            .filter(|(_, ticked)| ticked.is_some())
+            .map(|(code, _)| code.to_string())
+            .collect(),
+        )
     }
 
     fn input(&self) -> Result<ConceptNoteInput, Vec<FieldError>> {
@@ -116,8 +145,15 @@ impl ConceptNoteForm {
             design: self.design.clone(),
             eu_contribution,
             duration_months,
+            action_locations: self.action_locations(),
         })
     }
+}
+
+fn chosen(row: &crate::db::applications::ApplicationRow, code: &str) -> Option<String> {
+    crate::domain::applications::parse_action_locations(&row.action_locations)
+        .contains(&code)
+        .then(|| "on".to_string())
 }
 
 #[derive(Serialize)]
@@ -176,6 +212,31 @@ async fn render(
     ctx.insert("grant_max", &format::money(lang, lot.max_grant));
     ctx.insert("months_min", &lot.min_duration_months);
     ctx.insert("months_max", &lot.max_duration_months);
+    // CFP-04: a lot limited to some oblasts asks where the action takes place.
+    let chosen = crate::domain::applications::parse_action_locations(&d.row.action_locations);
+    let choices: Vec<(String, String, bool)> = if lot.locations.iter().any(|l| l == "national") {
+        Vec::new()
+    } else {
+        lot.locations
+            .iter()
+            .map(|code| {
+                (
+                    code.clone(),
+                    crate::i18n::t(lang, &format!("location-{code}")),
+                    chosen.contains(&code.as_str()),
+                )
+            })
+            .collect()
+    };
+    ctx.insert("action_choices", &choices);
+    ctx.insert(
+        "action_words",
+        &chosen
+            .iter()
+            .map(|c| crate::i18n::t(lang, &format!("location-{c}")))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
     ctx.insert("saved_at", &format::instant_long(lang, d.row.updated_at));
     if d.row.stage == "full" {
         let full =

@@ -567,6 +567,7 @@ async fn a_deadline_rush_numbers_every_receipt_once(app: TestApp) {
                     lot.min_grant_cents,
                 )),
                 duration_months: Some(24),
+                action_locations: None,
             },
         )
         .await
@@ -610,6 +611,7 @@ async fn a_save_racing_a_submission_never_changes_what_the_receipt_describes(app
             lot.min_grant_cents,
         )),
         duration_months: Some(24),
+        action_locations: None,
     };
     for round in 0..N {
         let email = format!("race{round}@ngo.example");

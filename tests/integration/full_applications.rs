@@ -15,6 +15,7 @@ use crate::organisations::bin;
 on_both_databases!(
     a_full_application_is_written_section_by_section_and_submitted_with_a_checkable_receipt,
     a_restricted_calls_concept_note_is_invited_to_the_full_application,
+    an_ngo_registered_elsewhere_applies_for_an_action_in_a_pilot_oblast,
     parallel_submits_of_one_version_make_one_submission,
     the_api_writes_and_submits_an_application_with_the_same_rules,
     co_applicants_are_named_from_the_registry_and_give_a_mandate
@@ -1124,4 +1125,90 @@ async fn co_applicants_are_named_from_the_registry_and_give_a_mandate(app: TestA
     );
     let actions = app.audit_actions().await;
     assert!(actions.contains(&"application.mandate_added".to_string()));
+}
+
+/// CFP-04: lot 1's locations are where the action takes place, not the applicant's seat:
+/// an NGO registered in Almaty applies for an action in Kyzylorda.
+async fn an_ngo_registered_elsewhere_applies_for_an_action_in_a_pilot_oblast(app: TestApp) {
+    let (_, staff) = delegation(&app).await;
+    let pid = programme(&app, &staff, today(&app) - Duration::days(30), "P-LOC").await;
+    let call = published_call(&app, &staff, &pid, "CALL-LOC", 60).await;
+    let lots = grants::db::calls::lots_of(&mut app.state.pool.get().unwrap(), &call).unwrap();
+    app.create_user("almaty@ngo.example.kz", Role::Applicant)
+        .await;
+    let a = new_client();
+    app.login_with(&a, "almaty@ngo.example.kz", PASSWORD).await;
+    let res = app
+        .post_form_with(
+            &a,
+            "/organisations",
+            &[
+                ("legal_name", "Almaty Civic Network"),
+                ("legal_status", "ngo"),
+                ("country", "KZ"),
+                ("oblast", "national"),
+                ("registration_number", &bin("08014000555")),
+                ("address", "Almaty"),
+            ],
+        )
+        .await;
+    let org = location(&res)
+        .trim_start_matches("/organisations/")
+        .to_string();
+    let res = app
+        .post_form_with(
+            &a,
+            &format!("/calls/{call}/applications"),
+            &[
+                ("organisation_id", org.as_str()),
+                ("lot_id", lots[0].id.as_str()),
+            ],
+        )
+        .await;
+    let application = location(&res);
+    assert!(
+        application.starts_with("/applications/"),
+        "started: {application}"
+    );
+    let page = body(app.get_with(&a, &application).await).await;
+    assert!(page.contains("Where the action takes place"), "{page}");
+    let note = [
+        ("title", "Clean water in Aralsk"),
+        ("relevance", "Twelve villages drink unsafe water."),
+        ("design", "Wells, pumps and training."),
+        ("eu_contribution", "100000"),
+        ("duration_months", "24"),
+        ("action_locations_asked", "yes"),
+    ];
+    save(&app, &a, &application, &note).await;
+    let res = app
+        .post_form_with(&a, &format!("{application}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(res).await.contains("Say where the action takes place"));
+    let mut with_place = note.to_vec();
+    with_place.push(("action_kyzylorda", "on"));
+    save(&app, &a, &application, &with_place).await;
+    let res = app
+        .post_form_with(&a, &format!("{application}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let id = application.trim_start_matches("/applications/");
+    let stored = grants::db::applications::find(&mut app.state.pool.get().unwrap(), id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (stored.status.as_str(), stored.action_locations.as_str()),
+        ("submitted", "kyzylorda")
+    );
+    // The receipt freezes where the action takes place.
+    let subs =
+        grants::db::applications::submissions_of(&mut app.state.pool.get().unwrap(), id).unwrap();
+    assert!(
+        subs[0]
+            .content
+            .contains("\"action_locations\":[\"kyzylorda\"]"),
+        "{}",
+        subs[0].content
+    );
 }

@@ -94,6 +94,7 @@ pub(crate) async fn received(
                         .unwrap(),
                 ),
                 duration_months: Some(24),
+                action_locations: None,
             },
         )
         .await

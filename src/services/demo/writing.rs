@@ -56,6 +56,8 @@ impl Proposal {
             ),
             eu_contribution: Some(self.eu()),
             duration_months: Some(self.months),
+            // CFP-04: where the organisation is, as proposed at the start.
+            action_locations: None,
         }
     }
 

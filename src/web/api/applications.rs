@@ -300,6 +300,9 @@ pub struct ConceptNoteView {
     pub design: String,
     pub eu_contribution_cents: Option<i64>,
     pub duration_months: Option<i32>,
+    /// CFP-04: the oblasts where the action takes place.
+    #[serde(default)]
+    pub action_locations: Vec<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -376,6 +379,12 @@ async fn view(state: &AppState, ctx: &RequestCtx, id: String) -> AppResult<Appli
             design: r.design.clone(),
             eu_contribution_cents: r.eu_contribution_cents,
             duration_months: r.duration_months,
+            action_locations: crate::domain::applications::parse_action_locations(
+                &r.action_locations,
+            )
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         },
         full_application: (r.stage == "full")
             .then(|| FullApplication::from_json(&r.full_application)),
@@ -424,6 +433,9 @@ pub struct ConceptNoteIn {
     pub design: String,
     pub eu_contribution_cents: Option<i64>,
     pub duration_months: Option<i32>,
+    /// CFP-04: the oblasts where the action takes place (codes); left out, kept.
+    #[serde(default)]
+    pub action_locations: Option<Vec<String>>,
 }
 
 /// 409 when someone saved the application since the version a request was based on:
@@ -528,6 +540,7 @@ pub async fn put_concept_note(
         design: b.design,
         eu_contribution: eu,
         duration_months: b.duration_months,
+        action_locations: b.action_locations,
     };
     let result =
         service::save_concept_note(&state, &ctx.actor(), id.clone(), b.version, input).await?;
