@@ -129,6 +129,7 @@ async fn applicant(state: &AppState, call: &str, lot: &str, i: usize) -> Applica
             design: "Wells, pumps and training.".into(),
             eu_contribution: Some(Money::from_cents(10_111_500)),
             duration_months: Some(24),
+            action_locations: None,
         },
     )
     .await

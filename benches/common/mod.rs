@@ -333,6 +333,8 @@ pub async fn concept_note(
             design: "What will be done, by whom, when. ".repeat(20),
             eu_contribution: Some(Money::from_cents(requested)),
             duration_months: Some(lot.min_duration_months.max(12) as i32),
+            // Where the organisation is, as proposed at the start (CFP-04).
+            action_locations: None,
         },
     )
     .await
