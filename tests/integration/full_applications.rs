@@ -670,6 +670,49 @@ async fn a_restricted_calls_concept_note_is_invited_to_the_full_application(app:
     assert_eq!(subs.len(), 2);
     assert_eq!(subs[0].receipt_number, "CALL-INV/L2/FA/0001");
     assert_eq!(subs[1].receipt_number, "CALL-INV/L2/CN/0001");
+
+    // NOT-01 in a restricted call: the successful are told within 15 days of the award
+    // and in any case within 6 months of their own full-application deadline, not of
+    // the concept-note deadline.
+    let own_deadline = grants::db::applications::find(&mut app.state.pool.get().unwrap(), &id)
+        .unwrap()
+        .unwrap()
+        .full_deadline
+        .unwrap();
+    app.clock.freeze_at(own_deadline + Duration::seconds(1));
+    let full = grants::domain::evaluation::EvaluationStage::Full;
+    grants::services::evaluation::assign_automatically(
+        &app.state,
+        &committee.chair.actor,
+        call.clone(),
+        full,
+    )
+    .await
+    .unwrap();
+    crate::evaluation::score_all(&app, &committee, &call, full, |_| (4, vec![])).await;
+    crate::award::supporting_documents_checked(&app, &committee, &call, &id, true).await;
+    // Decided 175 days after the concept-note deadline: 6 months from it would be sooner
+    // than the 15 days from the award, which is what applies here.
+    let decided = deadline + Duration::days(175);
+    app.clock.freeze_at(decided);
+    grants::services::award::submit_report(&app.state, &committee.chair.actor, call.clone())
+        .await
+        .unwrap();
+    grants::services::award::decide_report(&app.state, &staff, call.clone(), true, String::new())
+        .await
+        .unwrap();
+    let report = grants::services::award::report(&app.state, &staff, call.clone())
+        .await
+        .unwrap();
+    let local = grants::domain::time::local_date;
+    assert_eq!(
+        report.successful_notice_by,
+        Some(local(decided) + Duration::days(15))
+    );
+    assert!(
+        local(decided) + Duration::days(15)
+            > grants::domain::time::add_months(local(deadline), 6).unwrap()
+    );
 }
 
 async fn the_api_writes_and_submits_an_application_with_the_same_rules(app: TestApp) {
