@@ -652,11 +652,16 @@ pub async fn notify(
                 // NOT-01 at the concept-note stage: the shortlist is told first (invited).
                 if batch == Batch::Unsuccessful {
                     if let Some(shortlisted) = shortlisted_in_approved_report(tx.conn, &call_id)? {
-                        for id in &shortlisted {
-                            let a = crate::db::applications::find(tx.conn, id)?;
-                            if a.is_some_and(|a| a.stage == "concept" && a.status == "submitted") {
-                                return Err(conflict("error-notify-invite-first"));
-                            }
+                        // One query for the call's applications, not one per note.
+                        let waiting = q::evaluated_applications(tx.conn, &call_id)?
+                            .into_iter()
+                            .any(|a| {
+                                shortlisted.contains(&a.id)
+                                    && a.stage == "concept"
+                                    && a.status == "submitted"
+                            });
+                        if waiting {
+                            return Err(conflict("error-notify-invite-first"));
                         }
                     }
                 }
